@@ -1,0 +1,18 @@
+# Every target of ours calls foxreload_set_warnings(); third-party headers are
+# included as SYSTEM so that -Werror only ever judges our own code.
+function(foxreload_set_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
+        -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+        -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+    if(FOXRELOAD_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(FOXRELOAD_SANITIZE)
+        target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+        target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    endif()
+    target_compile_definitions(${target} PRIVATE
+        QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
+        QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_USE_QSTRINGBUILDER
+        QT_NO_KEYWORDS QT_NO_FOREACH)
+endfunction()

@@ -1,0 +1,46 @@
+#include "Commands.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::cli {
+
+namespace {
+const std::array kCommands {
+    Command { "run", "Watch a project and reload its MCP server on every relevant change", runCommand },
+    Command { "watch", "Print one line per change below the given directories", watchCommand },
+    Command { "check-config", "Validate a .foxreload.yaml and print it resolved", checkConfigCommand },
+    Command { "trust", "Allow a project's .foxreload.yaml to start its server command", trustCommand },
+};
+} // namespace
+
+std::span<const Command> commands()
+{
+    return kCommands;
+}
+
+const Command* findCommand(QStringView name)
+{
+    for (const auto& command : kCommands) {
+        if (name == QLatin1StringView(command.name))
+            return &command;
+    }
+    return nullptr;
+}
+
+void printUsage(FILE* stream)
+{
+    std::fprintf(stream, "Usage: foxreload [COMMAND] [OPTIONS]\n\n");
+    std::fprintf(stream, "Hot reload for MCP servers. Without a command, starts the desktop app.\n\n");
+    std::fprintf(stream, "Commands:\n");
+    for (const auto& command : kCommands)
+        std::fprintf(stream, "  %-14s %s\n", command.name, command.summary);
+    std::fprintf(stream, "\nRun 'foxreload COMMAND --help' for the options of a command.\n");
+    std::fprintf(stream, "Options: -h, --help    -v, --version\n");
+}
+
+} // namespace foxreload::cli

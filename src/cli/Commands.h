@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <span>
+
+namespace foxreload::cli {
+
+// One headless subcommand. `arguments` starts with "foxreload <name>" (what
+// QCommandLineParser takes as the program name) followed by the rest.
+struct Command
+{
+    const char* name;
+    const char* summary;
+    std::function<int(const QStringList& arguments)> run;
+};
+
+std::span<const Command> commands();
+const Command* findCommand(QStringView name);
+
+// Exit codes shared by all commands.
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1, // the command ran and reports a failure (bad config, server never became ready)
+    ExitUsage = 2, // wrong arguments
+};
+
+int runCommand(const QStringList& arguments);
+int watchCommand(const QStringList& arguments);
+int checkConfigCommand(const QStringList& arguments);
+int trustCommand(const QStringList& arguments);
+
+// Prints the top-level usage (commands and their summaries).
+void printUsage(FILE* stream);
+
+} // namespace foxreload::cli

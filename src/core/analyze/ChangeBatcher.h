@@ -1,0 +1,88 @@
+#pragma once
+
+#include "ReloadPlan.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+namespace foxreload {
+
+// The timing rule of batching, free of timers so tests can drive it with an
+// injected clock: a batch closes after `quiet` without events, or `maxWait`
+// after its first event, whichever comes first.
+class BatchWindow
+{
+public:
+    BatchWindow(std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait);
+
+    void add(const FileEvent& event, Clock::time_point now);
+    bool isEmpty() const;
+    // When the pending batch must be closed; nullopt when nothing is pending.
+    std::optional<Clock::time_point> deadline() const;
+    // Closes the batch if its deadline has passed (coalescing per path).
+    std::optional<ChangeBatch> takeIfDue(Clock::time_point now);
+    // Closes whatever is pending now.
+    std::optional<ChangeBatch> take(Clock::time_point now);
+
+private:
+    std::chrono::milliseconds m_quiet;
+    std::chrono::milliseconds m_maxWait;
+    QList<FileEvent> m_pending;
+    Clock::time_point m_first;
+    Clock::time_point m_last;
+    quint64 m_nextId = 1;
+};
+
+// Remembers a content hash per file so that a save without edits (or any
+// rewrite with identical bytes) is recognised and dropped from a batch.
+class ContentHashCache
+{
+public:
+    // Records the current content; true when it differs from what was recorded
+    // before (or nothing was). Removed/unreadable files always count as changed.
+    bool updateAndCheckChanged(const QString& absolutePath);
+    void prime(const QString& absolutePath); // record without reporting
+    void forget(const QString& absolutePath);
+    qsizetype size() const;
+
+private:
+    QHash<QString, QByteArray> m_hashes;
+};
+
+// QObject face of BatchWindow + ContentHashCache: feed it FileEvents, get batches.
+class ChangeBatcher : public QObject
+{
+    Q_OBJECT
+public:
+    ChangeBatcher(std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait,
+        QObject* parent = nullptr);
+
+    void setContentHashing(bool enabled);
+    ContentHashCache& hashes();
+
+public Q_SLOTS:
+    void addEvent(const foxreload::FileEvent& event);
+    void flush(); // close the pending batch now
+
+Q_SIGNALS:
+    // A batch with at least one real change; batches whose every file was
+    // content-identical are reported through batchSkipped instead.
+    void batchReady(const foxreload::ChangeBatch& batch);
+    void batchSkipped(const foxreload::ChangeBatch& batch);
+
+private:
+    void onTimeout();
+    void emitBatch(ChangeBatch batch);
+    void rearm();
+
+    BatchWindow m_window;
+    ContentHashCache m_hashes;
+    bool m_hashing = true;
+    QTimer m_timer;
+};
+
+} // namespace foxreload

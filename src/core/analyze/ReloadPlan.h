@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/FileEvent.h"
+#include "common/ReloadStrategy.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace foxreload {
+
+// One changed file after coalescing, and what the rules made of it.
+struct FileChange
+{
+    QString path; // absolute
+    QString relativePath; // relative to the project root, '/'-separated
+    FileEvent::Kind kind = FileEvent::Kind::Modified;
+    ReloadStrategy strategy = ReloadStrategy::FullRestart;
+    QStringList components;
+    QString rule; // the glob that matched, empty when default_strategy applied
+};
+
+// A batch of coalesced changes, ready for analysis.
+struct ChangeBatch
+{
+    quint64 id = 0;
+    QList<FileEvent> events; // one per path: the coalesced kind
+    Clock::time_point firstEventAt; // when the first change of the batch was detected
+    Clock::time_point readyAt; // when the batch was closed
+    int rawEventCount = 0; // events before coalescing
+    int unchangedContentCount = 0; // dropped because the content hash did not change
+};
+
+// What to do about a batch, and why.
+struct ReloadPlan
+{
+    quint64 batchId = 0;
+    ReloadStrategy strategy = ReloadStrategy::None;
+    QStringList components; // union over the files that decided the strategy
+    QList<FileChange> files;
+    // One line per file that decided the strategy, e.g. `tools/weather.py modified → hot reload (rule "tools/**/*.py")`.
+    QStringList reasons;
+    Clock::time_point detectedAt; // first change of the batch
+
+    // The file whose rule decided the strategy (first of the most severe).
+    const FileChange* decisive() const;
+};
+
+} // namespace foxreload

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "common/ReloadStrategy.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace foxreload {
+
+// The whole of FoxReload's settings, as plain structs with their defaults.
+// ConfigLoader fills them from .foxreload.yaml and validates them; ConfigWriter
+// writes them back. Every path is absolute once loaded.
+
+enum class RestartMode { BlueGreen, StopStart };
+
+struct HotReloadSettings
+{
+    QString method = QStringLiteral("foxreload/reload");
+    int timeoutMs = 2000;
+};
+
+struct ServerSettings
+{
+    QString command;
+    QStringList args;
+    QString cwd; // absolute; defaults to the project root
+    QMap<QString, QString> env;
+    HotReloadSettings hotReload;
+    int shutdownGraceMs = 2000;
+    int readyTimeoutMs = 10000; // handshake must be answered within this
+    RestartMode restartMode = RestartMode::BlueGreen;
+    int crashLoopLimit = 5; // this many unexpected exits ...
+    int crashLoopWindowMs = 30000; // ... within this window stop the retries
+    int stderrTailLines = 200; // kept in memory, shown on failure
+};
+
+struct WatchSettings
+{
+    QStringList paths; // absolute files or directories
+    QStringList exclude; // globs relative to the project root
+    bool respectGitignore = true;
+    int debounceMs = 50;
+    int maxWaitMs = 1000; // a stream of events cannot postpone a batch longer than this
+    int maxReloadsPerMinute = 10;
+    QString backend = QStringLiteral("auto"); // auto | inotify | qt | polling
+    int pollIntervalMs = 1000;
+};
+
+struct Rule
+{
+    QString match; // glob relative to the project root
+    ReloadStrategy strategy = ReloadStrategy::FullRestart;
+    QStringList components;
+    int line = 0; // where the rule stands in the config file (0: not from a file)
+};
+
+struct GamificationSettings
+{
+    bool enabled = true;
+    double xpMultiplier = 1.0;
+    bool notifications = true;
+};
+
+struct ProxySettings
+{
+    int requestGraceMs = 5000; // in-flight requests may finish within this before a planned restart
+    int maxQueuedRequests = 1000; // held while no server is ready
+};
+
+struct Config
+{
+    QString sourceFile; // absolute path of the YAML file, empty when built from flags
+    QString projectRoot; // absolute; patterns and relative paths are anchored here
+    ServerSettings server;
+    WatchSettings watch;
+    QList<Rule> rules;
+    ReloadStrategy defaultStrategy = ReloadStrategy::FullRestart;
+    GamificationSettings gamification;
+    ProxySettings proxy;
+    QString database; // empty: QStandardPaths::AppDataLocation/history.sqlite
+
+    // The defaults used when there is no config file: watch the project root,
+    // keep the usual clutter out, restart on every change.
+    static Config defaults(const QString& projectRoot);
+    static QStringList defaultExcludes();
+};
+
+} // namespace foxreload

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Config.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace foxreload {
+
+// A problem found in a config file: where it is and what was expected there.
+struct ConfigError
+{
+    QString file;
+    int line = 0; // 1-based; 0 when the problem has no position (missing file)
+    int column = 0; // 1-based
+    QString key; // dotted path, e.g. "watch.debounce_ms" or "rules[2].strategy"
+    QString message; // what is wrong and what was expected
+
+    // "path/.foxreload.yaml:12:3: watch.debounce_ms: expected a whole number of milliseconds ≥ 0, got "fast""
+    QString toString() const;
+};
+
+struct ConfigLoadResult
+{
+    std::optional<Config> config;
+    QList<ConfigError> errors; // empty when config is set
+
+    bool ok() const { return config.has_value(); }
+};
+
+class ConfigLoader
+{
+public:
+    // Reads and validates a YAML file. Relative paths resolve against the file's directory.
+    static ConfigLoadResult loadFile(const QString& path);
+    // The same for YAML text; sourceName is used in error messages, baseDir anchors paths.
+    static ConfigLoadResult parse(const QByteArray& yaml, const QString& sourceName, const QString& baseDir);
+    // Looks for .foxreload.yaml in dir and its parents; empty when none exists.
+    static QString findConfigFile(const QString& startDir);
+};
+
+// Writes a Config back as YAML in the documented schema (paths relative to the project root
+// where possible), so that loadFile(write(c)) == c.
+class ConfigWriter
+{
+public:
+    static QByteArray toYaml(const Config& config);
+    static bool writeFile(const Config& config, const QString& path, QString* errorMessage);
+};
+
+} // namespace foxreload

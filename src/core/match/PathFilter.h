@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <memory>
+
+namespace foxreload {
+
+// Decides which paths below a root are out of FoxReload's sight: the exclude
+// globs (anchored at the root) and, optionally, the .gitignore files found in
+// the tree. Watchers ask it before entering a directory, so an excluded tree
+// is never walked nor watched. Thread-compatible: const methods only read,
+// apart from an internal .gitignore cache guarded by a mutex.
+class PathFilter
+{
+public:
+    PathFilter(const QString& root, const QStringList& excludeGlobs, bool respectGitignore);
+    ~PathFilter();
+    PathFilter(const PathFilter&) = delete;
+    PathFilter& operator=(const PathFilter&) = delete;
+
+    QString root() const;
+    // Invalid exclude patterns, one message each ("pattern "[a-": unclosed bracket").
+    QStringList errors() const;
+
+    // absolutePath must be clean (QDir::cleanPath). Paths outside root are never excluded.
+    bool isExcluded(QStringView absolutePath, bool isDirectory) const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+using PathFilterPtr = std::shared_ptr<const PathFilter>;
+
+} // namespace foxreload
