@@ -29,7 +29,8 @@ struct ReloadResult
     ReloadTrigger trigger = ReloadTrigger::FileChange;
     ReloadPlan plan; // what the analyzer asked for (empty files for manual/crash)
     ReloadStrategy requested = ReloadStrategy::None; // plan.strategy, or FullRestart for manual/crash
-    ReloadStrategy performed = ReloadStrategy::None; // may be escalated (hot reload unsupported → full restart)
+    ReloadStrategy performed
+        = ReloadStrategy::None; // may be escalated (hot reload unsupported → full restart)
     QString escalationReason; // why performed != requested, empty otherwise
     ReloadOutcome outcome = ReloadOutcome::Success;
     QString error; // one line: what failed

@@ -1,1 +1,122 @@
 #include "Session.h"
+
+#include "SessionLog.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload {
+
+Session::Session(const Config& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_filter(std::make_shared<PathFilter>(
+          config.projectRoot, config.watch.exclude, config.watch.respectGitignore))
+    , m_batcher(std::chrono::milliseconds(config.watch.debounceMs),
+          std::chrono::milliseconds(config.watch.maxWaitMs))
+    , m_analyzer(config.projectRoot, config.rules, config.defaultStrategy)
+    , m_orchestrator(config)
+{
+    m_watcher.setBackend(FileWatcher::backendFromName(config.watch.backend).value_or(WatchBackendKind::Auto));
+    m_watcher.setPollInterval(config.watch.pollIntervalMs);
+
+    connect(&m_watcher, &FileWatcher::changed, &m_batcher, &ChangeBatcher::addEvent);
+    connect(&m_watcher, &FileWatcher::warning, this, &Session::warning);
+    connect(&m_batcher, &ChangeBatcher::batchReady, this, &Session::onBatch);
+    connect(&m_orchestrator, &ReloadOrchestrator::hotReloadUnsupported, this,
+        [this] { m_analyzer.setHotReloadUnsupported(true); });
+    connect(&m_orchestrator, &ReloadOrchestrator::shutdownComplete, this, &Session::finished);
+}
+
+Session::~Session() = default;
+
+bool Session::start()
+{
+    for (const auto& message : m_filter->errors() + m_analyzer.errors())
+        Q_EMIT warning(message);
+
+    primeContentHashes();
+
+    QList<WatchRoot> roots;
+    for (const auto& path : std::as_const(m_config.watch.paths))
+        roots.append(WatchRoot { path, m_filter });
+    const bool watching = m_watcher.start(roots);
+    qCInfo(lcSession) << "watching" << roots.size() << "paths:" << m_watcher.stats().files << "files";
+    Q_EMIT this->watching(m_watcher.stats());
+    m_orchestrator.start();
+    return watching;
+}
+
+void Session::shutdown()
+{
+    m_watcher.stop();
+    m_orchestrator.shutdown();
+}
+
+void Session::pause()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    Q_EMIT pausedChanged(true);
+}
+
+void Session::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    Q_EMIT pausedChanged(false);
+    const auto held = std::exchange(m_held, {});
+    for (const auto& plan : held)
+        m_orchestrator.submit(plan);
+}
+
+void Session::onBatch(const ChangeBatch& batch)
+{
+    const ReloadPlan plan = m_analyzer.analyze(batch);
+    Q_EMIT planned(plan);
+    if (plan.strategy == ReloadStrategy::None)
+        return;
+    if (m_paused)
+        m_held.append(plan);
+    else
+        m_orchestrator.submit(plan);
+}
+
+void Session::primeContentHashes()
+{
+    int primed = 0;
+    for (const auto& root : std::as_const(m_config.watch.paths)) {
+        const QFileInfo rootInfo(root);
+        if (rootInfo.isFile()) {
+            m_batcher.hashes().prime(root);
+            ++primed;
+            continue;
+        }
+        // The filter prunes excluded directories, exactly as the watcher does.
+        QStringList pendingDirs { root };
+        while (!pendingDirs.isEmpty() && primed < kMaxPrimedFiles) {
+            QDirIterator entries(
+                pendingDirs.takeLast(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+            while (entries.hasNext() && primed < kMaxPrimedFiles) {
+                const QString path = entries.next();
+                const bool isDir = entries.fileInfo().isDir();
+                if (m_filter->isExcluded(path, isDir))
+                    continue;
+                if (isDir) {
+                    if (!entries.fileInfo().isSymLink())
+                        pendingDirs.append(path);
+                } else if (entries.fileInfo().size() <= 1024 * 1024) {
+                    m_batcher.hashes().prime(path);
+                    ++primed;
+                }
+            }
+        }
+    }
+    qCDebug(lcSession) << "primed content hashes of" << primed << "files";
+}
+
+} // namespace foxreload

@@ -1,1 +1,69 @@
 #pragma once
+
+#include "analyze/ChangeAnalyzer.h"
+#include "analyze/ChangeBatcher.h"
+#include "config/Config.h"
+#include "server/ReloadOrchestrator.h"
+#include "watch/FileWatcher.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace foxreload {
+
+// One FoxReload session: the pipeline from file watcher to server, wired up.
+//   FileWatcher → ChangeBatcher → ChangeAnalyzer → ReloadOrchestrator → server
+// The CLI, the proxy and the GUI all drive a Session and listen to its stages'
+// signals; none of them re-implements a step of the pipeline.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Session(const Config& config, QObject* parent = nullptr);
+    ~Session() override;
+
+    // Arms the watches and starts the server. False when nothing could be watched.
+    bool start();
+    // Stops the server gracefully; finished() follows.
+    void shutdown();
+
+    // While paused, changes are still seen but held; resume() submits them as one reload.
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+
+    const Config& config() const { return m_config; }
+    FileWatcher& watcher() { return m_watcher; }
+    ChangeBatcher& batcher() { return m_batcher; }
+    ChangeAnalyzer& analyzer() { return m_analyzer; }
+    ReloadOrchestrator& orchestrator() { return m_orchestrator; }
+    WatchStats watchStats() const { return m_watcher.stats(); }
+
+    // Hashes the watched files once so that the first save without edits is recognised.
+    static constexpr int kMaxPrimedFiles = 5000;
+
+Q_SIGNALS:
+    void watching(const foxreload::WatchStats& stats);
+    // Every batch with real changes, analysed (strategy may be none).
+    void planned(const foxreload::ReloadPlan& plan);
+    void pausedChanged(bool paused);
+    void warning(const QString& message);
+    void finished();
+
+private:
+    void onBatch(const ChangeBatch& batch);
+    void primeContentHashes();
+
+    Config m_config;
+    PathFilterPtr m_filter;
+    FileWatcher m_watcher;
+    ChangeBatcher m_batcher;
+    ChangeAnalyzer m_analyzer;
+    ReloadOrchestrator m_orchestrator;
+    QList<ReloadPlan> m_held;
+    bool m_paused = false;
+};
+
+} // namespace foxreload

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "session/Session.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <cstdio>
+
+namespace foxreload::cli {
+
+// Prints what a Session does, as readable lines (colour only on a terminal) or
+// as one JSON object per event. It only listens; it never steers the session.
+class ConsoleReporter : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Format { Text, Json };
+
+    ConsoleReporter(Session* session, Format format, bool quiet, QObject* parent = nullptr);
+
+    // For other listeners (gamification) that want a line of their own in the output.
+    void printLine(const QString& text);
+    void printEvent(const QJsonObject& event);
+    Format format() const { return m_format; }
+
+private:
+    void onWatching(const WatchStats& stats);
+    void onPlanned(const ReloadPlan& plan);
+    void onSkipped(const ChangeBatch& batch);
+    void onReloadFinished(const ReloadResult& result);
+    void onDeferred(int delayMs, const ReloadPlan& plan);
+    void onServerExited(qint64 pid, int exitCode, bool expected);
+    void onStderr(qint64 pid, const QString& line);
+    void warn(const QString& message);
+
+    void closeOpenLine();
+    void flushServerLog();
+    void write(const QString& text, bool newline = true);
+    QString colored(const QString& text, const char* code) const;
+    QString describePlan(const ReloadPlan& plan) const;
+    QString describeResult(const ReloadResult& result) const;
+    QString relative(const QString& path) const;
+
+    Session* m_session;
+    Format m_format;
+    bool m_quiet;
+    bool m_color;
+    bool m_lineOpen = false; // a plan line waits for its result
+    bool m_announced = false; // the startup line was printed
+    WatchStats m_stats;
+    QStringList m_heldStderr;
+    FILE* m_out = stdout;
+};
+
+} // namespace foxreload::cli

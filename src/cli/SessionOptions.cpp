@@ -1,0 +1,140 @@
+#include "SessionOptions.h"
+
+#include "config/ConfigLoader.h"
+#include "config/TrustStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::cli {
+
+void SessionOptions::addTo(QCommandLineParser& parser)
+{
+    parser.addOptions(
+        { m_config, m_watch, m_exclude, m_backend, m_debounce, m_db, m_trust, m_noGame, m_json, m_quiet });
+    parser.addPositionalArgument(u"-- command"_s,
+        u"The server command and its arguments (overrides server.command and server.args)."_s,
+        u"[-- command [args...]]"_s);
+}
+
+std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, QStringList* errors) const
+{
+    const QString cwd = QDir::currentPath();
+    const QStringList command = parser.positionalArguments();
+
+    std::optional<Config> config;
+    QString configPath;
+    if (parser.isSet(m_config)) {
+        const QFileInfo given(parser.value(m_config));
+        configPath = given.isDir() ? ConfigLoader::findConfigFile(given.absoluteFilePath())
+                                   : given.absoluteFilePath();
+        if (configPath.isEmpty()) {
+            errors->append(u"no .foxreload.yaml in %1 or its parents"_s.arg(given.absoluteFilePath()));
+            return std::nullopt;
+        }
+    } else if (command.isEmpty()) {
+        configPath = ConfigLoader::findConfigFile(cwd);
+        if (configPath.isEmpty()) {
+            errors->append(
+                u"no .foxreload.yaml in %1 or its parents; pass --config FILE, or the server command "
+                u"after --, e.g. foxreload run -- python3 server.py"_s.arg(cwd));
+            return std::nullopt;
+        }
+    }
+
+    if (!configPath.isEmpty()) {
+        ConfigLoadResult loaded = ConfigLoader::loadFile(configPath);
+        if (!loaded.ok()) {
+            for (const auto& error : std::as_const(loaded.errors))
+                errors->append(error.toString());
+            return std::nullopt;
+        }
+        config = std::move(loaded.config);
+    } else {
+        config = Config::defaults(cwd);
+    }
+
+    if (!command.isEmpty()) {
+        config->server.command = command.first();
+        config->server.args = command.mid(1);
+    }
+    if (parser.isSet(m_watch)) {
+        config->watch.paths.clear();
+        for (const auto& path : parser.values(m_watch)) {
+            const QFileInfo info(path);
+            if (!info.exists()) {
+                errors->append(u"--watch %1: no such file or directory"_s.arg(path));
+                continue;
+            }
+            config->watch.paths.append(QDir::cleanPath(info.absoluteFilePath()));
+        }
+    }
+    config->watch.exclude += parser.values(m_exclude);
+    if (parser.isSet(m_backend))
+        config->watch.backend = parser.value(m_backend);
+    if (parser.isSet(m_debounce)) {
+        bool ok = false;
+        const int debounce = parser.value(m_debounce).toInt(&ok);
+        if (!ok || debounce < 0 || debounce > 60000)
+            errors->append(u"--debounce: expected milliseconds from 0 to 60000, got \"%1\""_s.arg(
+                parser.value(m_debounce)));
+        else
+            config->watch.debounceMs = debounce;
+    }
+    if (parser.isSet(m_db))
+        config->database = QFileInfo(parser.value(m_db)).absoluteFilePath();
+    if (parser.isSet(m_noGame))
+        config->gamification.enabled = false;
+    if (config->server.command.isEmpty())
+        errors->append(u"no server command: set server.command in the config or give it after --"_s);
+    if (config->watch.paths.isEmpty())
+        errors->append(u"nothing to watch: set watch.paths in the config or pass --watch"_s);
+    if (!errors->isEmpty())
+        return std::nullopt;
+    return config;
+}
+
+bool SessionOptions::ensureTrusted(
+    const Config& config, const QCommandLineParser& parser, QStringList* errors) const
+{
+    if (config.sourceFile.isEmpty())
+        return true; // the command came from the command line: the user typed it
+    TrustStore store;
+    if (store.isTrusted(config.sourceFile))
+        return true;
+    const QString commandLine
+        = QStringList { config.server.command }.join(u' ') + u' ' + config.server.args.join(u' ');
+    if (parser.isSet(m_trust)) {
+        QString error;
+        if (!store.trust(config.sourceFile, &error)) {
+            errors->append(error);
+            return false;
+        }
+        return true;
+    }
+    if (::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+        std::fprintf(stderr,
+            "%s is new or changed since you last trusted it.\nIt will run: %s\nTrust it? [y/N] ",
+            qPrintable(config.sourceFile), qPrintable(commandLine.trimmed()));
+        std::fflush(stderr);
+        char answer[16] = {};
+        if (std::fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y')) {
+            QString error;
+            if (store.trust(config.sourceFile, &error))
+                return true;
+            errors->append(error);
+            return false;
+        }
+    }
+    errors->append(
+        u"%1 is not trusted yet (it runs: %2). Check it, then run `foxreload trust %1` or pass --trust."_s
+            .arg(config.sourceFile, commandLine.trimmed()));
+    return false;
+}
+
+} // namespace foxreload::cli

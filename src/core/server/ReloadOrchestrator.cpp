@@ -1,0 +1,513 @@
+#include "ReloadOrchestrator.h"
+
+#include "ServerLog.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace foxreload {
+
+namespace {
+constexpr auto kRateWindow = 60s;
+constexpr int kMaxBackoffMs = 16000;
+constexpr int kFirstBackoffMs = 250;
+
+qint64 msBetween(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
+}
+
+// Two plans that wait for the same follow-up become one: the most severe
+// strategy, every file once (the latest kind wins), every reason.
+void mergeInto(ReloadPlan& into, const ReloadPlan& from)
+{
+    into.strategy = mostSevere(into.strategy, from.strategy);
+    for (const auto& file : from.files) {
+        auto it = std::find_if(into.files.begin(), into.files.end(),
+            [&](const FileChange& existing) { return existing.path == file.path; });
+        if (it != into.files.end())
+            *it = file;
+        else
+            into.files.append(file);
+    }
+    for (const auto& component : from.components) {
+        if (!into.components.contains(component))
+            into.components.append(component);
+    }
+    into.reasons += from.reasons;
+    into.detectedAt = std::min(into.detectedAt, from.detectedAt);
+}
+} // namespace
+
+ReloadOrchestrator::ReloadOrchestrator(const Config& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+{
+    m_deferTimer.setSingleShot(true);
+    m_backoffTimer.setSingleShot(true);
+    connect(&m_deferTimer, &QTimer::timeout, this, &ReloadOrchestrator::runNext);
+    connect(&m_backoffTimer, &QTimer::timeout, this, [this] {
+        ReloadPlan plan;
+        plan.strategy = ReloadStrategy::FullRestart;
+        plan.detectedAt = Clock::now();
+        enqueue(ReloadTrigger::CrashRestart, plan);
+    });
+}
+
+ReloadOrchestrator::~ReloadOrchestrator() = default;
+
+QString ReloadOrchestrator::stateName(State state)
+{
+    switch (state) {
+    case State::Stopped:
+        return u"stopped"_s;
+    case State::Starting:
+        return u"starting"_s;
+    case State::Ready:
+        return u"ready"_s;
+    case State::Reloading:
+        return u"reloading"_s;
+    case State::Down:
+        return u"down"_s;
+    case State::ShuttingDown:
+        return u"shutting_down"_s;
+    }
+    return {};
+}
+
+void ReloadOrchestrator::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void ReloadOrchestrator::start()
+{
+    ReloadPlan plan;
+    plan.strategy = ReloadStrategy::FullRestart;
+    plan.detectedAt = Clock::now();
+    setState(State::Starting);
+    enqueue(ReloadTrigger::Startup, plan);
+}
+
+void ReloadOrchestrator::submit(const ReloadPlan& plan)
+{
+    if (plan.strategy == ReloadStrategy::None || m_state == State::ShuttingDown || m_state == State::Stopped)
+        return;
+    enqueue(ReloadTrigger::FileChange, plan);
+}
+
+void ReloadOrchestrator::restartNow()
+{
+    if (m_state == State::ShuttingDown || m_state == State::Stopped)
+        return;
+    ReloadPlan plan;
+    plan.strategy = ReloadStrategy::FullRestart;
+    plan.detectedAt = Clock::now();
+    plan.reasons.append(u"restart requested"_s);
+    enqueue(ReloadTrigger::Manual, plan);
+}
+
+void ReloadOrchestrator::enqueue(ReloadTrigger trigger, const ReloadPlan& plan)
+{
+    if (trigger == ReloadTrigger::FileChange) {
+        // The user acted: a crash loop gets another chance, and a backoff wait is cut short.
+        m_crashLoopStopped = false;
+        m_backoffTimer.stop();
+    }
+    if (m_pending) {
+        mergeInto(m_pending->plan, plan);
+        // A file change outranks a crash restart: it is what the user did.
+        if (trigger == ReloadTrigger::FileChange || trigger == ReloadTrigger::Manual)
+            m_pending->trigger = trigger;
+    } else {
+        Job job;
+        job.trigger = trigger;
+        job.plan = plan;
+        m_pending = std::move(job);
+    }
+    if (!m_job)
+        runNext();
+}
+
+std::optional<int> ReloadOrchestrator::rateLimitDelayMs() const
+{
+    const int limit = m_config.watch.maxReloadsPerMinute;
+    if (limit <= 0 || int(m_reloadStarts.size()) < limit)
+        return std::nullopt;
+    const auto allowedAt = m_reloadStarts[m_reloadStarts.size() - size_t(limit)] + kRateWindow;
+    return int(std::max<qint64>(1, msBetween(Clock::now(), allowedAt)));
+}
+
+void ReloadOrchestrator::runNext()
+{
+    if (m_job || !m_pending || m_state == State::ShuttingDown)
+        return;
+    const auto now = Clock::now();
+    while (!m_reloadStarts.empty() && now - m_reloadStarts.front() >= kRateWindow)
+        m_reloadStarts.pop_front();
+
+    if (m_pending->trigger == ReloadTrigger::FileChange) {
+        if (const auto delay = rateLimitDelayMs()) {
+            if (!m_deferTimer.isActive()) {
+                m_deferTimer.start(*delay);
+                Q_EMIT reloadDeferred(*delay, m_pending->plan);
+            }
+            return;
+        }
+        m_reloadStarts.push_back(now);
+    }
+    m_deferTimer.stop();
+    Job job = std::move(*m_pending);
+    m_pending.reset();
+    execute(std::move(job));
+}
+
+void ReloadOrchestrator::execute(Job job)
+{
+    job.id = m_nextJobId++;
+    job.startedAt = Clock::now();
+    job.detectedAt = job.plan.detectedAt == Clock::time_point {} ? job.startedAt : job.plan.detectedAt;
+    job.requested = job.plan.strategy;
+    job.previousPid = m_current ? m_current->pid() : 0;
+    job.toolsBefore = m_current ? m_current->toolNames() : QStringList {};
+    m_job = std::move(job);
+    if (m_state != State::Starting)
+        setState(State::Reloading);
+
+    const ReloadStrategy requested = m_job->requested;
+    const bool serving = m_current && m_current->state() == ServerInstance::State::Ready;
+    Q_EMIT reloadStarted(m_job->id, requested, m_job->trigger);
+
+    if (requested == ReloadStrategy::HotReload || requested == ReloadStrategy::ServiceRestart) {
+        if (!serving) {
+            escalateToFullRestart(u"the server is not running"_s);
+            return;
+        }
+        if (m_hotReloadUnsupported) {
+            escalateToFullRestart(u"the server does not support %1"_s.arg(m_config.server.hotReload.method));
+            return;
+        }
+        // Services first: tools may depend on them, never the other way round.
+        QStringList scopes;
+        const bool hasServices = std::any_of(m_job->plan.files.cbegin(), m_job->plan.files.cend(),
+            [](const FileChange& f) { return f.strategy == ReloadStrategy::ServiceRestart; });
+        const bool hasTools = std::any_of(m_job->plan.files.cbegin(), m_job->plan.files.cend(),
+            [](const FileChange& f) { return f.strategy == ReloadStrategy::HotReload; });
+        if (hasServices || (!hasTools && requested == ReloadStrategy::ServiceRestart))
+            scopes.append(u"services"_s);
+        if (hasTools || scopes.isEmpty())
+            scopes.append(u"tools"_s);
+        m_job->pendingScopes = scopes;
+        runHotReloadStep();
+        return;
+    }
+    startFullRestart();
+}
+
+void ReloadOrchestrator::escalateToFullRestart(const QString& reason)
+{
+    qCInfo(lcServer) << "escalating to a full restart:" << reason;
+    m_job->escalation = reason;
+    startFullRestart();
+}
+
+void ReloadOrchestrator::runHotReloadStep()
+{
+    if (m_job->pendingScopes.isEmpty()) {
+        m_current->refreshTools([this, server = m_current](const QString& error) {
+            if (!m_job || server != m_current)
+                return;
+            if (!error.isEmpty())
+                finishJob(ReloadOutcome::Failed, u"tools/list failed after the reload: %1"_s.arg(error));
+            else
+                finishJob(ReloadOutcome::Success);
+        });
+        return;
+    }
+    const QString scope = m_job->pendingScopes.takeFirst();
+    const ReloadStrategy scopeStrategy
+        = scope == u"services"_s ? ReloadStrategy::ServiceRestart : ReloadStrategy::HotReload;
+    QJsonArray files;
+    QStringList components;
+    for (const auto& file : std::as_const(m_job->plan.files)) {
+        if (file.strategy != scopeStrategy)
+            continue;
+        files.append(file.path);
+        for (const auto& component : file.components) {
+            if (!components.contains(component))
+                components.append(component);
+        }
+    }
+    const QJsonObject params { { "scope"_L1, scope }, { "files"_L1, files },
+        { "components"_L1, QJsonArray::fromStringList(components) } };
+    const QString method = m_config.server.hotReload.method;
+    m_current->client()->request(method, params, m_config.server.hotReload.timeoutMs,
+        [this, server = m_current, method](const jsonrpc::Reply& reply) {
+            if (!m_job || server != m_current)
+                return;
+            if (reply.ok()) {
+                runHotReloadStep();
+                return;
+            }
+            using Status = jsonrpc::Reply::Status;
+            if ((reply.status == Status::Error && reply.errorCode == jsonrpc::MethodNotFound)
+                || reply.status == Status::Timeout) {
+                // The server cannot hot reload: remember it, so later plans restart directly.
+                m_hotReloadUnsupported = true;
+                const QString reason = reply.status == Status::Timeout
+                    ? u"the server did not answer %1 within %2 ms"_s.arg(method).arg(
+                        m_config.server.hotReload.timeoutMs)
+                    : u"the server does not implement %1"_s.arg(method);
+                Q_EMIT hotReloadUnsupported(reason);
+                escalateToFullRestart(reason);
+                return;
+            }
+            if (reply.status == Status::Disconnected) {
+                escalateToFullRestart(u"the server went away during the hot reload"_s);
+                return;
+            }
+            // The server tried and reported an error in the user's code: it keeps
+            // serving the previous version, and a restart would not fix the code.
+            QString detail = reply.errorData.isString() ? reply.errorData.toString() : QString {};
+            if (reply.errorData.isObject()) {
+                const QJsonObject data = reply.errorData.toObject();
+                detail = data.value("traceback"_L1).toString(data.value("detail"_L1).toString());
+            }
+            finishJob(ReloadOutcome::Failed, u"%1 failed: %2"_s.arg(method, reply.errorMessage), detail);
+        });
+}
+
+ServerInstance* ReloadOrchestrator::createInstance()
+{
+    auto* instance = new ServerInstance(m_config.server, this);
+    connect(instance, &ServerInstance::stderrLine, this,
+        [this, instance](const QString& line) { Q_EMIT serverStderr(instance->pid(), line); });
+    return instance;
+}
+
+void ReloadOrchestrator::startFullRestart()
+{
+    const bool stopFirst = m_config.server.restartMode == RestartMode::StopStart && m_current;
+    if (!stopFirst) {
+        startCandidate();
+        return;
+    }
+    ServerInstance* old = m_current;
+    m_current = nullptr;
+    connect(old, &ServerInstance::exited, this, [this] {
+        if (m_job && !m_candidate)
+            startCandidate();
+    });
+    retire(old);
+}
+
+void ReloadOrchestrator::startCandidate()
+{
+    m_candidate = createInstance();
+    connect(m_candidate, &ServerInstance::ready, this, &ReloadOrchestrator::onCandidateReady);
+    connect(m_candidate, &ServerInstance::failed, this, &ReloadOrchestrator::onCandidateFailed);
+    m_candidate->start();
+}
+
+void ReloadOrchestrator::onCandidateReady()
+{
+    ServerInstance* fresh = m_candidate;
+    m_candidate = nullptr;
+    ServerInstance* old = m_current;
+    adopt(fresh);
+    if (old)
+        retire(old);
+    Q_EMIT serverChanged(fresh);
+    finishJob(ReloadOutcome::Success);
+}
+
+void ReloadOrchestrator::onCandidateFailed(const QString& reason, const QString& detail)
+{
+    ServerInstance* failedServer = m_candidate;
+    m_candidate = nullptr;
+    if (failedServer)
+        failedServer->deleteLater();
+    QString error = reason;
+    if (m_current)
+        error += u"; the previous server (pid %1) keeps serving"_s.arg(m_current->pid());
+    QString fullDetail = detail;
+    if (!m_job->hotReloadError.isEmpty())
+        fullDetail = m_job->hotReloadError + u'\n' + detail;
+    finishJob(ReloadOutcome::Failed, error, fullDetail);
+}
+
+void ReloadOrchestrator::adopt(ServerInstance* server)
+{
+    m_current = server;
+    disconnect(server, &ServerInstance::ready, this, nullptr);
+    disconnect(server, &ServerInstance::failed, this, nullptr);
+    connect(server, &ServerInstance::exited, this,
+        [this, server](int exitCode, bool requested) { onServerExited(server, exitCode, requested); });
+}
+
+void ReloadOrchestrator::retire(ServerInstance* server)
+{
+    disconnect(server, &ServerInstance::exited, this, nullptr);
+    m_retiring.append(server);
+    connect(server, &ServerInstance::exited, this, [this, server](int exitCode, bool) {
+        Q_EMIT serverExited(server->pid(), exitCode, true);
+        m_retiring.removeAll(server);
+        server->deleteLater();
+        maybeCompleteShutdown();
+    });
+    if (server->state() == ServerInstance::State::Exited
+        || server->state() == ServerInstance::State::Failed) {
+        m_retiring.removeAll(server);
+        server->deleteLater();
+        return;
+    }
+    server->stop();
+}
+
+void ReloadOrchestrator::onServerExited(ServerInstance* server, int exitCode, bool requested)
+{
+    if (server != m_current)
+        return;
+    const qint64 pid = server->pid();
+    const QString stderrTail = server->process()->stderrTail(20).join(u'\n');
+    m_current = nullptr;
+    server->deleteLater();
+    Q_EMIT serverExited(pid, exitCode, requested);
+    if (requested || m_state == State::ShuttingDown) {
+        maybeCompleteShutdown();
+        return;
+    }
+    qCInfo(lcServer) << "server" << pid << "exited unexpectedly with code" << exitCode;
+    if (m_job) {
+        // The job in progress will bring up a server of its own (a full restart), or
+        // cannot go on without one (a hot reload): either way it decides what happens.
+        if (!m_candidate)
+            escalateToFullRestart(u"the server exited with code %1 during the reload"_s.arg(exitCode));
+        return;
+    }
+    setState(State::Down);
+    Q_UNUSED(stderrTail)
+    scheduleCrashRestart();
+}
+
+void ReloadOrchestrator::scheduleCrashRestart()
+{
+    const auto now = Clock::now();
+    const auto window = std::chrono::milliseconds(m_config.server.crashLoopWindowMs);
+    m_crashTimes.push_back(now);
+    while (!m_crashTimes.empty() && now - m_crashTimes.front() > window)
+        m_crashTimes.pop_front();
+    if (int(m_crashTimes.size()) >= m_config.server.crashLoopLimit) {
+        m_crashLoopStopped = true;
+        m_crashTimes.clear();
+        m_consecutiveCrashes = 0;
+        const QString message
+            = u"the server exited %1 times within %2 s; not restarting it until the next file change"_s
+                  .arg(m_config.server.crashLoopLimit)
+                  .arg(m_config.server.crashLoopWindowMs / 1000.0);
+        qCWarning(lcServer).noquote() << message;
+        Q_EMIT crashLoopDetected(message);
+        return;
+    }
+    ++m_consecutiveCrashes;
+    const int delay = std::min(kMaxBackoffMs, kFirstBackoffMs << std::min(m_consecutiveCrashes - 1, 8));
+    qCInfo(lcServer) << "restarting the server in" << delay << "ms";
+    m_backoffTimer.start(delay);
+}
+
+void ReloadOrchestrator::finishJob(ReloadOutcome outcome, const QString& error, const QString& detail)
+{
+    Job job = std::move(*m_job);
+    m_job.reset();
+    const auto now = Clock::now();
+
+    ReloadResult result;
+    result.id = job.id;
+    result.trigger = job.trigger;
+    result.plan = job.plan;
+    result.requested = job.requested;
+    result.performed = job.escalation.isEmpty() ? job.requested : ReloadStrategy::FullRestart;
+    result.escalationReason = job.escalation;
+    result.outcome = outcome;
+    result.error = error;
+    result.errorDetail = detail;
+    result.previousPid = job.previousPid;
+    result.pid = m_current ? m_current->pid() : 0;
+    const QStringList toolsAfter = m_current ? m_current->toolNames() : QStringList {};
+    result.toolCount = m_current ? int(toolsAfter.size()) : -1;
+    if (outcome == ReloadOutcome::Success) {
+        for (const auto& tool : toolsAfter) {
+            if (!job.toolsBefore.contains(tool))
+                result.toolsAdded.append(tool);
+        }
+        for (const auto& tool : std::as_const(job.toolsBefore)) {
+            if (!toolsAfter.contains(tool))
+                result.toolsRemoved.append(tool);
+        }
+        if (job.trigger == ReloadTrigger::FileChange)
+            m_consecutiveCrashes = 0;
+    }
+    if (job.trigger == ReloadTrigger::Startup)
+        result.toolsAdded.clear();
+    result.finishedAtUtc = QDateTime::currentDateTimeUtc();
+    result.detectToStartMs = msBetween(job.detectedAt, job.startedAt);
+    result.startToReadyMs = msBetween(job.startedAt, now);
+    result.totalMs = msBetween(job.detectedAt, now);
+
+    if (m_state != State::ShuttingDown)
+        setState(m_current ? State::Ready : State::Down);
+    Q_EMIT reloadFinished(result);
+
+    if (m_state == State::ShuttingDown) {
+        maybeCompleteShutdown();
+        return;
+    }
+    if (m_pending)
+        runNext();
+    else if (!m_current && job.trigger == ReloadTrigger::CrashRestart)
+        scheduleCrashRestart();
+}
+
+void ReloadOrchestrator::shutdown()
+{
+    if (m_state == State::ShuttingDown || m_state == State::Stopped) {
+        maybeCompleteShutdown();
+        return;
+    }
+    setState(State::ShuttingDown);
+    m_deferTimer.stop();
+    m_backoffTimer.stop();
+    m_pending.reset();
+    if (m_candidate) {
+        m_candidate->disconnect(this);
+        retire(m_candidate);
+        m_candidate = nullptr;
+    }
+    if (m_current) {
+        ServerInstance* current = m_current;
+        m_current = nullptr;
+        retire(current);
+    }
+    m_job.reset();
+    maybeCompleteShutdown();
+}
+
+void ReloadOrchestrator::maybeCompleteShutdown()
+{
+    m_retiring.removeAll(nullptr);
+    if (m_state != State::ShuttingDown || !m_retiring.isEmpty() || m_current || m_candidate)
+        return;
+    setState(State::Stopped);
+    QMetaObject::invokeMethod(this, &ReloadOrchestrator::shutdownComplete, Qt::QueuedConnection);
+}
+
+} // namespace foxreload

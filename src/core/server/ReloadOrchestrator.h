@@ -1,0 +1,126 @@
+#pragma once
+
+#include "ReloadResult.h"
+#include "ServerInstance.h"
+#include "config/Config.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <optional>
+
+namespace foxreload {
+
+// Carries out reload plans against the running server, one at a time.
+//
+// - Changes that arrive during a reload are merged into exactly one follow-up.
+// - max_reloads_per_minute defers a reload, it never drops one.
+// - Hot reload and service restart ask the server (JSON-RPC, method configurable);
+//   a server that does not know the method (-32601) or does not answer in time gets a
+//   full restart instead, and is remembered as one that cannot hot reload.
+// - Full restarts are blue/green by default: the new server must answer its handshake
+//   before the old one is stopped, so a broken edit never takes the server away.
+// - An unexpected exit is answered by a restart with exponential backoff; a crash loop
+//   stops the retries until the next file change.
+class ReloadOrchestrator : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Stopped, // not started, or shut down
+        Starting, // first start in progress
+        Ready, // serving, nothing to do
+        Reloading, // a reload is in progress (the old server may still serve)
+        Down, // no server: it failed to start, crashed and waits for backoff, or crash-looped
+        ShuttingDown,
+    };
+    Q_ENUM(State)
+
+    explicit ReloadOrchestrator(const Config& config, QObject* parent = nullptr);
+    ~ReloadOrchestrator() override;
+
+    void start();
+    // Stops the server (MCP stdio order); shutdownComplete() follows once every process is gone.
+    void shutdown();
+    void submit(const ReloadPlan& plan);
+    void restartNow(); // a manual full restart
+
+    State state() const { return m_state; }
+    ServerInstance* server() const { return m_current; }
+    bool hotReloadSupported() const { return !m_hotReloadUnsupported; }
+    bool hasPendingReload() const { return m_pending.has_value(); }
+    bool isCrashLooping() const { return m_crashLoopStopped; }
+
+    static QString stateName(State state);
+
+Q_SIGNALS:
+    void stateChanged(foxreload::ReloadOrchestrator::State state);
+    void reloadStarted(quint64 id, foxreload::ReloadStrategy strategy, foxreload::ReloadTrigger trigger);
+    void reloadFinished(const foxreload::ReloadResult& result);
+    // The merged plan waits for the rate limit; it runs in `delayMs`.
+    void reloadDeferred(int delayMs, const foxreload::ReloadPlan& plan);
+    // A new server took over (after a full restart): the proxy rewires to it.
+    void serverChanged(foxreload::ServerInstance* server);
+    void serverExited(qint64 pid, int exitCode, bool expected);
+    void serverStderr(qint64 pid, const QString& line);
+    void hotReloadUnsupported(const QString& reason);
+    void crashLoopDetected(const QString& message);
+    void warning(const QString& message);
+    void shutdownComplete();
+
+private:
+    struct Job
+    {
+        quint64 id = 0;
+        ReloadTrigger trigger = ReloadTrigger::FileChange;
+        ReloadPlan plan;
+        ReloadStrategy requested = ReloadStrategy::FullRestart;
+        QString escalation;
+        Clock::time_point detectedAt;
+        Clock::time_point startedAt;
+        qint64 previousPid = 0;
+        QStringList toolsBefore;
+        QStringList pendingScopes; // hot reload: scopes still to ask for
+        QString hotReloadError; // a failed hot reload's text, kept if the fallback also fails
+    };
+
+    void setState(State state);
+    void enqueue(ReloadTrigger trigger, const ReloadPlan& plan);
+    void runNext();
+    std::optional<int> rateLimitDelayMs() const;
+    void execute(Job job);
+    void escalateToFullRestart(const QString& reason);
+    void runHotReloadStep();
+    void startFullRestart();
+    void startCandidate();
+    void onCandidateReady();
+    void onCandidateFailed(const QString& reason, const QString& detail);
+    void adopt(ServerInstance* server);
+    void retire(ServerInstance* server);
+    void onServerExited(ServerInstance* server, int exitCode, bool requested);
+    void scheduleCrashRestart();
+    void finishJob(ReloadOutcome outcome, const QString& error = {}, const QString& detail = {});
+    void maybeCompleteShutdown();
+    ServerInstance* createInstance();
+
+    Config m_config;
+    State m_state = State::Stopped;
+    QPointer<ServerInstance> m_current;
+    QPointer<ServerInstance> m_candidate;
+    QList<QPointer<ServerInstance>> m_retiring; // old servers being stopped
+    std::optional<Job> m_job;
+    std::optional<Job> m_pending; // merged follow-up
+    std::deque<Clock::time_point> m_reloadStarts; // file-change reloads in the last minute
+    std::deque<Clock::time_point> m_crashTimes;
+    QTimer m_deferTimer;
+    QTimer m_backoffTimer;
+    quint64 m_nextJobId = 1;
+    int m_consecutiveCrashes = 0;
+    bool m_hotReloadUnsupported = false;
+    bool m_crashLoopStopped = false;
+};
+
+} // namespace foxreload

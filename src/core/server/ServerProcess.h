@@ -1,0 +1,72 @@
+#pragma once
+
+#include "LineFramer.h"
+#include "config/Config.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTimer>
+
+namespace foxreload {
+
+// Owns one server process: started in a process group of its own, its stdout
+// framed into JSON-RPC messages, its stderr kept in a ring buffer and passed
+// on line by line. Stopping follows the MCP stdio shutdown order: close stdin,
+// wait, SIGTERM the whole group, wait, SIGKILL the whole group.
+class ServerProcess : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerProcess(const ServerSettings& settings, QObject* parent = nullptr);
+    ~ServerProcess() override; // kills the group if it still runs
+
+    void start();
+    // Graceful stop per the MCP stdio rules; emits finished() when the group is gone.
+    void stop();
+    // No grace: SIGKILL the group now.
+    void kill();
+
+    bool isRunning() const;
+    bool isStopping() const { return m_stopping; }
+    qint64 pid() const { return m_pid; }
+
+    // Writes one JSON-RPC message as a line on the server's stdin.
+    void send(const QJsonObject& message);
+    void sendRaw(const QByteArray& line); // must end with '\n'
+
+    QStringList stderrTail(int lines = 40) const;
+    QString commandLine() const;
+
+Q_SIGNALS:
+    void started(qint64 pid);
+    void failedToStart(const QString& error);
+    void messageReceived(const QJsonObject& message);
+    void invalidOutput(const QByteArray& line, const QString& problem); // non-JSON on stdout
+    void stderrLine(const QString& line);
+    // The process is gone. `requested` is true when stop()/kill() asked for it.
+    void finished(int exitCode, QProcess::ExitStatus status, bool requested);
+
+private:
+    void onStdout();
+    void onStderr();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onErrorOccurred(QProcess::ProcessError error);
+    void escalateStop();
+    void signalGroup(int signal);
+    void appendStderr(const QString& line);
+
+    ServerSettings m_settings;
+    QProcess m_process;
+    LineFramer m_stdoutFramer;
+    LineFramer m_stderrFramer { 64 * 1024 };
+    QStringList m_stderrRing;
+    QTimer m_stopTimer;
+    qint64 m_pid = 0;
+    int m_stopPhase = 0; // 0 running, 1 stdin closed, 2 SIGTERM sent, 3 SIGKILL sent
+    bool m_stopping = false;
+    bool m_finished = false;
+};
+
+} // namespace foxreload
