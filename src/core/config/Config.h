@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace foxreload {
 
 // The whole of FoxReload's settings, as plain structs with their defaults.
@@ -15,10 +17,19 @@ namespace foxreload {
 
 enum class RestartMode { BlueGreen, StopStart };
 
+// "blue_green" / "stop_start", the config spelling.
+QString restartModeName(RestartMode mode);
+std::optional<RestartMode> restartModeFromName(QStringView name);
+
+// The watcher backends a config may ask for; "auto" picks the best one for the platform.
+QStringList watchBackendNames();
+
 struct HotReloadSettings
 {
     QString method = QStringLiteral("foxreload/reload");
     int timeoutMs = 2000;
+
+    friend bool operator==(const HotReloadSettings&, const HotReloadSettings&) = default;
 };
 
 struct ServerSettings
@@ -34,6 +45,8 @@ struct ServerSettings
     int crashLoopLimit = 5; // this many unexpected exits ...
     int crashLoopWindowMs = 30000; // ... within this window stop the retries
     int stderrTailLines = 200; // kept in memory, shown on failure
+
+    friend bool operator==(const ServerSettings&, const ServerSettings&) = default;
 };
 
 struct WatchSettings
@@ -46,6 +59,8 @@ struct WatchSettings
     int maxReloadsPerMinute = 10;
     QString backend = QStringLiteral("auto"); // auto | inotify | qt | polling
     int pollIntervalMs = 1000;
+
+    friend bool operator==(const WatchSettings&, const WatchSettings&) = default;
 };
 
 struct Rule
@@ -54,6 +69,12 @@ struct Rule
     ReloadStrategy strategy = ReloadStrategy::FullRestart;
     QStringList components;
     int line = 0; // where the rule stands in the config file (0: not from a file)
+
+    // Same setting; where it was written (line) does not count.
+    friend bool operator==(const Rule& a, const Rule& b)
+    {
+        return a.match == b.match && a.strategy == b.strategy && a.components == b.components;
+    }
 };
 
 struct GamificationSettings
@@ -61,12 +82,16 @@ struct GamificationSettings
     bool enabled = true;
     double xpMultiplier = 1.0;
     bool notifications = true;
+
+    friend bool operator==(const GamificationSettings&, const GamificationSettings&) = default;
 };
 
 struct ProxySettings
 {
     int requestGraceMs = 5000; // in-flight requests may finish within this before a planned restart
     int maxQueuedRequests = 1000; // held while no server is ready
+
+    friend bool operator==(const ProxySettings&, const ProxySettings&) = default;
 };
 
 struct Config
@@ -85,6 +110,10 @@ struct Config
     // keep the usual clutter out, restart on every change.
     static Config defaults(const QString& projectRoot);
     static QStringList defaultExcludes();
+
+    // Same settings. Which file they were read from (sourceFile) does not count,
+    // so a config written elsewhere and read back compares equal.
+    friend bool operator==(const Config& a, const Config& b);
 };
 
 } // namespace foxreload

@@ -2,6 +2,7 @@
 
 #include "Config.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -18,14 +19,20 @@ struct ConfigError
     QString key; // dotted path, e.g. "watch.debounce_ms" or "rules[2].strategy"
     QString message; // what is wrong and what was expected
 
-    // "path/.foxreload.yaml:12:3: watch.debounce_ms: expected a whole number of milliseconds ≥ 0, got "fast""
+    // "path/.foxreload.yaml:12:3: watch.debounce_ms: expected a whole number of milliseconds (0–60000), got
+    // "fast""
     QString toString() const;
+
+    friend bool operator==(const ConfigError&, const ConfigError&) = default;
 };
 
 struct ConfigLoadResult
 {
     std::optional<Config> config;
     QList<ConfigError> errors; // empty when config is set
+    // Legal but probably not what was meant (a command not on PATH, args given as one string
+    // with spaces, a watch path outside the project root). Never stop the load.
+    QList<ConfigError> warnings;
 
     bool ok() const { return config.has_value(); }
 };
@@ -33,6 +40,8 @@ struct ConfigLoadResult
 class ConfigLoader
 {
 public:
+    static constexpr QStringView fileName = u".foxreload.yaml";
+
     // Reads and validates a YAML file. Relative paths resolve against the file's directory.
     static ConfigLoadResult loadFile(const QString& path);
     // The same for YAML text; sourceName is used in error messages, baseDir anchors paths.
@@ -46,7 +55,17 @@ public:
 class ConfigWriter
 {
 public:
-    static QByteArray toYaml(const Config& config);
+    enum class PathStyle {
+        RelativeToProjectRoot, // what a config file holds: "tools", "." ; paths outside stay absolute
+        Absolute, // what check-config shows: everything resolved
+    };
+
+    static QByteArray toYaml(const Config& config, PathStyle paths = PathStyle::RelativeToProjectRoot);
+    // The resolved config as a JSON object with the YAML's keys (absolute paths), plus
+    // "source_file" and "project_root".
+    static QJsonObject toJson(const Config& config);
+    // Atomic (QSaveFile). Paths are written relative when the file lies in the project
+    // root, absolute otherwise, so that reading it back gives the same Config.
     static bool writeFile(const Config& config, const QString& path, QString* errorMessage);
 };
 

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace foxreload {
+
+// A config file may start programs, so FoxReload runs a project's server command only
+// after the user has trusted that exact file once (like direnv's `allow`). The store
+// remembers, per absolute config path, the SHA-256 of the bytes that were trusted; any
+// edit makes the file untrusted again until the user looks at it and trusts it anew.
+//
+// The store is a small JSON file in QStandardPaths::AppDataLocation. Several FoxReload
+// processes may change it at once: every change takes a lock file, re-reads the store,
+// applies the one change and replaces the file atomically.
+class TrustStore
+{
+public:
+    enum class Status {
+        Trusted, // trusted, and the file still has the trusted content
+        Unknown, // never trusted (or revoked)
+        Changed, // trusted once, but the content differs now
+        Unreadable, // the config file cannot be read
+    };
+
+    struct Entry
+    {
+        QString path; // absolute (symbolic links resolved)
+        QByteArray sha256; // hex
+        QDateTime trustedAt; // UTC
+    };
+
+    // Without an argument the store lives in AppDataLocation/trusted-configs.json.
+    explicit TrustStore(QString storeFile = defaultStoreFile());
+
+    static QString defaultStoreFile();
+    QString storeFile() const { return m_storeFile; }
+
+    // The key under which a config is remembered: absolute, symbolic links resolved.
+    static QString canonicalPath(const QString& configPath);
+    static QByteArray sha256Hex(const QByteArray& contents);
+
+    Status status(const QString& configPath) const;
+    bool isTrusted(const QString& configPath) const { return status(configPath) == Status::Trusted; }
+
+    // Trusts the file's current content.
+    bool trust(const QString& configPath, QString* errorMessage = nullptr);
+    // Trusts exactly these bytes, e.g. the ones the user was just shown; if the file has
+    // changed since, it stays untrusted.
+    bool trustContents(
+        const QString& configPath, const QByteArray& contents, QString* errorMessage = nullptr);
+    // Forgets the file. Revoking an unknown file succeeds and changes nothing.
+    bool revoke(const QString& configPath, QString* errorMessage = nullptr);
+
+    QList<Entry> entries() const;
+
+private:
+    QString m_storeFile;
+};
+
+QString trustStatusText(TrustStore::Status status);
+
+} // namespace foxreload
