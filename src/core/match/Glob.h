@@ -15,16 +15,39 @@ namespace foxreload {
 // A pattern without a '/' other than a trailing one is still anchored: "main.py"
 // names the top-level main.py only. A trailing '/' ("build/") matches a directory
 // and everything below it.
+//
+// Details the list above leaves open:
+// - "**" as a whole segment matches zero or more segments, so "**/*.pyc" matches
+//   "a.pyc", "tools/**/*.py" matches "tools/a.py", and "a/**" matches "a" itself.
+//   Stars inside a segment ("a**b") are plain stars.
+// - '*' and '?' match a leading dot too ("*" matches ".env"), as in .gitignore.
+// - [!a-z] and [^a-z] both negate; ']' right after '[' or '[!' is a member;
+//   '\' escapes the next character everywhere, inside classes and braces too.
+// - Matching is case-sensitive and counts characters, not UTF-16 units.
+// - A leading "/" or "./" is accepted and ignored (patterns are anchored anyway);
+//   repeated '/' count as one. ".." is an error.
+// - An empty path (the anchor itself) never matches.
 class Glob
 {
 public:
-    // Returns nullopt and fills *error for a malformed pattern.
+    // Returns nullopt and fills *error for a malformed pattern, e.g.
+    // `unclosed bracket '[' at column 3`.
     static std::optional<Glob> compile(QStringView pattern, QString* error = nullptr);
 
     QString pattern() const;
-    bool matches(QStringView relativePath) const;
-    // True when every path inside the directory matches, so the walker may prune
-    // it: "**/__pycache__/**" excludes "a/__pycache__", and so does "build/".
+
+    // The path itself matches. isDirectory only matters for patterns with a
+    // trailing '/', which name directories (and everything below them).
+    bool matches(QStringView relativePath, bool isDirectory = false) const;
+
+    // The path matches, or one of its parent directories does: what excluding
+    // (or applying a rule to) a directory means for the files inside it.
+    // "**/.*" covers ".git/config"; "build" covers "build/x.o".
+    bool covers(QStringView relativePath, bool isDirectory) const;
+
+    // True when every path inside the directory is covered, so the walker may prune
+    // it: "**/__pycache__/**" excludes "a/__pycache__", and so does "build/";
+    // "**/.*" prunes ".git" because it names the directory itself.
     bool matchesWholeDirectory(QStringView relativeDirPath) const;
 
 private:

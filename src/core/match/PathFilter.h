@@ -25,8 +25,17 @@ public:
     // Invalid exclude patterns, one message each ("pattern "[a-": unclosed bracket").
     QStringList errors() const;
 
-    // absolutePath must be clean (QDir::cleanPath). Paths outside root are never excluded.
+    // absolutePath must be clean (QDir::cleanPath). Paths outside root, and the root
+    // itself, are never excluded. A path is excluded when an exclude glob covers it
+    // (Glob::covers: the path or one of its parent directories matches) or git ignores
+    // it. For a directory the answer means "prune": true also when every path inside
+    // would be excluded ("**/__pycache__/**" for "a/__pycache__").
     bool isExcluded(QStringView absolutePath, bool isDirectory) const;
+
+    bool respectsGitignore() const;
+    // Re-read the .gitignore files and .git/info/exclude on the next question;
+    // call it when one of them changed.
+    void reloadIgnoreFiles() const;
 
 private:
     class Private;

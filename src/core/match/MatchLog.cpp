@@ -1,0 +1,3 @@
+#include "MatchLog.h"
+
+Q_LOGGING_CATEGORY(lcMatch, "foxreload.match")

@@ -1,0 +1,89 @@
+#include "PathFilter.h"
+
+#include "GitIgnore.h"
+#include "Glob.h"
+#include "MatchLog.h"
+
+#include <QDir>
+
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload {
+
+class PathFilter::Private
+{
+public:
+    QString root;
+    qsizetype rootPrefixLength = 0; // root plus the '/' after it
+    std::vector<Glob> excludes;
+    QStringList errors;
+    std::unique_ptr<GitIgnore> gitignore;
+
+    // The path relative to the root, or an empty view when it is not strictly below it.
+    QStringView relative(QStringView absolutePath) const
+    {
+        if (absolutePath.size() <= rootPrefixLength || !absolutePath.startsWith(root))
+            return {};
+        if (rootPrefixLength > 1 && absolutePath[root.size()] != u'/')
+            return {};
+        return absolutePath.sliced(rootPrefixLength);
+    }
+};
+
+PathFilter::PathFilter(const QString& root, const QStringList& excludeGlobs, bool respectGitignore)
+    : d(std::make_unique<Private>())
+{
+    d->root = QDir::cleanPath(root);
+    d->rootPrefixLength = d->root == u"/"_s ? 1 : d->root.size() + 1;
+    for (const QString& pattern : excludeGlobs) {
+        QString error;
+        std::optional<Glob> glob = Glob::compile(pattern, &error);
+        if (!glob) {
+            d->errors.append(u"pattern \""_s + pattern + u"\": "_s + error);
+            qCWarning(lcMatch).noquote() << "exclude" << d->errors.last();
+            continue;
+        }
+        d->excludes.push_back(std::move(*glob));
+    }
+    if (respectGitignore)
+        d->gitignore = std::make_unique<GitIgnore>(d->root);
+}
+
+PathFilter::~PathFilter() = default;
+
+QString PathFilter::root() const
+{
+    return d->root;
+}
+
+QStringList PathFilter::errors() const
+{
+    return d->errors;
+}
+
+bool PathFilter::isExcluded(QStringView absolutePath, bool isDirectory) const
+{
+    const QStringView relative = d->relative(absolutePath);
+    if (relative.isEmpty())
+        return false;
+    for (const Glob& glob : d->excludes) {
+        if (isDirectory ? glob.matchesWholeDirectory(relative) : glob.covers(relative, false))
+            return true;
+    }
+    return d->gitignore && d->gitignore->isIgnored(absolutePath, isDirectory);
+}
+
+bool PathFilter::respectsGitignore() const
+{
+    return d->gitignore != nullptr;
+}
+
+void PathFilter::reloadIgnoreFiles() const
+{
+    if (d->gitignore)
+        d->gitignore->reload();
+}
+
+} // namespace foxreload
