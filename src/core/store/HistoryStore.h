@@ -1,0 +1,336 @@
+#pragma once
+
+#include "common/ReloadStrategy.h"
+#include "server/ReloadResult.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace foxreload {
+
+// ---------------------------------------------------------------------------
+// Rows written to the history (what the recorder and the engine hand in).
+
+// One FoxReload session: `foxreload run`, a proxy, the desktop app.
+struct SessionRecord
+{
+    qint64 id = 0; // chosen by HistoryStore::beginSession (unique across processes)
+    QString kind; // "run", "proxy", "gui", "test"
+    QString projectRoot;
+    QString configFile;
+    QString serverCommand; // command and arguments, one line
+    qint64 processId = 0; // of the FoxReload process
+    QDateTime startedAtUtc;
+    QDateTime endedAtUtc; // invalid while running (or when the process died)
+};
+
+// One batch of changes (also the content-identical ones that caused nothing).
+struct BatchRecord
+{
+    qint64 sessionId = 0;
+    quint64 batchId = 0; // per session, as in ChangeBatch::id / ReloadPlan::batchId
+    QDateTime atUtc;
+    ReloadStrategy strategy = ReloadStrategy::None;
+    QStringList files; // "modified tools/weather.py", at most kMaxFilesPerBatch kept
+    int fileCount = 0; // all files, also those not kept in `files`
+    int rawEventCount = 0;
+    bool contentIdentical = false; // skipped: every file had unchanged content
+
+    static constexpr int kMaxFilesPerBatch = 50;
+};
+
+// One finished reload, flattened from ReloadResult.
+struct ReloadRecord
+{
+    qint64 rowId = 0; // assigned by the store; 0 while only held in memory
+    qint64 sessionId = 0;
+    quint64 batchId = 0; // 0 for manual, crash and startup reloads
+    QDateTime atUtc; // when it finished
+    ReloadTrigger trigger = ReloadTrigger::FileChange;
+    ReloadStrategy requested = ReloadStrategy::None;
+    ReloadStrategy performed = ReloadStrategy::None;
+    ReloadOutcome outcome = ReloadOutcome::Success;
+    QString reason; // the decisive reason line of the plan, or what triggered it
+    QString escalationReason;
+    QString error; // one line
+    qint64 detectToStartMs = -1;
+    qint64 startToReadyMs = -1;
+    qint64 totalMs = -1;
+    int fileCount = 0;
+    int toolCount = -1;
+    bool contentIdentical = false;
+
+    static ReloadRecord fromResult(qint64 sessionId, const ReloadResult& result);
+};
+
+struct XpEventRecord
+{
+    qint64 rowId = 0;
+    QDateTime atUtc;
+    int amount = 0;
+    QString rule; // XP rule id(s), e.g. "reload_hot+speed_bonus"
+    QString reason; // readable: "hot reload in 21 ms"
+    qint64 reloadRowId = 0; // 0: not tied to a reload (challenge reward)
+    qint64 sessionId = 0;
+};
+
+struct AchievementRecord
+{
+    QString id;
+    QDateTime unlockedAtUtc;
+};
+
+struct ChallengeProgressRecord
+{
+    QDate day; // local calendar day the challenge belongs to
+    QString challengeId;
+    int progress = 0;
+    int target = 0;
+    QDateTime completedAtUtc; // invalid until completed
+    bool completed() const { return completedAtUtc.isValid(); }
+};
+
+// ---------------------------------------------------------------------------
+// Query results (what the dashboard and `foxreload stats` read).
+
+// Charts, totals and per-day counts cover every reload but the session's first start.
+
+// One reload as a chart point.
+struct ReloadPoint
+{
+    QDateTime atUtc;
+    qint64 totalMs = -1;
+    qint64 startToReadyMs = -1;
+    ReloadStrategy strategy = ReloadStrategy::None; // performed
+    ReloadTrigger trigger = ReloadTrigger::FileChange;
+    ReloadOutcome outcome = ReloadOutcome::Success;
+};
+
+// Reloads of one local calendar day (raw rows and aggregated ones alike).
+struct DayCount
+{
+    QDate day;
+    int reloads = 0;
+    int succeeded = 0;
+    int failed = 0;
+    int xp = 0;
+};
+
+// XP earned on one day, and the running total at its end.
+struct XpDay
+{
+    QDate day;
+    int xp = 0;
+    qint64 cumulative = 0;
+};
+
+// Totals of one performed strategy. Medians are taken over the raw rows still kept
+// (retention aggregates older ones into daily counts, which keep the totals exact).
+struct StrategyTotals
+{
+    ReloadStrategy strategy = ReloadStrategy::None;
+    qint64 reloads = 0;
+    qint64 succeeded = 0;
+    qint64 failed = 0;
+    double medianTotalMs = -1; // -1: no kept row with a duration
+    double medianStartToReadyMs = -1;
+};
+
+struct HistoryTotals
+{
+    qint64 reloads = 0;
+    qint64 succeeded = 0;
+    qint64 failed = 0;
+    qint64 xp = 0;
+    qint64 sessions = 0;
+    qint64 batches = 0;
+    qint64 contentIdenticalBatches = 0;
+};
+
+// Counters of one local day, for daily challenges and achievements: reloads
+// by file change or by hand only (not startups, not crash restarts).
+struct DayCounters
+{
+    QDate day;
+    int succeeded = 0;
+    int failed = 0;
+    int hotReloads = 0; // succeeded hot reloads
+    int serviceRestarts = 0;
+    int fullRestarts = 0;
+    int fastReloads = 0; // succeeded with totalMs < kFastReloadMs
+    int xp = 0;
+
+    static constexpr qint64 kFastReloadMs = 200;
+};
+
+// One line of the recent-activity feed.
+struct HistoryEvent
+{
+    enum class Kind { Reload, Xp, Achievement, Challenge };
+    Kind kind = Kind::Reload;
+    QDateTime atUtc;
+    QString text; // readable one-liner
+    QString id; // achievement or challenge id; reload/xp: empty
+    int amount = 0; // xp: the amount; reload: totalMs
+    ReloadOutcome outcome = ReloadOutcome::Success; // reload only
+};
+
+struct RetentionSettings
+{
+    int rawDays = 90; // raw reload/batch/xp rows older than this are aggregated per day
+    int maxRawReloads = 200000; // and never more raw reloads than this
+};
+
+// ---------------------------------------------------------------------------
+
+// FoxReload's history in SQLite (Qt Sql, QSQLITE).
+//
+// - Schema versioned (PRAGMA user_version) with forward migrations run at open.
+// - WAL, a busy timeout, one short IMMEDIATE transaction per multi-row write:
+//   several processes (a GUI and proxies) may write the same file at once.
+// - A write is cheap (one indexed INSERT, no fsync per commit in WAL/NORMAL);
+//   when the database is damaged, locked or read-only, writes are held in memory,
+//   warning() names the file and the error once, and a timer retries until they
+//   are written. Nothing here ever stops a reload.
+// - Times are UTC milliseconds; `day` columns are local calendar days in timeZone().
+//
+// Not thread-safe: use it from the thread that created it.
+class HistoryStore : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    explicit HistoryStore(QObject* parent = nullptr);
+    ~HistoryStore() override;
+
+    // QStandardPaths::AppDataLocation/history.sqlite
+    static QString defaultPath();
+    // `configured` (Config::database) when set, else defaultPath().
+    static QString resolvePath(const QString& configured);
+
+    // Opens (creating the file and its directory) and migrates. False when the
+    // database cannot be used now; the store then keeps writes in memory and
+    // retries (see isAvailable()), so callers may go on using it either way.
+    bool open(const QString& path);
+    void close();
+
+    QString path() const { return m_path; }
+    bool isAvailable() const { return m_available; }
+    QString lastError() const { return m_lastError; }
+    int schemaVersion() const; // of the open database; 0 when unavailable
+    int pendingWrites() const { return int(m_pending.size()); }
+
+    void setTimeZone(const QTimeZone& zone); // for `day` columns; default: the system zone
+    QTimeZone timeZone() const { return m_zone; }
+    void setRetryInterval(int ms); // default 5000
+    void setRetention(const RetentionSettings& retention);
+    RetentionSettings retention() const { return m_retention; }
+    void setBusyTimeout(int ms); // default 2000; applies at the next open
+
+    // The local calendar day of a UTC time, in timeZone().
+    QDate localDay(const QDateTime& utc) const;
+
+    // ---- writes (never throw, never block on a damaged database) ----
+    qint64 beginSession(SessionRecord record); // returns the session id
+    void endSession(qint64 sessionId, const QDateTime& endedAtUtc);
+    void recordBatch(const BatchRecord& batch);
+    // Returns the row id, or 0 when the write is held in memory for later.
+    qint64 recordReload(const ReloadRecord& reload);
+    qint64 recordXp(const XpEventRecord& event);
+    // True when this call unlocked it (false: already unlocked, also by another process).
+    bool unlockAchievement(const QString& id, const QDateTime& atUtc, qint64 sessionId = 0);
+    // Stores progress (never lowering it). True when this call marked it completed
+    // (false when it was completed before, also by another process).
+    bool saveChallengeProgress(const ChallengeProgressRecord& progress);
+    // Marks a local day as active (a successful reload); true when the day is new.
+    bool markActiveDay(const QDate& day, const QDateTime& atUtc);
+    // Many rows in one transaction (imports, tests, benchmarks).
+    bool recordReloads(const QList<ReloadRecord>& reloads);
+
+    // Aggregates raw rows past the retention into daily rows. Run at open and once a day.
+    // Returns the number of raw reload rows aggregated.
+    int applyRetention(const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
+    // Writes held in memory now, if the database can be used again.
+    bool retryPending();
+
+    // ---- queries (empty results when unavailable) ----
+    HistoryTotals totals() const;
+    qint64 totalXp() const;
+    int xpSince(const QDateTime& sinceUtc) const; // for the per-minute cap
+    QList<ReloadPoint> reloadsBetween(
+        const QDateTime& fromUtc, const QDateTime& toUtc, int limit = 100000) const;
+    QList<DayCount> reloadsPerDay(const QDate& from, const QDate& to) const; // days without reloads omitted
+    QList<DayCount> reloadsPerDayLastWeeks(int weeks, const QDate& today) const;
+    QList<XpDay> xpPerDay(const QDate& from, const QDate& to) const;
+    QList<StrategyTotals> totalsByStrategy() const; // one entry per strategy seen
+    QList<HistoryEvent> recentEvents(int limit = 50) const; // newest first
+    QList<SessionRecord> sessions(int limit = 50) const; // newest first
+    QList<ReloadRecord> recentReloads(int limit = 50) const; // newest first
+    QList<AchievementRecord> achievements() const;
+    QList<ChallengeProgressRecord> challengeProgress(const QDate& day) const;
+    int completedChallenges() const;
+    QList<QDate> activeDays() const; // ascending
+    DayCounters dayCounters(const QDate& day) const;
+    // Succeeded hot reloads faster than `underMs` (raw and aggregated rows).
+    // Aggregated days only know "under 50 ms".
+    qint64 fastHotReloads(qint64 underMs) const;
+    qint64 succeededReloads() const; // by file change or by hand
+    QList<ReloadStrategy> strategiesUsed() const; // succeeded, by file change or by hand
+
+    // The SQL of the first schema version, kept so that tests can build a v1 file.
+    static QStringList schemaV1Statements();
+
+Q_SIGNALS:
+    // Said once per outage: names the file and what is wrong.
+    void warning(const QString& message);
+    void availabilityChanged(bool available);
+    // Something was written (new reloads, XP, ...): views may refresh.
+    void changed();
+
+private:
+    struct PendingWrite
+    {
+        QString what; // for the log: "reload", "batch", ...
+        std::function<bool()> run; // true when written
+    };
+
+    bool connectDatabase();
+    void disconnectDatabase();
+    bool migrate();
+    void setUnavailable(const QString& error);
+    bool writeOrHold(const QString& what, std::function<bool()> write);
+    bool insertReload(const ReloadRecord& reload, qint64* rowId);
+    bool execute(const QString& sql, const QVariantList& values = {}, qint64* insertId = nullptr,
+        int* rowsAffected = nullptr);
+    bool transaction(const std::function<bool()>& body);
+
+    QString m_path;
+    QString m_connection; // unique Qt Sql connection name, empty when not connected
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    RetentionSettings m_retention;
+    int m_busyTimeoutMs = 2000;
+    bool m_available = false;
+    bool m_warned = false; // the current outage was reported
+    QString m_lastError;
+    std::deque<PendingWrite> m_pending;
+    QTimer m_retryTimer;
+    QDate m_lastRetentionDay;
+    mutable QHash<QString, QSqlQuery> m_statements; // prepared writes, by SQL
+
+    static constexpr int kMaxPendingWrites = 20000;
+};
+
+} // namespace foxreload
