@@ -20,12 +20,6 @@ McpClient::McpClient(ServerProcess* process, QObject* parent)
         [this] { failAllPending(u"the server exited before answering"_s); });
 }
 
-McpClient::~McpClient()
-{
-    for (auto& pending : m_pending)
-        delete pending.timer;
-}
-
 bool McpClient::isOwnId(const QJsonValue& id)
 {
     return id.isString() && id.toString().startsWith(kIdPrefix);
@@ -34,16 +28,16 @@ bool McpClient::isOwnId(const QJsonValue& id)
 void McpClient::request(const QString& method, const QJsonValue& params, int timeoutMs, Callback callback)
 {
     const QString id = kIdPrefix + QString::number(m_nextId++);
-    auto* timer = new QTimer; // owned by the Pending entry, deleted in finish()
+    auto timer = std::make_unique<QTimer>();
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id, method, timeoutMs] {
+    connect(timer.get(), &QTimer::timeout, this, [this, id, method, timeoutMs] {
         jsonrpc::Reply reply;
         reply.status = jsonrpc::Reply::Status::Timeout;
         reply.errorMessage = u"%1 was not answered within %2 ms"_s.arg(method).arg(timeoutMs);
         finish(id, reply);
     });
-    m_pending.insert(id, Pending { std::move(callback), timer, method });
     timer->start(timeoutMs);
+    m_pending.emplace(id, Pending { std::move(callback), std::move(timer) });
     m_process->send(jsonrpc::request(id, method, params));
 }
 
@@ -54,8 +48,10 @@ void McpClient::notify(const QString& method, const QJsonValue& params)
 
 void McpClient::failAllPending(const QString& reason)
 {
-    const auto ids = m_pending.keys();
-    for (const auto& id : ids) {
+    QStringList ids;
+    for (const auto& [id, pending] : m_pending)
+        ids.append(id);
+    for (const auto& id : std::as_const(ids)) {
         jsonrpc::Reply reply;
         reply.status = jsonrpc::Reply::Status::Disconnected;
         reply.errorMessage = reason;
@@ -68,9 +64,11 @@ void McpClient::finish(const QString& id, const jsonrpc::Reply& reply)
     auto it = m_pending.find(id);
     if (it == m_pending.end())
         return;
-    Pending pending = std::move(it.value());
+    Pending pending = std::move(it->second);
     m_pending.erase(it);
-    delete pending.timer;
+    // finish() may run inside the timer's own timeout(): let the event loop delete it.
+    pending.timeout->stop();
+    pending.timeout.release()->deleteLater();
     if (pending.callback)
         pending.callback(reply);
 }

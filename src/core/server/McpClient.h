@@ -2,12 +2,13 @@
 
 #include "JsonRpc.h"
 
-#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
+#include <unordered_map>
 
 namespace foxreload {
 
@@ -24,7 +25,6 @@ public:
     using Callback = std::function<void(const jsonrpc::Reply&)>;
 
     explicit McpClient(ServerProcess* process, QObject* parent = nullptr);
-    ~McpClient() override;
 
     void request(const QString& method, const QJsonValue& params, int timeoutMs, Callback callback);
     void notify(const QString& method, const QJsonValue& params = {});
@@ -47,15 +47,14 @@ private:
     struct Pending
     {
         Callback callback;
-        QTimer* timer = nullptr;
-        QString method;
+        std::unique_ptr<QTimer> timeout;
     };
 
     void onMessage(const QJsonObject& message);
     void finish(const QString& id, const jsonrpc::Reply& reply);
 
     ServerProcess* m_process;
-    QHash<QString, Pending> m_pending;
+    std::unordered_map<QString, Pending> m_pending;
     quint64 m_nextId = 1;
     bool m_forwardServerRequests = false;
 };
