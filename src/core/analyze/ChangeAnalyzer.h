@@ -2,6 +2,7 @@
 
 #include "ReloadPlan.h"
 #include "config/Config.h"
+#include "match/PathFilter.h"
 
 #include <QSet>
 
@@ -10,6 +11,14 @@ namespace foxreload {
 // Maps paths through the ordered rules (first match wins) and reduces a batch
 // to one plan by severity: none < hot_reload < service_restart < full_restart.
 // Files no rule names take the default strategy.
+//
+// Rules are globs anchored at the project root (see Glob) and apply to a path
+// when they cover it: the path or one of its parent directories matches. A
+// removed file is classified like a modified one; a renamed file by the more
+// severe of its new and old path. A directory entry takes no strategy unless a
+// rule covers it. Excluded paths (setPathFilter) take none. The plan's
+// components are the union over the files that share the batch's strategy.
+// Stateless per batch: it never drops a batch because a reload is running.
 class ChangeAnalyzer
 {
 public:
@@ -18,13 +27,18 @@ public:
 
     QStringList errors() const; // malformed rule patterns
 
-    FileChange classify(const QString& absolutePath, FileEvent::Kind kind) const;
+    FileChange classify(const QString& absolutePath, FileEvent::Kind kind, bool isDirectory = false) const;
+    FileChange classify(const FileEvent& event) const; // a rename counts with both paths
     ReloadPlan analyze(const ChangeBatch& batch) const;
 
     // A server that cannot hot reload (answered -32601): hot_reload and service_restart
     // escalate to full_restart from now on, with the reason saying so.
     void setHotReloadUnsupported(bool unsupported);
     bool hotReloadUnsupported() const;
+
+    // Paths the filter excludes are listed with strategy none (reason "excluded"),
+    // for events that reach the analyzer from a watcher that did not filter them.
+    void setPathFilter(PathFilterPtr filter);
 
 private:
     struct Private;

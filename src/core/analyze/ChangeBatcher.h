@@ -13,7 +13,9 @@ namespace foxreload {
 
 // The timing rule of batching, free of timers so tests can drive it with an
 // injected clock: a batch closes after `quiet` without events, or `maxWait`
-// after its first event, whichever comes first.
+// after its first event, whichever comes first (a maxWait <= 0 sets no maximum).
+// Closing a batch coalesces its events per path (see ChangeBatcher.cpp for the
+// table); a batch can thus close with no events left (a file created and removed).
 class BatchWindow
 {
 public:
@@ -47,6 +49,7 @@ public:
     bool updateAndCheckChanged(const QString& absolutePath);
     void prime(const QString& absolutePath); // record without reporting
     void forget(const QString& absolutePath);
+    bool contains(const QString& absolutePath) const;
     qsizetype size() const;
 
 private:
@@ -54,12 +57,17 @@ private:
 };
 
 // QObject face of BatchWindow + ContentHashCache: feed it FileEvents, get batches.
+// Created/modified files whose content hash is unchanged are dropped from a batch
+// and counted in unchangedContentCount; a file seen for the first time counts as
+// changed (prime() the cache to know it beforehand). Directory entries stay.
+// A "created" file the cache already knew (an editor's atomic save: write a temp
+// file, rename it over the original) is reported as modified.
 class ChangeBatcher : public QObject
 {
     Q_OBJECT
 public:
-    ChangeBatcher(std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait,
-        QObject* parent = nullptr);
+    ChangeBatcher(
+        std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait, QObject* parent = nullptr);
 
     void setContentHashing(bool enabled);
     ContentHashCache& hashes();
@@ -70,7 +78,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // A batch with at least one real change; batches whose every file was
-    // content-identical are reported through batchSkipped instead.
+    // content-identical (or that coalesced to nothing) are reported through
+    // batchSkipped instead.
     void batchReady(const foxreload::ChangeBatch& batch);
     void batchSkipped(const foxreload::ChangeBatch& batch);
 

@@ -4,6 +4,7 @@
 #include "common/ReloadStrategy.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,12 @@ struct FileChange
     ReloadStrategy strategy = ReloadStrategy::FullRestart;
     QStringList components;
     QString rule; // the glob that matched, empty when default_strategy applied
+    // Added by the analyze stage; the fields above keep their meaning.
+    bool isDirectory = false; // a directory entry: no strategy unless a rule names it
+    bool excluded = false; // the path filter excludes it: strategy none
+    QString oldRelativePath; // Renamed: where the file was (its rule counts too)
+    // `tools/weather.py modified → hot reload (rule "tools/**/*.py")`
+    QString reason;
 };
 
 // A batch of coalesced changes, ready for analysis.
@@ -38,12 +45,17 @@ struct ReloadPlan
     ReloadStrategy strategy = ReloadStrategy::None;
     QStringList components; // union over the files that decided the strategy
     QList<FileChange> files;
-    // One line per file that decided the strategy, e.g. `tools/weather.py modified → hot reload (rule "tools/**/*.py")`.
+    // One line per file that decided the strategy, e.g. `tools/weather.py modified → hot reload (rule
+    // "tools/**/*.py")`.
     QStringList reasons;
     Clock::time_point detectedAt; // first change of the batch
 
-    // The file whose rule decided the strategy (first of the most severe).
+    // The file whose rule decided the strategy (first of the most severe);
+    // nullptr when the plan has no files.
     const FileChange* decisive() const;
 };
 
 } // namespace foxreload
+
+Q_DECLARE_METATYPE(foxreload::ChangeBatch)
+Q_DECLARE_METATYPE(foxreload::ReloadPlan)
