@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import unittest
 from datetime import datetime
+from pathlib import Path
 
-from tests.support import EXAMPLE_DIR
+EXAMPLE_DIR = Path(__file__).resolve().parents[2]
+if str(EXAMPLE_DIR) not in sys.path:
+    sys.path.insert(0, str(EXAMPLE_DIR))
+
 from protocol.jsonrpc import LineWriter
 from protocol.mcp_handler import McpServer, ToolCancelled, ToolContext
 from protocol.schema import validate
