@@ -2,6 +2,4 @@
 #include "Commands.h"
 namespace foxreload::cli {
 int watchCommand(const QStringList&) { return ExitFailure; }
-int checkConfigCommand(const QStringList&) { return ExitFailure; }
-int trustCommand(const QStringList&) { return ExitFailure; }
 }

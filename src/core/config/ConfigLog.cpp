@@ -1,3 +1,3 @@
 #include "ConfigLog.h"
 
-Q_LOGGING_CATEGORY(lcConfig, "foxreload.config")
+Q_LOGGING_CATEGORY(lcConfig, "foxreload.config", QtInfoMsg)

@@ -141,7 +141,7 @@ bool TrustStore::trustContents(const QString& configPath, const QByteArray& cont
         },
         errorMessage);
     if (ok)
-        qCInfo(lcConfig).noquote() << "trusted" << key << hash;
+        qCDebug(lcConfig).noquote() << "trusted" << key << hash;
     return ok;
 }
 

@@ -1,0 +1,170 @@
+#include "Commands.h"
+#include "ConfigArgument.h"
+#include "config/ConfigLoader.h"
+#include "config/TrustStore.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::cli {
+
+namespace {
+
+void print(FILE* stream, const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stream);
+}
+
+int listTrusted()
+{
+    const TrustStore store;
+    const QList<TrustStore::Entry> entries = store.entries();
+    if (entries.isEmpty()) {
+        print(stderr, u"no config file is trusted yet ("_s + store.storeFile() + u")\n"_s);
+        return ExitOk;
+    }
+    for (const TrustStore::Entry& entry : entries) {
+        QString state;
+        switch (store.status(entry.path)) {
+        case TrustStore::Status::Trusted:
+            state = u"trusted"_s;
+            break;
+        case TrustStore::Status::Changed:
+            state = u"changed"_s;
+            break;
+        case TrustStore::Status::Unreadable:
+            state = u"missing"_s;
+            break;
+        case TrustStore::Status::Unknown:
+            state = u"unknown"_s;
+            break;
+        }
+        print(stdout,
+            state.leftJustified(8) + u' ' + entry.trustedAt.toString(u"yyyy-MM-dd HH:mm"_s) + u" UTC  "_s
+                + entry.path + u'\n');
+    }
+    return ExitOk;
+}
+
+int revoke(const QString& argument)
+{
+    // A deleted project's entry can be revoked by naming the file it had.
+    QString path;
+    if (!argument.isEmpty() && !QFileInfo::exists(argument)) {
+        path = QDir::cleanPath(QFileInfo(argument).absoluteFilePath());
+    } else {
+        QString error;
+        path = locateConfigFile(argument, &error);
+        if (path.isEmpty()) {
+            print(stderr, u"foxreload trust: "_s + error + u'\n');
+            return ExitFailure;
+        }
+    }
+    TrustStore store;
+    const QString key = TrustStore::canonicalPath(path);
+    bool known = false;
+    for (const TrustStore::Entry& entry : store.entries())
+        known = known || entry.path == key;
+    if (!known) {
+        print(stdout, key + u" was not trusted; nothing to revoke\n"_s);
+        return ExitOk;
+    }
+    QString error;
+    if (!store.revoke(path, &error)) {
+        print(stderr, u"foxreload trust: "_s + error + u'\n');
+        return ExitFailure;
+    }
+    print(
+        stdout, u"revoked "_s + key + u": FoxReload will not start its server until you trust it again\n"_s);
+    return ExitOk;
+}
+
+int trust(const QString& argument)
+{
+    QString error;
+    const QString path = locateConfigFile(argument, &error);
+    if (path.isEmpty()) {
+        print(stderr, u"foxreload trust: "_s + error + u'\n');
+        return ExitFailure;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        print(stderr, u"foxreload trust: cannot read "_s + path + u": "_s + file.errorString() + u'\n');
+        return ExitFailure;
+    }
+    // Validate and trust the very same bytes, so what is shown is what is trusted.
+    const QByteArray contents = file.readAll();
+    const ConfigLoadResult result
+        = ConfigLoader::parse(contents, displayPath(path), QFileInfo(path).absolutePath());
+    if (!result.ok()) {
+        for (const ConfigError& failure : result.errors)
+            print(stderr, failure.toString() + u'\n');
+        print(stderr, u"foxreload trust: not trusted; fix the errors above first\n"_s);
+        return ExitFailure;
+    }
+
+    TrustStore store;
+    const bool already = store.status(path) == TrustStore::Status::Trusted;
+    if (!store.trustContents(path, contents, &error)) {
+        print(stderr, u"foxreload trust: "_s + error + u'\n');
+        return ExitFailure;
+    }
+    const Config& config = *result.config;
+    QString text = (already ? u"already trusted "_s : u"trusted "_s) + TrustStore::canonicalPath(path)
+        + u" (sha256 "_s + QString::fromLatin1(TrustStore::sha256Hex(contents).left(16)) + u"…)\n"_s;
+    text += u"FoxReload may now run, in "_s + config.server.cwd + u":\n  "_s
+        + shellCommandLine(config.server.command, config.server.args) + u'\n';
+    if (!config.server.env.isEmpty()) {
+        text += u"with the environment:\n"_s;
+        for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it)
+            text += u"  "_s + it.key() + u'=' + shellCommandLine(it.value(), {}) + u'\n';
+    }
+    text += u"Any change to the file withdraws this trust.\n"_s;
+    print(stdout, text);
+    return ExitOk;
+}
+
+} // namespace
+
+int trustCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Allow a project's .foxreload.yaml to start its server command (like direnv allow).\n"
+        u"The trust covers the file's exact content: any edit must be trusted again."_s);
+    parser.addHelpOption();
+    const QCommandLineOption revokeOption(u"revoke"_s, u"Withdraw the trust instead."_s);
+    const QCommandLineOption listOption(
+        u"list"_s, u"List the trusted config files and whether they changed."_s);
+    parser.addOptions({ revokeOption, listOption });
+    parser.addPositionalArgument(u"path"_s,
+        u"A config file, or a directory to search upwards from (default: the current directory)."_s,
+        u"[path]"_s);
+    if (!parser.parse(arguments)) {
+        print(stderr, u"foxreload trust: "_s + parser.errorText() + u'\n');
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        print(stdout, parser.helpText());
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1
+        || (parser.isSet(listOption) && (parser.isSet(revokeOption) || !positional.isEmpty()))) {
+        print(stderr, u"foxreload trust: expected [--revoke] [path] or --list\n"_s);
+        return ExitUsage;
+    }
+    if (parser.isSet(listOption))
+        return listTrusted();
+    if (parser.isSet(revokeOption))
+        return revoke(positional.value(0));
+    return trust(positional.value(0));
+}
+
+} // namespace foxreload::cli
