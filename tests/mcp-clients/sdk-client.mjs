@@ -14,6 +14,9 @@
 //   --interval-ms N             loop period (default 100)
 //   --duration-s S              loop length (default 10)
 //   --concurrency K             loop: at most K calls in flight (default 1)
+//   --progress                  ask for progress (_meta.progressToken) on every call and print what arrives
+//   --cancel-after-ms N         cancel each --call (not --loop) that has not answered after N ms
+//                               (the SDK sends notifications/cancelled); counted in "cancelled"
 //   --relist-on-change          after notifications/tools/list_changed, fetch tools/list and print it
 //   --linger-ms N               after the work, keep listening for notifications for N ms
 //   --timeout-ms N              per-request timeout (default 30000)
@@ -28,8 +31,9 @@
 //   call          {seq, tool, ok, isError, ms, text, [result], [error]}
 //   response      {method, ok, ms, result | error}  (for --request)
 //   notification  {method, params, atMs}
+//   progress      {seq, tool, progress, total, message, atMs}   (with --progress)
 //   error         {message}               (transport or protocol trouble outside a call)
-//   summary       {calls, ok, errors, toolErrors, errorCodes, listChanged, notifications,
+//   summary       {calls, ok, errors, toolErrors, cancelled, progress, errorCodes, listChanged, notifications,
 //                  reinitialized, initializeResponses, unexpectedResponses, closed, durationMs, latencyMs}
 // Exit code: 0 when every call succeeded (no JSON-RPC error, no isError) and the connection held;
 // 1 otherwise; 2 for a usage error.
@@ -54,7 +58,7 @@ function usage(message) {
 function parseArguments(argv) {
     const options = {
         list: false, steps: [], calls: [], loop: false, intervalMs: 100, durationS: 10, concurrency: 1,
-        relistOnChange: false, lingerMs: 0, timeoutMs: 30000, cwd: undefined, env: {}, quietServer: false,
+        relistOnChange: false, progress: false, cancelAfterMs: null, lingerMs: 0, timeoutMs: 30000, cwd: undefined, env: {}, quietServer: false,
         command: null, commandArgs: [],
     };
     const separator = argv.indexOf('--');
@@ -73,6 +77,8 @@ function parseArguments(argv) {
         case '--list': options.list = true; break;
         case '--loop': options.loop = true; break;
         case '--relist-on-change': options.relistOnChange = true; break;
+        case '--progress': options.progress = true; break;
+        case '--cancel-after-ms': options.cancelAfterMs = number(flag, value); ++i; break;
         case '--quiet-server': options.quietServer = true; break;
         case '--call':
             if (!value) usage('--call needs a tool name');
@@ -146,7 +152,7 @@ function percentile(sorted, fraction) {
 const options = parseArguments(process.argv.slice(2));
 
 const stats = {
-    calls: 0, ok: 0, errors: 0, toolErrors: 0, errorCodes: {}, listChanged: 0, notifications: {},
+    calls: 0, ok: 0, errors: 0, toolErrors: 0, cancelled: 0, progress: 0, errorCodes: {}, listChanged: 0, notifications: {},
     initializeResponses: 0, protocolVersion: undefined, unexpectedResponses: 0, closed: false, latencies: [],
 };
 let closing = false;
@@ -210,8 +216,25 @@ async function callOnce(call, seq, full) {
     const args = substitute(call.args, seq);
     const began = performance.now();
     stats.calls += 1;
+    const requestOptions = { timeout: options.timeoutMs };
+    if (options.progress) {
+        requestOptions.onprogress = (progress) => {
+            stats.progress += 1;
+            emit({ type: 'progress', seq, tool: call.tool, progress: progress.progress, total: progress.total ?? null,
+                message: progress.message ?? null, atMs: elapsed() });
+        };
+    }
+    let cancelTimer;
+    let cancelled = false;
+    if (full && options.cancelAfterMs !== null) {
+        const controller = new AbortController();
+        requestOptions.signal = controller.signal;
+        cancelTimer = setTimeout(() => { cancelled = true; controller.abort('cancelled by sdk-client --cancel-after-ms'); },
+            options.cancelAfterMs);
+    }
     try {
-        const result = await client.callTool({ name: call.tool, arguments: args }, undefined, { timeout: options.timeoutMs });
+        const result = await client.callTool({ name: call.tool, arguments: args }, undefined, requestOptions);
+        clearTimeout(cancelTimer);
         const ms = Math.round((performance.now() - began) * 100) / 100;
         stats.latencies.push(ms);
         const isError = result.isError === true;
@@ -222,7 +245,13 @@ async function callOnce(call, seq, full) {
         emit(line);
         return !isError;
     } catch (error) {
+        clearTimeout(cancelTimer);
         const ms = Math.round((performance.now() - began) * 100) / 100;
+        if (cancelled) {
+            stats.cancelled += 1;
+            emit({ type: 'call', seq, tool: call.tool, ok: false, isError: false, cancelled: true, ms, atMs: elapsed() });
+            return true; // asked for: not a failure
+        }
         stats.errors += 1;
         const code = typeof error?.code === 'number' ? error.code : null;
         const key = String(code ?? 'none');
@@ -276,6 +305,7 @@ function summary() {
     const sorted = [...stats.latencies].sort((a, b) => a - b);
     return {
         type: 'summary', calls: stats.calls, ok: stats.ok, errors: stats.errors, toolErrors: stats.toolErrors,
+        cancelled: stats.cancelled, progress: stats.progress,
         errorCodes: stats.errorCodes, listChanged: stats.listChanged, notifications: stats.notifications,
         reinitialized: stats.initializeResponses > 1, initializeResponses: stats.initializeResponses,
         unexpectedResponses: stats.unexpectedResponses, closed: stats.closed, durationMs: elapsed(),

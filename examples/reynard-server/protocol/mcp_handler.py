@@ -57,10 +57,11 @@ class ToolCancelled(Exception):
 class ToolContext:
     """What a tool's call(arguments, context) may use."""
 
-    def __init__(self, server: "McpServer", request_id: Any, cancelled: threading.Event):
+    def __init__(self, server: "McpServer", request_id: Any, cancelled: threading.Event, progress_token: Any = None):
         self._server = server
         self.request_id = request_id
         self.cancelled = cancelled
+        self._progress_token = progress_token
         self.log = logging.getLogger("reynard.tool")
 
     @property
@@ -82,6 +83,17 @@ class ToolContext:
 
     def status(self) -> dict:
         return self._server.status()
+
+    def progress(self, progress: float, total: float | None = None, message: str | None = None) -> None:
+        """Send notifications/progress, when the client asked for it with _meta.progressToken."""
+        if self._progress_token is None or self.cancelled.is_set():
+            return
+        params: dict = {"progressToken": self._progress_token, "progress": progress}
+        if total is not None:
+            params["total"] = total
+        if message:
+            params["message"] = message
+        self._server.writer.send(jsonrpc.notification_message("notifications/progress", params))
 
 
 class McpServer:
@@ -277,18 +289,20 @@ class McpServer:
         if not isinstance(arguments, dict):
             raise JsonRpcError(jsonrpc.INVALID_PARAMS, "Invalid params: 'arguments' must be an object")
 
+        meta = params.get("_meta")
+        progress_token = meta.get("progressToken") if isinstance(meta, dict) else None
         cancelled = threading.Event()
         with self._inflight_lock:
             if request.id in self._inflight:
                 raise JsonRpcError(jsonrpc.INVALID_REQUEST, f"Invalid Request: id {request.id!r} is already in use by a running request")
             self._inflight[request.id] = cancelled
-        worker = threading.Thread(target=self._run_tool, args=(request.id, spec, arguments, cancelled),
+        worker = threading.Thread(target=self._run_tool, args=(request.id, spec, arguments, cancelled, progress_token),
                                   name=f"tool-{name}", daemon=True)
         worker.start()
         return _DEFERRED
 
-    def _run_tool(self, request_id: Any, spec, arguments: dict, cancelled: threading.Event) -> None:
-        context = ToolContext(self, request_id, cancelled)
+    def _run_tool(self, request_id: Any, spec, arguments: dict, cancelled: threading.Event, progress_token: Any) -> None:
+        context = ToolContext(self, request_id, cancelled, progress_token)
         started = time.monotonic()
         try:
             result = self._tool_result(spec, arguments, context)

@@ -138,6 +138,18 @@ class ToolsTest(ServerCopyTestCase, unittest.TestCase):
         self.server.drain_notifications(0.5)
         self.assertNotIn(slow, self.server._pending)
 
+    def test_progress_is_reported_with_the_clients_token(self):
+        request_id = self.server.start_request("tools/call", {"name": "slow_echo", "_meta": {"progressToken": "tok-1"},
+                                                              "arguments": {"message": "done", "delay_ms": 300}})
+        self.assertEqual(self.server.wait_response(request_id)["result"]["content"][0]["text"], "done")
+        progress = [n["params"] for n in self.server.drain_notifications(0.1) if n["method"] == "notifications/progress"]
+        self.assertEqual([p["progress"] for p in progress], [1, 2, 3])
+        self.assertTrue(all(p["progressToken"] == "tok-1" and p["total"] == 3 for p in progress))
+
+    def test_no_progress_without_a_token(self):
+        self.server.call("slow_echo", {"message": "done", "delay_ms": 200})
+        self.assertEqual(self.server.drain_notifications(0.1), [])
+
     def test_slow_calls_overlap(self):
         first = self.server.start_request("tools/call", {"name": "slow_echo", "arguments": {"message": "a", "delay_ms": 300}})
         second = self.server.start_request("tools/call", {"name": "slow_echo", "arguments": {"message": "b", "delay_ms": 10}})
