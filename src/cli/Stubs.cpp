@@ -1,5 +1,4 @@
 // Temporary: commands still being written. Each moves to its own file.
 #include "Commands.h"
 namespace foxreload::cli {
-int watchCommand(const QStringList&) { return ExitFailure; }
 }

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace foxreload {
 
@@ -51,6 +52,12 @@ public:
     WatchStats stats() const;
 
     static std::optional<WatchBackendKind> backendFromName(QStringView name); // auto|inotify|qt|polling
+
+    // Test hooks, for what a test cannot provoke without changing system settings.
+    // Inotify backend only; no-ops with the others.
+    void setWatchLimitForTesting(int maxWatches); // before start(): arming beyond this fails like ENOSPC
+    void setPausedForTesting(bool paused); // stop reading the event queue
+    void simulateOverflowForTesting(); // drop what is queued and rescan as after IN_Q_OVERFLOW
 
 Q_SIGNALS:
     void changed(const foxreload::FileEvent& event);

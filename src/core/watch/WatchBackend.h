@@ -1,0 +1,45 @@
+#pragma once
+
+#include "FileWatcher.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace foxreload {
+
+// One root as the backends see it: a directory watched recursively, or a single
+// file watched through its parent directory (editors replace the file's inode on
+// save, so a watch on the file itself would go stale).
+struct WatchTarget
+{
+    QString directory; // absolute, clean
+    PathFilterPtr filter; // may be null
+    QByteArray onlyName; // non-empty for a file root: the one entry of `directory` reported
+    QString rootPath; // the root as given (the directory itself or the file)
+};
+
+// The internal interface every backend implements. Backends report synchronously
+// from the event loop (no queued hops), so an event reaches the FileWatcher's
+// listeners in the same wake-up that saw it.
+class WatchBackend : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~WatchBackend() override = default;
+
+    // Walks and arms synchronously; fills the counters of *stats it owns.
+    // Returns false when nothing at all could be watched.
+    virtual bool start(const QList<WatchTarget>& targets, WatchStats* stats) = 0;
+    virtual void stop() = 0;
+    virtual QString name() const = 0;
+    virtual bool isActive() const = 0;
+
+Q_SIGNALS:
+    void changed(const foxreload::FileEvent& event);
+    void warning(const QString& message);
+};
+
+} // namespace foxreload

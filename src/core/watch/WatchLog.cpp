@@ -1,0 +1,3 @@
+#include "WatchLog.h"
+
+Q_LOGGING_CATEGORY(lcWatch, "foxreload.watch", QtInfoMsg)
