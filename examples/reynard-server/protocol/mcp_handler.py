@@ -308,6 +308,9 @@ class McpServer:
             result = self._tool_result(spec, arguments, context)
         except ToolCancelled:
             result = None
+        except BaseException as exc:  # a worker thread must answer whatever happens, SystemExit included
+            log.exception("tool %s failed outside its handler", spec.name)
+            result = _error_result(f"{type(exc).__name__}: {exc}")
         finally:
             with self._idle:
                 self._inflight.pop(request_id, None)
@@ -329,10 +332,19 @@ class McpServer:
             value = spec.handler(arguments, context)
         except ToolCancelled:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             log.warning("tool %s raised %s: %s\n%s", spec.name, type(exc).__name__, exc, traceback.format_exc().rstrip())
             return _error_result(f"{type(exc).__name__}: {exc}")
-        return _to_call_result(value, spec.output_schema is not None)
+        if spec.output_schema is not None:
+            problems = validate(value, spec.output_schema, "result")
+            if problems:
+                log.warning("tool %s broke its outputSchema: %s", spec.name, "; ".join(problems))
+                return _error_result(f"Tool {spec.name} returned a result that does not match its outputSchema: "
+                                     + "; ".join(problems))
+        try:
+            return _to_call_result(value, spec.output_schema is not None)
+        except (TypeError, ValueError) as exc:
+            return _error_result(f"Tool {spec.name} returned a value that cannot be sent as JSON: {exc}")
 
     # ------------------------------------------------------------------ foxreload/reload
 
@@ -468,5 +480,6 @@ def _to_call_result(value: Any, structured: bool) -> dict:
             result["structuredContent"] = value
         return result
     if isinstance(value, list):
+        json.dumps(value)  # fail here, inside the tool's error handling, rather than in the writer
         return {"content": value, "isError": False}
     return {"content": [{"type": "text", "text": str(value)}], "isError": False}

@@ -244,6 +244,25 @@ class HotReloadTest(ServerCopyTestCase, unittest.TestCase):
         self.assertTrue(result["isError"])
         self.assertEqual(result["content"][0]["text"], "ValueError: too quiet")
 
+    def test_results_that_cannot_be_sent_become_error_results(self):
+        cases = {
+            "not_json": ('return {"when": {1, 2}}', "cannot be sent as JSON"),
+            "wrong_shape": ('return {"count": "three"}', "does not match its outputSchema"),
+            "exits": ('raise SystemExit(5)', "SystemExit: 5"),
+        }
+        for name, (body, expected) in cases.items():
+            source = SHOUT_TOOL.replace('return arguments["text"].upper() + "!"', body)
+            if name == "wrong_shape":
+                source += '\nOUTPUT_SCHEMA = {"type": "object", "properties": {"count": {"type": "integer"}}}\n'
+            write_source(self.server_dir / "tools" / f"{name}.py", source)
+        self.reload(scope="tools")
+        for name, (_, expected) in cases.items():
+            with self.subTest(tool=name):
+                result = self.server.call(name, {"text": "x"})["result"]
+                self.assertTrue(result["isError"])
+                self.assertIn(expected, result["content"][0]["text"])
+        self.assertEqual(self.server.request("ping")["result"], {})
+
     def test_service_restart_keeps_the_process_and_the_cache(self):
         self.server.call("remember", {"key": "kits", "value": "5"})
         cache = self.server_dir / "services" / "cache.py"
