@@ -354,7 +354,7 @@ class McpServer:
         path = Path(raw)
         if not path.is_absolute():
             path = self.base_dir / path
-        return Path(os.path.normpath(path))
+        return Path(os.path.realpath(path))  # FoxReload may name a file through a symlinked directory
 
     @staticmethod
     def _inside(path: Path, directory: Path) -> bool:

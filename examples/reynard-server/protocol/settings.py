@@ -40,12 +40,14 @@ class Settings:
         self._lock = threading.Lock()
         self._values: dict = copy.deepcopy(DEFAULTS)
         self._digest: str | None = None
+        self._failed_digest: str | None = None  # content that failed to load: not worth retrying until it changes
 
     def current(self) -> dict:
         return self._values  # replaced as a whole, never mutated in place
 
     def changed_on_disk(self) -> bool:
-        return self._read_digest() != self._digest
+        digest = self._read_digest()
+        return digest != self._digest and digest != self._failed_digest
 
     def _read_digest(self) -> str | None:
         try:
@@ -62,6 +64,7 @@ class Settings:
                 return
             try:
                 raw = self.path.read_bytes()
+                self._failed_digest = hashlib.sha256(raw).hexdigest()  # cleared below once it loads
                 data = json.loads(raw.decode("utf-8"))
             except json.JSONDecodeError as exc:
                 raise LoadError(self.path, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", "") from exc
@@ -74,3 +77,4 @@ class Settings:
                 raise LoadError(self.path, '"disabled_tools" must be a list of tool names', "")
             self._values = _merge(DEFAULTS, data)
             self._digest = hashlib.sha256(raw).hexdigest()
+            self._failed_digest = None

@@ -301,6 +301,8 @@ class HotReloadTest(ServerCopyTestCase, unittest.TestCase):
         self.assertIn("config/settings.json", error["message"])
         self.assertIn("line 2", error["message"])
         self.assertEqual(self.server.call("echo", {"message": "hi"})["result"]["content"][0]["text"], "hi")
+        # Unchanged since it failed: a later reload of something else does not fail on it again.
+        self.assertIn("result", self.reload(scope="tools", files=["tools/echo.py"]))
 
     def test_files_outside_tools_services_config_are_skipped(self):
         result = self.reload(scope="tools", files=["main.py"])["result"]
