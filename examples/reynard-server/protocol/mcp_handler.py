@@ -442,8 +442,8 @@ class McpServer:
                     f"{_display(e.path, self.base_dir)}: {e.reason}" for e in errors)
                 data = dict(summary)
                 data["errors"] = [{"file": _display(e.path, self.base_dir), "reason": e.reason,
-                                   "traceback": e.traceback_text} for e in errors]
-                data["traceback"] = "\n".join(e.traceback_text or f"{e.path}: {e.reason}" for e in errors)
+                                   "traceback": e.traceback_text.rstrip()} for e in errors]
+                data["traceback"] = "\n".join((e.traceback_text or f"{e.path}: {e.reason}").rstrip() for e in errors)
                 raise JsonRpcError(jsonrpc.RELOAD_FAILED, message, data)
             return summary
 
