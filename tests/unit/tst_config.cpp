@@ -619,6 +619,37 @@ watch:
   paths: [tools]
 )"_ba << QStringList { u".foxreload.yaml:4:6: invalid YAML: end of sequence flow not found"_s };
 
+    QTest::newRow("an unquoted pattern starting with a star")
+        << R"(server: {command: python3}
+watch:
+  exclude:
+    - **/*.pyc
+)"_ba
+        << QStringList { u".foxreload.yaml:4:7: invalid YAML: the referenced anchor is not defined (a value "
+                         u"starting with * is read as a YAML alias; quote patterns like \"**/*.pyc\")"_s };
+
+    QTest::newRow("an unquoted brace pattern")
+        << R"(server: {command: python3}
+rules:
+  - match: {a,b}.py
+    strategy: none
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:3:17: invalid YAML: end of map not found (a value starting with { or [ "
+               u"is read as a YAML map or list; if it is a pattern like \"{a,b}.py\", quote it)"_s
+           };
+
+    QTest::newRow("a brace pattern read as a map")
+        << R"(server: {command: python3}
+rules:
+  - match: {tools}
+    strategy: none
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:3:12: rules[0].match: expected a pattern (a string; quote it if it "
+               u"starts with *, { or [), got a map"_s
+           };
+
     QTest::newRow("tab indentation")
         << "server:\n  command: python3\nwatch:\n\tpaths: [tools]\n"_ba
         << QStringList { u".foxreload.yaml:4:7: invalid YAML: illegal map value (this line is indented "
@@ -653,7 +684,9 @@ gamificaton: {}
         << QStringList {
                u".foxreload.yaml:2:16: watch.debounce_ms: expected a whole number of milliseconds (0–60000), "
                u"got \"soon\""_s,
-               u".foxreload.yaml:3:13: watch.exclude[0]: expected a string, got a list"_s,
+               u".foxreload.yaml:3:13: watch.exclude[0]: expected a pattern (a string; quote it if it starts "
+               u"with *, { "
+               u"or [), got a list"_s,
                u".foxreload.yaml:4:1: server.command: missing; FoxReload needs the command that starts your "
                u"MCP "
                u"server, e.g. command: python3"_s,

@@ -181,6 +181,9 @@ const QStringList& allKeyPaths()
     return paths;
 }
 
+// YAML reads an unquoted {a,b} or [abc] as a map or a list, so patterns get a hint.
+const QString kPatternExpectation = u"a pattern (a string; quote it if it starts with *, { or [)"_s;
+
 struct IntRange
 {
     qint64 min;
@@ -216,7 +219,9 @@ private:
 
     // Typed readers: on success they store the value and return true; on a wrong value they
     // record an error and leave the default in place. A key that is absent is not an error.
-    bool readString(const Section& section, const QString& key, QString* out, bool allowEmpty = false);
+    // `what` names the expected value in messages ("a string", "a pattern ...").
+    bool readString(const Section& section, const QString& key, QString* out, bool allowEmpty = false,
+        const QString& what = u"a string"_s);
     bool readInt(const Section& section, const QString& key, const IntRange& range, int* out);
     bool readDouble(const Section& section, const QString& key, double min, double max, double* out);
     bool readBool(const Section& section, const QString& key, bool* out);
@@ -228,7 +233,8 @@ private:
         QString path; // "watch.paths[1]", or "watch.paths" when written as a single string
         Position position;
     };
-    std::optional<QList<ListItem>> readStringList(const Section& section, const QString& key);
+    std::optional<QList<ListItem>> readStringList(
+        const Section& section, const QString& key, const QString& what = u"a string"_s);
     void readEnv(const Section& section, QMap<QString, QString>* out);
 
     void readServer(const Section& root);
@@ -319,13 +325,14 @@ void Validator::reportUnknownKey(
     error(at, field.path, u"unknown key; known keys "_s + where + u' ' + joinNames(known));
 }
 
-bool Validator::readString(const Section& section, const QString& key, QString* out, bool allowEmpty)
+bool Validator::readString(
+    const Section& section, const QString& key, QString* out, bool allowEmpty, const QString& what)
 {
     const Field* field = section.field(key);
     if (!field)
         return false;
     if (isNull(field->value) || !field->value.IsScalar()) {
-        error(field->position(), field->path, u"expected a string, got "_s + describe(field->value));
+        error(field->position(), field->path, u"expected "_s + what + u", got "_s + describe(field->value));
         return false;
     }
     const QString text = scalarText(field->value);
@@ -423,7 +430,7 @@ bool Validator::readChoice(
 }
 
 std::optional<QList<Validator::ListItem>> Validator::readStringList(
-    const Section& section, const QString& key)
+    const Section& section, const QString& key, const QString& what)
 {
     const Field* field = section.field(key);
     if (!field)
@@ -448,7 +455,7 @@ std::optional<QList<Validator::ListItem>> Validator::readStringList(
         const Position position
             = isNull(element) ? positionOf(field->keyNode) : positionOf(element, field->position());
         if (isNull(element) || !element.IsScalar())
-            error(position, path, u"expected a string, got "_s + describe(element));
+            error(position, path, u"expected "_s + what + u", got "_s + describe(element));
         else
             items.append({ scalarText(element), path, position });
         ++index;
@@ -634,7 +641,7 @@ void Validator::readWatch(const Section& root)
         settings.paths = resolved;
     }
 
-    if (const auto patterns = readStringList(watch, u"exclude"_s)) {
+    if (const auto patterns = readStringList(watch, u"exclude"_s, kPatternExpectation)) {
         settings.exclude.clear();
         for (const ListItem& item : *patterns) {
             if (checkPattern(item.value, item.path, item.position))
@@ -691,7 +698,7 @@ void Validator::readRules(const Section& root)
         rule.line = position.line;
         bool valid = true;
         if (const Field* match = section.field(u"match"_s)) {
-            valid = readString(section, u"match"_s, &rule.match, true)
+            valid = readString(section, u"match"_s, &rule.match, true, kPatternExpectation)
                 && checkPattern(rule.match, match->path, match->position()) && valid;
         } else {
             missing(section, u"match"_s, u"a rule needs a pattern, e.g. match: \"tools/**/*.py\""_s);
@@ -752,8 +759,11 @@ void Validator::readDatabase(const Section& root)
         m_config.database = resolvePath(m_baseDir, database);
 }
 
-QString tabHint(const QByteArray& yaml, int line)
+// yaml-cpp's messages are terse; for the traps this file's users fall into, say what happened.
+QString syntaxHint(const QString& message, const QByteArray& yaml, int line)
 {
+    if (message.contains(u"anchor"_s))
+        return u" (a value starting with * is read as a YAML alias; quote patterns like \"**/*.pyc\")"_s;
     const QList<QByteArray> lines = yaml.split('\n');
     if (line < 1 || line > lines.size())
         return {};
@@ -763,6 +773,9 @@ QString tabHint(const QByteArray& yaml, int line)
     }) - text.cbegin();
     if (text.left(firstVisible).contains('\t'))
         return u" (this line is indented with a tab; YAML indents with spaces only)"_s;
+    if (message.startsWith(u"end of"_s) && (text.contains('{') || text.contains('[')))
+        return u" (a value starting with { or [ is read as a YAML map or list; if it is a pattern like "
+               u"\"{a,b}.py\", quote it)"_s;
     return {};
 }
 
@@ -775,7 +788,8 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
         documents = YAML::LoadAll(yaml.toStdString());
     } catch (const YAML::Exception& e) {
         const Position at = e.mark.is_null() ? Position {} : Position { e.mark.line + 1, e.mark.column + 1 };
-        error(at, QString(), u"invalid YAML: "_s + QString::fromStdString(e.msg) + tabHint(yaml, at.line));
+        const QString message = QString::fromStdString(e.msg);
+        error(at, QString(), u"invalid YAML: "_s + message + syntaxHint(message, yaml, at.line));
         return { std::nullopt, m_errors, m_warnings };
     }
     if (documents.size() > 1) {

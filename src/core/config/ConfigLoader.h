@@ -43,8 +43,10 @@ public:
     static constexpr QStringView fileName = u".foxreload.yaml";
 
     // Reads and validates a YAML file. Relative paths resolve against the file's directory.
+    // Errors name the file as `path` spells it; all errors are collected, in file order.
     static ConfigLoadResult loadFile(const QString& path);
-    // The same for YAML text; sourceName is used in error messages, baseDir anchors paths.
+    // The same for YAML text; sourceName is used in error messages (and becomes
+    // Config::sourceFile when it is absolute), baseDir anchors paths and is the project root.
     static ConfigLoadResult parse(const QByteArray& yaml, const QString& sourceName, const QString& baseDir);
     // Looks for .foxreload.yaml in dir and its parents; empty when none exists.
     static QString findConfigFile(const QString& startDir);
