@@ -263,6 +263,22 @@ class HotReloadTest(ServerCopyTestCase, unittest.TestCase):
                 self.assertIn(expected, result["content"][0]["text"])
         self.assertEqual(self.server.request("ping")["result"], {})
 
+    def test_every_call_is_answered_while_tools_reload(self):
+        echo = self.server_dir / "tools" / "echo.py"
+        original = echo.read_text()
+        call_ids, reload_ids = [], []
+        for round_number in range(20):
+            write_source(echo, original.replace('return f"{prefix}', f'return f"r{round_number} {{prefix}}'))
+            reload_ids.append(self.server.start_request("foxreload/reload", {"scope": "tools", "files": [str(echo)]}))
+            for index in range(10):
+                call_ids.append(self.server.start_request("tools/call", {"name": "echo", "arguments": {"message": f"m{index}"}}))
+        for request_id in reload_ids:
+            self.assertEqual(self.server.wait_response(request_id)["result"]["reloaded"], ["tools.echo"])
+        texts = [self.server.wait_response(request_id)["result"]["content"][0]["text"] for request_id in call_ids]
+        self.assertEqual(len(texts), 200)
+        self.assertTrue(all(text.startswith("r") for text in texts), texts[:5])
+        self.assertTrue(texts[-1].startswith("r19 "), texts[-1])
+
     def test_service_restart_keeps_the_process_and_the_cache(self):
         self.server.call("remember", {"key": "kits", "value": "5"})
         cache = self.server_dir / "services" / "cache.py"
