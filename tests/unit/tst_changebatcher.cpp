@@ -30,6 +30,7 @@ private Q_SLOTS:
     void flushEmitsAtOnce();
     void streamCannotPostponeForever();
     void hashCacheBasics();
+    void largeFilesAreJudgedBySizeAndTime();
 
 private:
     QString path(const QString& name) const { return m_dir->path() + u'/' + name; }
@@ -333,6 +334,25 @@ void TestChangeBatcher::hashCacheBasics()
     QVERIFY(QFile::remove(file));
     QVERIFY(cache.updateAndCheckChanged(file));
     QVERIFY(!cache.contains(file));
+}
+
+void TestChangeBatcher::largeFilesAreJudgedBySizeAndTime()
+{
+    const QString file = path(u"big.bin"_s);
+    write(file, QByteArray(65 * 1024 * 1024, 'x'));
+    ContentHashCache cache;
+    QVERIFY(cache.updateAndCheckChanged(file));
+    QVERIFY(!cache.updateAndCheckChanged(file)); // same size, same time
+    {
+        QFile handle(file);
+        QVERIFY(handle.open(QIODevice::ReadWrite));
+        QVERIFY(handle.setFileTime(
+            QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+    }
+    QVERIFY(cache.updateAndCheckChanged(file)); // a touch counts for files too large to hash
+    QVERIFY(QFile::resize(file, 65 * 1024 * 1024 + 1));
+    QVERIFY(cache.updateAndCheckChanged(file));
+    QVERIFY(QFile::remove(file));
 }
 
 QTEST_GUILESS_MAIN(TestChangeBatcher)

@@ -3,6 +3,7 @@
 #include "AnalyzeLog.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 
 #include <optional>
@@ -214,11 +215,19 @@ std::optional<ChangeBatch> BatchWindow::take(Clock::time_point now)
 // --- ContentHashCache ---
 
 namespace {
+// Hashing runs on the event loop's thread; beyond this size a file is judged by
+// its size and modification time instead of its bytes.
+constexpr qint64 kMaxHashedBytes = 64 * 1024 * 1024;
+
 std::optional<QByteArray> hashFile(const QString& absolutePath)
 {
     QFile file(absolutePath);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
+    if (file.size() > kMaxHashedBytes) {
+        const qint64 mtime = file.fileTime(QFileDevice::FileModificationTime).toMSecsSinceEpoch();
+        return "large:" + QByteArray::number(file.size()) + ':' + QByteArray::number(mtime);
+    }
     QCryptographicHash hash(QCryptographicHash::Sha1);
     if (!hash.addData(&file))
         return std::nullopt;

@@ -39,8 +39,9 @@ private:
     quint64 m_nextId = 1;
 };
 
-// Remembers a content hash per file so that a save without edits (or any
-// rewrite with identical bytes) is recognised and dropped from a batch.
+// Remembers a content hash (SHA-1) per file so that a save without edits (or any
+// rewrite with identical bytes) is recognised and dropped from a batch. Files
+// above 64 MiB are compared by size and modification time instead.
 class ContentHashCache
 {
 public:
