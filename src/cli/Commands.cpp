@@ -12,6 +12,8 @@ namespace foxreload::cli {
 namespace {
 const std::array kCommands {
     Command { "run", "Watch a project and reload its MCP server on every relevant change", runCommand },
+    Command { "proxy", "Run an MCP server for an MCP client and keep the client connected across reloads",
+        proxyCommand },
     Command { "watch", "Print one line per change below the given directories", watchCommand },
     Command { "check-config", "Validate a .foxreload.yaml and print it resolved", checkConfigCommand },
     Command { "trust", "Allow a project's .foxreload.yaml to start its server command", trustCommand },

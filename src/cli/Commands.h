@@ -28,6 +28,7 @@ enum ExitCode {
 };
 
 int runCommand(const QStringList& arguments);
+int proxyCommand(const QStringList& arguments);
 int watchCommand(const QStringList& arguments);
 int checkConfigCommand(const QStringList& arguments);
 int trustCommand(const QStringList& arguments);

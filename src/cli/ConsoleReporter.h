@@ -23,6 +23,9 @@ public:
     void printLine(const QString& text);
     void printEvent(const QJsonObject& event);
     Format format() const { return m_format; }
+    // Where FoxReload's own lines go (default stdout). `foxreload proxy` owns stdout
+    // for JSON-RPC, so it points this at stderr or its --log file.
+    void setOutput(FILE* out) { m_out = out; }
 
 private:
     void onWatching(const WatchStats& stats);

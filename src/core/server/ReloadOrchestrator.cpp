@@ -289,8 +289,11 @@ void ReloadOrchestrator::runHotReloadStep()
 ServerInstance* ReloadOrchestrator::createInstance()
 {
     auto* instance = new ServerInstance(m_config.server, this);
+    if (!m_initializeParams.isEmpty())
+        instance->setInitializeParams(m_initializeParams);
     connect(instance, &ServerInstance::stderrLine, this,
         [this, instance](const QString& line) { Q_EMIT serverStderr(instance->pid(), line); });
+    Q_EMIT serverCreated(instance);
     return instance;
 }
 
@@ -368,6 +371,13 @@ void ReloadOrchestrator::retire(ServerInstance* server)
         || server->state() == ServerInstance::State::Failed) {
         m_retiring.removeAll(server);
         server->deleteLater();
+        return;
+    }
+    if (m_retireGate && server->state() == ServerInstance::State::Ready) {
+        m_retireGate(server, [server = QPointer<ServerInstance>(server)] {
+            if (server)
+                server->stop();
+        });
         return;
     }
     server->stop();

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace foxreload {
@@ -56,6 +57,15 @@ public:
 
     static QString stateName(State state);
 
+    // Proxy hooks (foxreload proxy). The params of the initialize request that
+    // every server created from now on is sent (the proxy replays its client's).
+    void setInitializeParams(const QJsonObject& params) { m_initializeParams = params; }
+    // Before a serving server is stopped (full restart, shutdown), the gate is asked
+    // first; the server is stopped when it calls `proceed` (the proxy lets in-flight
+    // requests finish within its grace period). Without a gate, it is stopped at once.
+    using RetireGate = std::function<void(ServerInstance* server, std::function<void()> proceed)>;
+    void setRetireGate(RetireGate gate) { m_retireGate = std::move(gate); }
+
 Q_SIGNALS:
     void stateChanged(foxreload::ReloadOrchestrator::State state);
     void reloadStarted(quint64 id, foxreload::ReloadStrategy strategy, foxreload::ReloadTrigger trigger);
@@ -70,6 +80,8 @@ Q_SIGNALS:
     void crashLoopDetected(const QString& message);
     void warning(const QString& message);
     void shutdownComplete();
+    // A server instance was created and is about to start (before its handshake).
+    void serverCreated(foxreload::ServerInstance* server);
 
 private:
     struct Job
@@ -121,6 +133,8 @@ private:
     int m_consecutiveCrashes = 0;
     bool m_hotReloadUnsupported = false;
     bool m_crashLoopStopped = false;
+    QJsonObject m_initializeParams;
+    RetireGate m_retireGate;
 };
 
 } // namespace foxreload

@@ -1,0 +1,266 @@
+// `foxreload proxy [options] -- <server command>`: what an MCP client launches in
+// place of its server. The client talks to McpProxy on stdin/stdout while the
+// Session watches, analyzes and reloads exactly as `foxreload run` does.
+#include "Commands.h"
+#include "ConsoleReporter.h"
+#include "SessionOptions.h"
+#include "UnixSignals.h"
+#include "ipc/EventServer.h"
+#include "ipc/SessionEventFeed.h"
+#include "proxy/ClientChannel.h"
+#include "proxy/McpProxy.h"
+#include "session/Session.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::cli {
+
+namespace {
+// Exit codes of `foxreload proxy` beyond the shared ones (docs/proxy.md).
+constexpr int kExitClientGone = 3; // the client died or stopped reading without closing stdin
+constexpr int kExitSignalBase = 128; // + the signal number (SIGTERM → 143), like a shell
+
+FILE* g_log = nullptr; // --log FILE: FoxReload's own messages go there instead of stderr
+
+void logToFile(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    static const char* const kLevels[] = { "debug", "warning", "critical", "fatal", "info" };
+    const int level = int(type);
+    const QByteArray line = (QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' '
+        + QLatin1StringView(level >= 0 && level < 5 ? kLevels[level] : "log") + u' '
+        + QLatin1StringView(context.category ? context.category : "default") + u": "_s + message + u'\n')
+                                .toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), g_log);
+    std::fflush(g_log);
+}
+
+// Stdout belongs to JSON-RPC. The channel gets a private copy of it, and fd 1
+// itself is pointed at stderr, so that no stray print (ours, Qt's, a library's)
+// can ever reach the client.
+int takeStdoutForTheClient()
+{
+    const int clientOut = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (clientOut < 0)
+        return -1;
+    std::fflush(stdout);
+    ::dup2(STDERR_FILENO, STDOUT_FILENO);
+    return clientOut;
+}
+
+QString describeProxyEvent(const QJsonObject& event)
+{
+    const QString type = event.value("event"_L1).toString();
+    if (type == "client_connected"_L1) {
+        const QJsonObject info = event.value("clientInfo"_L1).toObject();
+        return u"🔌 client %1 %2 connected (protocol %3)"_s.arg(info.value("name"_L1).toString(),
+            info.value("version"_L1).toString(), event.value("protocolVersion"_L1).toString());
+    }
+    if (type == "session_initialized"_L1)
+        return u"🔌 session open (server pid %1, protocol %2)"_s.arg(event.value("pid"_L1).toInteger())
+            .arg(event.value("protocolVersion"_L1).toString());
+    if (type == "list_changed"_L1) {
+        QStringList parts;
+        for (const auto& name : event.value("added"_L1).toArray())
+            parts.append(u'+' + name.toString());
+        for (const auto& name : event.value("removed"_L1).toArray())
+            parts.append(u'-' + name.toString());
+        for (const auto& name : event.value("changed"_L1).toArray())
+            parts.append(u'~' + name.toString());
+        return u"📣 %1 changed (%2): the client was notified"_s.arg(
+            event.value("list"_L1).toString(), parts.join(u' '));
+    }
+    if (type == "requests_interrupted"_L1)
+        return u"⚠ %1 requests interrupted by a %2, %3 retried on the next server"_s
+            .arg(event.value("count"_L1).toInt())
+            .arg(event.value("cause"_L1).toString())
+            .arg(event.value("retried"_L1).toInt());
+    if (type == "drain_started"_L1)
+        return u"⏳ waiting up to %1 ms for %2 requests in flight on the old server"_s
+            .arg(event.value("graceMs"_L1).toInt())
+            .arg(event.value("inFlight"_L1).toInt());
+    if (type == "protocol_warning"_L1)
+        return u"⚠ "_s + event.value("message"_L1).toString();
+    if (type == "client_garbage"_L1)
+        return u"⚠ the client sent something invalid: "_s + event.value("problem"_L1).toString();
+    if (type == "server_garbage"_L1)
+        return u"⚠ the server (pid %1) wrote something invalid on stdout: %2"_s
+            .arg(event.value("pid"_L1).toInteger())
+            .arg(event.value("problem"_L1).toString());
+    return {};
+}
+} // namespace
+
+int proxyCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Run an MCP server for an MCP client (Claude Desktop, Cursor, VS Code, …) and reload it on every\n"
+        u"relevant change while the client stays connected. Put it in the client's server config in place\n"
+        u"of the server command. stdout carries JSON-RPC only; FoxReload's output goes to stderr or --log.\n"
+        u"Exit codes: 0 the client closed stdin, 1 bad config or startup, 2 usage, 3 the client went away,\n"
+        u"128+N stopped by signal N. See docs/proxy.md."_s);
+    parser.addHelpOption();
+    SessionOptions options;
+    options.addTo(parser);
+    const QCommandLineOption logOption { u"log"_s,
+        u"Write FoxReload's output and the server's stderr to this file (appended) instead of stderr."_s,
+        u"file"_s };
+    const QCommandLineOption noSocketOption { u"no-socket"_s,
+        u"Do not open the session's event socket (docs/event-socket.md)."_s };
+    parser.addOption(logOption);
+    parser.addOption(noSocketOption);
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "foxreload proxy: %s\n", qPrintable(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+
+    ::signal(SIGPIPE, SIG_IGN); // a client that went away is an EPIPE to handle, not a death
+    const int clientOut = takeStdoutForTheClient();
+    if (clientOut < 0) {
+        std::fprintf(stderr, "foxreload proxy: cannot take over stdout: %s\n", std::strerror(errno));
+        return ExitFailure;
+    }
+
+    FILE* out = stderr;
+    if (parser.isSet(logOption)) {
+        const QString path = QFileInfo(parser.value(logOption)).absoluteFilePath();
+        g_log = std::fopen(QFile::encodeName(path).constData(), "a");
+        if (!g_log) {
+            std::fprintf(stderr, "foxreload proxy: --log %s: %s\n", qPrintable(path), std::strerror(errno));
+            return ExitFailure;
+        }
+        ::fcntl(::fileno(g_log), F_SETFD, FD_CLOEXEC);
+        qInstallMessageHandler(logToFile);
+        out = g_log;
+    }
+
+    QStringList errors;
+    const std::optional<Config> config = options.resolve(parser, &errors);
+    if (!config || !options.ensureTrusted(*config, parser, &errors)) {
+        for (const auto& error : std::as_const(errors)) {
+            std::fprintf(stderr, "foxreload proxy: %s\n", qPrintable(error));
+            if (g_log && g_log != stderr)
+                std::fprintf(g_log, "foxreload proxy: %s\n", qPrintable(error));
+        }
+        return ExitFailure;
+    }
+
+    Session session(*config);
+    const bool json = options.json(parser);
+    ConsoleReporter reporter(&session, json ? ConsoleReporter::Format::Json : ConsoleReporter::Format::Text,
+        options.quiet(parser));
+    reporter.setOutput(out);
+    if (g_log) {
+        // The client logs our stderr; the file gets the server's stderr as well.
+        QObject::connect(&session.orchestrator(), &ReloadOrchestrator::serverStderr, &reporter,
+            [](qint64 pid, const QString& line) {
+                std::fprintf(g_log, "server[%lld] %s\n", static_cast<long long>(pid), qPrintable(line));
+                std::fflush(g_log);
+            });
+    }
+    // History store seam: once store/SessionRecorder is part of the build for `run`,
+    // the proxy records the same way, as kind "proxy".
+
+    ClientChannel channel(STDIN_FILENO, clientOut);
+    McpProxy proxy(&session.orchestrator(), &channel, config->proxy);
+
+    EventServer events;
+    SessionEventFeed feed(&session, &events, u"proxy"_s);
+    if (!parser.isSet(noSocketOption)) {
+        QString error;
+        if (events.listen(&error))
+            qInfo("foxreload proxy: event socket %s", qPrintable(events.socketPath()));
+        else
+            reporter.printLine(u"⚠ no event socket: "_s + error);
+    }
+
+    QObject::connect(&proxy, &McpProxy::event, &reporter, [&](const QJsonObject& event) {
+        feed.publish(event);
+        if (json) {
+            reporter.printEvent(event);
+            return;
+        }
+        if (const QString text = describeProxyEvent(event); !text.isEmpty())
+            reporter.printLine(text);
+    });
+
+    bool started = false;
+    bool stopping = false;
+    int exitCode = ExitOk;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, qApp, [] {
+        qWarning("foxreload proxy: the server did not stop in time; leaving");
+        QCoreApplication::exit(QCoreApplication::instance()->property("foxreloadExitCode").toInt());
+    });
+    const auto stop = [&](int code, const QString& why) {
+        if (stopping)
+            return;
+        stopping = true;
+        exitCode = code;
+        qApp->setProperty("foxreloadExitCode", code);
+        reporter.printLine(u"🦊 %1; stopping the server"_s.arg(why));
+        proxy.shutdown();
+        if (!started) {
+            QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
+            return;
+        }
+        session.shutdown();
+        // Drains end at shutdown, then stdin close → SIGTERM → SIGKILL, each after the grace.
+        deadline.start(3 * config->server.shutdownGraceMs + 5000);
+    };
+
+    QObject::connect(&proxy, &McpProxy::startRequested, &session, [&] {
+        started = true;
+        if (!session.start())
+            reporter.printLine(
+                u"⚠ none of the watch paths could be watched; the server runs without reloads"_s);
+    });
+    QObject::connect(&session, &Session::finished, qApp, [&] { QCoreApplication::exit(exitCode); });
+    QObject::connect(&channel, &ClientChannel::closed, &session,
+        [&](const QString& why) { stop(why.contains(u"stdin"_s) ? int(ExitOk) : kExitClientGone, why); });
+
+    UnixSignals signals;
+    QObject::connect(&signals, &UnixSignals::terminationRequested, &session,
+        [&](int signal) { stop(kExitSignalBase + signal, u"signal %1"_s.arg(signal)); });
+
+    // A client that dies without closing our stdin (its children inherit the pipe)
+    // must not leave a server behind: watch the parent.
+    const pid_t parent = ::getppid();
+    QTimer parentWatch;
+    QObject::connect(&parentWatch, &QTimer::timeout, &session, [&] {
+        if (::getppid() != parent)
+            stop(kExitClientGone, u"the client process (pid %1) is gone"_s.arg(parent));
+    });
+    parentWatch.start(500);
+
+    proxy.start();
+    QCoreApplication::exec();
+    if (g_log) {
+        qInstallMessageHandler(nullptr);
+        std::fclose(g_log);
+        g_log = nullptr;
+    }
+    ::close(clientOut);
+    return exitCode;
+}
+
+} // namespace foxreload::cli

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/LineFramer.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QSocketNotifier>
+
+#include <memory>
+
+namespace foxreload {
+
+// The MCP client's side of the stdio transport: newline-delimited JSON-RPC read
+// from one file descriptor (stdin: a pipe, a socket, a file or a terminal) and
+// written to another (stdout). Every write is one complete line, written whole
+// and unbuffered, so nothing but whole JSON-RPC messages ever reaches the client.
+class ClientChannel : public QObject
+{
+    Q_OBJECT
+public:
+    // A line longer than this is skipped and answered as invalid (JSON-RPC has no id for it).
+    static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
+
+    ClientChannel(int readFd, int writeFd, QObject* parent = nullptr);
+    ~ClientChannel() override;
+
+    void start();
+    bool send(const QJsonObject& message);
+    bool sendBatch(const QJsonArray& messages);
+    bool isOpen() const { return !m_closed; }
+    qint64 linesWritten() const { return m_linesWritten; }
+
+Q_SIGNALS:
+    void messageReceived(const QJsonObject& message);
+    void batchReceived(const QJsonArray& batch);
+    // A line that is not a JSON-RPC object or array: code is -32700 or -32600.
+    void garbageReceived(int code, const QString& problem);
+    // The client closed its end (EOF on stdin) or stopped reading (a write failed).
+    void closed(const QString& why);
+
+private:
+    void onReadable();
+    void handleLine(const QByteArray& line);
+    bool writeAll(const QByteArray& bytes);
+    void close(const QString& why);
+
+    int m_readFd;
+    int m_writeFd;
+    LineFramer m_framer { kMaxLineBytes };
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    qint64 m_linesWritten = 0;
+    bool m_closed = false;
+};
+
+} // namespace foxreload

@@ -1,0 +1,156 @@
+#pragma once
+
+#include "IdMapper.h"
+#include "ListChangeTracker.h"
+#include "RequestLedger.h"
+#include "config/Config.h"
+#include "server/ReloadOrchestrator.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+
+namespace foxreload {
+
+class ClientChannel;
+
+// Sits between one MCP client (stdio) and the servers a ReloadOrchestrator runs
+// one after the other, so that the client keeps one session while they reload.
+//
+// - The client's initialize starts the session (startRequested): the servers get the
+//   client's own params, replayed by the orchestrator with FoxReload's ids; the client
+//   gets the first server's answer once, with listChanged advertised.
+// - Requests go to the serving server under proxy ids (RequestLedger); while no server
+//   is ready they are held in arrival order (bounded) and delivered once one is.
+// - A planned restart lets in-flight requests finish within proxy.request_grace_ms
+//   (the orchestrator's retire gate); what is left is answered with RequestInterrupted.
+//   Reads are sent again to the next server instead; tools/call never is.
+// - After every reload the lists are fetched and compared with what the client saw
+//   (ListChangeTracker): list_changed only for a list that changed.
+// - Requests from servers to the client (sampling, roots, elicitation) travel under
+//   proxy ids too (IdMapper); cancellation and progress follow both mappings.
+class McpProxy : public QObject
+{
+    Q_OBJECT
+public:
+    struct Stats
+    {
+        qint64 requests = 0; // client requests accepted
+        qint64 forwarded = 0; // sends to a server (retries count again)
+        qint64 answered = 0; // server answers delivered to the client
+        qint64 interrupted = 0; // answered with RequestInterrupted
+        qint64 retried = 0; // reads sent again to a new server
+        qint64 rejected = 0; // answered by the proxy with an error (queue full, garbage, ...)
+        qint64 lateAnswersDropped = 0;
+        qint64 listChangedSent = 0;
+        qint64 clientGarbage = 0;
+        qint64 serverGarbage = 0;
+        int heldPeak = 0;
+    };
+
+    McpProxy(ReloadOrchestrator* orchestrator, ClientChannel* client, const ProxySettings& settings,
+        QObject* parent = nullptr);
+    ~McpProxy() override;
+
+    // Starts reading the client. The server is started (startRequested) when its initialize arrives.
+    void start();
+    // The session ends: held requests are answered, in-flight ones are answered when
+    // their server stops, nothing new is forwarded.
+    void shutdown();
+
+    bool isClientInitialized() const { return m_clientInitialized; }
+    Stats stats() const { return m_stats; }
+    int inFlight() const { return m_ledger.size(); }
+    int held() const { return int(m_held.size()); }
+
+Q_SIGNALS:
+    // The client opened its session: start the pipeline (watch + server) now.
+    void startRequested();
+    // Proxy events for the log and the event socket (see docs/event-socket.md).
+    void event(const QJsonObject& event);
+    void warning(const QString& message);
+
+private:
+    enum class Phase { AwaitingInitialize, Starting, Serving, ShuttingDown };
+
+    struct Held
+    {
+        QJsonObject message;
+        int attempts = 0;
+        bool isRequest = true;
+    };
+
+    struct Drain
+    {
+        QTimer* timer = nullptr;
+        std::function<void()> proceed;
+    };
+
+    // client → proxy
+    void onClientMessage(const QJsonObject& message);
+    void onClientBatch(const QJsonArray& batch);
+    void onClientGarbage(int code, const QString& problem);
+    void onClientRequest(const QJsonObject& message);
+    void onClientNotification(const QJsonObject& message);
+    void onClientResponse(const QJsonObject& message);
+    void acceptInitialize(const QJsonObject& message);
+    void dispatch(quint64 seq, const QJsonObject& message, int attempts);
+    void hold(quint64 seq, const QJsonObject& message, int attempts, bool isRequest);
+    void forward(quint64 seq, const QJsonObject& message, int attempts);
+    void flushHeld();
+    bool canForward() const;
+    void rememberForReplay(const QString& method, const QJsonObject& params);
+
+    // server → proxy
+    void onServerCreated(ServerInstance* server);
+    void onServerChanged(ServerInstance* server);
+    void onServerMessage(ServerInstance* server, const QJsonObject& message);
+    void onServerGone(ServerInstance* server, bool requested);
+    void onReloadFinished(const ReloadResult& result);
+    void retireGate(ServerInstance* server, std::function<void()> proceed);
+    void onDrainTimeout(ServerInstance* server);
+    void finishDrain(ServerInstance* server);
+    void failHeld(int code, const QString& message, const QJsonObject& data);
+
+    // lists
+    void refreshLists(ServerInstance* server, std::optional<ListKind> only = std::nullopt);
+    void fetchList(
+        ServerInstance* server, ListKind kind, QString cursor, QJsonArray collected, quint64 generation);
+    void applyList(ListKind kind, const QJsonArray& items);
+
+    // → client
+    void sendToClient(const QJsonObject& message); // server-initiated: held until the client is initialized
+    void respond(const QJsonValue& id, const QJsonValue& result);
+    void respondError(const QJsonValue& id, int code, const QString& message, const QJsonObject& data = {});
+    void answerInterrupted(const RequestLedger::Entry& entry, const QString& cause);
+    void emitEvent(const QString& type, QJsonObject fields = {});
+
+    ReloadOrchestrator* m_orchestrator;
+    ClientChannel* m_client;
+    ProxySettings m_settings;
+    Phase m_phase = Phase::AwaitingInitialize;
+    bool m_sessionStarted = false;
+    bool m_clientInitialized = false;
+    QJsonObject m_initialize; // the client's initialize request (while it waits for its answer)
+    QJsonObject m_negotiated; // the InitializeResult the client was given (as the server sent it)
+    QPointer<ServerInstance> m_server; // the one new requests go to
+    RequestLedger m_ledger;
+    IdMapper m_serverRequests;
+    ListChangeTracker m_lists;
+    QHash<ListKind, quint64> m_listGeneration;
+    std::map<quint64, Held> m_held; // by arrival order
+    int m_heldRequests = 0;
+    QList<QJsonObject> m_heldForClient; // server-initiated messages before the client is initialized
+    QHash<ServerInstance*, Drain> m_drains;
+    QList<QPair<QString, QJsonObject>> m_replay; // client settings a new server must be told again
+    quint64 m_nextSeq = 1;
+    Stats m_stats;
+};
+
+} // namespace foxreload

@@ -1,0 +1,3 @@
+#include "ProxyLog.h"
+
+Q_LOGGING_CATEGORY(lcProxy, "foxreload.proxy")
