@@ -1,0 +1,199 @@
+"""bench/run: every measurement in order, then the table, RESULTS.md and results.json."""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+from . import burst, latency, machine, projects, proxy, reload, report, runmem, trees, watchers
+
+BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO_DIR = os.path.dirname(BENCH_DIR)
+PARTS = ("latency", "burst", "reload", "proxy", "soak")
+
+# How much of each measurement a run does.
+PROFILES = {
+    "full": {"sizes": [1000, 10000, 100000], "edits": 200, "idle_s": 10.0, "excluded_edits": 20,
+             "rate_edits": 500, "grace_s": 3.0, "burst_files": 10000, "burst_runs": 3, "reloads": 50,
+             "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
+             "proxy_throughput_s": 3.0, "soak": 10000},
+    "quick": {"sizes": [1000], "edits": 30, "idle_s": 1.0, "excluded_edits": 5, "rate_edits": 50,
+              "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "cold_starts": 5,
+              "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0, "soak": 0},
+}
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="bench/run",
+        description="FoxReload's benchmark: detection latency against inotifywait, fswatch, chokidar-cli and "
+                    "@parcel/watcher; a 10,000-file git checkout; save → reload done on the example server; "
+                    "the proxy's added round trip; a soak of 10,000 reloads. It builds nothing: build "
+                    "foxreload first (Release). Competitors that are not installed are skipped with a note.")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run under a minute: small tree, few edits, no soak")
+    parser.add_argument("--binary", default=os.path.join(REPO_DIR, "build", "src", "foxreload"),
+                        help="the foxreload binary (default: build/src/foxreload)")
+    parser.add_argument("--out", default=os.path.join(BENCH_DIR, "RESULTS.md"),
+                        help="the report to write (default bench/RESULTS.md); results.json goes beside it")
+    parser.add_argument("--json", dest="json_out", default=None,
+                        help="machine-readable results (default: results.json beside --out)")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts to run, of {','.join(PARTS)} (default: all)")
+    parser.add_argument("--sizes", default=None, help="tree sizes for the latency part, e.g. 1000,100000")
+    parser.add_argument("--soak", type=int, default=None, help="number of reloads in the soak (default 10000)")
+    parser.add_argument("--soak-full-every", type=int, default=10,
+                        help="every Nth soak reload is a full restart, the others alternate hot reload and "
+                             "service restart (default 10)")
+    parser.add_argument("--tmp", default=None, help="where to create the trees (default: a new temporary dir)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--seed", type=int, default=20261124, help="random seed of the edits")
+    return parser.parse_args(argv)
+
+
+def main(argv):
+    args = parse_args(argv)
+    profile = dict(PROFILES["quick" if args.quick else "full"])
+    if args.sizes:
+        profile["sizes"] = [int(s) for s in args.sizes.split(",") if s]
+    if args.soak is not None:
+        profile["soak"] = args.soak
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        print(f"bench/run: --only: unknown part(s) {', '.join(unknown)} (expected {', '.join(PARTS)})",
+              file=sys.stderr)
+        return 2
+    binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        print(f"bench/run: no foxreload binary at {binary}\n"
+              "  build one first:  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release && "
+              "cmake --build build --target foxreload\n  or pass --binary PATH", file=sys.stderr)
+        return 2
+    out_md = os.path.abspath(args.out)
+    out_json = os.path.abspath(args.json_out or os.path.join(os.path.dirname(out_md), "results.json"))
+
+    tmp = os.path.abspath(args.tmp) if args.tmp else tempfile.mkdtemp(prefix="foxreload-bench-")
+    os.makedirs(tmp, exist_ok=True)
+    began = time.monotonic()
+    results = {
+        "mode": "quick" if args.quick else "full",
+        "argv": ["bench/run", *argv],
+        "binary": binary,
+        "machine": machine.describe(tmp, REPO_DIR),
+        "profile": profile,
+        "versions": {},
+        "notes": [],
+    }
+    log(f"{results['mode']} run, binary {binary}, temporary directory {tmp}")
+    try:
+        if "latency" in parts:
+            results["latency"] = run_latency(binary, tmp, profile, args.seed, results)
+        if "burst" in parts:
+            log(f"burst: git checkout of {profile['burst_files']} files")
+            results["burst"] = guarded(lambda: burst.measure(binary, tmp, profile["burst_files"],
+                                                             profile["burst_runs"], 50))
+        if "reload" in parts:
+            log("reload: server cold start")
+            server = projects.copy_server(os.path.join(tmp, "coldstart", "reynard"))
+            results["cold_start"] = guarded(lambda: reload.cold_start(server, profile["cold_starts"]))
+            log(f"reload: {profile['reloads']} hot reloads and {profile['reloads']} full restarts")
+            results["reload"] = guarded(lambda: reload.end_to_end(binary, tmp, profile["reloads"], 50))
+        if "proxy" in parts:
+            log("proxy: SDK client direct and through foxreload proxy")
+            results["proxy"] = guarded(lambda: proxy.measure(
+                binary, tmp, profile["proxy_methods"], profile["proxy_latency"], profile["proxy_throughput_s"], 16))
+        if "soak" in parts and profile["soak"] > 0:
+            log(f"soak: {profile['soak']} reloads")
+            results["soak"] = guarded(lambda: reload.soak(binary, tmp, profile["soak"], 10, args.soak_full_every,
+                                                          progress=log))
+    finally:
+        results["machine"]["loadavg_end"] = machine.loadavg()
+        results["duration_s"] = round(time.monotonic() - began, 1)
+        if not args.keep and not args.tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    results["versions"].update(tool_versions(binary))
+    results["targets"] = report.targets(results)
+    os.makedirs(os.path.dirname(out_json), exist_ok=True)
+    with open(out_json, "w") as f:
+        json.dump(results, f, indent=1)
+        f.write("\n")
+    text = report.markdown(results)
+    with open(out_md, "w") as f:
+        f.write(text)
+    print(report.console(results))
+    log(f"done in {results['duration_s']} s: {out_md}, {out_json}")
+    return 0
+
+
+def guarded(action):
+    """A part that fails is reported as failed; the other parts still run."""
+    try:
+        return action()
+    except Exception as error:  # noqa: BLE001 - any failure of a part ends up in the report
+        log(f"failed: {error}")
+        return {"error": f"{type(error).__name__}: {error}"}
+
+
+def run_latency(binary, tmp, profile, seed, results):
+    all_watchers = watchers.all_watchers(binary)
+    available = []
+    for watcher in all_watchers:
+        if watcher.available():
+            available.append(watcher)
+            results["versions"][watcher.name] = watcher.version
+            results.setdefault("commands", {})[watcher.name] = watcher.command_text()
+            if watcher.note:
+                results["notes"].append(f"{watcher.name}: {watcher.note}")
+        else:
+            results["notes"].append(f"{watcher.name} skipped: {watcher.note}")
+            log(f"latency: {watcher.name} skipped: {watcher.note}")
+    out = {"sizes": {}}
+    largest = max(profile["sizes"])
+    for size in profile["sizes"]:
+        root = os.path.join(tmp, "trees", f"t{size}")
+        log(f"latency: creating {size} files + {size} excluded")
+        tree = trees.make_tree(root, size)
+        per_tool = {}
+        for watcher in available:
+            log(f"latency: {watcher.name} on {size} files")
+            entry = guarded(lambda: latency.measure(
+                watcher, tree, profile["edits"], 0.05, profile["idle_s"], profile["excluded_edits"],
+                seed + size, profile["grace_s"], profile["rate_edits"] if size == largest else 0))
+            entry.pop("latencies_ns", None)
+            per_tool[watcher.name] = entry
+            lat = entry.get("latency_ms", {})
+            log(f"latency: {watcher.name}: p50 {lat.get('p50')} p99 {lat.get('p99')} ms, missed {entry.get('missed')}, "
+                f"ready {entry.get('ready_claimed_ms') or entry.get('ready_verified_ms')} ms, "
+                f"rss {entry.get('rss_kib')} KiB" + (f", error {entry['error']}" if "error" in entry else ""))
+        log(f"latency: foxreload run on {size} files (memory, startup)")
+        run_entry = guarded(lambda: runmem.measure(binary, tmp, tree))
+        out["sizes"][str(size)] = {"tools": per_tool, "foxreload_run": run_entry}
+        shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+def tool_versions(binary):
+    versions = {}
+    try:
+        import subprocess
+        done = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=10)
+        versions["foxreload"] = (done.stdout or done.stderr).strip().splitlines()[-1]
+    except (OSError, IndexError, subprocess.TimeoutExpired):
+        versions["foxreload"] = None
+    try:
+        with open(os.path.join(BENCH_DIR, "node", "node_modules", "@modelcontextprotocol", "sdk",
+                               "package.json")) as f:
+            versions["@modelcontextprotocol/sdk"] = json.load(f)["version"]
+    except (OSError, ValueError, KeyError):
+        versions["@modelcontextprotocol/sdk"] = None
+    versions["python (servers)"] = projects.PYTHON
+    return versions
+

@@ -1,0 +1,159 @@
+"""Measurements 3 and 5: save → reload done on the example server (hot reload, full restart),
+the server's own cold start, and the soak of many reloads in a row."""
+
+import json
+import os
+import subprocess
+import time
+
+from . import procs, projects
+from .stats import summary_ms
+
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+              "params": {"protocolVersion": "2025-11-25", "capabilities": {},
+                         "clientInfo": {"name": "foxreload-bench", "version": "1"}}}
+INITIALIZED = {"jsonrpc": "2.0", "method": "notifications/initialized"}
+TOOLS_LIST = {"jsonrpc": "2.0", "id": 2, "method": "tools/list"}
+
+
+def cold_start(server_dir, runs):
+    """Spawns `python3 main.py` and times the initialize answer, then the tools/list answer
+    (FoxReload's readiness check is the whole handshake, initialize + tools/list)."""
+    to_initialize, to_tools = [], []
+    for _ in range(runs):
+        start = procs.now_ns()
+        proc = subprocess.Popen([projects.PYTHON, "main.py"], cwd=server_dir, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env=dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1"))
+        proc.stdin.write((json.dumps(INITIALIZE) + "\n").encode())
+        proc.stdin.flush()
+        line = proc.stdout.readline()
+        answered = procs.now_ns()
+        if b'"id": 1' not in line and b'"id":1' not in line:
+            raise RuntimeError(f"unexpected answer to initialize: {line[:200]!r}")
+        proc.stdin.write((json.dumps(INITIALIZED) + "\n" + json.dumps(TOOLS_LIST) + "\n").encode())
+        proc.stdin.flush()
+        proc.stdout.readline()
+        listed = procs.now_ns()
+        proc.stdin.close()
+        proc.wait(10)
+        to_initialize.append(answered - start)
+        to_tools.append(listed - start)
+        time.sleep(0.05)
+    return {"initialize_ms": summary_ms(to_initialize), "handshake_ms": summary_ms(to_tools)}
+
+
+def _edit_and_wait(session, path, relative, counter, timeout_s):
+    """Saves path with a new marker line and waits for the reload_finished event naming it.
+    Returns (save→event ns, event) or (None, None) when no reload came."""
+    with open(path, "rb") as f:
+        original = f.read().split(b"\n# bench edit ", 1)[0]
+    mark = session.mark()
+    saved = projects.save_file(path, original + b"\n# bench edit %d\n" % counter)
+    found = session.wait_event(lambda e: e.get("event") == "reload_finished" and relative in e.get("files", []),
+                               timeout_s, mark)
+    if not found:
+        return None, None
+    _, arrived, event = found
+    return arrived - saved, event
+
+
+def _summarize(harness_ns, events):
+    return {
+        "harness_ms": summary_ms(harness_ns),
+        "totalMs": summary_ms([e["totalMs"] * 1_000_000 for e in events]),
+        "detectToStartMs": summary_ms([e["detectToStartMs"] * 1_000_000 for e in events]),
+        "startToReadyMs": summary_ms([e["startToReadyMs"] * 1_000_000 for e in events]),
+        "failed": sum(1 for e in events if e.get("outcome") != "success"),
+        "escalated": sum(1 for e in events if e.get("requested") != e.get("strategy")),
+    }
+
+
+def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1):
+    project = projects.copy_server(os.path.join(tmp, "reload", "reynard"))
+    projects.write_config(project, ["tools/", "services/", "protocol/", "config/", "main.py"],
+                          projects.EXAMPLE_RULES, debounce_ms)
+    session = projects.RunSession(binary, project, tmp)
+    result = {"debounce_ms": debounce_ms, "runs": runs, "command": " ".join(session.argv)}
+    try:
+        session.wait_started()
+        cases = [("hot_reload", "tools/weather.py"), ("full_restart", "main.py")]
+        for strategy, relative in cases:
+            harness, events, missed = [], [], 0
+            for i in range(runs):
+                took, event = _edit_and_wait(session, os.path.join(project, relative), relative, i, 15)
+                if took is None:
+                    missed += 1
+                else:
+                    harness.append(took)
+                    events.append(event)
+                time.sleep(gap_s)
+            entry = _summarize(harness, events)
+            entry["missed"] = missed
+            entry["performed"] = sorted({e.get("strategy") for e in events})
+            result[strategy] = entry
+        result["rss_foxreload_kib"] = projects.own_rss_kib(session.tool.pid)
+    finally:
+        session.stop()
+    return result
+
+
+def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
+    """count reloads in a row, cycling hot reload / service restart with a full restart every
+    full_every-th; each edit must produce exactly its own successful reload."""
+    project = projects.copy_server(os.path.join(tmp, "soak", "reynard"))
+    projects.write_config(project, ["tools/", "services/", "protocol/", "config/", "main.py"],
+                          projects.EXAMPLE_RULES, debounce_ms)
+    session = projects.RunSession(binary, project, tmp)
+    counts = {"hot_reload": 0, "service_restart": 0, "full_restart": 0}
+    failed, missed, escalated, harness = 0, 0, 0, {k: [] for k in counts}
+    failures = []
+    result = {"reloads": count, "debounce_ms": debounce_ms, "full_every": full_every,
+              "command": " ".join(session.argv)}
+    started = time.monotonic()
+    try:
+        session.wait_started()
+        rss_start = projects.own_rss_kib(session.tool.pid)
+        first_mark = session.mark()
+        for i in range(count):
+            if full_every and i % full_every == full_every - 1:
+                strategy, relative = "full_restart", "main.py"
+            elif i % 2 == 0:
+                strategy, relative = "hot_reload", "tools/echo.py"
+            else:
+                strategy, relative = "service_restart", "services/cache.py"
+            took, event = _edit_and_wait(session, os.path.join(project, relative), relative, i, 20)
+            counts[strategy] += 1
+            if took is None:
+                missed += 1
+                failures.append({"i": i, "file": relative, "what": "no reload_finished within 20 s"})
+            else:
+                harness[strategy].append(took)
+                if event.get("outcome") != "success":
+                    failed += 1
+                    failures.append({"i": i, "file": relative, "what": event.get("error")})
+                if event.get("strategy") != strategy:
+                    escalated += 1
+            if progress and i % 500 == 499:
+                progress(f"soak: {i + 1}/{count} reloads, {failed} failed, {missed} missed")
+        time.sleep(0.5)
+        finished = [e for _, e in session.events(first_mark)
+                    if e.get("event") == "reload_finished" and e.get("trigger") == "file_change"]
+        crashes = [e for _, e in session.events(first_mark)
+                   if e.get("event") == "reload_finished" and e.get("trigger") == "crash_restart"]
+        result.update({
+            "by_strategy": counts,
+            "failed": failed,
+            "missed": missed,
+            "escalated": escalated,
+            "reload_events": len(finished),
+            "crash_restarts": len(crashes),
+            "failures": failures[:20],
+            "harness_ms": {k: summary_ms(v) for k, v in harness.items()},
+            "rss_start_kib": rss_start,
+            "rss_end_kib": projects.own_rss_kib(session.tool.pid),
+            "duration_s": round(time.monotonic() - started, 1),
+        })
+    finally:
+        session.stop()
+    return result

@@ -1,0 +1,354 @@
+"""The targets verdicts, RESULTS.md and the console table."""
+
+from .stats import fmt
+
+
+def _mib(kib):
+    return None if kib is None else round(kib / 1024.0, 1)
+
+
+def _get(data, *keys):
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _largest(results):
+    sizes = _get(results, "latency", "sizes") or {}
+    if not sizes:
+        return None, {}
+    key = max(sizes, key=int)
+    return int(key), sizes[key]
+
+
+def _verdict(ok):
+    if ok is None:
+        return "not measured"
+    return "met" if ok else "**missed**"
+
+
+def targets(results):
+    rows = []
+    size, big = _largest(results)
+    at = f" at {size:,} files" if size else ""
+    fox = _get(big, "tools", "foxreload watch") or {}
+    ino = _get(big, "tools", "inotifywait") or {}
+
+    p99, ino99 = _get(fox, "latency_ms", "p99"), _get(ino, "latency_ms", "p99")
+    rows.append(("change detection p99" + at, "≤ 0.5 ms, at inotifywait's level",
+                 f"{fmt(p99, 3)} ms (inotifywait {fmt(ino99, 3)} ms)",
+                 _verdict(None if p99 is None or size != 100000 else p99 <= 0.5)))
+
+    reload_ = results.get("reload") or {}
+    debounce = reload_.get("debounce_ms", 50)
+    hot95 = _get(reload_, "hot_reload", "harness_ms", "p95")
+    rows.append(("hot reload, save → server done, p95", f"≤ debounce + 30 ms = {debounce + 30} ms",
+                 f"{fmt(hot95, 1)} ms", _verdict(None if hot95 is None else hot95 <= debounce + 30)))
+
+    full50 = _get(reload_, "full_restart", "harness_ms", "p50")
+    cold50 = _get(results, "cold_start", "handshake_ms", "p50")
+    overhead = None if full50 is None or cold50 is None else round(full50 - cold50, 1)
+    rows.append(("full restart overhead beyond the server's cold start (p50)", "≤ 50 ms",
+                 f"{fmt(overhead, 1)} ms (save → ready {fmt(full50, 1)} ms − cold start {fmt(cold50, 1)} ms; "
+                 f"includes the {debounce} ms debounce)",
+                 _verdict(None if overhead is None else overhead <= 50)))
+
+    idle = fox.get("idle") or {}
+    idle_pct = idle.get("cpu_percent_schedstat", idle.get("cpu_percent"))
+    rows.append(("CPU while watching, idle" + at, "0.0 % (no polling)",
+                 f"{fmt(idle_pct, 3)} % over {fmt(idle.get('wall_s'), 0)} s, {idle.get('context_switches', '—')} wake-ups",
+                 _verdict(None if idle_pct is None else idle_pct < 0.05 and idle.get("context_switches", 1) == 0)))
+
+    rate = fox.get("at_100_per_s") or {}
+    rate_pct = rate.get("cpu_percent_schedstat", rate.get("cpu_percent"))
+    rows.append(("CPU at 100 changes/s" + at, "< 5 % of one core", f"{fmt(rate_pct, 2)} %",
+                 _verdict(None if rate_pct is None else rate_pct < 5)))
+
+    peak = fox.get("rss_peak_kib")
+    rows.append(("memory, `foxreload watch`" + at, "≤ 20 MiB RSS",
+                 f"{fmt(_mib(fox.get('rss_kib')), 1)} MiB (peak {fmt(_mib(peak), 1)} MiB)",
+                 _verdict(None if peak is None or size != 100000 else _mib(peak) <= 20)))
+
+    run = _get(big, "foxreload_run") or {}
+    run_peak = run.get("rss_peak_foxreload_kib")
+    rows.append(("memory, `foxreload run`" + at, "≤ 30 MiB RSS",
+                 f"{fmt(_mib(run.get('rss_foxreload_kib')), 1)} MiB (peak {fmt(_mib(run_peak), 1)} MiB)",
+                 _verdict(None if run_peak is None or size != 100000 else _mib(run_peak) <= 30)))
+
+    verified, claimed = fox.get("ready_verified_ms"), fox.get("ready_claimed_ms")
+    rows.append(("startup" + at + " + an excluded tree as large", "≤ 0.5 s",
+                 f"says ready after {fmt(claimed, 0)} ms, reports edits everywhere after {fmt(verified, 0)} ms; "
+                 f"`run` watching after {fmt(run.get('watching_after_ms'), 0)} ms",
+                 _verdict(None if verified is None or size != 100000 else max(verified, claimed or 0) <= 500)))
+
+    soak = results.get("soak") or {}
+    if "reloads" in soak and "failed" in soak:
+        bad = soak["failed"] + soak["missed"]
+        rows.append(("reliability", "10,000 reloads in a row, none failed, none missed",
+                     f"{soak['reloads']:,} reloads: {soak['failed']} failed, {soak['missed']} missed, "
+                     f"{soak.get('escalated', 0)} escalated",
+                     _verdict(bad == 0 and soak["reloads"] >= 10000) if bad == 0 else _verdict(False)))
+    else:
+        rows.append(("reliability", "10,000 reloads, none failed, none missed", soak.get("error", "not run"),
+                     _verdict(None)))
+
+    prox = results.get("proxy") or {}
+    ping = prox.get("ping") or {}
+    added = ping.get("added_p50_ms")
+    rps = _get(ping, "proxy", "requests_per_s")
+    if prox.get("available") is False or not ping:
+        measured = prox.get("note") or prox.get("error") or "not run"
+        rows.append(("proxy", "≤ 0.2 ms added at p50; ≥ 10,000 requests/s", measured, _verdict(None)))
+    else:
+        rows.append(("proxy, added per request (ping, p50)", "≤ 0.2 ms", f"{fmt(added, 3)} ms",
+                     _verdict(None if added is None else added <= 0.2)))
+        rows.append(("proxy throughput (ping, 16 in flight)", "≥ 10,000 requests/s",
+                     f"{fmt(rps)} /s (direct {fmt(_get(ping, 'direct', 'requests_per_s'))} /s)",
+                     _verdict(None if rps is None else rps >= 10000)))
+    return [{"figure": f, "target": t, "measured": m, "verdict": v} for f, t, m, v in rows]
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join("—" if c is None else str(c) for c in row) + " |")
+    return "\n".join(lines)
+
+
+def _ratio(value, base):
+    if value is None or not base:
+        return None
+    ratio = value / base
+    return f"{ratio:.2f}×" if ratio < 1 else f"{ratio:.1f}×"
+
+
+def latency_rows(size_entry):
+    tools = size_entry.get("tools", {})
+    ino = tools.get("inotifywait", {})
+    rows = []
+    for name, entry in tools.items():
+        if "error" in entry and "latency_ms" not in entry:
+            rows.append([name, entry["error"]] + [None] * 13)
+            continue
+        lat = entry.get("latency_ms", {})
+        idle = entry.get("idle", {})
+        edits = entry.get("during_edits", {})
+        rows.append([
+            name,
+            f"{fmt(entry.get('ready_claimed_ms'), 0)} / {fmt(entry.get('ready_verified_ms'), 0)}",
+            fmt(lat.get("p50"), 3), fmt(lat.get("p95"), 3), fmt(lat.get("p99"), 3), fmt(lat.get("max"), 3),
+            f"{entry.get('missed')}/{entry.get('edits')}",
+            f"{_ratio(lat.get('p50'), _get(ino, 'latency_ms', 'p50')) or '—'} / "
+            f"{_ratio(lat.get('p99'), _get(ino, 'latency_ms', 'p99')) or '—'}",
+            fmt(_mib(entry.get("rss_kib")), 1), fmt(_mib(entry.get("rss_peak_kib")), 1),
+            entry.get("inotify_watches"),
+            f"{fmt(idle.get('cpu_percent_schedstat', idle.get('cpu_percent')), 3)} ({idle.get('context_switches')})",
+            fmt(edits.get("cpu_percent_schedstat", edits.get("cpu_percent")), 2),
+            entry.get("duplicate_lines"),
+            f"{entry.get('excluded_reported')}/{entry.get('excluded_edits')}",
+        ])
+    return rows
+
+
+LATENCY_HEADER = ["tool", "ready ms (says / verified)", "p50 ms", "p95 ms", "p99 ms", "max ms", "missed",
+                  "× inotifywait (p50 / p99)", "RSS MiB", "peak MiB", "inotify watches",
+                  "idle CPU % (wake-ups)", "CPU % at 20 edits/s", "extra lines", "excluded reported"]
+
+
+def markdown(results):
+    m = results["machine"]
+    out = []
+    out.append("# FoxReload benchmark results\n")
+    out.append(f"Produced by `{' '.join(results['argv'])}` ({results['mode']} run, {results['duration_s']} s) "
+               f"on {m['date_utc']}. Regenerate with `bench/run` (see bench/README.md).\n")
+    out.append("## Machine\n")
+    out.append(_table(["", ""], [
+        ["CPU", f"{m['cpu_model']}, {m['cores']} cores"],
+        ["memory", f"{m['memory_gib']} GiB"],
+        ["OS / kernel", f"{m['os']} / {m['kernel']}"],
+        ["fs.inotify.max_user_watches", m["max_user_watches"]],
+        ["fs.inotify.max_queued_events", m["max_queued_events"]],
+        ["file system of the trees", m["tmp_dir_fs"]],
+        ["load average at start / end", f"{' '.join(m['loadavg_start'] or [])} / "
+                                        f"{' '.join(m.get('loadavg_end') or [])}"],
+        ["foxreload", f"{results['versions'].get('foxreload')} ({results['binary']}, commit {m['git_commit']}"
+                      f"{', src/ modified' if m['git_dirty'] else ''})"],
+        ["Python / Node", f"{m['python']} / {m['node']}"],
+    ]))
+    out.append("\nThe machine is shared (other builds and tests ran at the same time): tails (p99, max) "
+               "carry scheduling noise from that load; compare tools within one run.\n")
+
+    out.append("## Targets\n")
+    out.append(_table(["figure", "target", "measured", "verdict"],
+                      [[t["figure"], t["target"], t["measured"], t["verdict"]] for t in results["targets"]]))
+    out.append("")
+
+    lat = results.get("latency")
+    if lat:
+        out.append("## 1. Change detection\n")
+        out.append("200 single-file edits (open, append a line, close) at random files of the watched tree, "
+                   "50 ms apart; latency = arrival of the watcher's output line at the harness − the moment "
+                   "just after close(), both on the harness's monotonic clock (one thread: select() on the "
+                   "tool's stdout, no reader thread competing for the interpreter). Every tree has ~100 files "
+                   "per directory plus a `node_modules` tree of the same size that each tool is told to "
+                   "exclude. *Ready*: when the tool says so / when it first reports a round of new files "
+                   "created in four directories spread over the tree (probed every 20 ms). RSS is the sum of "
+                   "VmRSS over the tool's process tree after the edits; CPU from /proc schedstat of every "
+                   "thread (utime+stime agree, at 10 ms resolution); wake-ups = context switches while idle. "
+                   "*Extra lines*: more than one line for one edit. *Excluded reported*: lines for edits in "
+                   "the excluded tree.\n")
+        for size, entry in sorted(lat["sizes"].items(), key=lambda kv: int(kv[0])):
+            out.append(f"### {int(size):,} files (+ {int(size):,} excluded)\n")
+            out.append(_table(LATENCY_HEADER, latency_rows(entry)))
+            out.append("")
+            rate_rows = []
+            for name, tool in entry.get("tools", {}).items():
+                rate = tool.get("at_100_per_s")
+                if rate:
+                    rate_rows.append([name, fmt(rate.get("cpu_percent_schedstat", rate.get("cpu_percent")), 2),
+                                      f"{rate.get('missed')}/{rate.get('edits')}",
+                                      fmt(_get(rate, "latency_ms", "p50"), 3), fmt(_get(rate, "latency_ms", "p99"), 3)])
+            if rate_rows:
+                out.append("At 100 edits per second (10 ms apart):\n")
+                out.append(_table(["tool", "CPU %", "missed", "p50 ms", "p99 ms"], rate_rows))
+                out.append("")
+            run = entry.get("foxreload_run") or {}
+            if run:
+                out.append(f"`foxreload run` on the same tree (server: the example): watching after "
+                           f"{fmt(run.get('watching_after_ms'), 0)} ms (walk + arming {fmt(run.get('startupMs'))} ms, "
+                           f"{fmt(run.get('files_watched'))} files, {fmt(run.get('inotify_watches'))} watches), "
+                           f"RSS {fmt(_mib(run.get('rss_foxreload_kib')), 1)} MiB, peak "
+                           f"{fmt(_mib(run.get('rss_peak_foxreload_kib')), 1)} MiB (FoxReload's own process)"
+                           + (f" — error: {run['error']}" if "error" in run else "") + ".\n")
+
+    b = results.get("burst")
+    if b:
+        out.append("## 2. Burst: a git checkout\n")
+        if "error" in b:
+            out.append(f"Failed: {b['error']}\n")
+        else:
+            out.append(f"`{b['checkout']}` rewriting {b['files']:,} files in a watched `data/` tree (100 per "
+                       f"directory) under `foxreload run --json`, debounce {b['debounce_ms']} ms, max wait 1 s. "
+                       f"Settled = arrival of the last batch event.\n")
+            out.append(_table(["checkout", "checkout took ms", "batches", "raw events", "files reported",
+                               "missed", "unexpected", "first batch ms", "settled ms after start",
+                               "settled ms after checkout ended"],
+                              [[r["branch"], r["checkout_ms"], r["batches"], r["raw_events"], r["files_reported"],
+                                r["missed"], r["unexpected"], r["first_batch_after_start_ms"],
+                                r["settled_after_start_ms"], r["settled_after_checkout_ms"]] for r in b["runs"]]))
+            out.append("")
+
+    cold, rl = results.get("cold_start"), results.get("reload")
+    if rl:
+        out.append("## 3. Reload end to end (example server)\n")
+        if "error" in rl:
+            out.append(f"Failed: {rl['error']}\n")
+        else:
+            out.append(f"`foxreload run --json` on a copy of examples/reynard-server with its rules, debounce "
+                       f"{rl['debounce_ms']} ms, no rate limit; {rl['runs']} saves each (in-place rewrite with a "
+                       "new comment line, 100 ms after the previous reload finished). *Harness*: save (after "
+                       "close) → arrival of the `reload_finished` line; *totalMs*: FoxReload's own figure "
+                       "(first change detected → server ready).\n")
+            rows = []
+            for strategy in ("hot_reload", "full_restart"):
+                e = rl.get(strategy, {})
+                rows.append([strategy, fmt(_get(e, "harness_ms", "p50"), 1), fmt(_get(e, "harness_ms", "p95"), 1),
+                             fmt(_get(e, "harness_ms", "max"), 1), fmt(_get(e, "totalMs", "p50"), 1),
+                             fmt(_get(e, "totalMs", "p95"), 1), fmt(_get(e, "startToReadyMs", "p50"), 1),
+                             e.get("missed"), e.get("failed")])
+            out.append(_table(["strategy", "harness p50 ms", "harness p95 ms", "harness max ms", "totalMs p50",
+                               "totalMs p95", "start → ready p50", "missed", "failed"], rows))
+            out.append("")
+    if cold:
+        if "error" in cold:
+            out.append(f"Cold start failed: {cold['error']}\n")
+        else:
+            out.append(f"The server's own cold start (`python3 main.py` spawned by the harness, {cold['handshake_ms']['n']} "
+                       f"runs): initialize answered after p50 {fmt(cold['initialize_ms']['p50'], 1)} ms / p95 "
+                       f"{fmt(cold['initialize_ms']['p95'], 1)} ms; initialize + tools/list (FoxReload's readiness "
+                       f"check) p50 {fmt(cold['handshake_ms']['p50'], 1)} ms / p95 {fmt(cold['handshake_ms']['p95'], 1)} ms.\n")
+
+    prox = results.get("proxy")
+    if prox:
+        out.append("## 4. Proxy\n")
+        if prox.get("available") is False or "error" in prox:
+            out.append(f"Not measured: {prox.get('note') or prox.get('error')}\n")
+        else:
+            out.append("Official SDK client (bench/node/mcp-rtt.mjs: `Client` + `StdioClientTransport`, "
+                       f"@modelcontextprotocol/sdk {results['versions'].get('@modelcontextprotocol/sdk')}), "
+                       "sequential requests for the latency, 16 in flight for the throughput.\n")
+            rows = []
+            for method in ("ping", "echo"):
+                e = prox.get(method)
+                if not e:
+                    continue
+                for label in ("direct", "proxy"):
+                    r = e.get(label, {})
+                    rows.append([method, label, r.get("error") or fmt(r.get("p50_ms"), 3), fmt(r.get("p99_ms"), 3),
+                                 fmt(r.get("requests_per_s")), r.get("errors")])
+                rows.append([method, "added by the proxy", fmt(e.get("added_p50_ms"), 3), fmt(e.get("added_p99_ms"), 3),
+                             "", ""])
+            out.append(_table(["request", "path", "p50 ms", "p99 ms", "requests/s", "errors"], rows))
+            out.append("")
+
+    s = results.get("soak")
+    if s:
+        out.append("## 5. Soak\n")
+        if "error" in s:
+            out.append(f"Failed: {s['error']}\n")
+        else:
+            out.append(f"{s['reloads']:,} reloads in a row under `foxreload run --json` (debounce {s['debounce_ms']} ms, "
+                       f"no rate limit): hot reload and service restart alternating, every {s['full_every']}th a "
+                       f"full restart; each save waits for its own `reload_finished`. Took {s['duration_s']} s.\n")
+            out.append(_table(["reloads", "by strategy", "failed", "missed", "escalated", "reload events",
+                               "crash restarts", "FoxReload RSS start → end MiB"],
+                              [[s["reloads"], ", ".join(f"{k} {v}" for k, v in s["by_strategy"].items()),
+                                s["failed"], s["missed"], s["escalated"], s["reload_events"], s["crash_restarts"],
+                                f"{fmt(_mib(s['rss_start_kib']), 1)} → {fmt(_mib(s['rss_end_kib']), 1)}"]]))
+            rows = [[k, fmt(v.get("p50"), 1), fmt(v.get("p95"), 1), fmt(v.get("p99"), 1), fmt(v.get("max"), 1)]
+                    for k, v in s["harness_ms"].items()]
+            out.append("")
+            out.append(_table(["strategy", "save → done p50 ms", "p95", "p99", "max"], rows))
+            if s.get("failures"):
+                out.append("\nFirst failures: " + "; ".join(f"#{f['i']} {f['file']}: {f['what']}" for f in s["failures"]))
+            out.append("")
+
+    out.append("## Exact commands\n")
+    commands = dict(results.get("commands", {}))
+    for key in ("burst", "reload", "soak"):
+        if isinstance(results.get(key), dict) and results[key].get("command"):
+            commands[f"foxreload run ({key})"] = results[key]["command"]
+    if isinstance(results.get("proxy"), dict):
+        for k, v in (results["proxy"].get("commands") or {}).items():
+            commands[f"proxy part: {k}"] = v
+    out.append("ROOT is the tree's root; temporary paths are those of this run.\n")
+    for name, command in commands.items():
+        out.append(f"- {name}: `{command}`")
+    out.append("")
+    out.append("## Versions\n")
+    for name, version in results["versions"].items():
+        out.append(f"- {name}: {version}")
+    if results["notes"]:
+        out.append("\n## Notes\n")
+        for note in results["notes"]:
+            out.append(f"- {note}")
+    return "\n".join(out) + "\n"
+
+
+def console(results):
+    lines = []
+    lat = results.get("latency") or {}
+    for size, entry in sorted((lat.get("sizes") or {}).items(), key=lambda kv: int(kv[0])):
+        lines.append(f"\nDetection latency, {int(size):,} files (+ {int(size):,} excluded):")
+        header = ["tool", "ready", "p50", "p95", "p99", "max", "missed", "×ino", "RSS", "peak", "watches", "idle",
+                  "CPU20", "extra", "excl"]
+        rows = [header] + [[str(c) if c is not None else "—" for c in r] for r in latency_rows(entry)]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+        for r in rows:
+            lines.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    lines.append("\nTargets:")
+    for t in results.get("targets", []):
+        lines.append(f"  [{t['verdict'].strip('*')}] {t['figure']}: {t['measured']}  (target {t['target']})")
+    return "\n".join(lines)
