@@ -307,15 +307,21 @@ private:
         std::function<bool()> run; // true when written
     };
 
-    bool connectDatabase();
+    bool tryConnect(); // connect, migrate and probe that writes work
     void disconnectDatabase();
     bool migrate();
+    bool fillDayColumns();
     void setUnavailable(const QString& error);
+    bool canWriteNow() const { return m_available && m_pending.empty(); }
+    void hold(const QString& what, std::function<bool()> write);
     bool writeOrHold(const QString& what, std::function<bool()> write);
     bool insertReload(const ReloadRecord& reload, qint64* rowId);
     bool execute(const QString& sql, const QVariantList& values = {}, qint64* insertId = nullptr,
         int* rowsAffected = nullptr);
+    QSqlQuery select(const QString& sql, const QVariantList& values = {}) const;
+    qint64 selectNumber(const QString& sql, const QVariantList& values = {}) const;
     bool transaction(const std::function<bool()>& body);
+    void maybeApplyRetention(const QDateTime& nowUtc);
 
     QString m_path;
     QString m_connection; // unique Qt Sql connection name, empty when not connected
@@ -324,11 +330,13 @@ private:
     int m_busyTimeoutMs = 2000;
     bool m_available = false;
     bool m_warned = false; // the current outage was reported
-    QString m_lastError;
+    mutable QString m_lastError;
     std::deque<PendingWrite> m_pending;
     QTimer m_retryTimer;
     QDate m_lastRetentionDay;
     mutable QHash<QString, QSqlQuery> m_statements; // prepared writes, by SQL
+    int m_transactionDepth = 0;
+    int m_droppedWrites = 0; // held writes dropped because too many were held
 
     static constexpr int kMaxPendingWrites = 20000;
 };

@@ -1,0 +1,133 @@
+#include "StoreSchema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::storeschema {
+
+QStringList version1()
+{
+    // Frozen: this is what FoxReload 0.1 wrote. Never edit it; add a migration.
+    return {
+        u"CREATE TABLE sessions ("
+        u" id INTEGER PRIMARY KEY,"
+        u" kind TEXT NOT NULL,"
+        u" project_root TEXT NOT NULL DEFAULT '',"
+        u" server_command TEXT NOT NULL DEFAULT '',"
+        u" started_ms INTEGER NOT NULL,"
+        u" ended_ms INTEGER)"_s,
+        u"CREATE TABLE reloads ("
+        u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        u" session_id INTEGER NOT NULL,"
+        u" at_ms INTEGER NOT NULL,"
+        u" trigger TEXT NOT NULL,"
+        u" strategy TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" reason TEXT NOT NULL DEFAULT '',"
+        u" error TEXT NOT NULL DEFAULT '',"
+        u" detect_to_start_ms INTEGER,"
+        u" start_to_ready_ms INTEGER,"
+        u" total_ms INTEGER)"_s,
+        u"CREATE INDEX reloads_at ON reloads(at_ms)"_s,
+        u"CREATE TABLE xp_events ("
+        u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        u" at_ms INTEGER NOT NULL,"
+        u" amount INTEGER NOT NULL,"
+        u" reason TEXT NOT NULL DEFAULT '',"
+        u" reload_id INTEGER)"_s,
+        u"CREATE TABLE achievements ("
+        u" id TEXT PRIMARY KEY,"
+        u" unlocked_ms INTEGER NOT NULL)"_s,
+    };
+}
+
+namespace {
+
+QStringList version2()
+{
+    // Batches, challenges, active days, the `day` columns the dashboard groups by,
+    // daily aggregates for retention, and indexes for the 50k-row queries.
+    // The `day` values of old rows are filled in by HistoryStore (it knows the time zone).
+    return {
+        u"ALTER TABLE sessions ADD COLUMN config_file TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE sessions ADD COLUMN process_id INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE reloads RENAME COLUMN strategy TO performed"_s,
+        u"ALTER TABLE reloads ADD COLUMN requested TEXT NOT NULL DEFAULT 'none'"_s,
+        u"UPDATE reloads SET requested = performed"_s,
+        u"ALTER TABLE reloads ADD COLUMN batch_id INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE reloads ADD COLUMN day TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE reloads ADD COLUMN escalation TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE reloads ADD COLUMN file_count INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE reloads ADD COLUMN tool_count INTEGER NOT NULL DEFAULT -1"_s,
+        u"ALTER TABLE reloads ADD COLUMN content_identical INTEGER NOT NULL DEFAULT 0"_s,
+        u"UPDATE reloads SET detect_to_start_ms = -1 WHERE detect_to_start_ms IS NULL"_s,
+        u"UPDATE reloads SET start_to_ready_ms = -1 WHERE start_to_ready_ms IS NULL"_s,
+        u"UPDATE reloads SET total_ms = -1 WHERE total_ms IS NULL"_s,
+        u"CREATE INDEX reloads_day ON reloads(day, trigger, performed, outcome, total_ms)"_s,
+        u"CREATE INDEX reloads_strategy ON reloads(performed, outcome, total_ms)"_s,
+        u"CREATE INDEX reloads_strategy_ready ON reloads(performed, outcome, start_to_ready_ms)"_s,
+        u"ALTER TABLE xp_events ADD COLUMN day TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE xp_events ADD COLUMN rule TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE xp_events ADD COLUMN session_id INTEGER NOT NULL DEFAULT 0"_s,
+        u"CREATE INDEX xp_events_at ON xp_events(at_ms, amount)"_s,
+        u"CREATE INDEX xp_events_day ON xp_events(day, amount)"_s,
+        u"ALTER TABLE achievements ADD COLUMN session_id INTEGER NOT NULL DEFAULT 0"_s,
+        u"CREATE TABLE batches ("
+        u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        u" session_id INTEGER NOT NULL,"
+        u" batch_id INTEGER NOT NULL,"
+        u" at_ms INTEGER NOT NULL,"
+        u" day TEXT NOT NULL,"
+        u" strategy TEXT NOT NULL,"
+        u" file_count INTEGER NOT NULL,"
+        u" raw_event_count INTEGER NOT NULL,"
+        u" content_identical INTEGER NOT NULL,"
+        u" files TEXT NOT NULL)"_s,
+        u"CREATE INDEX batches_at ON batches(at_ms)"_s,
+        u"CREATE TABLE challenge_progress ("
+        u" day TEXT NOT NULL,"
+        u" challenge_id TEXT NOT NULL,"
+        u" progress INTEGER NOT NULL,"
+        u" target INTEGER NOT NULL,"
+        u" completed_ms INTEGER,"
+        u" PRIMARY KEY (day, challenge_id))"_s,
+        u"CREATE TABLE active_days ("
+        u" day TEXT PRIMARY KEY,"
+        u" first_ms INTEGER NOT NULL)"_s,
+        // Retention folds old raw rows into these, keeping every total exact.
+        u"CREATE TABLE reload_days ("
+        u" day TEXT NOT NULL,"
+        u" trigger TEXT NOT NULL,"
+        u" performed TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" reloads INTEGER NOT NULL,"
+        u" timed INTEGER NOT NULL,"
+        u" total_ms_sum INTEGER NOT NULL,"
+        u" under_50ms INTEGER NOT NULL,"
+        u" under_200ms INTEGER NOT NULL,"
+        u" PRIMARY KEY (day, trigger, performed, outcome))"_s,
+        u"CREATE TABLE xp_days ("
+        u" day TEXT PRIMARY KEY,"
+        u" xp INTEGER NOT NULL,"
+        u" events INTEGER NOT NULL)"_s,
+        u"CREATE TABLE batch_days ("
+        u" day TEXT PRIMARY KEY,"
+        u" batches INTEGER NOT NULL,"
+        u" content_identical INTEGER NOT NULL)"_s,
+    };
+}
+
+} // namespace
+
+QStringList migrationTo(int version)
+{
+    switch (version) {
+    case 1:
+        return version1();
+    case 2:
+        return version2();
+    default:
+        return {};
+    }
+}
+
+} // namespace foxreload::storeschema

@@ -1,0 +1,639 @@
+#include "store/HistoryStore.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace foxreload;
+
+namespace {
+
+const QDateTime kBase = QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC);
+
+ReloadRecord reload(const QDateTime& at, ReloadStrategy strategy, qint64 totalMs,
+    ReloadOutcome outcome = ReloadOutcome::Success, ReloadTrigger trigger = ReloadTrigger::FileChange)
+{
+    ReloadRecord record;
+    record.sessionId = 1;
+    record.atUtc = at;
+    record.trigger = trigger;
+    record.requested = strategy;
+    record.performed = strategy;
+    record.outcome = outcome;
+    record.totalMs = totalMs;
+    record.startToReadyMs = totalMs > 0 ? totalMs - 1 : totalMs;
+    record.detectToStartMs = 1;
+    record.error = outcome == ReloadOutcome::Failed ? u"SyntaxError: invalid syntax"_s : QString();
+    return record;
+}
+
+XpEventRecord xp(const QDateTime& at, int amount)
+{
+    XpEventRecord event;
+    event.atUtc = at;
+    event.amount = amount;
+    event.rule = u"reload_hot"_s;
+    event.reason = u"hot reload"_s;
+    return event;
+}
+
+// Runs a raw SQL statement on a file through a private connection (for tests that
+// build or damage a database behind the store's back).
+class RawDb
+{
+public:
+    explicit RawDb(const QString& path)
+        : m_name(u"tst-raw-%1"_s.arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        m_ok = db.open();
+    }
+    ~RawDb()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool exec(const QString& sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql)) {
+            qWarning() << sql << query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    QVariant value(const QString& sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql) || !query.next())
+            return {};
+        return query.value(0);
+    }
+    bool ok() const { return m_ok; }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+    bool m_ok = false;
+};
+
+// Makes a file unwritable even for root (which ignores permission bits).
+bool setImmutable(const QString& path, bool on)
+{
+    if (::geteuid() != 0)
+        return QFile::setPermissions(
+            path, on ? QFileDevice::ReadOwner : QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return QProcess::execute(u"chattr"_s, { on ? u"+i"_s : u"-i"_s, path }) == 0;
+}
+
+} // namespace
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+    void cleanup() { m_dir.reset(); }
+
+    void opensWithLatestSchemaAndWal();
+    void defaultPathIsInAppData();
+    void migratesFromVersion1();
+    void recordsAndQueries();
+    void mediansByStrategy();
+    void perDayAndXpOverTime();
+    void recentEventsNewestFirst();
+    void dayCountersCountUserReloadsOnly();
+    void achievementsUnlockOnce();
+    void challengeProgressNeverGoesBack();
+    void retentionKeepsTotals();
+    void corruptDatabaseHoldsEventsUntilReplaced();
+    void readOnlyDatabaseHoldsEventsUntilWritable();
+    void lockedDatabaseHoldsEventsUntilUnlocked();
+    void twoProcessesWriteConcurrently();
+
+private:
+    QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestHistoryStore::opensWithLatestSchemaAndWal()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.isAvailable());
+    QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    for (const auto& table : { u"sessions"_s, u"reloads"_s, u"batches"_s, u"xp_events"_s, u"achievements"_s,
+             u"challenge_progress"_s, u"active_days"_s, u"reload_days"_s, u"xp_days"_s, u"batch_days"_s }) {
+        QVERIFY2(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table)).toInt() == 1,
+            qPrintable(table));
+    }
+}
+
+void TestHistoryStore::defaultPathIsInAppData()
+{
+    QVERIFY(HistoryStore::defaultPath().endsWith(u"/history.sqlite"_s));
+    QCOMPARE(HistoryStore::resolvePath(u"/tmp/x.sqlite"_s), u"/tmp/x.sqlite"_s);
+    QCOMPARE(HistoryStore::resolvePath(QString()), HistoryStore::defaultPath());
+}
+
+void TestHistoryStore::migratesFromVersion1()
+{
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.ok());
+        for (const auto& statement : HistoryStore::schemaV1Statements())
+            QVERIFY(raw.exec(statement));
+        QVERIFY(raw.exec(u"PRAGMA user_version = 1"_s));
+        const qint64 t = kBase.toMSecsSinceEpoch();
+        QVERIFY(raw.exec(u"INSERT INTO sessions(id, kind, project_root, server_command, started_ms, ended_ms)"
+                         u" VALUES (7, 'run', '/p', 'python3 main.py', %1, %2)"_s.arg(t)
+                             .arg(t + 60000)));
+        QVERIFY(raw.exec(u"INSERT INTO reloads(session_id, at_ms, trigger, strategy, outcome, total_ms)"
+                         u" VALUES (7, %1, 'file_change', 'hot_reload', 'success', 30)"_s.arg(t + 1000)));
+        QVERIFY(
+            raw.exec(u"INSERT INTO reloads(session_id, at_ms, trigger, strategy, outcome, error)"
+                     u" VALUES (7, %1, 'file_change', 'full_restart', 'failed', 'boom')"_s.arg(t + 2000)));
+        QVERIFY(raw.exec(
+            u"INSERT INTO xp_events(at_ms, amount, reason, reload_id) VALUES (%1, 12, 'hot', 1)"_s.arg(
+                t + 1000)));
+        QVERIFY(raw.exec(
+            u"INSERT INTO achievements(id, unlocked_ms) VALUES ('first_reload', %1)"_s.arg(t + 1000)));
+    }
+    HistoryStore store;
+    store.setTimeZone(QTimeZone("Europe/Berlin"));
+    store.setRetention(RetentionSettings { 36500, 1000 }); // keep the old rows raw
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
+
+    const HistoryTotals totals = store.totals();
+    QCOMPARE(totals.reloads, 2);
+    QCOMPARE(totals.succeeded, 1);
+    QCOMPARE(totals.failed, 1);
+    QCOMPARE(totals.xp, 12);
+    QCOMPARE(totals.sessions, 1);
+    QCOMPARE(store.achievements().size(), 1);
+    QCOMPARE(store.achievements().first().id, u"first_reload"_s);
+    QCOMPARE(store.activeDays(), QList<QDate> { QDate(2026, 3, 10) });
+    const QList<ReloadRecord> reloads = store.recentReloads(10);
+    QCOMPARE(reloads.size(), 2);
+    QCOMPARE(reloads.at(0).performed, ReloadStrategy::FullRestart);
+    QCOMPARE(reloads.at(0).requested, ReloadStrategy::FullRestart);
+    QCOMPARE(reloads.at(0).error, u"boom"_s);
+    QCOMPARE(reloads.at(0).startToReadyMs, -1);
+    QCOMPARE(reloads.at(1).totalMs, 30);
+    QCOMPARE(store.reloadsPerDay(QDate(2026, 3, 10), QDate(2026, 3, 10)).size(), 1);
+    QCOMPARE(store.sessions().first().serverCommand, u"python3 main.py"_s);
+
+    // The upgraded file takes new rows like a fresh one.
+    QVERIFY(store.recordReload(reload(kBase.addSecs(10), ReloadStrategy::HotReload, 20)) > 0);
+    QCOMPARE(store.totals().reloads, 3);
+    store.close();
+    HistoryStore again;
+    again.setRetention(RetentionSettings { 36500, 1000 });
+    QVERIFY(again.open(dbPath()));
+    QCOMPARE(again.totals().reloads, 3);
+}
+
+void TestHistoryStore::recordsAndQueries()
+{
+    HistoryStore store;
+    store.setTimeZone(QTimeZone("UTC"));
+    QVERIFY(store.open(dbPath()));
+    QSignalSpy changed(&store, &HistoryStore::changed);
+
+    SessionRecord session;
+    session.kind = u"run"_s;
+    session.projectRoot = u"/work/p"_s;
+    session.serverCommand = u"python3 main.py"_s;
+    const qint64 sessionId = store.beginSession(session);
+    QVERIFY(sessionId > 0);
+
+    BatchRecord batch;
+    batch.sessionId = sessionId;
+    batch.batchId = 1;
+    batch.atUtc = kBase;
+    batch.strategy = ReloadStrategy::HotReload;
+    batch.files = { u"modified tools/weather.py"_s };
+    batch.fileCount = 1;
+    store.recordBatch(batch);
+    batch.batchId = 2;
+    batch.contentIdentical = true;
+    batch.strategy = ReloadStrategy::None;
+    store.recordBatch(batch);
+
+    QVERIFY(store.recordReload(reload(
+                kBase, ReloadStrategy::FullRestart, 900, ReloadOutcome::Success, ReloadTrigger::Startup))
+        > 0);
+    const qint64 row = store.recordReload(reload(kBase.addSecs(5), ReloadStrategy::HotReload, 21));
+    QVERIFY(row > 0);
+    QVERIFY(
+        store.recordReload(reload(kBase.addSecs(9), ReloadStrategy::FullRestart, 0, ReloadOutcome::Failed))
+        > 0);
+    QVERIFY(store.recordXp(xp(kBase.addSecs(5), 12)) > 0);
+    store.endSession(sessionId, kBase.addSecs(60));
+    QVERIFY(changed.count() >= 6);
+    QCOMPARE(store.pendingWrites(), 0);
+
+    const HistoryTotals totals = store.totals();
+    QCOMPARE(totals.reloads, 2); // the first start is not a reload
+    QCOMPARE(totals.succeeded, 1);
+    QCOMPARE(totals.failed, 1);
+    QCOMPARE(totals.xp, 12);
+    QCOMPARE(totals.batches, 2);
+    QCOMPARE(totals.contentIdenticalBatches, 1);
+    QCOMPARE(store.totalXp(), 12);
+    QCOMPARE(store.xpSince(kBase), 12);
+    QCOMPARE(store.xpSince(kBase.addSecs(6)), 0);
+
+    const auto points = store.reloadsBetween(kBase, kBase.addSecs(60));
+    QCOMPARE(points.size(), 2);
+    QCOMPARE(points.at(0).strategy, ReloadStrategy::HotReload);
+    QCOMPARE(points.at(0).totalMs, 21);
+    QCOMPARE(points.at(1).outcome, ReloadOutcome::Failed);
+
+    const auto sessions = store.sessions();
+    QCOMPARE(sessions.size(), 1);
+    QCOMPARE(sessions.first().id, sessionId);
+    QCOMPARE(sessions.first().endedAtUtc, kBase.addSecs(60));
+    QCOMPARE(store.strategiesUsed(), QList<ReloadStrategy> { ReloadStrategy::HotReload });
+    QCOMPARE(store.succeededReloads(), 1);
+    QCOMPARE(store.fastHotReloads(50), 1);
+    QCOMPARE(store.fastHotReloads(20), 0);
+}
+
+void TestHistoryStore::mediansByStrategy()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    QList<ReloadRecord> rows;
+    for (const qint64 ms : { 10, 40, 20, 30 }) // even count: median of 20 and 30
+        rows.append(reload(kBase.addSecs(rows.size()), ReloadStrategy::HotReload, ms));
+    for (const qint64 ms : { 500, 300, 700 })
+        rows.append(reload(kBase.addSecs(rows.size()), ReloadStrategy::FullRestart, ms));
+    rows.append(reload(kBase.addSecs(100), ReloadStrategy::FullRestart, 5, ReloadOutcome::Failed));
+    QVERIFY(store.recordReloads(rows));
+
+    const auto totals = store.totalsByStrategy();
+    QCOMPARE(totals.size(), 2);
+    QCOMPARE(totals.at(0).strategy, ReloadStrategy::HotReload);
+    QCOMPARE(totals.at(0).reloads, 4);
+    QCOMPARE(totals.at(0).medianTotalMs, 25.0);
+    QCOMPARE(totals.at(0).medianStartToReadyMs, 24.0);
+    QCOMPARE(totals.at(1).strategy, ReloadStrategy::FullRestart);
+    QCOMPARE(totals.at(1).reloads, 4);
+    QCOMPARE(totals.at(1).failed, 1);
+    QCOMPARE(totals.at(1).medianTotalMs, 500.0); // failures do not count
+}
+
+void TestHistoryStore::perDayAndXpOverTime()
+{
+    HistoryStore store;
+    store.setTimeZone(QTimeZone("Europe/Berlin"));
+    QVERIFY(store.open(dbPath()));
+    // 23:30 UTC on March 10 is already March 11 in Berlin.
+    const QDateTime lateUtc(QDate(2026, 3, 10), QTime(23, 30), Qt::UTC);
+    QVERIFY(store.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)) > 0);
+    QVERIFY(
+        store.recordReload(reload(kBase.addSecs(60), ReloadStrategy::HotReload, 20, ReloadOutcome::Failed))
+        > 0);
+    QVERIFY(store.recordReload(reload(lateUtc, ReloadStrategy::HotReload, 20)) > 0);
+    store.recordXp(xp(kBase, 10));
+    store.recordXp(xp(lateUtc, 5));
+    store.recordXp(xp(lateUtc.addDays(2), 7));
+
+    const auto days = store.reloadsPerDay(QDate(2026, 3, 1), QDate(2026, 3, 31));
+    QCOMPARE(days.size(), 3);
+    QCOMPARE(days.at(0).day, QDate(2026, 3, 10));
+    QCOMPARE(days.at(0).reloads, 2);
+    QCOMPARE(days.at(0).failed, 1);
+    QCOMPARE(days.at(0).xp, 10);
+    QCOMPARE(days.at(1).day, QDate(2026, 3, 11));
+    QCOMPARE(days.at(1).reloads, 1);
+    QCOMPARE(days.at(2).day, QDate(2026, 3, 13));
+    QCOMPARE(days.at(2).reloads, 0);
+    QCOMPARE(days.at(2).xp, 7);
+    QCOMPARE(store.reloadsPerDayLastWeeks(1, QDate(2026, 3, 16)).size(), 3); // the 10th to the 16th
+    QCOMPARE(store.reloadsPerDayLastWeeks(1, QDate(2026, 3, 17)).size(), 2);
+
+    const auto xpDays = store.xpPerDay(QDate(2026, 3, 11), QDate(2026, 3, 31));
+    QCOMPARE(xpDays.size(), 2);
+    QCOMPARE(xpDays.at(0).xp, 5);
+    QCOMPARE(xpDays.at(0).cumulative, 15);
+    QCOMPARE(xpDays.at(1).cumulative, 22);
+}
+
+void TestHistoryStore::recentEventsNewestFirst()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    store.recordReload(reload(kBase, ReloadStrategy::HotReload, 21));
+    store.recordXp(xp(kBase.addSecs(1), 12));
+    QVERIFY(store.unlockAchievement(u"first_reload"_s, kBase.addSecs(2)));
+    ChallengeProgressRecord challenge { QDate(2026, 3, 10), u"warm_up"_s, 5, 5, kBase.addSecs(3) };
+    QVERIFY(store.saveChallengeProgress(challenge));
+    store.recordReload(reload(kBase.addSecs(4), ReloadStrategy::FullRestart, 0, ReloadOutcome::Failed));
+
+    const auto events = store.recentEvents(10);
+    QCOMPARE(events.size(), 5);
+    QCOMPARE(events.at(0).kind, HistoryEvent::Kind::Reload);
+    QCOMPARE(events.at(0).outcome, ReloadOutcome::Failed);
+    QVERIFY2(events.at(0).text.contains(u"failed: SyntaxError"_s), qPrintable(events.at(0).text));
+    QCOMPARE(events.at(1).kind, HistoryEvent::Kind::Challenge);
+    QCOMPARE(events.at(1).id, u"warm_up"_s);
+    QCOMPARE(events.at(2).kind, HistoryEvent::Kind::Achievement);
+    QCOMPARE(events.at(3).kind, HistoryEvent::Kind::Xp);
+    QCOMPARE(events.at(3).amount, 12);
+    QCOMPARE(events.at(4).text, u"hot reload in 21 ms"_s);
+    QCOMPARE(store.recentEvents(2).size(), 2);
+}
+
+void TestHistoryStore::dayCountersCountUserReloadsOnly()
+{
+    HistoryStore store;
+    store.setTimeZone(QTimeZone("UTC"));
+    QVERIFY(store.open(dbPath()));
+    store.recordReload(
+        reload(kBase, ReloadStrategy::FullRestart, 900, ReloadOutcome::Success, ReloadTrigger::Startup));
+    store.recordReload(
+        reload(kBase, ReloadStrategy::FullRestart, 900, ReloadOutcome::Success, ReloadTrigger::CrashRestart));
+    store.recordReload(reload(kBase, ReloadStrategy::HotReload, 30));
+    store.recordReload(reload(kBase, ReloadStrategy::HotReload, 300));
+    store.recordReload(reload(kBase, ReloadStrategy::ServiceRestart, 100));
+    store.recordReload(
+        reload(kBase, ReloadStrategy::FullRestart, 800, ReloadOutcome::Success, ReloadTrigger::Manual));
+    store.recordReload(reload(kBase, ReloadStrategy::HotReload, 0, ReloadOutcome::Failed));
+    store.recordXp(xp(kBase, 9));
+    const DayCounters counters = store.dayCounters(QDate(2026, 3, 10));
+    QCOMPARE(counters.succeeded, 4);
+    QCOMPARE(counters.failed, 1);
+    QCOMPARE(counters.hotReloads, 2);
+    QCOMPARE(counters.serviceRestarts, 1);
+    QCOMPARE(counters.fullRestarts, 1);
+    QCOMPARE(counters.fastReloads, 2);
+    QCOMPARE(counters.xp, 9);
+    QCOMPARE(store.dayCounters(QDate(2026, 3, 11)).succeeded, 0);
+}
+
+void TestHistoryStore::achievementsUnlockOnce()
+{
+    HistoryStore a;
+    HistoryStore b; // a second connection, as another process would have
+    QVERIFY(a.open(dbPath()));
+    QVERIFY(b.open(dbPath()));
+    QVERIFY(a.unlockAchievement(u"first_reload"_s, kBase));
+    QVERIFY(!b.unlockAchievement(u"first_reload"_s, kBase.addSecs(1)));
+    QVERIFY(!a.unlockAchievement(u"first_reload"_s, kBase.addSecs(2)));
+    QCOMPARE(b.achievements().size(), 1);
+    QCOMPARE(b.achievements().first().unlockedAtUtc, kBase);
+    QVERIFY(a.markActiveDay(QDate(2026, 3, 10), kBase));
+    QVERIFY(!b.markActiveDay(QDate(2026, 3, 10), kBase));
+}
+
+void TestHistoryStore::challengeProgressNeverGoesBack()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    const QDate day(2026, 3, 10);
+    QVERIFY(!store.saveChallengeProgress({ day, u"warm_up"_s, 3, 5, {} }));
+    QVERIFY(!store.saveChallengeProgress({ day, u"warm_up"_s, 2, 5, {} }));
+    QCOMPARE(store.challengeProgress(day).first().progress, 3);
+    QVERIFY(store.saveChallengeProgress({ day, u"warm_up"_s, 5, 5, kBase }));
+    QVERIFY(!store.saveChallengeProgress({ day, u"warm_up"_s, 5, 5, kBase.addSecs(1) }));
+    QCOMPARE(store.completedChallenges(), 1);
+    QCOMPARE(store.challengeProgress(day).first().completedAtUtc, kBase);
+}
+
+void TestHistoryStore::retentionKeepsTotals()
+{
+    HistoryStore store;
+    store.setTimeZone(QTimeZone("UTC"));
+    QVERIFY(store.open(dbPath()));
+    const QDateTime now = kBase;
+    QList<ReloadRecord> rows;
+    for (int i = 0; i < 40; ++i)
+        rows.append(reload(now.addDays(-200).addSecs(i), ReloadStrategy::HotReload, 30 + i));
+    for (int i = 0; i < 10; ++i)
+        rows.append(
+            reload(now.addDays(-150).addSecs(i), ReloadStrategy::FullRestart, 600, ReloadOutcome::Failed));
+    for (int i = 0; i < 20; ++i)
+        rows.append(reload(now.addDays(-1).addSecs(i), ReloadStrategy::HotReload, 40));
+    QVERIFY(store.recordReloads(rows));
+    store.recordXp(xp(now.addDays(-200), 100));
+    store.recordXp(xp(now.addDays(-1), 10));
+    const HistoryTotals before = store.totals();
+    const qint64 fastBefore = store.fastHotReloads(50);
+    const qint64 succeededBefore = store.succeededReloads();
+
+    store.setRetention(RetentionSettings { 90, 1000 });
+    QCOMPARE(store.applyRetention(now), 50);
+    QCOMPARE(store.recentReloads(1000).size(), 20);
+    const HistoryTotals after = store.totals();
+    QCOMPARE(after.reloads, before.reloads);
+    QCOMPARE(after.succeeded, before.succeeded);
+    QCOMPARE(after.failed, before.failed);
+    QCOMPARE(after.xp, before.xp);
+    QCOMPARE(store.fastHotReloads(50), fastBefore);
+    QCOMPARE(store.succeededReloads(), succeededBefore);
+    const auto old = store.reloadsPerDay(now.addDays(-200).date(), now.addDays(-200).date());
+    QCOMPARE(old.size(), 1);
+    QCOMPARE(old.first().reloads, 40);
+    QCOMPARE(old.first().xp, 100);
+    const auto byStrategy = store.totalsByStrategy();
+    QCOMPARE(byStrategy.size(), 2);
+    QCOMPARE(byStrategy.at(0).reloads, 60);
+    QCOMPARE(byStrategy.at(0).medianTotalMs, 40.0); // over the kept rows
+    QCOMPARE(byStrategy.at(1).failed, 10);
+
+    // The row bound: no more than maxRawReloads raw rows, whatever their age.
+    store.setRetention(RetentionSettings { 90, 5 });
+    QCOMPARE(store.applyRetention(now), 15);
+    QCOMPARE(store.recentReloads(1000).size(), 5);
+    QCOMPARE(store.totals().reloads, before.reloads);
+    QCOMPARE(store.applyRetention(now), 0);
+}
+
+void TestHistoryStore::corruptDatabaseHoldsEventsUntilReplaced()
+{
+    {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+    }
+    HistoryStore store;
+    store.setRetryInterval(100);
+    QSignalSpy warnings(&store, &HistoryStore::warning);
+    QSignalSpy availability(&store, &HistoryStore::availabilityChanged);
+    QVERIFY(!store.open(dbPath()));
+    QVERIFY(!store.isAvailable());
+    QCOMPARE(warnings.count(), 1);
+    const QString message = warnings.first().first().toString();
+    QVERIFY2(message.contains(dbPath()), qPrintable(message));
+    QVERIFY2(message.contains(u"not a database"_s), qPrintable(message));
+
+    const qint64 session = store.beginSession(SessionRecord { 0, u"test"_s, {}, {}, {}, 0, kBase, {} });
+    QVERIFY(session > 0);
+    QCOMPARE(store.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)), 0);
+    QCOMPARE(store.recordXp(xp(kBase, 5)), 0);
+    QCOMPARE(store.pendingWrites(), 3);
+    QTest::qWait(350); // a few failed retries
+    QCOMPARE(warnings.count(), 1); // said once
+    QCOMPARE(store.pendingWrites(), 3);
+
+    QVERIFY(QFile::remove(dbPath())); // the user moves the damaged file away
+    QTRY_VERIFY_WITH_TIMEOUT(store.isAvailable(), 10000);
+    QCOMPARE(store.pendingWrites(), 0);
+    QCOMPARE(store.totals().reloads, 1);
+    QCOMPARE(store.totalXp(), 5);
+    QCOMPARE(store.sessions().size(), 1);
+    QCOMPARE(availability.last().first().toBool(), true);
+}
+
+void TestHistoryStore::readOnlyDatabaseHoldsEventsUntilWritable()
+{
+    {
+        HistoryStore setup;
+        QVERIFY(setup.open(dbPath()));
+        QVERIFY(setup.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)) > 0);
+    }
+    if (!setImmutable(dbPath(), true))
+        QSKIP("cannot make the database file read-only here (chattr/chmod failed)");
+    auto restore = qScopeGuard([this] { setImmutable(dbPath(), false); });
+
+    HistoryStore store;
+    store.setRetryInterval(100);
+    QSignalSpy warnings(&store, &HistoryStore::warning);
+    QVERIFY(!store.open(dbPath()));
+    QCOMPARE(warnings.count(), 1);
+    QVERIFY2(warnings.first().first().toString().contains(dbPath()),
+        qPrintable(warnings.first().first().toString()));
+    QCOMPARE(store.recordReload(reload(kBase.addSecs(1), ReloadStrategy::HotReload, 20)), 0);
+    QCOMPARE(store.recordReload(reload(kBase.addSecs(2), ReloadStrategy::FullRestart, 700)), 0);
+    QTest::qWait(300);
+    QCOMPARE(warnings.count(), 1);
+    QCOMPARE(store.pendingWrites(), 2);
+
+    QVERIFY(setImmutable(dbPath(), false));
+    QTRY_VERIFY_WITH_TIMEOUT(store.isAvailable(), 10000);
+    QCOMPARE(store.pendingWrites(), 0);
+    QCOMPARE(store.totals().reloads, 3);
+}
+
+void TestHistoryStore::lockedDatabaseHoldsEventsUntilUnlocked()
+{
+    HistoryStore store;
+    store.setBusyTimeout(50);
+    store.setRetryInterval(100);
+    QVERIFY(store.open(dbPath()));
+    QSignalSpy warnings(&store, &HistoryStore::warning);
+    {
+        RawDb other(dbPath());
+        QVERIFY(other.exec(u"BEGIN EXCLUSIVE"_s));
+        QCOMPARE(store.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)), 0);
+        QCOMPARE(warnings.count(), 1);
+        QVERIFY2(warnings.first().first().toString().contains(u"locked"_s),
+            qPrintable(warnings.first().first().toString()));
+        QVERIFY(!store.isAvailable());
+        QVERIFY(other.exec(u"COMMIT"_s));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(store.isAvailable(), 10000);
+    QCOMPARE(store.totals().reloads, 1);
+    QCOMPARE(warnings.count(), 1);
+}
+
+void TestHistoryStore::twoProcessesWriteConcurrently()
+{
+    constexpr int kEvents = 1000;
+    QList<QProcess*> writers;
+    for (const auto& tag : { u"a"_s, u"b"_s }) {
+        auto* process = new QProcess(this);
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->start(QCoreApplication::applicationFilePath(),
+            { u"--writer"_s, dbPath(), QString::number(kEvents), tag });
+        writers.append(process);
+    }
+    for (auto* process : std::as_const(writers)) {
+        QVERIFY(process->waitForFinished(240000));
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process->exitCode(), 0);
+    }
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    QCOMPARE(store.totals().reloads, 2 * kEvents);
+    QCOMPARE(store.totalXp(), 2 * kEvents * 3);
+    QCOMPARE(store.sessions().size(), 2);
+    RawDb raw(dbPath());
+    for (const auto& tag : { u"a"_s, u"b"_s })
+        QCOMPARE(raw.value(u"SELECT COUNT(DISTINCT reason) FROM reloads WHERE reason LIKE '%1-%'"_s.arg(tag))
+                     .toInt(),
+            kEvents);
+}
+
+// The child side of twoProcessesWriteConcurrently: writes n reloads and n XP events.
+static int runWriter(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QString path = QString::fromLocal8Bit(argv[2]);
+    const int count = QByteArray(argv[3]).toInt();
+    const QString tag = QString::fromLocal8Bit(argv[4]);
+    HistoryStore store;
+    store.setRetryInterval(20);
+    if (!store.open(path))
+        std::fprintf(stderr, "writer %s: open failed: %s\n", qPrintable(tag), qPrintable(store.lastError()));
+    const qint64 session = store.beginSession(SessionRecord { 0, tag, {}, {}, {}, 0, {}, {} });
+    for (int i = 0; i < count; ++i) {
+        ReloadRecord record = reload(QDateTime::currentDateTimeUtc(), ReloadStrategy::HotReload, i % 100);
+        record.sessionId = session;
+        record.reason = u"%1-%2"_s.arg(tag).arg(i);
+        const qint64 row = store.recordReload(record);
+        XpEventRecord event = xp(QDateTime::currentDateTimeUtc(), 3);
+        event.reloadRowId = row;
+        store.recordXp(event);
+    }
+    // Anything held (a lock that outlasted the busy timeout) is written before leaving.
+    QElapsedTimer waited;
+    waited.start();
+    while (store.pendingWrites() > 0 && waited.elapsed() < 60000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    if (store.pendingWrites() > 0) {
+        std::fprintf(stderr, "writer %s: %d writes left\n", qPrintable(tag), store.pendingWrites());
+        return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char** argv)
+{
+    if (argc == 5 && qstrcmp(argv[1], "--writer") == 0)
+        return runWriter(argc, argv);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"foxreload-test"_s);
+    TestHistoryStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_historystore.moc"
