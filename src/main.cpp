@@ -1,4 +1,7 @@
 #include "cli/Commands.h"
+#ifdef FOXRELOAD_HAVE_GUI
+#include "gui/GuiEntry.h"
+#endif
 
 #include <QCoreApplication>
 
@@ -15,11 +18,24 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(u"FoxReload"_s);
     QCoreApplication::setApplicationName(u"foxreload"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(FOXRELOAD_VERSION));
+    cli::configureLogging(false);
 
     if (first && (std::strcmp(first, "--version") == 0 || std::strcmp(first, "-v") == 0)) {
         std::printf("foxreload %s\n", FOXRELOAD_VERSION);
         return cli::ExitOk;
     }
+#ifdef FOXRELOAD_HAVE_GUI
+    // No command (or `gui`, `--minimized`): the desktop app, or the headless session where no display exists.
+    if (gui::isGuiInvocation(argc, argv)) {
+        if (gui::displayAvailable(argc, argv))
+            return gui::runGui(argc, argv);
+        std::fprintf(stderr,
+            "foxreload: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless session "
+            "in this directory instead\n");
+        QCoreApplication app(argc, argv);
+        return cli::runCommand(gui::headlessArguments(argc, argv));
+    }
+#endif
     if (!first || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0) {
         cli::printUsage(stdout);
         return first ? cli::ExitOk : cli::ExitUsage;

@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <array>
 #include <cstdio>
@@ -32,6 +33,12 @@ const Command* findCommand(QStringView name)
             return &command;
     }
     return nullptr;
+}
+
+void configureLogging(bool verbose)
+{
+    qSetMessagePattern(u"%{if-category}%{category}: %{endif}%{message}"_s);
+    QLoggingCategory::setFilterRules(verbose ? u"foxreload.*.debug=true"_s : u"foxreload.*.info=false"_s);
 }
 
 void printUsage(FILE* stream)

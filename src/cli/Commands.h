@@ -33,6 +33,10 @@ int watchCommand(const QStringList& arguments);
 int checkConfigCommand(const QStringList& arguments);
 int trustCommand(const QStringList& arguments);
 
+// Module logs are for diagnosing FoxReload itself: warnings always show, info and
+// debug only with --verbose (or QT_LOGGING_RULES, which wins over both).
+void configureLogging(bool verbose);
+
 // Prints the top-level usage (commands and their summaries).
 void printUsage(FILE* stream);
 

@@ -119,11 +119,12 @@ QString ConsoleReporter::describePlan(const ReloadPlan& plan) const
     const FileChange* decisive = plan.decisive();
     if (!decisive)
         return u"no files"_s;
-    QString text = decisive->relativePath + u' ' + fileEventKindName(decisive->kind);
-    if (plan.files.size() > 1)
-        text += u" (+%1 more)"_s.arg(plan.files.size() - 1);
-    text += u" → "_s + strategyLabel(plan.strategy);
-    text += decisive->rule.isEmpty() ? u" (default strategy)"_s : u" (rule \"%1\")"_s.arg(decisive->rule);
+    // The analyzer's own words: `tools/weather.py modified → hot reload (rule "tools/**/*.py")`.
+    QString text = decisive->reason;
+    if (plan.files.size() > 1) {
+        const qsizetype arrow = text.indexOf(u" → "_s);
+        text.insert(arrow < 0 ? text.size() : arrow, u" (+%1 more)"_s.arg(plan.files.size() - 1));
+    }
     return text;
 }
 

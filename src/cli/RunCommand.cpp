@@ -30,6 +30,7 @@ int runCommand(const QStringList& arguments)
         return ExitOk;
     }
 
+    configureLogging(options.verbose(parser));
     QStringList errors;
     const std::optional<Config> config = options.resolve(parser, &errors);
     if (!config || !options.ensureTrusted(*config, parser, &errors)) {

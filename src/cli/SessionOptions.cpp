@@ -15,8 +15,8 @@ namespace foxreload::cli {
 
 void SessionOptions::addTo(QCommandLineParser& parser)
 {
-    parser.addOptions(
-        { m_config, m_watch, m_exclude, m_backend, m_debounce, m_db, m_trust, m_noGame, m_json, m_quiet });
+    parser.addOptions({ m_config, m_watch, m_exclude, m_backend, m_debounce, m_db, m_trust, m_noGame, m_json,
+        m_quiet, m_verbose });
     parser.addPositionalArgument(u"-- command"_s,
         u"The server command and its arguments (overrides server.command and server.args)."_s,
         u"[-- command [args...]]"_s);

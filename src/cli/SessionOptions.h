@@ -27,6 +27,7 @@ public:
     bool json(const QCommandLineParser& parser) const { return parser.isSet(m_json); }
     bool quiet(const QCommandLineParser& parser) const { return parser.isSet(m_quiet); }
     bool noGame(const QCommandLineParser& parser) const { return parser.isSet(m_noGame); }
+    bool verbose(const QCommandLineParser& parser) const { return parser.isSet(m_verbose); }
 
 private:
     QCommandLineOption m_config { { QStringLiteral("c"), QStringLiteral("config") },
@@ -50,6 +51,8 @@ private:
         QStringLiteral("No XP, levels or achievements.") };
     QCommandLineOption m_json { QStringLiteral("json"),
         QStringLiteral("Print one JSON object per event instead of text.") };
+    QCommandLineOption m_verbose { QStringLiteral("verbose"),
+        QStringLiteral("Also print FoxReload's own diagnostic log (stderr).") };
     QCommandLineOption m_quiet { { QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print only reloads and errors; not the server's stderr.") };
 };

@@ -66,7 +66,8 @@ void ServerInstance::onStarted()
 {
     m_client.request(
         u"initialize"_s, m_initializeParams, m_settings.readyTimeoutMs, [this](const jsonrpc::Reply& reply) {
-            if (m_state != State::Starting)
+            // A server that died during the handshake is reported by onFinished(), with its exit code.
+            if (m_state != State::Starting || reply.status == jsonrpc::Reply::Status::Disconnected)
                 return;
             if (!reply.ok()) {
                 fail(u"the server did not complete the MCP handshake: initialize %1"_s.arg(reply.describe()));
@@ -82,7 +83,7 @@ void ServerInstance::onStarted()
                 return;
             }
             refreshTools([this](const QString& error) {
-                if (m_state != State::Starting)
+                if (m_state != State::Starting || !m_process.isRunning())
                     return;
                 if (!error.isEmpty()) {
                     fail(u"the server answered initialize but not tools/list: %1"_s.arg(error));

@@ -76,6 +76,12 @@ void Session::resume()
 
 void Session::onBatch(const ChangeBatch& batch)
 {
+    // An edited .gitignore changes what is excluded from here on.
+    const bool ignoreRulesChanged = std::any_of(batch.events.cbegin(), batch.events.cend(),
+        [](const FileEvent& event) { return event.path.endsWith(u"/.gitignore"_s); });
+    if (ignoreRulesChanged && m_config.watch.respectGitignore)
+        m_filter->reloadIgnoreFiles();
+
     const ReloadPlan plan = m_analyzer.analyze(batch);
     Q_EMIT planned(plan);
     if (plan.strategy == ReloadStrategy::None)
