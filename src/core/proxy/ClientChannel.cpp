@@ -65,6 +65,13 @@ void ClientChannel::handleLine(const QByteArray& line)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        // QJsonDocument reads objects and arrays only; a bare scalar is valid JSON but no request.
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + line + ']');
+        if (wrapped.isArray() && wrapped.array().size() == 1) {
+            Q_EMIT garbageReceived(
+                jsonrpc::InvalidRequest, u"a JSON value that is neither an object nor a batch"_s);
+            return;
+        }
         Q_EMIT garbageReceived(jsonrpc::ParseError,
             u"invalid JSON at offset %1 of a %2-byte line: %3"_s.arg(parseError.offset)
                 .arg(line.size())
@@ -120,7 +127,7 @@ void ClientChannel::close(const QString& why)
     m_closed = true;
     if (m_notifier)
         m_notifier->setEnabled(false);
-    qCInfo(lcProxy).noquote() << why;
+    qCDebug(lcProxy).noquote() << why;
     Q_EMIT closed(why);
 }
 

@@ -219,9 +219,9 @@ void McpProxy::acceptInitialize(const QJsonObject& message)
     const QJsonObject params = message.value("params"_L1).toObject();
     m_orchestrator->setInitializeParams(params);
     const QJsonObject clientInfo = params.value("clientInfo"_L1).toObject();
-    qCInfo(lcProxy).noquote() << "client" << clientInfo.value("name"_L1).toString()
-                              << clientInfo.value("version"_L1).toString() << "asks for protocol"
-                              << params.value("protocolVersion"_L1).toString();
+    qCDebug(lcProxy).noquote() << "client" << clientInfo.value("name"_L1).toString()
+                               << clientInfo.value("version"_L1).toString() << "asks for protocol"
+                               << params.value("protocolVersion"_L1).toString();
     emitEvent(u"client_connected"_s,
         { { "clientInfo"_L1, clientInfo }, { "protocolVersion"_L1, params.value("protocolVersion"_L1) },
             { "capabilities"_L1, params.value("capabilities"_L1) } });
@@ -438,8 +438,8 @@ void McpProxy::onServerChanged(ServerInstance* server)
         m_initialize = {};
         m_phase = Phase::Serving;
         const QJsonObject serverInfo = m_negotiated.value("serverInfo"_L1).toObject();
-        qCInfo(lcProxy).noquote() << "session open: server" << serverInfo.value("name"_L1).toString()
-                                  << "protocol" << m_negotiated.value("protocolVersion"_L1).toString();
+        qCDebug(lcProxy).noquote() << "session open: server" << serverInfo.value("name"_L1).toString()
+                                   << "protocol" << m_negotiated.value("protocolVersion"_L1).toString();
         emitEvent(u"session_initialized"_s,
             { { "pid"_L1, server->pid() }, { "protocolVersion"_L1, m_negotiated.value("protocolVersion"_L1) },
                 { "serverInfo"_L1, serverInfo } });
@@ -560,8 +560,8 @@ void McpProxy::onServerGone(ServerInstance* server, bool requested)
     }
     m_stats.retried += retried;
     if (!entries.isEmpty()) {
-        qCInfo(lcProxy) << "server" << server->pid() << "exited with" << entries.size()
-                        << "requests in flight;" << retried << "will be retried";
+        qCDebug(lcProxy) << "server" << server->pid() << "exited with" << entries.size()
+                         << "requests in flight;" << retried << "will be retried";
         emitEvent(u"requests_interrupted"_s,
             { { "pid"_L1, server->pid() }, { "cause"_L1, cause },
                 { "count"_L1, int(entries.size()) - retried }, { "retried"_L1, retried } });
@@ -582,8 +582,8 @@ void McpProxy::retireGate(ServerInstance* server, std::function<void()> proceed)
         proceed();
         return;
     }
-    qCInfo(lcProxy) << "server" << server->pid() << "retires with" << inFlight
-                    << "requests in flight; waiting up to" << m_settings.requestGraceMs << "ms";
+    qCDebug(lcProxy) << "server" << server->pid() << "retires with" << inFlight
+                     << "requests in flight; waiting up to" << m_settings.requestGraceMs << "ms";
     emitEvent(u"drain_started"_s,
         { { "pid"_L1, server->pid() }, { "inFlight"_L1, inFlight },
             { "graceMs"_L1, m_settings.requestGraceMs } });
@@ -607,8 +607,8 @@ void McpProxy::onDrainTimeout(ServerInstance* server)
         }
     }
     m_stats.retried += retried;
-    qCInfo(lcProxy) << "grace period over:" << entries.size() - retried << "requests interrupted," << retried
-                    << "retried";
+    qCDebug(lcProxy) << "grace period over:" << entries.size() - retried << "requests interrupted," << retried
+                     << "retried";
     emitEvent(u"requests_interrupted"_s,
         { { "pid"_L1, server->pid() }, { "cause"_L1, u"reload"_s },
             { "count"_L1, int(entries.size()) - retried }, { "retried"_L1, retried } });
@@ -699,8 +699,8 @@ void McpProxy::applyList(ListKind kind, const QJsonArray& items)
     const ListChangeTracker::Diff diff = m_lists.update(kind, items);
     if (diff.isEmpty())
         return;
-    qCInfo(lcProxy).noquote() << ListChangeTracker::kindName(kind) << "changed: +" << diff.added.join(u',')
-                              << "-" << diff.removed.join(u',') << "~" << diff.changed.join(u',');
+    qCDebug(lcProxy).noquote() << ListChangeTracker::kindName(kind) << "changed: +" << diff.added.join(u',')
+                               << "-" << diff.removed.join(u',') << "~" << diff.changed.join(u',');
     ++m_stats.listChangedSent;
     sendToClient(jsonrpc::notification(ListChangeTracker::notification(kind)));
     emitEvent(u"list_changed"_s,
