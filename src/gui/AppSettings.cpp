@@ -1,0 +1,118 @@
+#include "AppSettings.h"
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::gui {
+
+QString notificationLevelKey(NotificationLevel level)
+{
+    switch (level) {
+    case NotificationLevel::All:
+        return u"all"_s;
+    case NotificationLevel::FailuresAndRewards:
+        return u"failures"_s;
+    case NotificationLevel::Off:
+        return u"off"_s;
+    }
+    return u"all"_s;
+}
+
+NotificationLevel notificationLevelFromKey(const QString& key)
+{
+    if (key == u"failures")
+        return NotificationLevel::FailuresAndRewards;
+    if (key == u"off")
+        return NotificationLevel::Off;
+    return NotificationLevel::All;
+}
+
+AppSettings::AppSettings()
+    : m_settings(u"FoxReload"_s, u"foxreload"_s)
+{ }
+
+QStringList AppSettings::projects() const
+{
+    return m_settings.value(u"projects/files"_s).toStringList();
+}
+
+void AppSettings::setProjects(const QStringList& configFiles)
+{
+    m_settings.setValue(u"projects/files"_s, configFiles);
+}
+
+QString AppSettings::currentProject() const
+{
+    return m_settings.value(u"projects/current"_s).toString();
+}
+
+void AppSettings::setCurrentProject(const QString& configFile)
+{
+    m_settings.setValue(u"projects/current"_s, configFile);
+}
+
+NotificationLevel AppSettings::notificationLevel() const
+{
+    return notificationLevelFromKey(m_settings.value(u"notifications/level"_s, u"all"_s).toString());
+}
+
+void AppSettings::setNotificationLevel(NotificationLevel level)
+{
+    m_settings.setValue(u"notifications/level"_s, notificationLevelKey(level));
+}
+
+QString AppSettings::language() const
+{
+    return m_settings.value(u"ui/language"_s).toString();
+}
+
+void AppSettings::setLanguage(const QString& language)
+{
+    m_settings.setValue(u"ui/language"_s, language);
+}
+
+QStringList AppSettings::availableLanguages()
+{
+    return { u"en"_s, u"de"_s, u"fr"_s };
+}
+
+QByteArray AppSettings::dashboardGeometry() const
+{
+    return m_settings.value(u"dashboard/geometry"_s).toByteArray();
+}
+
+void AppSettings::setDashboardGeometry(const QByteArray& geometry)
+{
+    m_settings.setValue(u"dashboard/geometry"_s, geometry);
+}
+
+int AppSettings::dashboardTab() const
+{
+    return m_settings.value(u"dashboard/tab"_s, 0).toInt();
+}
+
+void AppSettings::setDashboardTab(int index)
+{
+    m_settings.setValue(u"dashboard/tab"_s, index);
+}
+
+QByteArray AppSettings::settingsGeometry() const
+{
+    return m_settings.value(u"settings/geometry"_s).toByteArray();
+}
+
+void AppSettings::setSettingsGeometry(const QByteArray& geometry)
+{
+    m_settings.setValue(u"settings/geometry"_s, geometry);
+}
+
+int AppSettings::settingsTab() const
+{
+    return m_settings.value(u"settings/tab"_s, 0).toInt();
+}
+
+void AppSettings::setSettingsTab(int index)
+{
+    m_settings.setValue(u"settings/tab"_s, index);
+}
+
+} // namespace foxreload::gui

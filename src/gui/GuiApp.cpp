@@ -1,0 +1,267 @@
+#include "GuiApp.h"
+
+#include "AppSettings.h"
+#include "DashboardWindow.h"
+#include "GuiLog.h"
+#include "Notifier.h"
+#include "ProjectController.h"
+#include "ProjectManager.h"
+#include "SettingsDialog.h"
+#include "SingleInstance.h"
+#include "TrayController.h"
+#include "TrayIcons.h"
+#include "config/ConfigLoader.h"
+#include "game/GamificationEngine.h"
+#include "session/Session.h"
+#include "store/HistoryStore.h"
+#include "store/SessionRecorder.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::gui {
+
+QString installTranslations(QCoreApplication* app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* ours = new QTranslator(app);
+    if (ours->load(locale, u"foxreload"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
+    else
+        delete ours;
+    auto* qt = new QTranslator(app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return locale.name().section(u'_', 0, 0);
+}
+
+GuiApp::GuiApp(const GuiOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_projects(new ProjectManager(this))
+    , m_notifier(new Notifier(this))
+{
+    QApplication::setWindowIcon(appIcon());
+    QApplication::setApplicationDisplayName(tr("FoxReload"));
+    QApplication::setDesktopFileName(u"foxreload"_s);
+}
+
+GuiApp::~GuiApp()
+{
+    m_dashboard.reset();
+}
+
+bool GuiApp::start()
+{
+    AppSettings settings;
+    installTranslations(qApp, settings.language());
+
+    if (m_options.singleInstance) {
+        m_instance = new SingleInstance(SingleInstance::defaultKey(), this);
+        const QByteArray request = m_options.configFile.isEmpty()
+            ? QByteArray("show")
+            : QByteArray("open ") + QFileInfo(m_options.configFile).absoluteFilePath().toUtf8();
+        if (!m_instance->claim(request)) {
+            std::fprintf(
+                stderr, "foxreload: the desktop app is already running; it was asked to show itself\n");
+            m_exitCode = 0;
+            return false;
+        }
+        connect(m_instance, &SingleInstance::messageReceived, this, &GuiApp::handleInstanceMessage);
+    }
+
+    m_notifier->setLevel(settings.notificationLevel());
+    connect(m_projects, &ProjectManager::sessionsChanged, this, [this] {
+        for (auto* session : m_projects->sessions())
+            attach(session);
+    });
+
+    QStringList errors;
+    m_projects->restore(&errors);
+    if (!m_options.configFile.isEmpty()) {
+        openProject(m_options.configFile, true);
+    } else if (m_projects->sessions().isEmpty()) {
+        // First start: the project in the current directory, if there is one.
+        const QString here = ConfigLoader::findConfigFile(QDir::currentPath());
+        if (!here.isEmpty())
+            openProject(here, true);
+    }
+    m_projects->remember();
+
+    // History and game: one database for every project (the game is the user's, not a project's).
+    QString database = m_options.database;
+    if (database.isEmpty() && !m_projects->projects().isEmpty())
+        database = m_projects->projects().first()->config().database;
+    m_store = new HistoryStore(this);
+    if (!m_store->open(HistoryStore::resolvePath(database)))
+        qCWarning(lcGui) << "history database unavailable:" << m_store->lastError();
+    const GamificationSettings game = m_projects->projects().isEmpty()
+        ? GamificationSettings {}
+        : m_projects->projects().first()->config().gamification;
+    m_engine = new GamificationEngine(m_store, game, this);
+    connect(
+        m_engine, &GamificationEngine::levelUp, this, [this](int level) { m_notifier->levelUp({}, level); });
+    connect(m_engine, &GamificationEngine::achievementUnlocked, this, [this](const QString& id) {
+        const AchievementDef* def = GamificationEngine::findAchievement(id);
+        m_notifier->achievementUnlocked(def ? def->title : id, def ? def->description : QString());
+    });
+
+    m_dashboard = std::make_unique<DashboardWindow>(m_projects);
+    m_dashboard->setHistory(m_store, m_engine);
+    connect(m_dashboard.get(), &DashboardWindow::settingsRequested, this, &GuiApp::openSettings);
+    connect(m_dashboard.get(), &DashboardWindow::addProjectRequested, this, &GuiApp::addProjectInteractively);
+    connect(m_dashboard.get(), &DashboardWindow::quitRequested, this, &GuiApp::quit);
+
+    if (TrayController::isAvailable()) {
+        m_tray = new TrayController(m_projects, m_notifier, this);
+        connect(m_tray, &TrayController::dashboardRequested, this, &GuiApp::showDashboard);
+        connect(m_tray, &TrayController::settingsRequested, this, &GuiApp::openSettings);
+        connect(m_tray, &TrayController::quitRequested, this, &GuiApp::quit);
+        m_tray->show();
+        if (!m_options.minimized)
+            showDashboard();
+    } else {
+        // Said once; the dashboard is then the app's main window.
+        std::fprintf(stderr, "foxreload: no system tray on this desktop; the dashboard is the main window\n");
+        m_dashboard->setMainWindowMode(true);
+        showDashboard();
+    }
+    for (const auto& error : std::as_const(errors))
+        m_dashboard->statusBar()->showMessage(error, 15000);
+
+    for (auto* session : m_projects->sessions())
+        attach(session);
+    m_projects->startAll();
+    return true;
+}
+
+void GuiApp::attach(MonitoredSession* session)
+{
+    if (session->property("foxreload.attached").toBool())
+        return;
+    session->setProperty("foxreload.attached", true);
+    connect(session, &MonitoredSession::reloadFinished, this,
+        [this, session](const ReloadResult& result) { m_notifier->reloadFinished(session->name(), result); });
+    connect(session, &MonitoredSession::warningRaised, this,
+        [this, session](const QString& text) { m_notifier->sessionProblem(session->name(), text); });
+    if (auto* project = qobject_cast<ProjectController*>(session)) {
+        connect(project, &ProjectController::sessionCreated, this,
+            [this, project](Session* created) { record(project, created); });
+        if (project->session())
+            record(project, project->session());
+    }
+}
+
+void GuiApp::record(ProjectController* project, Session* session)
+{
+    if (!m_store)
+        return;
+    // The recorder is the session's child: it ends the session record when the session goes.
+    new SessionRecorder(
+        session, m_store, project->config().gamification.enabled ? m_engine : nullptr, u"gui"_s, session);
+}
+
+void GuiApp::openProject(const QString& configFile, bool makeCurrent)
+{
+    QStringList errors;
+    ProjectController* project = m_projects->addProjectFile(configFile, &errors);
+    if (!project) {
+        const QString text = errors.join(u'\n');
+        qCWarning(lcGui).noquote() << text;
+        if (m_dashboard)
+            QMessageBox::warning(m_dashboard.get(), tr("Cannot open the project"), text);
+        return;
+    }
+    if (makeCurrent)
+        m_projects->setCurrent(project);
+    m_projects->remember();
+    if (m_dashboard)
+        project->start();
+}
+
+void GuiApp::showDashboard()
+{
+    if (!m_dashboard)
+        return;
+    m_dashboard->show();
+    m_dashboard->setWindowState((m_dashboard->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_dashboard->raise();
+    m_dashboard->activateWindow();
+}
+
+void GuiApp::openSettings()
+{
+    auto* project = qobject_cast<ProjectController*>(m_projects->current());
+    if (!project) {
+        addProjectInteractively();
+        return;
+    }
+    auto* dialog = new SettingsDialog(
+        project->config(), m_dashboard && m_dashboard->isVisible() ? m_dashboard.get() : nullptr);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<ProjectController> guarded(project);
+    connect(dialog, &SettingsDialog::saved, this, [this, guarded, dialog](const Config& config) {
+        m_notifier->setLevel(dialog->notificationLevel());
+        if (!guarded)
+            return;
+        guarded->applyConfig(config); // the running session is replaced, the app stays
+        m_projects->remember();
+    });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void GuiApp::addProjectInteractively()
+{
+    const QString dir = QFileDialog::getExistingDirectory(m_dashboard.get(),
+        tr("Choose the project folder (where .foxreload.yaml is or will be)"), QDir::homePath());
+    if (dir.isEmpty())
+        return;
+    const QString file = QDir(dir).filePath(ConfigLoader::fileName.toString());
+    if (QFileInfo::exists(file)) {
+        openProject(file, true);
+        return;
+    }
+    // No config yet: start from the defaults and let the user fill in the server command.
+    Config config = Config::defaults(dir);
+    config.sourceFile = file;
+    ProjectController* project = m_projects->addProject(config);
+    m_projects->setCurrent(project);
+    openSettings();
+}
+
+void GuiApp::handleInstanceMessage(const QByteArray& message)
+{
+    if (message.startsWith("open "))
+        openProject(QString::fromUtf8(message.mid(5)), true);
+    showDashboard();
+}
+
+void GuiApp::quit()
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    if (m_dashboard)
+        m_dashboard->hide();
+    connect(m_projects, &ProjectManager::allStopped, qApp, &QCoreApplication::quit);
+    // Servers are stopped gracefully; a stuck one must not keep the app alive.
+    QTimer::singleShot(10000, qApp, &QCoreApplication::quit);
+    m_projects->stopAll();
+}
+
+} // namespace foxreload::gui

@@ -1,0 +1,585 @@
+#include "SettingsDialog.h"
+
+#include "MonitoredSession.h"
+#include "RulesModel.h"
+#include "TrayIcons.h"
+#include "analyze/ChangeAnalyzer.h"
+#include "config/ConfigLoader.h"
+#include "config/TrustStore.h"
+#include "match/PathFilter.h"
+#include "ui_SettingsDialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLocale>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::gui {
+
+namespace {
+
+QString quoteArgument(const QString& argument)
+{
+    if (!argument.isEmpty() && !argument.contains(QRegularExpression(u"[\\s\"'\\\\]"_s)))
+        return argument;
+    QString quoted = argument;
+    quoted.replace(u"\""_s, u"\"\"\""_s); // QProcess::splitCommand reads """ as one literal quote
+    return u'"' + quoted + u'"';
+}
+
+bool quotesBalanced(const QString& text)
+{
+    int quotes = 0;
+    for (const QChar c : text) {
+        if (c == u'"')
+            ++quotes;
+    }
+    return quotes % 2 == 0;
+}
+
+QString relativeToRoot(const QString& root, const QString& path)
+{
+    const QString relative = QDir(root).relativeFilePath(path);
+    if (relative.isEmpty())
+        return u"."_s;
+    return relative.startsWith(u"../"_s) || relative == u".." ? path : relative;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_original(config)
+    , m_rules(new RulesModel(this))
+    , m_scanner(new PreviewScanner(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(appIcon());
+    setWindowTitle(tr("FoxReload Settings — %1").arg(QDir(config.projectRoot).dirName()));
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
+
+    m_ui->rulesView->setModel(m_rules);
+    m_ui->rulesView->setItemDelegateForColumn(RulesModel::StrategyColumn, new StrategyDelegate(this));
+    m_ui->rulesView->horizontalHeader()->setSectionResizeMode(
+        RulesModel::PatternColumn, QHeaderView::Stretch);
+    m_ui->rulesView->horizontalHeader()->setSectionResizeMode(
+        RulesModel::StrategyColumn, QHeaderView::ResizeToContents);
+    m_ui->rulesView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_ui->envTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+
+    m_ui->restartModeCombo->addItem(tr("Blue/green: start the new server, then stop the old one"),
+        restartModeName(RestartMode::BlueGreen));
+    m_ui->restartModeCombo->addItem(
+        tr("Stop, then start (for servers that cannot run twice)"), restartModeName(RestartMode::StopStart));
+    for (auto strategy : { ReloadStrategy::FullRestart, ReloadStrategy::ServiceRestart,
+             ReloadStrategy::HotReload, ReloadStrategy::None })
+        m_ui->defaultStrategyCombo->addItem(MonitoredSession::strategyText(strategy), strategyName(strategy));
+    m_ui->notificationsCombo->addItem(
+        tr("All reloads, failures and rewards"), notificationLevelKey(NotificationLevel::All));
+    m_ui->notificationsCombo->addItem(
+        tr("Failures and rewards only"), notificationLevelKey(NotificationLevel::FailuresAndRewards));
+    m_ui->notificationsCombo->addItem(tr("Off"), notificationLevelKey(NotificationLevel::Off));
+    m_ui->languageCombo->addItem(tr("System default"), QString());
+    m_ui->languageCombo->addItem(u"English"_s, u"en"_s);
+    m_ui->languageCombo->addItem(u"Deutsch"_s, u"de"_s);
+    m_ui->languageCombo->addItem(u"Français"_s, u"fr"_s);
+
+    loadFields(config);
+    AppSettings app;
+    m_ui->notificationsCombo->setCurrentIndex(
+        m_ui->notificationsCombo->findData(notificationLevelKey(app.notificationLevel())));
+    m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(app.language())));
+    if (!restoreGeometry(app.settingsGeometry()))
+        resize(780, 640);
+    m_ui->tabs->setCurrentIndex(std::clamp(app.settingsTab(), 0, m_ui->tabs->count() - 1));
+
+    m_checkTimer.setSingleShot(true);
+    m_checkTimer.setInterval(300);
+    connect(&m_checkTimer, &QTimer::timeout, this, &SettingsDialog::runChecks);
+    connect(m_scanner, &PreviewScanner::finished, this, &SettingsDialog::showPreview);
+    connectEditing();
+    runChecks();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::loadFields(const Config& config)
+{
+    m_loading = true;
+    const QString root = config.projectRoot;
+    m_ui->configFileLabel->setText(tr("Project folder: %1").arg(QDir::toNativeSeparators(root)) + u"\n"_s
+        + tr("Saved to: %1").arg(QDir::toNativeSeparators(targetFile())));
+    m_ui->commandEdit->setText(config.server.command);
+    QStringList args;
+    for (const auto& arg : config.server.args)
+        args.append(quoteArgument(arg));
+    m_ui->argsEdit->setText(args.join(u' '));
+    m_ui->cwdEdit->setText(config.server.cwd.isEmpty() ? u"."_s : relativeToRoot(root, config.server.cwd));
+    m_ui->envTable->setRowCount(0);
+    for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it) {
+        const int row = m_ui->envTable->rowCount();
+        m_ui->envTable->insertRow(row);
+        m_ui->envTable->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_ui->envTable->setItem(row, 1, new QTableWidgetItem(it.value()));
+    }
+    m_ui->restartModeCombo->setCurrentIndex(
+        m_ui->restartModeCombo->findData(restartModeName(config.server.restartMode)));
+
+    m_ui->pathsList->clear();
+    for (const auto& path : config.watch.paths) {
+        auto* item = new QListWidgetItem(relativeToRoot(root, path), m_ui->pathsList);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(path);
+    }
+    m_ui->excludesEdit->setPlainText(config.watch.exclude.join(u'\n'));
+    m_ui->gitignoreCheck->setChecked(config.watch.respectGitignore);
+    m_ui->debounceSpin->setValue(config.watch.debounceMs);
+    m_ui->maxReloadsSpin->setValue(config.watch.maxReloadsPerMinute);
+
+    m_rules->setRules(config.rules);
+    m_ui->defaultStrategyCombo->setCurrentIndex(
+        m_ui->defaultStrategyCombo->findData(strategyName(config.defaultStrategy)));
+    m_ui->gamificationCheck->setChecked(config.gamification.enabled);
+    m_loading = false;
+}
+
+void SettingsDialog::connectEditing()
+{
+    auto changed = [this] { scheduleChecks(); };
+    for (auto* edit : { m_ui->commandEdit, m_ui->argsEdit, m_ui->cwdEdit })
+        connect(edit, &QLineEdit::textChanged, this, changed);
+    connect(m_ui->testPathEdit, &QLineEdit::textChanged, this, &SettingsDialog::updatePathTest);
+    connect(m_ui->excludesEdit, &QPlainTextEdit::textChanged, this, changed);
+    connect(m_ui->envTable, &QTableWidget::itemChanged, this, changed);
+    connect(m_ui->gitignoreCheck, &QCheckBox::toggled, this, changed);
+    connect(m_ui->debounceSpin, &QSpinBox::valueChanged, this, changed);
+    connect(m_ui->maxReloadsSpin, &QSpinBox::valueChanged, this, changed);
+    connect(m_ui->defaultStrategyCombo, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_rules, &QAbstractItemModel::dataChanged, this, changed);
+    connect(m_rules, &QAbstractItemModel::rowsInserted, this, changed);
+    connect(m_rules, &QAbstractItemModel::rowsRemoved, this, changed);
+    connect(m_rules, &QAbstractItemModel::rowsMoved, this, changed);
+    connect(m_ui->pathsList->model(), &QAbstractItemModel::rowsInserted, this, changed);
+    connect(m_ui->pathsList->model(), &QAbstractItemModel::rowsRemoved, this, changed);
+
+    connect(m_ui->cwdBrowse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Working directory"),
+            QDir(m_original.projectRoot).absoluteFilePath(m_ui->cwdEdit->text()));
+        if (!dir.isEmpty())
+            m_ui->cwdEdit->setText(relativeToRoot(m_original.projectRoot, dir));
+    });
+    connect(m_ui->envAdd, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->envTable->rowCount();
+        m_ui->envTable->insertRow(row);
+        m_ui->envTable->setItem(row, 0, new QTableWidgetItem(u"NAME"_s));
+        m_ui->envTable->setItem(row, 1, new QTableWidgetItem());
+        m_ui->envTable->setCurrentCell(row, 0);
+        m_ui->envTable->editItem(m_ui->envTable->item(row, 0));
+    });
+    connect(m_ui->envRemove, &QPushButton::clicked, this, [this] {
+        if (m_ui->envTable->currentRow() >= 0) {
+            m_ui->envTable->removeRow(m_ui->envTable->currentRow());
+            scheduleChecks();
+        }
+    });
+    connect(m_ui->pathAdd, &QPushButton::clicked, this, [this] { addWatchPath(true); });
+    connect(m_ui->pathAddFile, &QPushButton::clicked, this, [this] { addWatchPath(false); });
+    connect(m_ui->pathRemove, &QPushButton::clicked, this, [this] { delete m_ui->pathsList->currentItem(); });
+    connect(m_ui->ruleAdd, &QPushButton::clicked, this, [this] {
+        const int current
+            = m_ui->rulesView->currentIndex().isValid() ? m_ui->rulesView->currentIndex().row() + 1 : -1;
+        const int row = m_rules->addRule(Rule { u"src/**"_s, ReloadStrategy::FullRestart, {}, 0 }, current);
+        m_ui->rulesView->setCurrentIndex(m_rules->index(row, RulesModel::PatternColumn));
+        m_ui->rulesView->edit(m_rules->index(row, RulesModel::PatternColumn));
+    });
+    connect(m_ui->ruleRemove, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_ui->rulesView->currentIndex();
+        if (current.isValid())
+            m_rules->removeRule(current.row());
+    });
+    connect(m_ui->ruleUp, &QPushButton::clicked, this, [this] { moveSelectedRule(-1); });
+    connect(m_ui->ruleDown, &QPushButton::clicked, this, [this] { moveSelectedRule(+1); });
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+void SettingsDialog::addWatchPath(bool directory)
+{
+    const QString path = directory
+        ? QFileDialog::getExistingDirectory(this, tr("Watch a folder"), m_original.projectRoot)
+        : QFileDialog::getOpenFileName(this, tr("Watch a file"), m_original.projectRoot);
+    if (path.isEmpty())
+        return;
+    const QString clean = QDir::cleanPath(path);
+    auto* item = new QListWidgetItem(relativeToRoot(m_original.projectRoot, clean), m_ui->pathsList);
+    item->setData(Qt::UserRole, clean);
+    item->setToolTip(clean);
+    m_ui->pathsList->setCurrentItem(item);
+}
+
+void SettingsDialog::moveSelectedRule(int delta)
+{
+    const QModelIndex current = m_ui->rulesView->currentIndex();
+    if (!current.isValid())
+        return;
+    const int to = current.row() + delta;
+    if (m_rules->moveRule(current.row(), to))
+        m_ui->rulesView->setCurrentIndex(m_rules->index(to, current.column()));
+}
+
+QStringList SettingsDialog::watchPaths() const
+{
+    QStringList paths;
+    for (int i = 0; i < m_ui->pathsList->count(); ++i)
+        paths.append(m_ui->pathsList->item(i)->data(Qt::UserRole).toString());
+    return paths;
+}
+
+QStringList SettingsDialog::excludes() const
+{
+    QStringList patterns;
+    const QStringList lines = m_ui->excludesEdit->toPlainText().split(u'\n');
+    for (const auto& line : lines) {
+        if (!line.trimmed().isEmpty())
+            patterns.append(line.trimmed());
+    }
+    return patterns;
+}
+
+Config SettingsDialog::editedConfig() const
+{
+    Config config = m_original; // keeps what the dialog does not show (hot_reload, grace, backend, ...)
+    const QString root = config.projectRoot;
+    config.server.command = m_ui->commandEdit->text().trimmed();
+    config.server.args = QProcess::splitCommand(m_ui->argsEdit->text());
+    const QString cwd = m_ui->cwdEdit->text().trimmed();
+    config.server.cwd = QDir::cleanPath(QDir(root).absoluteFilePath(cwd.isEmpty() ? u"."_s : cwd));
+    config.server.env.clear();
+    for (int row = 0; row < m_ui->envTable->rowCount(); ++row) {
+        const auto* name = m_ui->envTable->item(row, 0);
+        const auto* value = m_ui->envTable->item(row, 1);
+        const QString key = name ? name->text().trimmed() : QString();
+        if (key.isEmpty() && (!value || value->text().isEmpty()))
+            continue;
+        config.server.env.insert(key, value ? value->text() : QString());
+    }
+    config.server.restartMode = restartModeFromName(m_ui->restartModeCombo->currentData().toString())
+                                    .value_or(RestartMode::BlueGreen);
+    config.watch.paths = watchPaths();
+    config.watch.exclude = excludes();
+    config.watch.respectGitignore = m_ui->gitignoreCheck->isChecked();
+    config.watch.debounceMs = m_ui->debounceSpin->value();
+    config.watch.maxReloadsPerMinute = m_ui->maxReloadsSpin->value();
+    config.rules = m_rules->rules();
+    config.defaultStrategy = strategyFromName(m_ui->defaultStrategyCombo->currentData().toString())
+                                 .value_or(ReloadStrategy::FullRestart);
+    config.gamification.enabled = m_ui->gamificationCheck->isChecked();
+    return config;
+}
+
+QString SettingsDialog::targetFile() const
+{
+    if (!m_original.sourceFile.isEmpty())
+        return m_original.sourceFile;
+    return QDir(m_original.projectRoot).filePath(ConfigLoader::fileName.toString());
+}
+
+NotificationLevel SettingsDialog::notificationLevel() const
+{
+    return notificationLevelFromKey(m_ui->notificationsCombo->currentData().toString());
+}
+
+QString SettingsDialog::language() const
+{
+    return m_ui->languageCombo->currentData().toString();
+}
+
+void SettingsDialog::scheduleChecks()
+{
+    if (!m_loading)
+        m_checkTimer.start();
+}
+
+void SettingsDialog::runChecks()
+{
+    validate();
+    refreshPreviewNow();
+    updatePathTest();
+}
+
+void SettingsDialog::refreshPreviewNow()
+{
+    m_ui->previewLabel->setText(tr("Counting files…"));
+    m_scanner->scan(m_original.projectRoot, watchPaths(), excludes(), m_ui->gitignoreCheck->isChecked());
+}
+
+void SettingsDialog::showPreview(const PreviewResult& result)
+{
+    m_preview = result;
+    const QLocale locale;
+    QString text = tr("%1 files watched, %2 excluded (%3 folders skipped as a whole)")
+                       .arg(locale.toString(result.watchedFiles), locale.toString(result.excludedFiles),
+                           locale.toString(result.excludedDirectories));
+    if (result.capped)
+        text += u" "_s
+            + tr("— stopped counting at %1 entries").arg(locale.toString(PreviewScanner::kMaxEntries));
+    if (!result.missingPaths.isEmpty())
+        text += u"\n"_s + tr("Not found: %1").arg(result.missingPaths.join(u", "_s));
+    m_ui->previewLabel->setText(text);
+    Q_EMIT previewUpdated(result);
+}
+
+QString SettingsDialog::pathTestText() const
+{
+    return m_ui->testPathResult->text();
+}
+
+void SettingsDialog::updatePathTest()
+{
+    const QString text = m_ui->testPathEdit->text().trimmed();
+    if (text.isEmpty()) {
+        m_ui->testPathResult->setText(tr("Type a path to see which rule decides it, e.g. tools/weather.py"));
+        return;
+    }
+    const Config config = editedConfig();
+    const QString root = config.projectRoot;
+    const QString absolute = QDir::cleanPath(QDir(root).absoluteFilePath(text));
+    ChangeAnalyzer analyzer(root, config.rules, config.defaultStrategy);
+    analyzer.setPathFilter(
+        std::make_shared<PathFilter>(root, config.watch.exclude, config.watch.respectGitignore));
+    const bool isDirectory = QFileInfo(absolute).isDir();
+    const FileChange change = analyzer.classify(absolute, FileEvent::Kind::Modified, isDirectory);
+
+    QString result;
+    if (change.excluded) {
+        result = tr("Excluded: changes to %1 are ignored (%2).")
+                     .arg(change.relativePath, MonitoredSession::strategyText(change.strategy));
+    } else if (!change.rule.isEmpty()) {
+        int number = 0;
+        for (int i = 0; i < config.rules.size(); ++i) {
+            if (config.rules[i].match == change.rule) {
+                number = i + 1;
+                break;
+            }
+        }
+        result = tr("Rule %1 (%2) matches → %3")
+                     .arg(number)
+                     .arg(change.rule, MonitoredSession::strategyText(change.strategy));
+        if (!change.components.isEmpty())
+            result += u" "_s + tr("[components: %1]").arg(change.components.join(u", "_s));
+    } else {
+        result = tr("No rule matches → default: %1").arg(MonitoredSession::strategyText(change.strategy));
+    }
+    bool watched = false;
+    for (const auto& path : config.watch.paths) {
+        if (absolute == path || absolute.startsWith(path + u'/'))
+            watched = true;
+    }
+    if (!watched)
+        result += u"\n"_s + tr("Note: this path is not inside any watch path, so it is not watched.");
+    m_ui->testPathResult->setText(result);
+}
+
+void SettingsDialog::clearMarks()
+{
+    const auto labels = findChildren<QLabel*>(QRegularExpression(u"Error$"_s));
+    for (auto* label : labels) {
+        label->clear();
+        label->hide();
+    }
+    for (auto* widget : std::initializer_list<QWidget*> { m_ui->commandEdit, m_ui->argsEdit, m_ui->cwdEdit,
+             m_ui->envTable, m_ui->pathsList, m_ui->excludesEdit, m_ui->debounceSpin, m_ui->maxReloadsSpin,
+             m_ui->rulesView }) {
+        widget->setStyleSheet({});
+        widget->setAccessibleDescription({});
+    }
+    for (int i = 0; i < m_ui->tabs->count(); ++i)
+        m_ui->tabs->setTabIcon(i, {});
+    m_rules->setRowErrors({});
+}
+
+void SettingsDialog::mark(const QString& key, const QString& message)
+{
+    struct Target
+    {
+        const char* prefix;
+        QLabel* label;
+        QWidget* field;
+    };
+    const std::array targets { Target { "server.command", m_ui->commandError, m_ui->commandEdit },
+        Target { "server.args", m_ui->argsError, m_ui->argsEdit },
+        Target { "server.cwd", m_ui->cwdError, m_ui->cwdEdit },
+        Target { "server.env", m_ui->envError, m_ui->envTable },
+        Target { "watch.paths", m_ui->pathsError, m_ui->pathsList },
+        Target { "watch.exclude", m_ui->excludesError, m_ui->excludesEdit },
+        Target { "watch.debounce_ms", m_ui->debounceError, m_ui->debounceSpin },
+        Target { "watch.max_wait_ms", m_ui->debounceError, m_ui->debounceSpin },
+        Target { "watch.max_reloads_per_minute", m_ui->maxReloadsError, m_ui->maxReloadsSpin },
+        Target { "rules", m_ui->rulesError, m_ui->rulesView } };
+    QLabel* label = m_ui->summaryError;
+    QWidget* field = nullptr;
+    for (const auto& target : targets) {
+        if (key.startsWith(QLatin1StringView(target.prefix))) {
+            label = target.label;
+            field = target.field;
+            break;
+        }
+    }
+    const QString line = label == m_ui->summaryError && !key.isEmpty() ? key + u": "_s + message : message;
+    label->setText(label->text().isEmpty() ? line : label->text() + u'\n' + line);
+    label->show();
+    if (field) {
+        field->setStyleSheet(u"border: 1px solid #c62828;"_s);
+        field->setAccessibleDescription(label->text());
+        // Mark the tab too, so a problem on another page is not missed.
+        for (QWidget* page = field->parentWidget(); page; page = page->parentWidget()) {
+            const int tab = m_ui->tabs->indexOf(page);
+            if (tab >= 0) {
+                m_ui->tabs->setTabIcon(tab, stateIcon(MonitoredSession::Status::Error));
+                break;
+            }
+        }
+    }
+    if (key.startsWith(u"rules["_s)) {
+        const int row = key.mid(6, key.indexOf(u']') - 6).toInt();
+        QHash<int, QString> errors;
+        for (int i = 0; i < m_rules->rowCount(); ++i) {
+            if (!m_rules->rowError(i).isEmpty())
+                errors.insert(i, m_rules->rowError(i));
+        }
+        errors.insert(row, message);
+        m_rules->setRowErrors(errors);
+    }
+}
+
+QStringList SettingsDialog::markedFields() const
+{
+    QStringList names;
+    const auto labels = findChildren<QLabel*>(QRegularExpression(u"Error$"_s));
+    for (auto* label : labels) {
+        if (!label->isHidden() && !label->text().isEmpty())
+            names.append(label->objectName());
+    }
+    names.sort();
+    return names;
+}
+
+std::optional<Config> SettingsDialog::validate()
+{
+    clearMarks();
+    const Config config = editedConfig();
+    bool ok = true;
+
+    // What YAML cannot tell apart once written: an empty command, broken quoting, odd names.
+    if (config.server.command.isEmpty()) {
+        mark(u"server.command"_s, tr("Enter the program that starts the server, e.g. python3 or node."));
+        ok = false;
+    }
+    if (!quotesBalanced(m_ui->argsEdit->text())) {
+        mark(u"server.args"_s, tr("A quote is not closed."));
+        ok = false;
+    }
+    static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+    for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it) {
+        if (!envName.match(it.key()).hasMatch()) {
+            mark(u"server.env"_s,
+                tr("\"%1\" is not a valid variable name (letters, digits and _, not starting with a digit).")
+                    .arg(it.key()));
+            ok = false;
+        }
+    }
+    if (!QFileInfo(config.server.cwd).isDir()) {
+        mark(u"server.cwd"_s, tr("No such folder: %1").arg(config.server.cwd));
+        ok = false;
+    }
+    if (config.watch.paths.isEmpty()) {
+        mark(u"watch.paths"_s, tr("Add at least one file or folder to watch."));
+        ok = false;
+    }
+    const PathFilter filter(config.projectRoot, config.watch.exclude, false);
+    for (const auto& error : filter.errors()) {
+        mark(u"watch.exclude"_s, error);
+        ok = false;
+    }
+    for (int i = 0; i < config.rules.size(); ++i) {
+        if (config.rules[i].match.trimmed().isEmpty()) {
+            mark(u"rules[%1].match"_s.arg(i), tr("Rule %1 has no pattern.").arg(i + 1));
+            ok = false;
+            continue;
+        }
+        const ChangeAnalyzer single(config.projectRoot, { config.rules[i] }, config.defaultStrategy);
+        for (const auto& error : single.errors()) {
+            // The analyzer numbers the rules of its own (single-rule) list: keep only the pattern's problem.
+            const qsizetype quote = error.indexOf(u'"');
+            mark(u"rules[%1].match"_s.arg(i),
+                tr("Rule %1: %2").arg(i + 1).arg(quote > 0 ? error.mid(quote) : error));
+            ok = false;
+        }
+    }
+    if (!ok)
+        return std::nullopt;
+
+    // Everything else the way the file will be read: write it, parse it back.
+    const QByteArray yaml = ConfigWriter::toYaml(config);
+    const ConfigLoadResult parsed
+        = ConfigLoader::parse(yaml, targetFile(), QFileInfo(targetFile()).absolutePath());
+    for (const auto& error : parsed.errors)
+        mark(error.key, error.message);
+    if (!parsed.ok())
+        return std::nullopt;
+    Config result = *parsed.config;
+    result.sourceFile = targetFile();
+    return result;
+}
+
+bool SettingsDialog::save(QString* errorMessage)
+{
+    const std::optional<Config> config = validate();
+    if (!config) {
+        const QString message = tr("Some settings are not valid; they are marked in red.");
+        m_ui->summaryError->setText(
+            m_ui->summaryError->text().isEmpty() ? message : message + u'\n' + m_ui->summaryError->text());
+        m_ui->summaryError->show();
+        if (errorMessage)
+            *errorMessage = message;
+        return false;
+    }
+    const QString path = targetFile();
+    QString error;
+    if (!ConfigWriter::writeFile(*config, path, &error) || !TrustStore().trust(path, &error)) {
+        m_ui->summaryError->setText(tr("Could not save %1: %2").arg(path, error));
+        m_ui->summaryError->show();
+        if (errorMessage)
+            *errorMessage = error;
+        return false;
+    }
+    AppSettings app;
+    app.setNotificationLevel(notificationLevel());
+    app.setLanguage(language());
+    const ConfigLoadResult reloaded = ConfigLoader::loadFile(path);
+    Q_EMIT saved(reloaded.ok() ? *reloaded.config : *config);
+    return true;
+}
+
+void SettingsDialog::accept()
+{
+    if (save())
+        QDialog::accept();
+}
+
+void SettingsDialog::done(int result)
+{
+    AppSettings app;
+    app.setSettingsGeometry(saveGeometry());
+    app.setSettingsTab(m_ui->tabs->currentIndex());
+    QDialog::done(result);
+}
+
+} // namespace foxreload::gui

@@ -1,0 +1,59 @@
+#include "SingleInstance.h"
+
+#include "GuiLog.h"
+
+#include <QLocalServer>
+#include <QLocalSocket>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::gui {
+
+SingleInstance::SingleInstance(const QString& key, QObject* parent)
+    : QObject(parent)
+    , m_key(key)
+{ }
+
+SingleInstance::~SingleInstance() = default;
+
+QString SingleInstance::defaultKey()
+{
+    return u"foxreload-gui-%1"_s.arg(::getuid());
+}
+
+bool SingleInstance::claim(const QByteArray& message)
+{
+    {
+        QLocalSocket socket;
+        socket.connectToServer(m_key);
+        if (socket.waitForConnected(1000)) {
+            socket.write(message + '\n');
+            socket.waitForBytesWritten(1000);
+            socket.disconnectFromServer();
+            return false;
+        }
+    }
+    // Nobody answered: a socket file left by a crashed instance must not block us.
+    QLocalServer::removeServer(m_key);
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_server->listen(m_key)) {
+        qCWarning(lcGui) << "cannot listen on" << m_key << ":" << m_server->errorString()
+                         << "(a second launch will not find this one)";
+        return true;
+    }
+    connect(m_server, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket* socket = m_server->nextPendingConnection()) {
+            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+                while (socket->canReadLine())
+                    Q_EMIT messageReceived(socket->readLine().trimmed());
+            });
+            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    return true;
+}
+
+} // namespace foxreload::gui

@@ -1,0 +1,244 @@
+#include "GuiTestSupport.h"
+#include "game/GamificationEngine.h"
+#include "gui/ChartsPanel.h"
+#include "gui/DashboardWindow.h"
+#include "gui/EventLogModel.h"
+#include "gui/GamificationPanel.h"
+#include "gui/ProjectController.h"
+#include "gui/ProjectManager.h"
+#include "store/HistoryStore.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace foxreload;
+using namespace foxreload::gui;
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void followsARealSession();
+    void historyLoadsFromPreparedDatabase();
+    void eventLogFilters();
+    void stateIsRemembered();
+
+private:
+    static int rowsOfKind(QAbstractItemModel* model, LogEntry::Kind kind);
+};
+
+void TestDashboard::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+int TestDashboard::rowsOfKind(QAbstractItemModel* model, LogEntry::Kind kind)
+{
+    int rows = 0;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->index(i, 0).data(EventLogModel::KindRole).toInt() == kind)
+            ++rows;
+    }
+    return rows;
+}
+
+void TestDashboard::followsARealSession()
+{
+    test::ExampleProject project;
+    QVERIFY(project.isValid());
+    ProjectManager projects;
+    ProjectController* controller = projects.addProject(test::exampleConfigWithRules(project));
+    DashboardWindow dashboard(&projects);
+    dashboard.show();
+    QVERIFY(dashboard.windowTitle().contains(u"FoxReload"_s));
+    QVERIFY(dashboard.windowTitle().contains(u"project"_s)); // the project's folder name
+
+    QSignalSpy reloads(controller, &MonitoredSession::reloadFinished);
+    QVERIFY(controller->start());
+    QTRY_COMPARE_WITH_TIMEOUT(controller->status(), MonitoredSession::Status::Watching, 30000);
+    const qint64 firstPid = controller->serverPid();
+    QVERIFY(firstPid > 0);
+    QTRY_VERIFY(dashboard.headerText().contains(u"Watching"_s));
+    QVERIFY2(dashboard.headerText().contains(QString::number(firstPid)), qPrintable(dashboard.headerText()));
+    QVERIFY(controller->toolCount() > 0);
+    const int reloadsAtStart = int(reloads.size()); // the startup "reload", not charted
+
+    // A tool edit: a hot reload, charted and logged.
+    QVERIFY(
+        test::appendToFile(project.path(u"tools/weather.py"_s), "\n# a comment from the dashboard test\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(int(reloads.size()), reloadsAtStart + 1, 30000);
+    auto result = reloads.last().at(0).value<ReloadResult>();
+    QVERIFY2(result.succeeded(), qPrintable(result.error));
+    QCOMPARE(result.performed, ReloadStrategy::HotReload);
+    QCOMPARE(dashboard.charts()->durationPointCount(ReloadStrategy::HotReload), 1);
+    QCOMPARE(dashboard.charts()->durationPointCount(ReloadStrategy::FullRestart), 0);
+    QCOMPARE(dashboard.charts()->strategySliceValue(ReloadStrategy::HotReload), 1.0);
+    QCOMPARE(dashboard.charts()->perDayTotal(), 1);
+    QVERIFY2(dashboard.headerText().contains(u"hot reload"_s), qPrintable(dashboard.headerText()));
+    QVERIFY(rowsOfKind(dashboard.logView()->model(), LogEntry::Batch) >= 1);
+    QVERIFY(rowsOfKind(dashboard.logView()->model(), LogEntry::Reload) >= 1);
+    QVERIFY(dashboard.outputView()->toPlainText().contains(u"reload #"_s));
+
+    // A broken tool: the reload fails, the header says so, the log has an error row.
+    const QByteArray good = test::readFile(project.path(u"tools/weather.py"_s));
+    QVERIFY(test::writeFile(project.path(u"tools/weather.py"_s), good + "\ndef broken(:\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(int(reloads.size()), reloadsAtStart + 2, 60000);
+    result = reloads.last().at(0).value<ReloadResult>();
+    QVERIFY(!result.succeeded());
+    QTRY_COMPARE(controller->status(), MonitoredSession::Status::Error);
+    QVERIFY2(dashboard.headerText().contains(u"failed"_s), qPrintable(dashboard.headerText()));
+    QVERIFY(rowsOfKind(dashboard.logView()->model(), LogEntry::Error) >= 1);
+
+    // The entry point: a full restart with a new process.
+    QVERIFY(test::writeFile(project.path(u"tools/weather.py"_s), good));
+    QTRY_COMPARE_WITH_TIMEOUT(int(reloads.size()), reloadsAtStart + 3, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->status(), MonitoredSession::Status::Watching, 30000);
+    const qint64 pidBefore = controller->serverPid();
+    QVERIFY(test::appendToFile(project.path(u"main.py"_s), "\n# touched by the dashboard test\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(int(reloads.size()), reloadsAtStart + 4, 60000);
+    result = reloads.last().at(0).value<ReloadResult>();
+    QVERIFY2(result.succeeded(), qPrintable(result.error));
+    QCOMPARE(result.performed, ReloadStrategy::FullRestart);
+    QTRY_VERIFY(controller->serverPid() != pidBefore && controller->serverPid() > 0);
+    QTRY_VERIFY(dashboard.headerText().contains(QString::number(controller->serverPid())));
+    QCOMPARE(dashboard.charts()->durationPointCount(ReloadStrategy::FullRestart), 1);
+    QCOMPARE(dashboard.charts()->perDayTotal(), 4);
+    QCOMPARE(dashboard.stats().totalReloads(), 4);
+
+    // Pause from the dashboard's own action state follows the session.
+    controller->setPaused(true);
+    QTRY_COMPARE(controller->status(), MonitoredSession::Status::Paused);
+    QVERIFY(dashboard.headerText().contains(u"Paused"_s));
+    controller->setPaused(false);
+
+    QSignalSpy stopped(controller, &ProjectController::stopped);
+    controller->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 20000);
+    QVERIFY(!test::processAlive(controller->serverPid()));
+}
+
+void TestDashboard::historyLoadsFromPreparedDatabase()
+{
+    QTemporaryDir dir;
+    HistoryStore store;
+    QVERIFY(store.open(dir.filePath(u"history.sqlite"_s)));
+
+    // 50,000 reloads over the last 23 days: 60% hot, 25% service, 15% full; one in 20 failed.
+    constexpr int kReloads = 50000;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<ReloadRecord> records;
+    records.reserve(kReloads);
+    qint64 hot = 0;
+    qint64 full = 0;
+    for (int i = 0; i < kReloads; ++i) {
+        ReloadRecord r;
+        r.atUtc = now.addSecs(-qint64(i) * 40);
+        const int bucket = i % 20;
+        r.performed = r.requested = bucket < 12 ? ReloadStrategy::HotReload
+            : bucket < 17                       ? ReloadStrategy::ServiceRestart
+                                                : ReloadStrategy::FullRestart;
+        hot += r.performed == ReloadStrategy::HotReload;
+        full += r.performed == ReloadStrategy::FullRestart;
+        r.outcome = bucket == 3 ? ReloadOutcome::Failed : ReloadOutcome::Success;
+        r.error = r.outcome == ReloadOutcome::Failed ? u"boom"_s : QString();
+        r.totalMs = 20 + (i % 17) * 13;
+        r.startToReadyMs = r.totalMs - 5;
+        r.detectToStartMs = 5;
+        r.fileCount = 1;
+        records.append(r);
+    }
+    QElapsedTimer write;
+    write.start();
+    QVERIFY(store.recordReloads(records));
+    qInfo() << "wrote" << kReloads << "reloads in" << write.elapsed() << "ms";
+    XpEventRecord xp;
+    for (int day = 10; day >= 0; --day) {
+        xp.atUtc = now.addDays(-day);
+        xp.amount = 25;
+        xp.rule = u"test"_s;
+        xp.reason = u"prepared"_s;
+        store.recordXp(xp);
+    }
+
+    GamificationEngine engine(&store, GamificationSettings {});
+    ProjectManager projects;
+    DashboardWindow dashboard(&projects);
+    QElapsedTimer load;
+    load.start();
+    dashboard.setHistory(&store, &engine);
+    const qint64 loadMs = load.elapsed();
+    qInfo() << "dashboard loaded" << kReloads << "reloads in" << loadMs << "ms";
+    dashboard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+
+    QCOMPARE(dashboard.stats().totalReloads(), qint64(kReloads));
+    QCOMPARE(dashboard.stats().count(ReloadStrategy::HotReload), hot);
+    QCOMPARE(dashboard.charts()->strategySliceValue(ReloadStrategy::HotReload), qreal(hot));
+    QCOMPARE(dashboard.charts()->strategySliceValue(ReloadStrategy::FullRestart), qreal(full));
+    // The scatter keeps only the newest points, whatever the history holds.
+    const qsizetype points = dashboard.charts()->durationPointCount(ReloadStrategy::HotReload)
+        + dashboard.charts()->durationPointCount(ReloadStrategy::ServiceRestart)
+        + dashboard.charts()->durationPointCount(ReloadStrategy::FullRestart);
+    QCOMPARE(points, qsizetype(ReloadStats::kMaxDurationPoints));
+    QCOMPARE(dashboard.charts()->perDayTotal(), kReloads); // all within the last four weeks
+    QVERIFY(dashboard.charts()->xpPointCount() >= 10);
+    QVERIFY2(dashboard.gamePanel()->levelText().startsWith(u"Level "_s),
+        qPrintable(dashboard.gamePanel()->levelText()));
+    QVERIFY(dashboard.gamePanel()->badgeCount() >= 15);
+    QCOMPARE(dashboard.gamePanel()->challengeCount(), GamificationEngine::kChallengesPerDay);
+
+    // Rendering the charts stays cheap: they hold hundreds of points, not 50,000.
+    QElapsedTimer paint;
+    paint.start();
+    const QPixmap pixmap = dashboard.grab();
+    QVERIFY(!pixmap.isNull());
+    qInfo() << "rendered the dashboard in" << paint.elapsed() << "ms";
+}
+
+void TestDashboard::eventLogFilters()
+{
+    EventLogModel model(nullptr, 100);
+    const QDateTime now = QDateTime::currentDateTime();
+    for (int i = 0; i < 150; ++i) {
+        const auto kind
+            = std::array { LogEntry::Batch, LogEntry::Reload, LogEntry::Error }[std::size_t(i % 3)];
+        model.append({ now, kind, u"event %1"_s.arg(i), {} });
+    }
+    QCOMPARE(model.rowCount(), 100); // capped, the oldest went first
+    QCOMPARE(model.index(99, EventLogModel::SummaryColumn).data().toString(), u"event 149"_s);
+    EventLogFilter filter;
+    filter.setSourceModel(&model);
+    filter.setKinds(LogEntry::Error);
+    QVERIFY(filter.rowCount() >= 33 && filter.rowCount() <= 34);
+    for (int i = 0; i < filter.rowCount(); ++i)
+        QCOMPARE(filter.index(i, 0).data(EventLogModel::KindRole).toInt(), int(LogEntry::Error));
+    filter.setKinds(LogEntry::Batch | LogEntry::Reload | LogEntry::Error);
+    filter.setText(u"event 14"_s);
+    QCOMPARE(filter.rowCount(), 10); // 140..149
+}
+
+void TestDashboard::stateIsRemembered()
+{
+    ProjectManager projects;
+    {
+        DashboardWindow dashboard(&projects);
+        dashboard.resize(900, 650);
+        dashboard.show();
+        dashboard.tabs()->setCurrentIndex(DashboardWindow::EventsTab);
+        dashboard.close();
+    }
+    DashboardWindow again(&projects);
+    QCOMPARE(again.tabs()->currentIndex(), int(DashboardWindow::EventsTab));
+    QCOMPARE(again.size(), QSize(900, 650));
+    again.tabs()->setCurrentIndex(DashboardWindow::OverviewTab);
+}
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"

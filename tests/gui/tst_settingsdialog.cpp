@@ -1,0 +1,298 @@
+#include "analyze/ChangeAnalyzer.h"
+#include "common/ExampleProject.h"
+#include "config/ConfigLoader.h"
+#include "config/TrustStore.h"
+#include "gui/MonitoredSession.h"
+#include "gui/RulesModel.h"
+#include "gui/SettingsDialog.h"
+#include "ui_SettingsDialog.h"
+#include "watch/FileWatcher.h"
+
+#include <QApplication>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace foxreload;
+using namespace foxreload::gui;
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void roundTripsThroughYaml();
+    void editsAreSavedAndEmitted();
+    void invalidInputIsMarked_data();
+    void invalidInputIsMarked();
+    void rulesAreEditedAndReordered();
+    void previewCountsMatchRealTree();
+    void pathTesterAgreesWithAnalyzer_data();
+    void pathTesterAgreesWithAnalyzer();
+
+private:
+    Config loadExample();
+    std::unique_ptr<test::ExampleProject> m_project;
+};
+
+void TestSettingsDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestSettingsDialog::init()
+{
+    m_project = std::make_unique<test::ExampleProject>();
+    QVERIFY(m_project->isValid());
+}
+
+Config TestSettingsDialog::loadExample()
+{
+    const ConfigLoadResult loaded = ConfigLoader::loadFile(m_project->path(u".foxreload.yaml"_s));
+    if (!loaded.ok())
+        qFatal("example config does not load: %s", qPrintable(loaded.errors.first().toString()));
+    return *loaded.config;
+}
+
+void TestSettingsDialog::roundTripsThroughYaml()
+{
+    const Config original = loadExample();
+    SettingsDialog dialog(original);
+    QCOMPARE(dialog.editedConfig(), original); // fields show exactly the file
+    const std::optional<Config> validated = dialog.validate();
+    QVERIFY2(validated, qPrintable(dialog.markedFields().join(u',')));
+    QCOMPARE(*validated, original);
+    QVERIFY(dialog.markedFields().isEmpty());
+
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    QString error;
+    QVERIFY2(dialog.save(&error), qPrintable(error));
+    QCOMPARE(saved.size(), 1);
+    const ConfigLoadResult reread = ConfigLoader::loadFile(m_project->path(u".foxreload.yaml"_s));
+    QVERIFY(reread.ok());
+    QCOMPARE(*reread.config, original);
+    QVERIFY(TrustStore().isTrusted(m_project->path(u".foxreload.yaml"_s))); // written by the user here
+}
+
+void TestSettingsDialog::editsAreSavedAndEmitted()
+{
+    const Config original = loadExample();
+    SettingsDialog dialog(original);
+    auto* ui = dialog.form();
+    ui->commandEdit->setText(u"python3"_s);
+    ui->argsEdit->setText(u"main.py --name \"Reynard the Fox\""_s);
+    ui->debounceSpin->setValue(120);
+    ui->maxReloadsSpin->setValue(30);
+    ui->gitignoreCheck->setChecked(false);
+    ui->excludesEdit->setPlainText(u"**/__pycache__/**\n**/*.log"_s);
+    ui->restartModeCombo->setCurrentIndex(ui->restartModeCombo->findData(u"stop_start"_s));
+    ui->envAdd->click();
+    ui->envTable->item(ui->envTable->rowCount() - 1, 0)->setText(u"REYNARD_MODE"_s);
+    ui->envTable->item(ui->envTable->rowCount() - 1, 1)->setText(u"dev"_s);
+    ui->gamificationCheck->setChecked(false);
+
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    QString error;
+    QVERIFY2(dialog.save(&error), qPrintable(error + dialog.markedFields().join(u',')));
+    QCOMPARE(saved.size(), 1);
+    const Config emitted = saved.at(0).at(0).value<Config>();
+    const ConfigLoadResult reread = ConfigLoader::loadFile(m_project->path(u".foxreload.yaml"_s));
+    QVERIFY(reread.ok());
+    QCOMPARE(emitted, *reread.config);
+    const Config& c = *reread.config;
+    QCOMPARE(c.server.args, (QStringList { u"main.py"_s, u"--name"_s, u"Reynard the Fox"_s }));
+    QCOMPARE(c.watch.debounceMs, 120);
+    QCOMPARE(c.watch.maxReloadsPerMinute, 30);
+    QCOMPARE(c.watch.respectGitignore, false);
+    QCOMPARE(c.watch.exclude, (QStringList { u"**/__pycache__/**"_s, u"**/*.log"_s }));
+    QCOMPARE(c.server.restartMode, RestartMode::StopStart);
+    QCOMPARE(c.server.env.value(u"REYNARD_MODE"_s), u"dev"_s);
+    QCOMPARE(c.server.env.value(u"PYTHONUNBUFFERED"_s), u"1"_s);
+    QCOMPARE(c.gamification.enabled, false);
+    QCOMPARE(c.rules, original.rules);
+    QCOMPARE(c.watch.paths, original.watch.paths);
+}
+
+void TestSettingsDialog::invalidInputIsMarked_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("expectedLabel");
+    QTest::newRow("empty command") << u"command"_s << u"commandError"_s;
+    QTest::newRow("unclosed quote") << u"args"_s << u"argsError"_s;
+    QTest::newRow("missing working directory") << u"cwd"_s << u"cwdError"_s;
+    QTest::newRow("bad variable name") << u"env"_s << u"envError"_s;
+    QTest::newRow("bad exclude glob") << u"exclude"_s << u"excludesError"_s;
+    QTest::newRow("debounce above max wait") << u"debounce"_s << u"debounceError"_s;
+    QTest::newRow("bad rule pattern") << u"rule"_s << u"rulesError"_s;
+    QTest::newRow("no watch path") << u"paths"_s << u"pathsError"_s;
+}
+
+void TestSettingsDialog::invalidInputIsMarked()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, expectedLabel);
+    const QByteArray before = test::readFile(m_project->path(u".foxreload.yaml"_s));
+    SettingsDialog dialog(loadExample());
+    auto* ui = dialog.form();
+    if (what == u"command") {
+        ui->commandEdit->clear();
+    } else if (what == u"args") {
+        ui->argsEdit->setText(u"main.py \"unclosed"_s);
+    } else if (what == u"cwd") {
+        ui->cwdEdit->setText(u"no/such/dir"_s);
+    } else if (what == u"env") {
+        ui->envAdd->click();
+        ui->envTable->item(ui->envTable->rowCount() - 1, 0)->setText(u"1BAD NAME"_s);
+    } else if (what == u"exclude") {
+        ui->excludesEdit->setPlainText(u"**/[a-"_s);
+    } else if (what == u"debounce") {
+        ui->debounceSpin->setValue(5000); // max_wait_ms stays 1000
+    } else if (what == u"rule") {
+        dialog.rulesModel()->setData(dialog.rulesModel()->index(2, RulesModel::PatternColumn), u"tools/[x"_s);
+    } else if (what == u"paths") {
+        ui->pathsList->clear();
+    }
+    QVERIFY(!dialog.validate());
+    const QStringList marked = dialog.markedFields();
+    QVERIFY2(marked.contains(expectedLabel), qPrintable(marked.join(u',')));
+    auto* label = dialog.findChild<QLabel*>(expectedLabel);
+    QVERIFY(label && !label->isHidden() && !label->text().isEmpty());
+    qInfo().noquote() << expectedLabel << "says:" << label->text();
+    if (what == u"rule")
+        QVERIFY(!dialog.rulesModel()->rowError(2).isEmpty());
+
+    QString error;
+    QVERIFY(!dialog.save(&error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(test::readFile(m_project->path(u".foxreload.yaml"_s)), before); // nothing written
+}
+
+void TestSettingsDialog::rulesAreEditedAndReordered()
+{
+    const Config original = loadExample();
+    SettingsDialog dialog(original);
+    auto* ui = dialog.form();
+    RulesModel* rules = dialog.rulesModel();
+    const int count = rules->rowCount();
+    QCOMPARE(count, int(original.rules.size()));
+
+    // Add after the first rule, edit it through the model (as the delegates do).
+    ui->rulesView->setCurrentIndex(rules->index(0, 0));
+    ui->ruleAdd->click();
+    QCOMPARE(rules->rowCount(), count + 1);
+    QCOMPARE(ui->rulesView->currentIndex().row(), 1);
+    QVERIFY(rules->setData(rules->index(1, RulesModel::PatternColumn), u"prompts/**/*.md"_s));
+    QVERIFY(rules->setData(rules->index(1, RulesModel::StrategyColumn), u"hot_reload"_s));
+    QVERIFY(rules->setData(rules->index(1, RulesModel::ComponentsColumn), u"prompts, docs"_s));
+    QVERIFY(!rules->setData(rules->index(1, RulesModel::StrategyColumn), u"teleport"_s));
+    QCOMPARE(rules->index(1, RulesModel::StrategyColumn).data().toString(), u"hot reload"_s);
+
+    // Move it down twice and back up once with the buttons.
+    ui->ruleDown->click();
+    ui->ruleDown->click();
+    ui->ruleUp->click();
+    QCOMPARE(ui->rulesView->currentIndex().row(), 2);
+    QList<Rule> expected = original.rules;
+    expected.insert(
+        2, Rule { u"prompts/**/*.md"_s, ReloadStrategy::HotReload, { u"prompts"_s, u"docs"_s }, 0 });
+    QCOMPARE(rules->rules(), expected);
+
+    // Moving past either end does nothing.
+    ui->rulesView->setCurrentIndex(rules->index(0, 0));
+    ui->ruleUp->click();
+    QCOMPARE(rules->rules(), expected);
+
+    // Remove the first rule (main.py) and save: the file has the new order.
+    ui->ruleRemove->click();
+    expected.removeFirst();
+    QCOMPARE(dialog.editedConfig().rules, expected);
+    QString error;
+    QVERIFY2(dialog.save(&error), qPrintable(error + dialog.markedFields().join(u',')));
+    const ConfigLoadResult reread = ConfigLoader::loadFile(m_project->path(u".foxreload.yaml"_s));
+    QVERIFY(reread.ok());
+    QCOMPARE(reread.config->rules, expected);
+}
+
+void TestSettingsDialog::previewCountsMatchRealTree()
+{
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    // 6 watched files; 3 excluded by globs (a pruned __pycache__ and node_modules), 1 by .gitignore.
+    for (const auto& file : { u"main.py"_s, u"tools/a.py"_s, u"tools/b.py"_s, u"tools/deep/c.py"_s,
+             u"services/cache.py"_s, u".gitignore"_s, u"tools/__pycache__/a.cpython-311.pyc"_s,
+             u"tools/__pycache__/b.cpython-311.pyc"_s, u"node_modules/x/index.js"_s, u"build.log"_s })
+        QVERIFY(test::writeFile(root + u'/' + file, "x\n"));
+    QVERIFY(test::writeFile(root + u"/.gitignore"_s, "*.log\n"));
+
+    Config config = Config::defaults(root);
+    config.server.command = u"python3"_s;
+    config.watch.paths = { root };
+    config.watch.exclude = { u"**/__pycache__/**"_s, u"node_modules/**"_s };
+    config.watch.respectGitignore = true;
+    SettingsDialog dialog(config);
+    QSignalSpy spy(&dialog, &SettingsDialog::previewUpdated);
+    dialog.refreshPreviewNow();
+    QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 1 && !dialog.previewScanner()->isScanning(), 20000);
+    const PreviewResult preview = *dialog.lastPreview();
+    QCOMPARE(preview.watchedFiles, 6);
+    QCOMPARE(preview.excludedFiles, 4);
+    QCOMPARE(preview.excludedDirectories, 2);
+    QVERIFY(!preview.capped);
+    QVERIFY(dialog.form()->previewLabel->text().contains(u"6 files watched, 4 excluded"_s));
+
+    // The watcher itself sees the same files.
+    FileWatcher watcher;
+    auto filter = std::make_shared<PathFilter>(root, config.watch.exclude, true);
+    QVERIFY(watcher.start({ WatchRoot { root, filter } }));
+    QCOMPARE(watcher.stats().files, preview.watchedFiles);
+    watcher.stop();
+
+    // Editing the excludes updates the preview.
+    dialog.form()->excludesEdit->setPlainText(u"**/__pycache__/**"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.lastPreview()->watchedFiles == 7, 20000);
+    QCOMPARE(dialog.lastPreview()->excludedFiles, 3);
+}
+
+void TestSettingsDialog::pathTesterAgreesWithAnalyzer_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("tool") << u"tools/weather.py"_s;
+    QTest::newRow("nested tool") << u"tools/sub/x.py"_s;
+    QTest::newRow("service") << u"services/cache.py"_s;
+    QTest::newRow("entry point") << u"main.py"_s;
+    QTest::newRow("protocol") << u"protocol/tool_registry.py"_s;
+    QTest::newRow("settings") << u"config/settings.json"_s;
+    QTest::newRow("unmatched") << u"README.md"_s;
+    QTest::newRow("excluded") << u"tools/__pycache__/weather.cpython-311.pyc"_s;
+    QTest::newRow("excluded test") << u"tests/test_tools.py"_s;
+}
+
+void TestSettingsDialog::pathTesterAgreesWithAnalyzer()
+{
+    QFETCH(QString, path);
+    const Config config = loadExample();
+    SettingsDialog dialog(config);
+    dialog.form()->testPathEdit->setText(path);
+    const QString shown = dialog.pathTestText();
+
+    ChangeAnalyzer analyzer(config.projectRoot, config.rules, config.defaultStrategy);
+    analyzer.setPathFilter(std::make_shared<PathFilter>(
+        config.projectRoot, config.watch.exclude, config.watch.respectGitignore));
+    const QString absolute = QDir(config.projectRoot).absoluteFilePath(path);
+    const FileChange expected
+        = analyzer.classify(absolute, FileEvent::Kind::Modified, QFileInfo(absolute).isDir());
+    qInfo().noquote() << path << "→" << shown;
+    QVERIFY2(shown.contains(MonitoredSession::strategyText(expected.strategy)), qPrintable(shown));
+    if (expected.excluded)
+        QVERIFY2(shown.startsWith(u"Excluded"_s), qPrintable(shown));
+    else if (!expected.rule.isEmpty())
+        QVERIFY2(shown.contains(u"(%1)"_s.arg(expected.rule)), qPrintable(shown));
+    else
+        QVERIFY2(shown.startsWith(u"No rule matches"_s), qPrintable(shown));
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
