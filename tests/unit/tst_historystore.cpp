@@ -131,6 +131,8 @@ private Q_SLOTS:
     void readOnlyDatabaseHoldsEventsUntilWritable();
     void lockedDatabaseHoldsEventsUntilUnlocked();
     void twoProcessesWriteConcurrently();
+    void emptyFieldsAreStored();
+    void writeThatCanNeverSucceedIsDropped();
 
 private:
     QString dbPath() const { return m_dir->filePath(u"history.sqlite"_s); }
@@ -294,6 +296,11 @@ void TestHistoryStore::mediansByStrategy()
     for (const qint64 ms : { 500, 300, 700 })
         rows.append(reload(kBase.addSecs(rows.size()), ReloadStrategy::FullRestart, ms));
     rows.append(reload(kBase.addSecs(100), ReloadStrategy::FullRestart, 5, ReloadOutcome::Failed));
+    // The session's first start is not a reload: neither counted nor in the medians.
+    rows.append(reload(kBase.addSecs(101), ReloadStrategy::FullRestart, 90000, ReloadOutcome::Success,
+        ReloadTrigger::Startup));
+    rows.append(reload(kBase.addSecs(102), ReloadStrategy::FullRestart, 90000, ReloadOutcome::Success,
+        ReloadTrigger::Startup));
     QVERIFY(store.recordReloads(rows));
 
     const auto totals = store.totalsByStrategy();
@@ -455,6 +462,12 @@ void TestHistoryStore::retentionKeepsTotals()
     QCOMPARE(after.succeeded, before.succeeded);
     QCOMPARE(after.failed, before.failed);
     QCOMPARE(after.xp, before.xp);
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.value(u"SELECT (SELECT SUM(amount) FROM xp_events) + (SELECT SUM(xp) FROM xp_days)"_s)
+                     .toLongLong(),
+            after.xp);
+    }
     QCOMPARE(store.fastHotReloads(50), fastBefore);
     QCOMPARE(store.succeededReloads(), succeededBefore);
     const auto old = store.reloadsPerDay(now.addDays(-200).date(), now.addDays(-200).date());
@@ -589,6 +602,38 @@ void TestHistoryStore::twoProcessesWriteConcurrently()
         QCOMPARE(raw.value(u"SELECT COUNT(DISTINCT reason) FROM reloads WHERE reason LIKE '%1-%'"_s.arg(tag))
                      .toInt(),
             kEvents);
+}
+
+void TestHistoryStore::emptyFieldsAreStored()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    store.recordBatch(BatchRecord {}); // no files, no time, no session
+    store.beginSession(SessionRecord {});
+    store.recordXp(XpEventRecord {});
+    QVERIFY(store.recordReload(ReloadRecord {}) > 0);
+    QVERIFY(store.isAvailable());
+    QCOMPARE(store.pendingWrites(), 0);
+    QCOMPARE(store.totals().batches, 1);
+}
+
+void TestHistoryStore::writeThatCanNeverSucceedIsDropped()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(
+            u"CREATE TRIGGER refuse BEFORE INSERT ON batches BEGIN SELECT RAISE(ABORT, 'refused'); END"_s));
+    }
+    QSignalSpy warnings(&store, &HistoryStore::warning);
+    BatchRecord batch;
+    batch.files = { u"modified a.py"_s };
+    store.recordBatch(batch);
+    QCOMPARE(warnings.count(), 0); // not an outage: the store stays usable
+    QVERIFY(store.isAvailable());
+    QCOMPARE(store.pendingWrites(), 0);
+    QVERIFY(store.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)) > 0);
 }
 
 // The child side of twoProcessesWriteConcurrently: writes n reloads and n XP events.

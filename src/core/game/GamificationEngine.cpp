@@ -433,7 +433,7 @@ int GamificationEngine::grant(
     event.reloadRowId = reloadRowId;
     event.sessionId = sessionId;
     m_store->recordXp(event);
-    const qint64 total = m_store->totalXp();
+    const qint64 total = before + amount; // `before` is fresh: other processes' XP is in it
     Q_EMIT xpAwarded(amount, reason, total);
     const int levelBefore = levelForXp(before).level;
     const int levelAfter = levelForXp(total).level;

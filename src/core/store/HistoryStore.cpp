@@ -36,6 +36,19 @@ QDateTime utcFromMs(const QVariant& value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// A write that fails because of what it writes (a constraint, a type) will fail again:
+// it is dropped and logged. Everything else (busy, locked, read-only, damaged, full,
+// I/O) may pass later, so the write is held.
+bool isPermanentError(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    if (!ok)
+        return false;
+    constexpr int kConstraint = 19, kMismatch = 20, kRange = 25, kTooBig = 18;
+    return code == kConstraint || code == kMismatch || code == kRange || code == kTooBig;
+}
+
 // Qt binds a null QString as NULL; the text columns are NOT NULL DEFAULT ''.
 QString text(const QString& value)
 {
@@ -338,7 +351,8 @@ bool HistoryStore::retryPending()
     if (count > 0) {
         const bool written = transaction([this] {
             for (const auto& write : m_pending) {
-                if (!write.run())
+                // A failed statement does not end SQLite's transaction: the rest still commits.
+                if (!write.run() && !dropIfPermanent(write.what))
                     return false;
             }
             return true;
@@ -382,15 +396,26 @@ bool HistoryStore::writeOrHold(const QString& what, std::function<bool()> write)
             Q_EMIT changed();
             return true;
         }
+        if (dropIfPermanent(what))
+            return false;
         setUnavailable(m_lastError);
     }
     hold(what, std::move(write));
     return false;
 }
 
+bool HistoryStore::dropIfPermanent(const QString& what)
+{
+    if (!m_lastErrorPermanent)
+        return false;
+    qCWarning(lcStore).noquote() << "history: a" << what << "was not recorded:" << m_lastError;
+    return true;
+}
+
 bool HistoryStore::execute(
     const QString& sql, const QVariantList& values, qint64* insertId, int* rowsAffected)
 {
+    m_lastErrorPermanent = false;
     if (m_connection.isEmpty()) {
         m_lastError = u"not open"_s;
         return false;
@@ -400,6 +425,7 @@ bool HistoryStore::execute(
         QSqlQuery query(QSqlDatabase::database(m_connection, false));
         if (!query.prepare(sql)) {
             m_lastError = query.lastError().text();
+            m_lastErrorPermanent = isPermanentError(query.lastError());
             return false;
         }
         it = m_statements.insert(sql, query);
@@ -409,6 +435,7 @@ bool HistoryStore::execute(
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
         m_lastError = query.lastError().text();
+        m_lastErrorPermanent = isPermanentError(query.lastError());
         m_statements.erase(it);
         return false;
     }
@@ -461,8 +488,10 @@ bool HistoryStore::transaction(const std::function<bool()>& body)
     if (ok && execute(u"COMMIT"_s))
         return true;
     const QString error = m_lastError;
+    const bool permanent = m_lastErrorPermanent;
     execute(u"ROLLBACK"_s);
     m_lastError = error;
+    m_lastErrorPermanent = permanent;
     return false;
 }
 
@@ -502,9 +531,9 @@ void HistoryStore::recordBatch(const BatchRecord& batch)
         return execute(u"INSERT INTO batches(session_id, batch_id, at_ms, day, strategy, file_count,"
                        u" raw_event_count, content_identical, files) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             { batch.sessionId, qint64(batch.batchId), at.toMSecsSinceEpoch(), dayKey(localDay(at)),
-                strategyName(batch.strategy), std::max(batch.fileCount, int(batch.files.size())),
+                text(strategyName(batch.strategy)), std::max(batch.fileCount, int(batch.files.size())),
                 batch.rawEventCount, batch.contentIdentical ? 1 : 0,
-                batch.files.mid(0, BatchRecord::kMaxFilesPerBatch).join(u'\n') });
+                text(batch.files.mid(0, BatchRecord::kMaxFilesPerBatch).join(u'\n')) });
     });
 }
 
@@ -532,6 +561,8 @@ qint64 HistoryStore::recordReload(const ReloadRecord& reload)
             Q_EMIT changed();
             return rowId;
         }
+        if (dropIfPermanent(u"reload"_s))
+            return 0;
         setUnavailable(m_lastError);
     }
     hold(u"reload"_s, [this, reload] {
@@ -571,6 +602,8 @@ qint64 HistoryStore::recordXp(const XpEventRecord& event)
             Q_EMIT changed();
             return rowId;
         }
+        if (dropIfPermanent(u"xp event"_s))
+            return 0;
         setUnavailable(m_lastError);
     }
     hold(u"xp"_s, [write] {
@@ -592,6 +625,8 @@ bool HistoryStore::unlockAchievement(const QString& id, const QDateTime& atUtc, 
             Q_EMIT changed();
             return inserted == 1;
         }
+        if (dropIfPermanent(u"achievement"_s))
+            return false;
         setUnavailable(m_lastError);
     }
     hold(u"achievement"_s, [write] { return write(nullptr); });
@@ -621,6 +656,8 @@ bool HistoryStore::saveChallengeProgress(const ChallengeProgressRecord& progress
             Q_EMIT changed();
             return completedNow == 1;
         }
+        if (dropIfPermanent(u"challenge"_s))
+            return false;
         setUnavailable(m_lastError);
     }
     hold(u"challenge"_s, [write] {
@@ -637,6 +674,8 @@ bool HistoryStore::markActiveDay(const QDate& day, const QDateTime& atUtc)
         if (execute(u"INSERT OR IGNORE INTO active_days(day, first_ms) VALUES (?, ?)"_s,
                 { dayKey(day), atUtc.toMSecsSinceEpoch() }, nullptr, &inserted))
             return inserted == 1;
+        if (dropIfPermanent(u"active day"_s))
+            return false;
         setUnavailable(m_lastError);
     }
     hold(u"active day"_s, [this, day, atUtc] {
@@ -751,8 +790,7 @@ HistoryTotals HistoryStore::totals() const
 
 qint64 HistoryStore::totalXp() const
 {
-    return selectNumber(u"SELECT (SELECT IFNULL(SUM(amount), 0) FROM xp_events)"
-                        u" + (SELECT IFNULL(SUM(xp), 0) FROM xp_days)"_s);
+    return selectNumber(u"SELECT value FROM totals WHERE name = 'xp'"_s);
 }
 
 int HistoryStore::xpSince(const QDateTime& sinceUtc) const
@@ -871,7 +909,8 @@ QList<StrategyTotals> HistoryStore::totalsByStrategy() const
 
     // Medians walk the (performed, outcome, duration) indexes: no sort, no full scan.
     auto median = [this](ReloadStrategy strategy, const QString& column) -> double {
-        const QString where = u"performed = ? AND outcome = 'success' AND %1 >= 0"_s.arg(column);
+        const QString where = u"performed = ? AND outcome = 'success' AND %1 >= 0 AND %2"_s.arg(
+            column, QLatin1StringView(kCountedReloads));
         const qint64 count
             = selectNumber(u"SELECT COUNT(*) FROM reloads WHERE "_s + where, { strategyName(strategy) });
         if (count == 0)

@@ -315,6 +315,7 @@ private:
     bool canWriteNow() const { return m_available && m_pending.empty(); }
     void hold(const QString& what, std::function<bool()> write);
     bool writeOrHold(const QString& what, std::function<bool()> write);
+    bool dropIfPermanent(const QString& what);
     bool insertReload(const ReloadRecord& reload, qint64* rowId);
     bool execute(const QString& sql, const QVariantList& values = {}, qint64* insertId = nullptr,
         int* rowsAffected = nullptr);
@@ -331,6 +332,7 @@ private:
     bool m_available = false;
     bool m_warned = false; // the current outage was reported
     mutable QString m_lastError;
+    bool m_lastErrorPermanent = false; // the last failed write can never succeed
     std::deque<PendingWrite> m_pending;
     QTimer m_retryTimer;
     QDate m_lastRetentionDay;
