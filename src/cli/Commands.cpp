@@ -18,6 +18,7 @@ const std::array kCommands {
     Command { "watch", "Print one line per change below the given directories", watchCommand },
     Command { "check-config", "Validate a .foxreload.yaml and print it resolved", checkConfigCommand },
     Command { "trust", "Allow a project's .foxreload.yaml to start its server command", trustCommand },
+    Command { "stats", "Show level, XP, streak, challenges, achievements and reload totals", statsCommand },
 };
 } // namespace
 

@@ -32,6 +32,7 @@ int proxyCommand(const QStringList& arguments);
 int watchCommand(const QStringList& arguments);
 int checkConfigCommand(const QStringList& arguments);
 int trustCommand(const QStringList& arguments);
+int statsCommand(const QStringList& arguments);
 
 // Module logs are for diagnosing FoxReload itself: warnings always show, info and
 // debug only with --verbose (or QT_LOGGING_RULES, which wins over both).

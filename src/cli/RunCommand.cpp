@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "ConsoleReporter.h"
+#include "GameOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
 #include "session/Session.h"
@@ -43,6 +44,8 @@ int runCommand(const QStringList& arguments)
     ConsoleReporter reporter(&session,
         options.json(parser) ? ConsoleReporter::Format::Json : ConsoleReporter::Format::Text,
         options.quiet(parser));
+    // History is always recorded; XP lines only when gamification is on.
+    GameOutput game(&session, &reporter, *config, options.quiet(parser));
 
     UnixSignals signals;
     int exitCode = ExitOk;
