@@ -6,6 +6,7 @@
 #include "Notifier.h"
 #include "ProjectController.h"
 #include "ProjectManager.h"
+#include "SessionDirectory.h"
 #include "SettingsDialog.h"
 #include "SingleInstance.h"
 #include "TrayController.h"
@@ -145,6 +146,9 @@ bool GuiApp::start()
     for (auto* session : m_projects->sessions())
         attach(session);
     m_projects->startAll();
+    // Sessions started elsewhere (a proxy launched by an MCP client, `foxreload run`) join the list.
+    auto* directory = new SessionDirectory(m_projects, this);
+    directory->start();
     return true;
 }
 

@@ -36,16 +36,28 @@ QStringList stringList(const QJsonValue& value)
 
 } // namespace
 
-ProxiedSession::ProxiedSession(const QString& id, const QString& projectRoot, QObject* parent)
+ProxiedSession::ProxiedSession(
+    const QString& id, const QString& projectRoot, const QString& mode, QObject* parent)
     : MonitoredSession(parent)
     , m_id(id)
     , m_projectRoot(projectRoot)
+    , m_mode(mode)
 { }
+
+void ProxiedSession::handleHello(const QJsonObject& hello)
+{
+    if (hello.value("paused"_L1).toBool())
+        notePaused(true);
+    const QJsonObject state { { "event"_L1, u"server_state"_s }, { "state"_L1, hello.value("state"_L1) },
+        { "pid"_L1, hello.value("serverPid"_L1) } };
+    handleEvent(state);
+}
 
 QString ProxiedSession::name() const
 {
     const QString dirName = QDir(m_projectRoot).dirName();
-    return tr("%1 (proxy)").arg(dirName.isEmpty() ? m_id : dirName);
+    const QString project = dirName.isEmpty() ? m_id : dirName;
+    return m_mode == u"proxy" ? tr("%1 (proxy)").arg(project) : tr("%1 (terminal)").arg(project);
 }
 
 QString ProxiedSession::location() const
@@ -138,8 +150,8 @@ void ProxiedSession::handleEvent(const QJsonObject& event)
             event.value("expected"_L1).toBool());
     } else if (type == u"paused" || type == u"resumed") {
         notePaused(type == u"paused");
-    } else if (type == u"stderr") {
-        noteStderr(event.value("pid"_L1).toInteger(), event.value("line"_L1).toString());
+    } else if (type == u"server_stderr") {
+        noteStderr(event.value("pid"_L1).toInteger(), event.value("message"_L1).toString());
     } else if (type == u"warning" || type == u"crash_loop" || type == u"error") {
         noteWarning(event.value("message"_L1).toString());
     }

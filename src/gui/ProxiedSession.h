@@ -15,7 +15,9 @@ class ProxiedSession : public MonitoredSession
 {
     Q_OBJECT
 public:
-    ProxiedSession(const QString& id, const QString& projectRoot, QObject* parent = nullptr);
+    // `mode`: what runs it, as its hello says ("proxy", "run").
+    ProxiedSession(const QString& id, const QString& projectRoot,
+        const QString& mode = QStringLiteral("proxy"), QObject* parent = nullptr);
 
     QString id() const { return m_id; }
     QString name() const override;
@@ -24,6 +26,7 @@ public:
     void restartNow() override;
     void setPaused(bool paused) override;
 
+    void handleHello(const QJsonObject& hello); // the first line of the socket: state, pid, paused
     void handleEvent(const QJsonObject& event);
     void connectionLost();
 
@@ -33,6 +36,7 @@ Q_SIGNALS:
 private:
     QString m_id;
     QString m_projectRoot;
+    QString m_mode;
 };
 
 } // namespace foxreload::gui
