@@ -41,8 +41,10 @@ def parse_args(argv):
                         help="a smoke run under a minute: small tree, few edits, no soak")
     parser.add_argument("--binary", default=os.path.join(REPO_DIR, "build", "src", "foxreload"),
                         help="the foxreload binary (default: build/src/foxreload)")
-    parser.add_argument("--out", default=os.path.join(BENCH_DIR, "RESULTS.md"),
-                        help="the report to write (default bench/RESULTS.md); results.json goes beside it")
+    parser.add_argument("--out", default=None,
+                        help="the report to write (default bench/RESULTS.md, or bench/work/RESULTS-quick.md "
+                             "with --quick so a smoke run never replaces the full results); results.json "
+                             "(results-quick.json) goes beside it")
     parser.add_argument("--json", dest="json_out", default=None,
                         help="machine-readable results (default: results.json beside --out)")
     parser.add_argument("--only", default=",".join(PARTS),
@@ -77,8 +79,13 @@ def main(argv):
               "  build one first:  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release && "
               "cmake --build build --target foxreload\n  or pass --binary PATH", file=sys.stderr)
         return 2
-    out_md = os.path.abspath(args.out)
-    out_json = os.path.abspath(args.json_out or os.path.join(os.path.dirname(out_md), "results.json"))
+    if args.out:
+        out_md = os.path.abspath(args.out)
+    else:
+        out_md = os.path.join(BENCH_DIR, "work", "RESULTS-quick.md") if args.quick else os.path.join(
+            BENCH_DIR, "RESULTS.md")
+    json_name = "results-quick.json" if args.quick and not args.out else "results.json"
+    out_json = os.path.abspath(args.json_out or os.path.join(os.path.dirname(out_md), json_name))
 
     tmp = os.path.abspath(args.tmp) if args.tmp else tempfile.mkdtemp(prefix="foxreload-bench-")
     os.makedirs(tmp, exist_ok=True)
@@ -122,6 +129,7 @@ def main(argv):
     results["versions"].update(tool_versions(binary))
     results["targets"] = report.targets(results)
     os.makedirs(os.path.dirname(out_json), exist_ok=True)
+    os.makedirs(os.path.dirname(out_md), exist_ok=True)
     with open(out_json, "w") as f:
         json.dump(results, f, indent=1)
         f.write("\n")

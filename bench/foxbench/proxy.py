@@ -51,7 +51,8 @@ def measure(binary, tmp, methods, latency, throughput_s, concurrency):
     server = projects.copy_server(os.path.join(tmp, "proxy", "reynard"))
     env = projects.bench_env(tmp)
     direct_argv = [projects.PYTHON, "main.py"]
-    proxy_argv = [binary, "proxy", "--", projects.PYTHON, "main.py"]
+    proxy_argv = [binary, "proxy", "--no-game", "--db", os.path.join(tmp, "proxy-history.sqlite"), "--",
+                  projects.PYTHON, "main.py"]
     result["commands"] = {"direct": " ".join(direct_argv), "proxy": " ".join(proxy_argv),
                           "client": f"node bench/node/mcp-rtt.mjs --method M --latency {latency} "
                                     f"--throughput-s {throughput_s} --concurrency {concurrency} -- SERVER"}
