@@ -61,13 +61,28 @@ QByteArray displayPath(const QString& path, bool isDirectory)
     return bytes;
 }
 
+const char* kindName(FileEvent::Kind kind)
+{
+    switch (kind) {
+    case FileEvent::Kind::Created:
+        return "created";
+    case FileEvent::Kind::Modified:
+        return "modified";
+    case FileEvent::Kind::Removed:
+        return "removed";
+    case FileEvent::Kind::Renamed:
+        return "renamed";
+    }
+    return "changed";
+}
+
 void printEvent(const FileEvent& event, bool json)
 {
-    QByteArray line;
-    line.reserve(96 + 3 * (event.path.size() + event.oldPath.size()));
+    static QByteArray line; // reused: no allocation for the line itself
+    line.resize(0);
     if (json) {
         line += "{\"kind\":\"";
-        line += fileEventKindName(event.kind).toLatin1();
+        line += kindName(event.kind);
         line += "\",\"path\":";
         appendJsonString(line, event.path);
         if (event.kind == FileEvent::Kind::Renamed) {
@@ -80,7 +95,7 @@ void printEvent(const FileEvent& event, bool json)
         appendNow(line);
         line += "\"}\n";
     } else {
-        line += fileEventKindName(event.kind).toLatin1();
+        line += kindName(event.kind);
         line += ' ';
         if (event.kind == FileEvent::Kind::Renamed) {
             line += displayPath(event.oldPath, event.isDirectory);

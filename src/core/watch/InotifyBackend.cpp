@@ -521,7 +521,8 @@ void InotifyBackend::processEvent(const inotify_event* event)
     const std::string_view nameView(name, size_t(length));
 
     if (mask & IN_MODIFY) {
-        // The hot path of a long write: no path, no filter when already pending.
+        // The hot path: no path and no filter here; whether the file counts is
+        // decided once, when the write is reported.
         auto pending = m_writes.find(WriteKey { wd, QByteArray::fromRawData(name, length) });
         if (pending != m_writes.end()) {
             pending->lastWriteNs = steadyNs();
@@ -529,9 +530,6 @@ void InotifyBackend::processEvent(const inotify_event* event)
             return;
         }
         if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(QByteArrayView(name, length)))
-            return;
-        const QString path = childPath(dir.path, nameView);
-        if (!isVisible(dir, path, name, length, false))
             return;
         m_writes.insert(WriteKey { wd, QByteArray(name, length) }, PendingWrite { steadyNs(), false, true });
         return;
@@ -543,15 +541,12 @@ void InotifyBackend::processEvent(const inotify_event* event)
             const bool unreported = pending->unreported;
             m_writes.erase(pending);
             if (unreported)
-                report(wasCreated ? FileEvent::Kind::Created : FileEvent::Kind::Modified,
-                    childPath(dir.path, nameView));
+                reportWrite(dir, nameView, wasCreated);
             return;
         }
         if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(QByteArrayView(name, length)))
             return;
-        const QString path = childPath(dir.path, nameView);
-        if (isVisible(dir, path, name, length, false))
-            report(FileEvent::Kind::Modified, path); // opened for writing before we looked
+        reportWrite(dir, nameView, false); // opened for writing before we looked
         return;
     }
 
@@ -729,9 +724,8 @@ void InotifyBackend::onDeadline()
         it->unreported = false;
         const bool wasCreated = it->created;
         it->created = false;
-        report(wasCreated ? FileEvent::Kind::Created : FileEvent::Kind::Modified,
-            childPath(
-                dir->second.path, std::string_view(it.key().name.constData(), size_t(it.key().name.size()))));
+        reportWrite(dir->second, std::string_view(it.key().name.constData(), size_t(it.key().name.size())),
+            wasCreated);
     }
     scheduleDeadline();
 }
@@ -923,6 +917,15 @@ void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
             ++newIt;
         }
     }
+}
+
+void InotifyBackend::reportWrite(const Dir& dir, std::string_view name, bool created)
+{
+    const QString path = childPath(dir.path, name);
+    // A created file passed the filter at IN_CREATE; a written one is checked now.
+    if (!created && !isVisible(dir, path, name.data(), qsizetype(name.size()), false))
+        return;
+    report(created ? FileEvent::Kind::Created : FileEvent::Kind::Modified, path);
 }
 
 void InotifyBackend::report(

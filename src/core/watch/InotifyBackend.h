@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -131,6 +132,7 @@ private:
     bool isVisible(
         const Dir& dir, const QString& path, const char* name, qsizetype length, bool isDirectory) const;
 
+    void reportWrite(const Dir& dir, std::string_view name, bool created);
     void report(
         FileEvent::Kind kind, const QString& path, const QString& oldPath = {}, bool isDirectory = false);
 
