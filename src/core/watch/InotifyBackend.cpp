@@ -841,6 +841,13 @@ void InotifyBackend::rescanAfterOverflow(qint64 thresholdNs)
         m_fallback->pollNow();
 }
 
+bool InotifyBackend::hasUnreportedWrite(int wd, std::string_view name) const
+{
+    const auto it
+        = m_writes.constFind(WriteKey { wd, QByteArray::fromRawData(name.data(), qsizetype(name.size())) });
+    return it != m_writes.cend() && it->unreported;
+}
+
 void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
 {
     Dir& dir = m_dirs.at(wd);
@@ -904,7 +911,8 @@ void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
             if (oldIt->kind != newIt->kind) {
                 gone(*oldIt);
                 arrived(*newIt);
-            } else if (newIt->kind == 'f') {
+            } else if (newIt->kind == 'f' && !hasUnreportedWrite(wd, newIt->name)) {
+                // (a pending write is reported by its own deadline, as created or modified)
                 const std::string fileName(newIt->name);
                 struct stat st;
                 if (::fstatat(reader.fd(), fileName.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {

@@ -129,6 +129,7 @@ private:
     void warnWatchLimit();
     void rescanAfterOverflow(qint64 thresholdNs);
     void rescanDirectory(int wd, qint64 thresholdNs);
+    bool hasUnreportedWrite(int wd, std::string_view name) const;
     bool isVisible(
         const Dir& dir, const QString& path, const char* name, qsizetype length, bool isDirectory) const;
 
