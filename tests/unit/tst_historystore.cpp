@@ -132,6 +132,7 @@ private Q_SLOTS:
     void lockedDatabaseHoldsEventsUntilUnlocked();
     void twoProcessesWriteConcurrently();
     void emptyFieldsAreStored();
+    void externalChangesAreNoticed();
     void writeThatCanNeverSucceedIsDropped();
 
 private:
@@ -602,6 +603,21 @@ void TestHistoryStore::twoProcessesWriteConcurrently()
         QCOMPARE(raw.value(u"SELECT COUNT(DISTINCT reason) FROM reloads WHERE reason LIKE '%1-%'"_s.arg(tag))
                      .toInt(),
             kEvents);
+}
+
+void TestHistoryStore::externalChangesAreNoticed()
+{
+    HistoryStore viewer;
+    HistoryStore writer; // another process, as far as SQLite is concerned
+    QVERIFY(viewer.open(dbPath()));
+    QVERIFY(writer.open(dbPath()));
+    viewer.watchExternalChanges(50);
+    QSignalSpy changed(&viewer, &HistoryStore::changed);
+    QTest::qWait(200);
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(writer.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 5000);
+    QCOMPARE(viewer.totals().reloads, 1);
 }
 
 void TestHistoryStore::emptyFieldsAreStored()

@@ -136,6 +136,13 @@ HistoryStore::HistoryStore(QObject* parent)
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setInterval(5000);
     connect(&m_retryTimer, &QTimer::timeout, this, &HistoryStore::retryPending);
+    connect(&m_externalTimer, &QTimer::timeout, this, [this] {
+        // data_version moves only when another connection commits.
+        const qint64 version = selectNumber(u"PRAGMA data_version"_s);
+        if (m_dataVersion >= 0 && version != m_dataVersion)
+            Q_EMIT changed();
+        m_dataVersion = version;
+    });
 }
 
 HistoryStore::~HistoryStore()
@@ -199,6 +206,16 @@ void HistoryStore::setRetryInterval(int ms)
 void HistoryStore::setRetention(const RetentionSettings& retention)
 {
     m_retention = retention;
+}
+
+void HistoryStore::watchExternalChanges(int intervalMs)
+{
+    if (intervalMs <= 0) {
+        m_externalTimer.stop();
+        return;
+    }
+    m_dataVersion = selectNumber(u"PRAGMA data_version"_s);
+    m_externalTimer.start(intervalMs);
 }
 
 void HistoryStore::setBusyTimeout(int ms)

@@ -240,6 +240,11 @@ public:
     RetentionSettings retention() const { return m_retention; }
     void setBusyTimeout(int ms); // default 2000; applies at the next open
 
+    // Polls PRAGMA data_version every `intervalMs` and emits changed() when another
+    // process (or connection) wrote to the database; 0 stops. For views such as the
+    // dashboard that show what a proxy or `foxreload run` records.
+    void watchExternalChanges(int intervalMs);
+
     // The local calendar day of a UTC time, in timeZone().
     QDate localDay(const QDateTime& utc) const;
 
@@ -335,6 +340,8 @@ private:
     bool m_lastErrorPermanent = false; // the last failed write can never succeed
     std::deque<PendingWrite> m_pending;
     QTimer m_retryTimer;
+    QTimer m_externalTimer;
+    qint64 m_dataVersion = -1;
     QDate m_lastRetentionDay;
     mutable QHash<QString, QSqlQuery> m_statements; // prepared writes, by SQL
     int m_transactionDepth = 0;
