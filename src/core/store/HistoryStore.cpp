@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
+#include <QMetaMethod>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -147,6 +148,10 @@ HistoryStore::HistoryStore(QObject* parent)
 
 HistoryStore::~HistoryStore()
 {
+    if (!m_pending.empty() && !m_path.isEmpty()) {
+        m_warned = true; // a last try, not a new outage to report
+        retryPending();
+    }
     if (!m_pending.empty())
         qCWarning(lcStore).noquote() << "history database" << m_path << "could not be written;"
                                      << m_pending.size() << "events were not saved";
@@ -346,7 +351,11 @@ void HistoryStore::setUnavailable(const QString& error)
         m_warned = true;
         const QString message = u"history database %1: %2 — reloads go on without XP; events are kept in "
                                 u"memory until the database can be written"_s.arg(m_path, error);
-        qCWarning(lcStore).noquote() << message;
+        // Whoever listens shows it (the CLI on its console); the log is the fallback.
+        if (isSignalConnected(QMetaMethod::fromSignal(&HistoryStore::warning)))
+            qCInfo(lcStore).noquote() << message;
+        else
+            qCWarning(lcStore).noquote() << message;
         Q_EMIT warning(message);
     }
     if (was)
