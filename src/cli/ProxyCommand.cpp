@@ -3,6 +3,7 @@
 // Session watches, analyzes and reloads exactly as `foxreload run` does.
 #include "Commands.h"
 #include "ConsoleReporter.h"
+#include "GameOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
 #include "ipc/EventServer.h"
@@ -132,6 +133,7 @@ int proxyCommand(const QStringList& arguments)
         return ExitOk;
     }
 
+    configureLogging(options.verbose(parser));
     ::signal(SIGPIPE, SIG_IGN); // a client that went away is an EPIPE to handle, not a death
     const int clientOut = takeStdoutForTheClient();
     if (clientOut < 0) {
@@ -176,8 +178,9 @@ int proxyCommand(const QStringList& arguments)
                 std::fflush(g_log);
             });
     }
-    // History store seam: once store/SessionRecorder is part of the build for `run`,
-    // the proxy records the same way, as kind "proxy".
+    // History and game exactly as for `run`, recorded as a "proxy" session; its lines go
+    // through the reporter, so to stderr or --log, never to the client.
+    GameOutput game(&session, &reporter, *config, options.quiet(parser), u"proxy"_s);
 
     ClientChannel channel(STDIN_FILENO, clientOut);
     McpProxy proxy(&session.orchestrator(), &channel, config->proxy);

@@ -3,6 +3,8 @@
 #include "GameOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
+#include "ipc/EventServer.h"
+#include "ipc/SessionEventFeed.h"
 #include "session/Session.h"
 
 #include <QCommandLineParser>
@@ -46,6 +48,11 @@ int runCommand(const QStringList& arguments)
         options.quiet(parser));
     // History is always recorded; XP lines only when gamification is on.
     GameOutput game(&session, &reporter, *config, options.quiet(parser));
+    // The session's event socket, so the desktop app can show it (docs/event-socket.md).
+    EventServer events;
+    SessionEventFeed feed(&session, &events, u"run"_s);
+    if (QString socketError; !events.listen(&socketError))
+        qWarning("foxreload run: no event socket: %s", qPrintable(socketError));
 
     UnixSignals signals;
     int exitCode = ExitOk;
