@@ -36,14 +36,19 @@ bool QtWatcherBackend::start(const QList<WatchTarget>& targets, WatchStats* stat
             Q_EMIT warning(u"cannot read %1"_s.arg(target.directory));
     }
     m_starting = false;
-    if (!m_startDirectories.isEmpty())
-        m_watcher->addPaths(m_startDirectories);
-    if (!m_startFiles.isEmpty()) {
-        const QStringList failed = m_watcher->addPaths(m_startFiles);
+    if (!m_startDirectories.isEmpty()) {
+        const QStringList failed = m_watcher->addPaths(m_startDirectories);
         if (!failed.isEmpty())
-            Q_EMIT warning(u"QFileSystemWatcher could not watch %1 files (first: %2)"_s.arg(failed.size())
-                               .arg(failed.first()));
+            Q_EMIT warning(
+                u"QFileSystemWatcher could not watch %1 of %2 directories (first: %3); changes there "
+                "are not seen"_s.arg(failed.size())
+                    .arg(m_startDirectories.size())
+                    .arg(failed.first()));
     }
+    // One by one, so that the first refusal (the OS's watch limit) stops the
+    // attempt instead of logging a failure for each of the remaining files.
+    for (qsizetype i = 0; i < m_startFiles.size() && !m_filesExhausted; ++i)
+        addFileWatch(m_startFiles.at(i));
     m_startDirectories.clear();
     m_startFiles.clear();
     m_active = any;
@@ -55,6 +60,7 @@ void QtWatcherBackend::stop()
     m_watcher.reset();
     m_tree.clear();
     m_active = false;
+    m_filesExhausted = false;
 }
 
 void QtWatcherBackend::onDirectoryChanged(const QString& path)
@@ -68,9 +74,13 @@ void QtWatcherBackend::onFileChanged(const QString& path)
     // atomic save it arrives for the old one), so the directory's diff decides.
     const qsizetype slash = path.lastIndexOf(u'/');
     const QString directory = slash > 0 ? path.left(slash) : u"/"_s;
+    if (m_tree.contains(directory) && QFileInfo::exists(path)) {
+        // Re-arm first and look after: a watch dropped by an atomic save (or left on
+        // a dead inode) is replaced, and whatever happens in between shows in the diff.
+        m_watcher->removePath(path);
+        addFileWatch(path);
+    }
     m_tree.rescan(directory);
-    if (m_tree.contains(directory) && QFileInfo::exists(path))
-        m_watcher->addPath(path); // re-arms a dropped watch; a no-op while still watched
 }
 
 void QtWatcherBackend::report(
@@ -105,7 +115,21 @@ void QtWatcherBackend::fileArrived(const QString& path, bool replaced)
     }
     if (replaced)
         m_watcher->removePath(path); // it watches the old inode, which may still be alive
-    m_watcher->addPath(path);
+    addFileWatch(path);
+}
+
+// Only for a path not watched now: QFileSystemWatcher answers false for one it
+// already watches, which would read as the OS refusing.
+void QtWatcherBackend::addFileWatch(const QString& path)
+{
+    if (m_filesExhausted || m_watcher->addPath(path))
+        return;
+    if (!QFileInfo::exists(path))
+        return; // gone already; its directory's diff says so
+    m_filesExhausted = true;
+    Q_EMIT warning(u"QFileSystemWatcher cannot watch more files (the OS limit on watches; on Linux "
+                   "fs.inotify.max_user_watches): from %1 on, content writes are seen only when their "
+                   "directory changes. The inotify backend needs one watch per directory only"_s.arg(path));
 }
 
 void QtWatcherBackend::fileGone(const QString& path)

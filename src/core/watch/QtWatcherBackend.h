@@ -39,6 +39,7 @@ public:
 private:
     void onDirectoryChanged(const QString& path);
     void onFileChanged(const QString& path);
+    void addFileWatch(const QString& path);
 
     void report(FileEvent::Kind kind, const QString& path, const QString& oldPath, bool isDirectory) override;
     void directoryAdded(const QString& path) override;
@@ -50,6 +51,7 @@ private:
     SnapshotTree m_tree;
     bool m_active = false;
     bool m_starting = false;
+    bool m_filesExhausted = false; // the OS refused a file watch: stop asking
     QStringList m_startDirectories; // added in one addPaths() call at the end of start()
     QStringList m_startFiles;
 };
