@@ -191,6 +191,8 @@ int statsCommand(const QStringList& arguments)
     const QString path = databasePath(parser, db);
     const bool exists = QFileInfo::exists(path);
     HistoryStore store;
+    // Reading needs no write access: a read-only file is not worth a warning here.
+    QObject::connect(&store, &HistoryStore::warning, &store, [](const QString&) {});
     // A missing file is no history yet: show zeros rather than create it.
     if (exists && !store.open(path) && store.schemaVersion() == 0) {
         std::fprintf(stderr, "foxreload stats: cannot read the history database %s: %s\n", qPrintable(path),

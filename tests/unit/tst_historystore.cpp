@@ -1,4 +1,5 @@
 #include "store/HistoryStore.h"
+#include "store/StoreSchema.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void opensWithLatestSchemaAndWal();
     void defaultPathIsInAppData();
     void migratesFromVersion1();
+    void migratesFromVersion2();
     void recordsAndQueries();
     void mediansByStrategy();
     void perDayAndXpOverTime();
@@ -218,6 +220,35 @@ void TestHistoryStore::migratesFromVersion1()
     again.setRetention(RetentionSettings { 36500, 1000 });
     QVERIFY(again.open(dbPath()));
     QCOMPARE(again.totals().reloads, 3);
+}
+
+void TestHistoryStore::migratesFromVersion2()
+{
+    {
+        RawDb raw(dbPath());
+        for (int version = 1; version <= 2; ++version) {
+            for (const auto& statement : storeschema::migrationTo(version))
+                QVERIFY(raw.exec(statement));
+        }
+        QVERIFY(raw.exec(u"PRAGMA user_version = 2"_s));
+        // What a development build of version 2 left behind: a total that is wrong now.
+        QVERIFY(raw.exec(u"CREATE TABLE totals (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO totals VALUES ('xp', 999)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO xp_events(at_ms, day, amount) VALUES (1, '2026-03-10', 12)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO xp_days(day, xp, events) VALUES ('2025-01-01', 30, 3)"_s));
+    }
+    HistoryStore store;
+    store.setRetention(RetentionSettings { 36500, 1000 });
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
+    QCOMPARE(store.totalXp(), 42);
+    QVERIFY(store.recordXp(xp(kBase, 8)) > 0);
+    QCOMPARE(store.totalXp(), 50);
+    RawDb raw(dbPath());
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'reloads_strategy'"
+                       u" AND sql LIKE '%WHERE trigger%'"_s)
+                 .toInt(),
+        1);
 }
 
 void TestHistoryStore::recordsAndQueries()

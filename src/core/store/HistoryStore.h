@@ -211,7 +211,7 @@ class HistoryStore : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     explicit HistoryStore(QObject* parent = nullptr);
     ~HistoryStore() override;

@@ -63,11 +63,8 @@ QStringList version2()
         u"UPDATE reloads SET start_to_ready_ms = -1 WHERE start_to_ready_ms IS NULL"_s,
         u"UPDATE reloads SET total_ms = -1 WHERE total_ms IS NULL"_s,
         u"CREATE INDEX reloads_day ON reloads(day, trigger, performed, outcome, total_ms)"_s,
-        // Partial: totals and medians leave the session's first start out, and the
-        // query's `trigger <> 'startup'` lets SQLite walk these in duration order.
-        u"CREATE INDEX reloads_strategy ON reloads(performed, outcome, total_ms, trigger) WHERE trigger <> 'startup'"_s,
-        u"CREATE INDEX reloads_strategy_ready ON reloads(performed, outcome, start_to_ready_ms, trigger)"
-        u" WHERE trigger <> 'startup'"_s,
+        u"CREATE INDEX reloads_strategy ON reloads(performed, outcome, total_ms)"_s,
+        u"CREATE INDEX reloads_strategy_ready ON reloads(performed, outcome, start_to_ready_ms)"_s,
         u"ALTER TABLE xp_events ADD COLUMN day TEXT NOT NULL DEFAULT ''"_s,
         u"ALTER TABLE xp_events ADD COLUMN rule TEXT NOT NULL DEFAULT ''"_s,
         u"ALTER TABLE xp_events ADD COLUMN session_id INTEGER NOT NULL DEFAULT 0"_s,
@@ -112,10 +109,35 @@ QStringList version2()
         u" day TEXT PRIMARY KEY,"
         u" xp INTEGER NOT NULL,"
         u" events INTEGER NOT NULL)"_s,
+        u"CREATE TABLE batch_days ("
+        u" day TEXT PRIMARY KEY,"
+        u" batches INTEGER NOT NULL,"
+        u" content_identical INTEGER NOT NULL)"_s,
+    };
+}
+
+QStringList version3()
+{
+    // Written so that it also repairs a version 2 file from a development build
+    // that already had some of this: every object is dropped and made anew.
+    return {
+        // Partial: totals and medians leave the session's first start out, and the
+        // query's `trigger <> 'startup'` lets SQLite walk these in duration order, covered.
+        u"DROP INDEX IF EXISTS reloads_strategy"_s,
+        u"DROP INDEX IF EXISTS reloads_strategy_ready"_s,
+        u"CREATE INDEX reloads_strategy ON reloads(performed, outcome, total_ms, trigger)"
+        u" WHERE trigger <> 'startup'"_s,
+        u"CREATE INDEX reloads_strategy_ready ON reloads(performed, outcome, start_to_ready_ms, trigger)"
+        u" WHERE trigger <> 'startup'"_s,
         // The XP total, kept by triggers so that reading it costs nothing on a big history
         // (the game reads it on every reload); every process's writes keep it right.
-        u"CREATE TABLE totals (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
-        u"INSERT INTO totals(name, value) SELECT 'xp', IFNULL(SUM(amount), 0) FROM xp_events"_s,
+        u"CREATE TABLE IF NOT EXISTS totals (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
+        u"DROP TRIGGER IF EXISTS xp_events_added"_s,
+        u"DROP TRIGGER IF EXISTS xp_events_removed"_s,
+        u"DROP TRIGGER IF EXISTS xp_days_added"_s,
+        u"DROP TRIGGER IF EXISTS xp_days_changed"_s,
+        u"INSERT OR REPLACE INTO totals(name, value) SELECT 'xp',"
+        u" (SELECT IFNULL(SUM(amount), 0) FROM xp_events) + (SELECT IFNULL(SUM(xp), 0) FROM xp_days)"_s,
         u"CREATE TRIGGER xp_events_added AFTER INSERT ON xp_events"
         u" BEGIN UPDATE totals SET value = value + NEW.amount WHERE name = 'xp'; END"_s,
         u"CREATE TRIGGER xp_events_removed AFTER DELETE ON xp_events"
@@ -124,10 +146,6 @@ QStringList version2()
         u" BEGIN UPDATE totals SET value = value + NEW.xp WHERE name = 'xp'; END"_s,
         u"CREATE TRIGGER xp_days_changed AFTER UPDATE OF xp ON xp_days"
         u" BEGIN UPDATE totals SET value = value - OLD.xp + NEW.xp WHERE name = 'xp'; END"_s,
-        u"CREATE TABLE batch_days ("
-        u" day TEXT PRIMARY KEY,"
-        u" batches INTEGER NOT NULL,"
-        u" content_identical INTEGER NOT NULL)"_s,
     };
 }
 
@@ -140,6 +158,8 @@ QStringList migrationTo(int version)
         return version1();
     case 2:
         return version2();
+    case 3:
+        return version3();
     default:
         return {};
     }
