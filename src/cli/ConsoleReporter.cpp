@@ -149,11 +149,11 @@ void ConsoleReporter::onSkipped(const ChangeBatch& batch)
         printEvent(eventjson::skippedBatch(batch, m_session->config().projectRoot));
         return;
     }
-    if (m_quiet || batch.events.isEmpty())
+    if (m_quiet || batch.unchangedPaths.isEmpty())
         return;
-    QString what = relative(batch.events.first().path);
-    if (batch.events.size() > 1)
-        what += u" (+%1 more)"_s.arg(batch.events.size() - 1);
+    QString what = relative(batch.unchangedPaths.first());
+    if (batch.unchangedPaths.size() > 1)
+        what += u" (+%1 more)"_s.arg(batch.unchangedPaths.size() - 1);
     printLine(colored(u"· %1 saved without changes — no reload"_s.arg(what), kDim));
 }
 

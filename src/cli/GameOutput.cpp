@@ -40,6 +40,7 @@ GameOutput::GameOutput(Session* session, ConsoleReporter* reporter, const Config
     , m_quiet(quiet)
 {
     connect(&m_store, &HistoryStore::warning, this, &GameOutput::onStoreWarning);
+    m_store.setRetention({ config.history.retentionDays, config.history.maxRawReloads });
     m_store.open(HistoryStore::resolvePath(config.database));
     if (config.gamification.enabled) {
         m_engine = std::make_unique<GamificationEngine>(&m_store, config.gamification);

@@ -131,6 +131,11 @@ private Q_SLOTS:
                 u"✎ tools/weather.py modified → hot reload (rule \"tools/**/*.py\") … done in"_s),
             qPrintable(cli.allOutput()), kTimeout);
 
+        QVERIFY(writeFile(project.path(u"tools/echo.py"_s), readFile(project.path(u"tools/echo.py"_s))));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            cli.hasLineContaining(u"· tools/echo.py saved without changes — no reload"_s),
+            qPrintable(cli.allOutput()), kTimeout);
+
         QVERIFY(appendToFile(project.path(u"main.py"_s), "\ndef broken(:\n"));
         QTRY_VERIFY2_WITH_TIMEOUT(
             cli.hasLineContaining(u"✎ main.py modified → full restart (rule \"main.py\") … failed:"_s),

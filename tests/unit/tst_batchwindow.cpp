@@ -93,7 +93,7 @@ void TestBatchWindow::closesAfterQuietWindow()
     QCOMPARE(batch->events.size(), 1);
     QCOMPARE(batch->events.first().path, u"/p/a.py"_s);
     QCOMPARE(batch->rawEventCount, 1);
-    QCOMPARE(batch->unchangedContentCount, 0);
+    QCOMPARE(batch->unchangedPaths.size(), 0);
     QVERIFY(batch->firstEventAt == t0);
     QVERIFY(batch->readyAt == t0 + 50ms);
     QVERIFY(window.isEmpty());

@@ -84,6 +84,10 @@ QString fieldValue(const Config& c, const QString& name)
         return number(c.proxy.requestGraceMs);
     if (name == u"proxy.max_queued_requests")
         return number(c.proxy.maxQueuedRequests);
+    if (name == u"history.retention_days")
+        return number(c.history.retentionDays);
+    if (name == u"history.max_raw_reloads")
+        return number(c.history.maxRawReloads);
     if (name == u"database")
         return c.database;
     if (name == u"project_root")
@@ -304,6 +308,7 @@ watch:
 default_strategy: none
 gamification: {enabled: off, xp_multiplier: 2.5, notifications: False}
 proxy: {request_grace_ms: 0, max_queued_requests: 1000000}
+history: {retention_days: 7, max_raw_reloads: 5000}
 )"_ba
                                           << QStringList {
                                                  u"server.hot_reload.method=dev/reload"_s,
@@ -327,6 +332,8 @@ proxy: {request_grace_ms: 0, max_queued_requests: 1000000}
                                                  u"gamification.notifications=false"_s,
                                                  u"proxy.request_grace_ms=0"_s,
                                                  u"proxy.max_queued_requests=1000000"_s,
+                                                 u"history.retention_days=7"_s,
+                                                 u"history.max_raw_reloads=5000"_s,
                                              };
 
     QTest::newRow("empty sections keep their defaults")
@@ -461,6 +468,13 @@ watch:
                u".foxreload.yaml:3:3: server.debounce_ms: unknown key here; \"debounce_ms\" belongs "
                u"under watch: (did you mean watch.debounce_ms?)"_s
            };
+
+    QTest::newRow("a retention of zero days")
+        << R"(server: {command: python3}
+history: {retention_days: 0}
+)"_ba
+        << QStringList { u".foxreload.yaml:2:27: history.retention_days: expected a whole number of days "
+                         u"(1–36500), got 0"_s };
 
     QTest::newRow("an unknown key with no close match")
         << R"(server: {command: python3}

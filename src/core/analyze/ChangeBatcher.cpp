@@ -340,7 +340,7 @@ void ChangeBatcher::emitBatch(ChangeBatch batch)
                 if (event.kind == Kind::Created && m_hashes.contains(event.path))
                     event.kind = Kind::Modified; // replaced by a rename over it: it existed
                 if (!m_hashes.updateAndCheckChanged(event.path)) {
-                    ++batch.unchangedContentCount;
+                    batch.unchangedPaths.append(event.path);
                     qCDebug(lcAnalyze) << "content unchanged, dropped:" << event.path;
                     continue;
                 }
@@ -358,7 +358,7 @@ void ChangeBatcher::emitBatch(ChangeBatch batch)
         batch.events = std::move(kept);
     }
     qCDebug(lcAnalyze) << "batch" << batch.id << batch.rawEventCount << "raw events," << batch.events.size()
-                       << "changes," << batch.unchangedContentCount << "unchanged";
+                       << "changes," << batch.unchangedPaths.size() << "unchanged";
     if (batch.events.isEmpty())
         Q_EMIT batchSkipped(batch);
     else

@@ -59,7 +59,7 @@ private:
 
 // QObject face of BatchWindow + ContentHashCache: feed it FileEvents, get batches.
 // Created/modified files whose content hash is unchanged are dropped from a batch
-// and counted in unchangedContentCount; a file seen for the first time counts as
+// and listed in unchangedPaths; a file seen for the first time counts as
 // changed (prime() the cache to know it beforehand). Directory entries stay.
 // A "created" file the cache already knew (an editor's atomic save: write a temp
 // file, rename it over the original) is reported as modified.

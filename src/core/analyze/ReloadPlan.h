@@ -35,7 +35,7 @@ struct ChangeBatch
     Clock::time_point firstEventAt; // when the first change of the batch was detected
     Clock::time_point readyAt; // when the batch was closed
     int rawEventCount = 0; // events before coalescing
-    int unchangedContentCount = 0; // dropped because the content hash did not change
+    QStringList unchangedPaths; // dropped because their content hash did not change
 };
 
 // What to do about a batch, and why.

@@ -58,8 +58,8 @@ QStringList Config::defaultExcludes()
 bool operator==(const Config& a, const Config& b)
 {
     return a.projectRoot == b.projectRoot && a.server == b.server && a.watch == b.watch && a.rules == b.rules
-        && a.defaultStrategy == b.defaultStrategy && a.gamification == b.gamification && a.proxy == b.proxy
-        && a.database == b.database;
+        && a.defaultStrategy == b.defaultStrategy && a.gamification == b.gamification
+        && a.history == b.history && a.proxy == b.proxy && a.database == b.database;
 }
 
 } // namespace foxreload

@@ -86,6 +86,14 @@ struct GamificationSettings
     friend bool operator==(const GamificationSettings&, const GamificationSettings&) = default;
 };
 
+struct HistorySettings
+{
+    int retentionDays = 90; // raw rows older than this are folded into daily totals
+    int maxRawReloads = 200000; // and never more raw reload rows than this
+
+    friend bool operator==(const HistorySettings&, const HistorySettings&) = default;
+};
+
 struct ProxySettings
 {
     int requestGraceMs = 5000; // in-flight requests may finish within this before a planned restart
@@ -103,6 +111,7 @@ struct Config
     QList<Rule> rules;
     ReloadStrategy defaultStrategy = ReloadStrategy::FullRestart;
     GamificationSettings gamification;
+    HistorySettings history;
     ProxySettings proxy;
     QString database; // empty: QStandardPaths::AppDataLocation/history.sqlite
 

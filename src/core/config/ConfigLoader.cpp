@@ -173,6 +173,9 @@ const QStringList& allKeyPaths()
         u"gamification.enabled"_s,
         u"gamification.xp_multiplier"_s,
         u"gamification.notifications"_s,
+        u"history"_s,
+        u"history.retention_days"_s,
+        u"history.max_raw_reloads"_s,
         u"proxy"_s,
         u"proxy.request_grace_ms"_s,
         u"proxy.max_queued_requests"_s,
@@ -241,6 +244,7 @@ private:
     void readWatch(const Section& root);
     void readRules(const Section& root);
     void readGamification(const Section& root);
+    void readHistory(const Section& root);
     void readProxy(const Section& root);
     void readDatabase(const Section& root);
     void checkCommand(const Field& field);
@@ -741,6 +745,17 @@ void Validator::readGamification(const Section& root)
     readBool(section, u"notifications"_s, &settings.notifications);
 }
 
+void Validator::readHistory(const Section& root)
+{
+    const Field* field = root.field(u"history"_s);
+    if (!field)
+        return;
+    const Section section = openSection(*field, { u"retention_days"_s, u"max_raw_reloads"_s });
+    readInt(section, u"retention_days"_s, { 1, 36500, u"days"_s }, &m_config.history.retentionDays);
+    readInt(
+        section, u"max_raw_reloads"_s, { 1000, 100000000, u"reloads"_s }, &m_config.history.maxRawReloads);
+}
+
 void Validator::readProxy(const Section& root)
 {
     const Field* field = root.field(u"proxy"_s);
@@ -800,8 +815,8 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
     const YAML::Node document = documents.empty() ? YAML::Node() : documents.front();
 
     const Section root = openSection(QString(), { 1, 1 }, document,
-        { u"server"_s, u"watch"_s, u"rules"_s, u"default_strategy"_s, u"gamification"_s, u"proxy"_s,
-            u"database"_s },
+        { u"server"_s, u"watch"_s, u"rules"_s, u"default_strategy"_s, u"gamification"_s, u"history"_s,
+            u"proxy"_s, u"database"_s },
         u"a map of settings (server:, watch:, rules:, ...)"_s);
     if (root.present || isNull(document)) {
         // cwd must be known before the command is resolved against it.
@@ -809,6 +824,7 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
         readWatch(root);
         readRules(root);
         readGamification(root);
+        readHistory(root);
         readProxy(root);
         readDatabase(root);
     }

@@ -167,6 +167,11 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     out << YAML::Key << "notifications" << YAML::Value << gamification.notifications;
     out << YAML::EndMap;
 
+    out << YAML::Key << "history" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "retention_days" << YAML::Value << config.history.retentionDays;
+    out << YAML::Key << "max_raw_reloads" << YAML::Value << config.history.maxRawReloads;
+    out << YAML::EndMap;
+
     out << YAML::Key << "proxy" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "request_grace_ms" << YAML::Value << config.proxy.requestGraceMs;
     out << YAML::Key << "max_queued_requests" << YAML::Value << config.proxy.maxQueuedRequests;
@@ -238,6 +243,9 @@ QJsonObject ConfigWriter::toJson(const Config& config)
             QJsonObject { { u"enabled"_s, config.gamification.enabled },
                 { u"xp_multiplier"_s, config.gamification.xpMultiplier },
                 { u"notifications"_s, config.gamification.notifications } } },
+        { u"history"_s,
+            QJsonObject { { u"retention_days"_s, config.history.retentionDays },
+                { u"max_raw_reloads"_s, config.history.maxRawReloads } } },
         { u"proxy"_s,
             QJsonObject { { u"request_grace_ms"_s, config.proxy.requestGraceMs },
                 { u"max_queued_requests"_s, config.proxy.maxQueuedRequests } } },

@@ -50,7 +50,7 @@ QJsonObject batch(const ChangeBatch& changeBatch, const QString& projectRoot)
     object.insert("id"_L1, qint64(changeBatch.id));
     object.insert("files"_L1, eventsJson(changeBatch.events, projectRoot));
     object.insert("rawEvents"_L1, changeBatch.rawEventCount);
-    object.insert("unchangedContent"_L1, changeBatch.unchangedContentCount);
+    object.insert("unchangedContent"_L1, int(changeBatch.unchangedPaths.size()));
     return object;
 }
 
@@ -59,6 +59,11 @@ QJsonObject skippedBatch(const ChangeBatch& changeBatch, const QString& projectR
     QJsonObject object = batch(changeBatch, projectRoot);
     object.insert("event"_L1, u"batch_skipped"_s);
     object.insert("reason"_L1, u"content unchanged"_s);
+    const QDir root(projectRoot);
+    QJsonArray unchanged;
+    for (const auto& path : changeBatch.unchangedPaths)
+        unchanged.append(root.relativeFilePath(path));
+    object.insert("unchanged"_L1, unchanged);
     return object;
 }
 

@@ -80,7 +80,7 @@ void SessionRecorder::recordSkippedBatch(const ChangeBatch& changes)
     batch.atUtc = QDateTime::currentDateTimeUtc();
     batch.contentIdentical = true;
     batch.rawEventCount = changes.rawEventCount;
-    batch.fileCount = int(changes.events.size()) + changes.unchangedContentCount;
+    batch.fileCount = int(changes.events.size()) + int(changes.unchangedPaths.size());
     const QDir root(m_projectRoot);
     for (const auto& event : changes.events) {
         if (batch.files.size() >= BatchRecord::kMaxFilesPerBatch)
