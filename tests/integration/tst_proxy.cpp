@@ -23,11 +23,20 @@ QString fixturePath()
     return sourceDir() + u"/tests/fixtures/proxy_fixture.py"_s;
 }
 
+struct FixtureOptions
+{
+    int graceMs = 1500;
+    int maxQueued = 1000;
+    int startupDelayMs = 0;
+    QString restartMode = u"blue_green"_s;
+    QString script; // default: the proxy fixture
+};
+
 // A project whose server is the fixture; any change below watched/ restarts it.
 class FixtureProject
 {
 public:
-    explicit FixtureProject(int graceMs = 1500)
+    explicit FixtureProject(const FixtureOptions& options = {})
     {
         QDir().mkpath(watched());
         writeFile(watched() + u"/dummy.txt"_s, "0\n");
@@ -36,16 +45,23 @@ public:
               u"  command: python3\n"
               u"  args: [\"%1\"]\n"
               u"  env: {PYTHONUNBUFFERED: \"1\", PROXY_FIXTURE_LOG: \"%2\", PROXY_FIXTURE_CRASH_LIST: "
-              u"\"%3\"}\n"
+              u"\"%3\", "
+              u"PROXY_FIXTURE_STARTUP_DELAY_MS: \"%4\"}\n"
               u"  shutdown_grace_ms: 1000\n"
+              u"  restart_mode: %5\n"
               u"watch:\n"
               u"  paths: [watched/]\n"
               u"  debounce_ms: 20\n"
               u"  max_reloads_per_minute: 1000\n"
               u"proxy:\n"
-              u"  request_grace_ms: %4\n"
-              u"default_strategy: full_restart\n"_s.arg(fixturePath(), serverLog(), crashMarker())
-                  .arg(graceMs)
+              u"  request_grace_ms: %6\n"
+              u"  max_queued_requests: %7\n"
+              u"default_strategy: full_restart\n"_s
+                  .arg(options.script.isEmpty() ? fixturePath() : options.script, serverLog(), crashMarker())
+                  .arg(options.startupDelayMs)
+                  .arg(options.restartMode)
+                  .arg(options.graceMs)
+                  .arg(options.maxQueued)
                   .toUtf8();
         m_ok = writeFile(root() + u"/.foxreload.yaml"_s, yaml);
     }
@@ -238,7 +254,9 @@ private Q_SLOTS:
 
     void plannedRestartLetsInFlightRequestsFinish()
     {
-        FixtureProject project(1500);
+        FixtureOptions options;
+        options.graceMs = 1500;
+        FixtureProject project(options);
         ProxyDriver proxy(project.home());
         proxy.start(project.arguments(), project.root());
         QVERIFY(!proxy.initialize().isEmpty());
@@ -436,6 +454,113 @@ private Q_SLOTS:
         QCOMPARE(proxy.process().exitCode(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(allDead(pids), 5000);
         QVERIFY(!QFile::exists(socket));
+    }
+
+    void heldRequestsKeepTheirOrderAndTheQueueIsBounded()
+    {
+        // A crash and a slow start: no server for a while, requests wait for one.
+        FixtureOptions options;
+        options.maxQueued = 3;
+        options.startupDelayMs = 1500;
+        FixtureProject project(options);
+        ProxyDriver proxy(project.home());
+        proxy.start(project.arguments(), project.root());
+        QVERIFY(!proxy.initialize().isEmpty());
+        const qint64 firstPid = project.serverPids().value(0);
+        proxy.callTool(99, u"crash"_s);
+        QCOMPARE(errorCode(proxy.answer(99, kAnswerTimeout)), -32002);
+
+        for (int i = 0; i < 5; ++i)
+            proxy.callTool(100 + i, u"echo"_s, { { "message"_L1, u"m%1"_s.arg(100 + i) } });
+        // Beyond max_queued_requests: refused at once, never silently.
+        const QJsonObject refused = proxy.answer(103, 5000);
+        QCOMPARE(errorCode(refused), -32001);
+        QCOMPARE(
+            refused.value("error"_L1).toObject().value("data"_L1).toObject().value("reason"_L1).toString(),
+            u"queue_full"_s);
+        QCOMPARE(errorCode(proxy.answer(104, 5000)), -32001);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(resultText(proxy.answer(100 + i, kAnswerTimeout)), u"m%1"_s.arg(100 + i));
+        // The new server got them in the order the client sent them.
+        QStringList order;
+        for (const auto& entry : project.receivedWithMethod(u"tools/call"_s)) {
+            const QJsonObject params = entry.value("message"_L1).toObject().value("params"_L1).toObject();
+            if (params.value("name"_L1) != "echo"_L1)
+                continue; // the crash call that took the first server away
+            QCOMPARE(entry.value("pid"_L1).toInteger() == firstPid, false);
+            order.append(entry.value("message"_L1)
+                             .toObject()
+                             .value("params"_L1)
+                             .toObject()
+                             .value("arguments"_L1)
+                             .toObject()
+                             .value("message"_L1)
+                             .toString());
+        }
+        QCOMPARE(order, (QStringList { u"m100"_s, u"m101"_s, u"m102"_s }));
+    }
+
+    void progressCrossesTheProxy()
+    {
+        FixtureProject project;
+        ProxyDriver proxy(project.home());
+        proxy.start(project.arguments(), project.root());
+        QVERIFY(!proxy.initialize().isEmpty());
+        proxy.request(40, u"tools/call"_s,
+            { { "name"_L1, u"slow"_s },
+                { "arguments"_L1, QJsonObject { { "message"_L1, u"done"_s }, { "delay_ms"_L1, 400 } } },
+                { "_meta"_L1, QJsonObject { { "progressToken"_L1, u"tok-40"_s } } } });
+        QCOMPARE(resultText(proxy.answer(40, kAnswerTimeout)), u"done"_s);
+        const auto progress = proxy.messages(u"notifications/progress"_s);
+        QVERIFY(progress.size() >= 2);
+        for (const auto& notification : progress)
+            QCOMPARE(
+                notification.value("params"_L1).toObject().value("progressToken"_L1).toString(), u"tok-40"_s);
+    }
+
+    void clientSettingsAreToldToNewServers()
+    {
+        FixtureProject project;
+        ProxyDriver proxy(project.home());
+        proxy.start(project.arguments(), project.root());
+        QVERIFY(!proxy.initialize().isEmpty());
+        proxy.request(50, u"logging/setLevel"_s, { { "level"_L1, u"debug"_s } });
+        QCOMPARE(proxy.answer(50).value("result"_L1), QJsonValue(QJsonObject {}));
+        QVERIFY(appendToFile(project.watched() + u"/dummy.txt"_s, "restart\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(project.serverPids().size(), 2, kAnswerTimeout);
+        const qint64 newPid = project.serverPids().last();
+        const auto toldAgain = [&project, newPid] {
+            const QList<QJsonObject> entries = project.received();
+            return std::any_of(entries.cbegin(), entries.cend(), [newPid](const QJsonObject& entry) {
+                const QJsonObject message = entry.value("message"_L1).toObject();
+                return entry.value("pid"_L1).toInteger() == newPid
+                    && message.value("method"_L1) == "logging/setLevel"_L1
+                    && message.value("params"_L1).toObject().value("level"_L1) == "debug"_L1;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(toldAgain(), kAnswerTimeout);
+        QCOMPARE(proxy.answersTo(50), 1); // the replay's answer is FoxReload's, not the client's
+    }
+
+    void aServerThatNeverStartsAnswersInitialize()
+    {
+        FixtureOptions options;
+        options.script = u"/nonexistent/foxreload-test-server.py"_s;
+        FixtureProject project(options);
+        ProxyDriver proxy(project.home());
+        proxy.start(project.arguments(), project.root());
+        proxy.request(u"init"_s, u"initialize"_s,
+            { { "protocolVersion"_L1, u"2025-11-25"_s }, { "capabilities"_L1, QJsonObject {} },
+                { "clientInfo"_L1,
+                    QJsonObject { { "name"_L1, u"tst_proxy"_s }, { "version"_L1, u"1"_s } } } });
+        const QJsonObject answer = proxy.answer(u"init"_s, kAnswerTimeout);
+        QCOMPARE(errorCode(answer), -32001);
+        const QJsonObject data = answer.value("error"_L1).toObject().value("data"_L1).toObject();
+        QCOMPARE(data.value("reason"_L1).toString(), u"startup_failed"_s);
+        QVERIFY(data.value("detail"_L1).toString().contains(u"foxreload-test-server.py"_s));
+        proxy.process().closeWriteChannel();
+        QVERIFY(proxy.process().waitForFinished(20000));
+        QCOMPARE(proxy.process().exitCode(), 0);
     }
 
     void aDeadParentStopsTheServer()

@@ -449,12 +449,19 @@ void McpProxy::onServerChanged(ServerInstance* server)
             emitEvent(u"protocol_warning"_s, { { "pid"_L1, server->pid() }, { "message"_L1, problem } });
             Q_EMIT warning(problem);
         }
-        for (const auto& [method, params] : std::as_const(m_replay))
+        const QJsonObject capabilities = server->initializeResult().value("capabilities"_L1).toObject();
+        for (const auto& [method, params] : std::as_const(m_replay)) {
+            const bool offered = method == "logging/setLevel"_L1
+                ? capabilities.contains("logging"_L1)
+                : capabilities.value("resources"_L1).toObject().value("subscribe"_L1).toBool();
+            if (!offered)
+                continue;
             server->client()->request(method, params, kListTimeoutMs, [method](const jsonrpc::Reply& reply) {
                 if (!reply.ok())
                     qCWarning(lcProxy).noquote()
                         << "telling the new server" << method << "again failed:" << reply.describe();
             });
+        }
     }
     flushHeld();
 }
