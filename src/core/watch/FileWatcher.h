@@ -34,6 +34,21 @@ enum class WatchBackendKind { Auto, Inotify, QtFileSystemWatcher, Polling };
 // Reports changes below its roots as FileEvents. Picks the native backend by
 // default and falls back to polling for what it cannot watch natively
 // (watch limit reached, a failed inotify_init), saying so once through warning().
+//
+// What changed() carries, whatever the backend:
+// - files: created / modified (once per save) / removed / renamed (oldPath set);
+//   directories too, with isDirectory set; a new directory's files are reported
+//   created, a removed directory's files removed one by one, a renamed one's renamed
+//   one by one (the snapshot backends see a directory rename as removal + creation).
+// - an editor's atomic save (temporary renamed over the file) is "modified" of the
+//   file itself (inotify; the snapshot backends see the same through the inode).
+// - excluded paths (the root's PathFilter) are never reported, and excluded
+//   directories are never entered.
+// - a root that is a file is watched through its directory; only that file counts.
+// - a root that does not exist is named in a warning and not watched (it is not
+//   picked up if it appears later); start() fails only when no root exists.
+// Events are emitted synchronously from the event loop's wake-up (direct
+// connections), so a slot runs within microseconds of the kernel's notification.
 class FileWatcher : public QObject
 {
     Q_OBJECT
