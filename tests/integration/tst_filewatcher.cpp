@@ -167,6 +167,8 @@ private Q_SLOTS:
     void atomicSaveWhileOldInodeHeldOpen();
     void newDirectoryWithFiles_data() { addBackends(); }
     void newDirectoryWithFiles();
+    void renameDirectory_data() { addBackends(); }
+    void renameDirectory();
     void removeDirectoryTree_data() { addBackends(); }
     void removeDirectoryTree();
     void excludedDirectoryIsNeitherWalkedNorReported_data() { addBackends(); }
@@ -365,6 +367,34 @@ void TestFileWatcher::newDirectoryWithFiles()
     QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Modified, u"tools/weather/impl/core.py"_s), kTimeoutMs);
     QVERIFY(writeFile(f.path(u"tools/weather/impl/later.py"_s), "d"_ba));
     QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Created, u"tools/weather/impl/later.py"_s), kTimeoutMs);
+}
+
+void TestFileWatcher::renameDirectory()
+{
+    QFETCH(WatchBackendKind, backend);
+    Fixture f(backend);
+    QVERIFY(f.make(u"tools/a.py"_s));
+    QVERIFY(f.make(u"tools/deep/b.py"_s));
+    QVERIFY(f.start());
+
+    QVERIFY(QDir().rename(f.path(u"tools"_s), f.path(u"plugins"_s)));
+    // inotify pairs the move; the snapshot backends see the old tree go and a new one come.
+    QTRY_VERIFY_WITH_TIMEOUT(f.hasRenamed(u"tools/deep/b.py"_s, u"plugins/deep/b.py"_s)
+            || (f.has(FileEvent::Kind::Removed, u"tools/deep/b.py"_s)
+                && f.has(FileEvent::Kind::Created, u"plugins/deep/b.py"_s)),
+        kTimeoutMs);
+
+    // Still watched, under the new name.
+    QVERIFY(writeFile(f.path(u"plugins/deep/b.py"_s), "more"_ba, QIODevice::Append));
+    QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Modified, u"plugins/deep/b.py"_s), kTimeoutMs);
+    QVERIFY(writeFile(f.path(u"plugins/deep/c.py"_s), "c"_ba));
+    QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Created, u"plugins/deep/c.py"_s), kTimeoutMs);
+    QVERIFY(f.settle());
+    for (const auto& event : std::as_const(f.events)) {
+        QVERIFY2(event.kind == FileEvent::Kind::Renamed || event.kind == FileEvent::Kind::Removed
+                || !event.path.startsWith(f.path(u"tools"_s)),
+            qPrintable(f.dump()));
+    }
 }
 
 void TestFileWatcher::removeDirectoryTree()
