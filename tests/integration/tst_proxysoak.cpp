@@ -48,7 +48,7 @@ QString inspectorCli()
 class SoakClient
 {
 public:
-    explicit SoakClient(const QStringList& proxyArguments, const QString& cwd)
+    SoakClient(const QStringList& proxyArguments, const QString& cwd, const QStringList& callArguments = {})
     {
         m_process.setWorkingDirectory(cwd);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -64,8 +64,8 @@ public:
         });
         m_process.start(u"node"_s,
             QStringList { clientsDir() + u"/proxy-soak.mjs"_s, u"--interval-ms"_s, u"20"_s, u"--min-s"_s,
-                QString::number(kSoakMinSeconds), u"--max-s"_s, u"240"_s, u"--"_s,
-                QStringLiteral(FOXRELOAD_EXECUTABLE), u"proxy"_s }
+                QString::number(kSoakMinSeconds), u"--max-s"_s, u"240"_s }
+                + callArguments + QStringList { u"--"_s, QStringLiteral(FOXRELOAD_EXECUTABLE), u"proxy"_s }
                 + proxyArguments);
     }
     ~SoakClient()
@@ -226,8 +226,10 @@ private Q_SLOTS:
             "env: {PYTHONUNBUFFERED: \"1\", PYTHONDONTWRITEBYTECODE: \"1\"}");
         QVERIFY(writeFile(project.path(u".foxreload.yaml"_s), yaml));
 
+        // slow_echo takes 100 ms: about five calls are in flight whenever a server is replaced.
         SoakClient soak({ u"--config"_s, project.path(u".foxreload.yaml"_s), u"--trust"_s, u"--quiet"_s },
-            project.root());
+            project.root(),
+            { u"--tool"_s, u"slow_echo"_s, u"--args"_s, uR"({"message":"soak {seq}","delay_ms":100})"_s });
         QTRY_COMPARE_WITH_TIMEOUT(soak.linesOfType(u"connected"_s).size(), 1, kReloadTimeout);
         SessionEvents events;
         QVERIFY(events.connectToTheOnlySession());
