@@ -28,10 +28,6 @@
         <translation>Argumente des Servers</translation>
     </message>
     <message>
-        <source>&amp;Working directory:</source>
-        <translation>A&amp;rbeitsverzeichnis:</translation>
-    </message>
-    <message>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
@@ -60,16 +56,8 @@
         <translation>Wert</translation>
     </message>
     <message>
-        <source>Add &amp;variable</source>
-        <translation>&amp;Variable hinzufügen</translation>
-    </message>
-    <message>
         <source>Add an environment variable</source>
         <translation>Eine Umgebungsvariable hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove v&amp;ariable</source>
-        <translation>Variable &amp;entfernen</translation>
     </message>
     <message>
         <source>Remove the selected environment variable</source>
@@ -94,10 +82,6 @@
     <message>
         <source>Watch paths</source>
         <translation>Überwachte Pfade</translation>
-    </message>
-    <message>
-        <source>A&amp;dd folder…</source>
-        <translation>&amp;Ordner hinzufügen …</translation>
     </message>
     <message>
         <source>Add a folder to watch</source>
@@ -136,20 +120,12 @@
         <translation>.&amp;gitignore-Dateien beachten</translation>
     </message>
     <message>
-        <source>&amp;Debounce:</source>
-        <translation>&amp;Entprellung:</translation>
-    </message>
-    <message>
         <source>Debounce in milliseconds</source>
         <translation>Entprellung in Millisekunden</translation>
     </message>
     <message>
         <source> ms</source>
         <translation> ms</translation>
-    </message>
-    <message>
-        <source>Max reloads per &amp;minute:</source>
-        <translation>Max. Neuladungen pro &amp;Minute:</translation>
     </message>
     <message>
         <source>Maximum reloads per minute</source>
@@ -208,16 +184,8 @@
         <translation>Die gewählte Regel entfernen</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>Nach &amp;oben</translation>
-    </message>
-    <message>
         <source>Move the selected rule up</source>
         <translation>Die gewählte Regel nach oben schieben</translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>Move the selected rule down</source>
@@ -258,6 +226,38 @@
     <message>
         <source>A new language takes effect the next time FoxReload starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von FoxReload.</translation>
+    </message>
+    <message>
+        <source>Wor&amp;king directory:</source>
+        <translation>A&amp;rbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Add variab&amp;le</source>
+        <translation>Variab&amp;le hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move variable</source>
+        <translation>Variable ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>De&amp;bounce:</source>
+        <translation>Ent&amp;prellung:</translation>
+    </message>
+    <message>
+        <source>Max reloads per mi&amp;nute:</source>
+        <translation>Max. Neuladungen pro Mi&amp;nute:</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>Nach o&amp;ben</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>Nach u&amp;nten</translation>
     </message>
 </context>
 <context>
@@ -342,10 +342,6 @@
         <translation>Zusammenfassung der Sitzung</translation>
     </message>
     <message>
-        <source>P&amp;roject:</source>
-        <translation>P&amp;rojekt:</translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
@@ -424,10 +420,6 @@ Vertrauen und den Server starten?</translation>
         <translation>Ä&amp;nderungen</translation>
     </message>
     <message>
-        <source>&amp;Reloads</source>
-        <translation>Neula&amp;dungen</translation>
-    </message>
-    <message>
         <source>E&amp;rrors</source>
         <translation>Fe&amp;hler</translation>
     </message>
@@ -464,20 +456,12 @@ Vertrauen und den Server starten?</translation>
         <translation>Server &amp;jetzt neu starten</translation>
     </message>
     <message>
-        <source>&amp;Pause Watching</source>
-        <translation>Überwachung &amp;pausieren</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Add Project…</source>
         <translation>Projekt &amp;hinzufügen …</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve Project</source>
-        <translation>Projekt ent&amp;fernen</translation>
     </message>
     <message>
         <source>Remove project</source>
@@ -508,10 +492,6 @@ Vertrauen und den Server starten?</translation>
         <translation>Kein Projekt</translation>
     </message>
     <message>
-        <source>&amp;Resume Watching</source>
-        <translation>Überwachung &amp;fortsetzen</translation>
-    </message>
-    <message>
         <source>%1, %2 ms, %3</source>
         <translation>%1, %2 ms, %3</translation>
     </message>
@@ -522,6 +502,26 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>none yet</source>
         <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jekt:</translation>
+    </message>
+    <message>
+        <source>Re&amp;loads</source>
+        <translation>Neu&amp;ladungen</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use Watching</source>
+        <translation>Überwachung pa&amp;usieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Project</source>
+        <translation>Projekt entfer&amp;nen</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching</source>
+        <translation>Überwachung fortsetzen (&amp;u)</translation>
     </message>
 </context>
 <context>
@@ -598,14 +598,6 @@ Vertrauen und den Server starten?</translation>
         <translation>%1 XP insgesamt; Stufe %2 ab %3 XP</translation>
     </message>
     <message numerus="yes">
-        <source>🔥 %n-day streak</source>
-        <translation><numerusform>🔥 %n Tag in Folge</numerusform><numerusform>🔥 %n Tage in Folge</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>❄ %n freeze(s)</source>
-        <translation><numerusform>❄ %n Joker</numerusform><numerusform>❄ %n Joker</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Longest streak: %n day(s)</source>
         <translation><numerusform>Längste Serie: %n Tag</numerusform><numerusform>Längste Serie: %n Tage</numerusform></translation>
     </message>
@@ -648,6 +640,18 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>locked</source>
         <translation>gesperrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Streak: %n day(s)</source>
+        <translation><numerusform>Serie: %n Tag</numerusform><numerusform>Serie: %n Tage</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n freeze(s)</source>
+        <translation><numerusform>%n Joker</numerusform><numerusform>%n Joker</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 ✓ done</source>
+        <translation>%1 ✓ geschafft</translation>
     </message>
 </context>
 <context>
@@ -919,10 +923,6 @@ Vertrauen und den Server starten?</translation>
         <translation>Dateien werden gezählt …</translation>
     </message>
     <message>
-        <source>%1 files watched, %2 excluded (%3 folders skipped as a whole)</source>
-        <translation>%1 Dateien überwacht, %2 ausgeschlossen (%3 Ordner ganz übersprungen)</translation>
-    </message>
-    <message>
         <source>— stopped counting at %1 entries</source>
         <translation>— Zählung bei %1 Einträgen beendet</translation>
     </message>
@@ -989,6 +989,14 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 files watched, %2 excluded</source>
+        <translation>%1 Dateien überwacht, %2 ausgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n folder(s) skipped as a whole)</source>
+        <translation><numerusform>(%n Ordner ganz übersprungen)</numerusform><numerusform>(%n Ordner ganz übersprungen)</numerusform></translation>
     </message>
 </context>
 <context>

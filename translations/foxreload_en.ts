@@ -28,10 +28,6 @@
         <translation>Server arguments</translation>
     </message>
     <message>
-        <source>&amp;Working directory:</source>
-        <translation>&amp;Working directory:</translation>
-    </message>
-    <message>
         <source>Working directory</source>
         <translation>Working directory</translation>
     </message>
@@ -60,16 +56,8 @@
         <translation>Value</translation>
     </message>
     <message>
-        <source>Add &amp;variable</source>
-        <translation>Add &amp;variable</translation>
-    </message>
-    <message>
         <source>Add an environment variable</source>
         <translation>Add an environment variable</translation>
-    </message>
-    <message>
-        <source>Remove v&amp;ariable</source>
-        <translation>Remove v&amp;ariable</translation>
     </message>
     <message>
         <source>Remove the selected environment variable</source>
@@ -94,10 +82,6 @@
     <message>
         <source>Watch paths</source>
         <translation>Watch paths</translation>
-    </message>
-    <message>
-        <source>A&amp;dd folder…</source>
-        <translation>A&amp;dd folder…</translation>
     </message>
     <message>
         <source>Add a folder to watch</source>
@@ -136,20 +120,12 @@
         <translation>Respect .&amp;gitignore files</translation>
     </message>
     <message>
-        <source>&amp;Debounce:</source>
-        <translation>&amp;Debounce:</translation>
-    </message>
-    <message>
         <source>Debounce in milliseconds</source>
         <translation>Debounce in milliseconds</translation>
     </message>
     <message>
         <source> ms</source>
         <translation> ms</translation>
-    </message>
-    <message>
-        <source>Max reloads per &amp;minute:</source>
-        <translation>Max reloads per &amp;minute:</translation>
     </message>
     <message>
         <source>Maximum reloads per minute</source>
@@ -208,16 +184,8 @@
         <translation>Remove the selected rule</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>Move &amp;up</translation>
-    </message>
-    <message>
         <source>Move the selected rule up</source>
         <translation>Move the selected rule up</translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation>Move do&amp;wn</translation>
     </message>
     <message>
         <source>Move the selected rule down</source>
@@ -258,6 +226,38 @@
     <message>
         <source>A new language takes effect the next time FoxReload starts.</source>
         <translation>A new language takes effect the next time FoxReload starts.</translation>
+    </message>
+    <message>
+        <source>Wor&amp;king directory:</source>
+        <translation>Wor&amp;king directory:</translation>
+    </message>
+    <message>
+        <source>Add variab&amp;le</source>
+        <translation>Add variab&amp;le</translation>
+    </message>
+    <message>
+        <source>Re&amp;move variable</source>
+        <translation>Re&amp;move variable</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Add f&amp;older…</translation>
+    </message>
+    <message>
+        <source>De&amp;bounce:</source>
+        <translation>De&amp;bounce:</translation>
+    </message>
+    <message>
+        <source>Max reloads per mi&amp;nute:</source>
+        <translation>Max reloads per mi&amp;nute:</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>Move u&amp;p</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>Move dow&amp;n</translation>
     </message>
 </context>
 <context>
@@ -342,10 +342,6 @@
         <translation>Session summary</translation>
     </message>
     <message>
-        <source>P&amp;roject:</source>
-        <translation>P&amp;roject:</translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation>Project</translation>
     </message>
@@ -424,10 +420,6 @@ Trust it and start the server?</translation>
         <translation>&amp;Changes</translation>
     </message>
     <message>
-        <source>&amp;Reloads</source>
-        <translation>&amp;Reloads</translation>
-    </message>
-    <message>
         <source>E&amp;rrors</source>
         <translation>E&amp;rrors</translation>
     </message>
@@ -464,20 +456,12 @@ Trust it and start the server?</translation>
         <translation>Restart Server &amp;Now</translation>
     </message>
     <message>
-        <source>&amp;Pause Watching</source>
-        <translation>&amp;Pause Watching</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
         <source>&amp;Add Project…</source>
         <translation>&amp;Add Project…</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve Project</source>
-        <translation>Remo&amp;ve Project</translation>
     </message>
     <message>
         <source>Remove project</source>
@@ -508,10 +492,6 @@ Trust it and start the server?</translation>
         <translation>No project</translation>
     </message>
     <message>
-        <source>&amp;Resume Watching</source>
-        <translation>&amp;Resume Watching</translation>
-    </message>
-    <message>
         <source>%1, %2 ms, %3</source>
         <translation>%1, %2 ms, %3</translation>
     </message>
@@ -522,6 +502,26 @@ Trust it and start the server?</translation>
     <message>
         <source>none yet</source>
         <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;ject:</translation>
+    </message>
+    <message>
+        <source>Re&amp;loads</source>
+        <translation>Re&amp;loads</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use Watching</source>
+        <translation>Pa&amp;use Watching</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Project</source>
+        <translation>Re&amp;move Project</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching</source>
+        <translation>Res&amp;ume Watching</translation>
     </message>
 </context>
 <context>
@@ -598,14 +598,6 @@ Trust it and start the server?</translation>
         <translation>%1 XP in total; level %2 at %3 XP</translation>
     </message>
     <message numerus="yes">
-        <source>🔥 %n-day streak</source>
-        <translation><numerusform>🔥 %n-day streak</numerusform><numerusform>🔥 %n-day streak</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>❄ %n freeze(s)</source>
-        <translation><numerusform>❄ %n freeze</numerusform><numerusform>❄ %n freezes</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Longest streak: %n day(s)</source>
         <translation><numerusform>Longest streak: %n day</numerusform><numerusform>Longest streak: %n days</numerusform></translation>
     </message>
@@ -648,6 +640,18 @@ Trust it and start the server?</translation>
     <message>
         <source>locked</source>
         <translation>locked</translation>
+    </message>
+    <message numerus="yes">
+        <source>Streak: %n day(s)</source>
+        <translation><numerusform>Streak: %n day</numerusform><numerusform>Streak: %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n freeze(s)</source>
+        <translation><numerusform>%n freeze</numerusform><numerusform>%n freezes</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 ✓ done</source>
+        <translation>%1 ✓ done</translation>
     </message>
 </context>
 <context>
@@ -919,10 +923,6 @@ Trust it and start the server?</translation>
         <translation>Counting files…</translation>
     </message>
     <message>
-        <source>%1 files watched, %2 excluded (%3 folders skipped as a whole)</source>
-        <translation>%1 files watched, %2 excluded (%3 folders skipped as a whole)</translation>
-    </message>
-    <message>
         <source>— stopped counting at %1 entries</source>
         <translation>— stopped counting at %1 entries</translation>
     </message>
@@ -989,6 +989,14 @@ Trust it and start the server?</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 files watched, %2 excluded</source>
+        <translation>%1 files watched, %2 excluded</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n folder(s) skipped as a whole)</source>
+        <translation><numerusform>(%n folder skipped as a whole)</numerusform><numerusform>(%n folders skipped as a whole)</numerusform></translation>
     </message>
 </context>
 <context>

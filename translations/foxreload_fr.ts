@@ -28,10 +28,6 @@
         <translation>Arguments du serveur</translation>
     </message>
     <message>
-        <source>&amp;Working directory:</source>
-        <translation>Dossier de &amp;travail :</translation>
-    </message>
-    <message>
         <source>Working directory</source>
         <translation>Dossier de travail</translation>
     </message>
@@ -60,16 +56,8 @@
         <translation>Valeur</translation>
     </message>
     <message>
-        <source>Add &amp;variable</source>
-        <translation>Ajouter une &amp;variable</translation>
-    </message>
-    <message>
         <source>Add an environment variable</source>
         <translation>Ajouter une variable d'environnement</translation>
-    </message>
-    <message>
-        <source>Remove v&amp;ariable</source>
-        <translation>Supprimer la v&amp;ariable</translation>
     </message>
     <message>
         <source>Remove the selected environment variable</source>
@@ -94,10 +82,6 @@
     <message>
         <source>Watch paths</source>
         <translation>Chemins surveillés</translation>
-    </message>
-    <message>
-        <source>A&amp;dd folder…</source>
-        <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
         <source>Add a folder to watch</source>
@@ -136,20 +120,12 @@
         <translation>Respecter les fichiers .&amp;gitignore</translation>
     </message>
     <message>
-        <source>&amp;Debounce:</source>
-        <translation>&amp;Anti-rebond :</translation>
-    </message>
-    <message>
         <source>Debounce in milliseconds</source>
         <translation>Anti-rebond en millisecondes</translation>
     </message>
     <message>
         <source> ms</source>
         <translation> ms</translation>
-    </message>
-    <message>
-        <source>Max reloads per &amp;minute:</source>
-        <translation>Rechargements max. par &amp;minute :</translation>
     </message>
     <message>
         <source>Maximum reloads per minute</source>
@@ -208,16 +184,8 @@
         <translation>Supprimer la règle sélectionnée</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
         <source>Move the selected rule up</source>
         <translation>Monter la règle sélectionnée</translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation>Descen&amp;dre</translation>
     </message>
     <message>
         <source>Move the selected rule down</source>
@@ -258,6 +226,38 @@
     <message>
         <source>A new language takes effect the next time FoxReload starts.</source>
         <translation>Une nouvelle langue prend effet au prochain démarrage de FoxReload.</translation>
+    </message>
+    <message>
+        <source>Wor&amp;king directory:</source>
+        <translation>Dossier de &amp;travail :</translation>
+    </message>
+    <message>
+        <source>Add variab&amp;le</source>
+        <translation>Ajouter une variab&amp;le</translation>
+    </message>
+    <message>
+        <source>Re&amp;move variable</source>
+        <translation>Supprimer la variable (&amp;m)</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Ajouter un d&amp;ossier…</translation>
+    </message>
+    <message>
+        <source>De&amp;bounce:</source>
+        <translation>Anti-re&amp;bond :</translation>
+    </message>
+    <message>
+        <source>Max reloads per mi&amp;nute:</source>
+        <translation>Rechargements max. par mi&amp;nute :</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>Monter (&amp;p)</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>Desce&amp;ndre</translation>
     </message>
 </context>
 <context>
@@ -342,10 +342,6 @@
         <translation>Résumé de la session</translation>
     </message>
     <message>
-        <source>P&amp;roject:</source>
-        <translation>P&amp;rojet :</translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
@@ -424,10 +420,6 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>&amp;Modifications</translation>
     </message>
     <message>
-        <source>&amp;Reloads</source>
-        <translation>&amp;Rechargements</translation>
-    </message>
-    <message>
         <source>E&amp;rrors</source>
         <translation>E&amp;rreurs</translation>
     </message>
@@ -464,20 +456,12 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>Redémarrer le serveur &amp;maintenant</translation>
     </message>
     <message>
-        <source>&amp;Pause Watching</source>
-        <translation>Mettre la surveillance en &amp;pause</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;Add Project…</source>
         <translation>&amp;Ajouter un projet…</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve Project</source>
-        <translation>Retirer le pro&amp;jet</translation>
     </message>
     <message>
         <source>Remove project</source>
@@ -508,10 +492,6 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>Aucun projet</translation>
     </message>
     <message>
-        <source>&amp;Resume Watching</source>
-        <translation>&amp;Reprendre la surveillance</translation>
-    </message>
-    <message>
         <source>%1, %2 ms, %3</source>
         <translation>%1, %2 ms, %3</translation>
     </message>
@@ -522,6 +502,26 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>none yet</source>
         <translation>aucun pour le moment</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jet :</translation>
+    </message>
+    <message>
+        <source>Re&amp;loads</source>
+        <translation>Rechargement&amp;s</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use Watching</source>
+        <translation>S&amp;uspendre la surveillance</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Project</source>
+        <translation>Retirer le projet (&amp;m)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching</source>
+        <translation>Reprendre la s&amp;urveillance</translation>
     </message>
 </context>
 <context>
@@ -598,14 +598,6 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>%1 XP au total ; niveau %2 à %3 XP</translation>
     </message>
     <message numerus="yes">
-        <source>🔥 %n-day streak</source>
-        <translation><numerusform>🔥 série de %n jour</numerusform><numerusform>🔥 série de %n jours</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>❄ %n freeze(s)</source>
-        <translation><numerusform>❄ %n gel</numerusform><numerusform>❄ %n gels</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Longest streak: %n day(s)</source>
         <translation><numerusform>Plus longue série : %n jour</numerusform><numerusform>Plus longue série : %n jours</numerusform></translation>
     </message>
@@ -648,6 +640,18 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>locked</source>
         <translation>verrouillé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Streak: %n day(s)</source>
+        <translation><numerusform>Série : %n jour</numerusform><numerusform>Série : %n jours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n freeze(s)</source>
+        <translation><numerusform>%n gel</numerusform><numerusform>%n gels</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 ✓ done</source>
+        <translation>%1 ✓ réussi</translation>
     </message>
 </context>
 <context>
@@ -919,10 +923,6 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>Décompte des fichiers…</translation>
     </message>
     <message>
-        <source>%1 files watched, %2 excluded (%3 folders skipped as a whole)</source>
-        <translation>%1 fichiers surveillés, %2 exclus (%3 dossiers ignorés en entier)</translation>
-    </message>
-    <message>
         <source>— stopped counting at %1 entries</source>
         <translation>— décompte arrêté à %1 entrées</translation>
     </message>
@@ -989,6 +989,14 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>Impossible d'enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 files watched, %2 excluded</source>
+        <translation>%1 fichiers surveillés, %2 exclus</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n folder(s) skipped as a whole)</source>
+        <translation><numerusform>(%n dossier ignoré en entier)</numerusform><numerusform>(%n dossiers ignorés en entier)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,9 @@
 
 #include "MonitoredSession.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -109,6 +109,7 @@ ChartsPanel::ChartsPanel(QWidget* parent)
     m_xp = new QLineSeries;
     m_xp->setName(tr("Total XP"));
     m_xp->setColor(QColor(0x8e, 0x24, 0xaa));
+    m_xp->setPointsVisible(true);
     m_xpX = new QDateTimeAxis;
     m_xpX->setFormat(u"dd.MM"_s);
     m_xpX->setTickCount(4);
@@ -130,7 +131,11 @@ ChartsPanel::ChartsPanel(QWidget* parent)
     bars->append(m_perDay);
     bars->setBarWidth(0.8);
     perDay->addSeries(bars);
-    m_perDayX = new QBarCategoryAxis;
+    // Bars sit at 0..27 (oldest to today); a label a week keeps the axis readable.
+    m_perDayX = new QCategoryAxis;
+    m_perDayX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_perDayX->setRange(-0.5, ReloadStats::kDaysShown - 0.5);
+    m_perDayX->setGridLineVisible(false);
     m_perDayY = new QValueAxis;
     m_perDayY->setLabelFormat(u"%d"_s);
     perDay->addAxis(m_perDayX, Qt::AlignBottom);
@@ -177,7 +182,10 @@ void ChartsPanel::refresh(const ReloadStats& stats)
         const qint64 span = std::max<qint64>(qint64(maxX - minX), 60000);
         m_durationX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX) - span / 20),
             QDateTime::fromMSecsSinceEpoch(qint64(maxX) + span / 20));
-        m_durationX->setFormat(span > 86400000 ? u"dd.MM"_s : u"HH:mm"_s);
+        m_durationX->setFormat(span > 2 * 86400000 ? u"dd.MM"_s
+                : span > 2 * 3600000               ? u"dd.MM HH:mm"_s
+                : span > 10 * 60000                ? u"HH:mm"_s
+                                                   : u"HH:mm:ss"_s);
     }
     m_durationY->setRange(0, std::max(100.0, maxMs * 1.1));
     m_durationY->applyNiceNumbers();
@@ -198,8 +206,11 @@ void ChartsPanel::refresh(const ReloadStats& stats)
         m_xpX->setRange(now.addDays(-7), now);
         m_xpY->setRange(0, 100);
     } else {
-        m_xpX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xp.first().x())).addSecs(-60),
-            std::max(now, QDateTime::fromMSecsSinceEpoch(qint64(xp.last().x()))));
+        const QDateTime first = QDateTime::fromMSecsSinceEpoch(qint64(xp.first().x())).addSecs(-60);
+        const QDateTime last = std::max(now, QDateTime::fromMSecsSinceEpoch(qint64(xp.last().x())));
+        m_xpX->setRange(first, last);
+        const qint64 span = first.msecsTo(last);
+        m_xpX->setFormat(span > 2 * 86400000 ? u"dd.MM"_s : span > 10 * 60000 ? u"HH:mm"_s : u"HH:mm:ss"_s);
         m_xpY->setRange(0, std::max(100.0, xp.last().y() * 1.1));
         m_xpY->applyNiceNumbers();
     }
@@ -207,20 +218,22 @@ void ChartsPanel::refresh(const ReloadStats& stats)
     // Per day.
     const QDate today = QDate::currentDate();
     const QList<int> days = stats.reloadsPerDay(today);
-    QStringList categories;
     int maxDay = 0;
     QList<qreal> values;
-    for (int i = 0; i < days.size(); ++i) {
-        const QDate date = today.addDays(i - (days.size() - 1));
-        // One label a week keeps the axis readable; the others stay unique but blank-looking.
-        categories.append((days.size() - 1 - i) % 7 == 0 ? QLocale().toString(date, u"d MMM"_s)
-                                                         : QString(i, QChar(u'\u200b')));
-        values.append(days[i]);
-        maxDay = std::max(maxDay, days[i]);
+    for (int count : days) {
+        values.append(count);
+        maxDay = std::max(maxDay, count);
     }
     m_perDay->remove(0, m_perDay->count());
     m_perDay->append(values);
-    m_perDayX->setCategories(categories);
+    const auto labels = m_perDayX->categoriesLabels();
+    for (const auto& label : labels)
+        m_perDayX->remove(label);
+    // QCategoryAxis takes its labels in ascending order: the weeks' last days, today last.
+    for (int i = int(days.size() - 1) % 7; i < int(days.size()); i += 7) {
+        const QDate date = today.addDays(i - (days.size() - 1));
+        m_perDayX->append(QLocale().toString(date, u"dd.MM"_s), i);
+    }
     m_perDayY->setRange(0, std::max(5, int(maxDay * 1.15) + 1));
     m_perDayY->applyNiceNumbers();
 }

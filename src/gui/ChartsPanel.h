@@ -12,7 +12,7 @@ class QScatterSeries;
 class QLineSeries;
 class QPieSeries;
 class QBarSet;
-class QBarCategoryAxis;
+class QCategoryAxis;
 class QDateTimeAxis;
 class QValueAxis;
 
@@ -48,7 +48,7 @@ private:
     QDateTimeAxis* m_xpX = nullptr;
     QValueAxis* m_xpY = nullptr;
     QBarSet* m_perDay = nullptr;
-    QBarCategoryAxis* m_perDayX = nullptr;
+    QCategoryAxis* m_perDayX = nullptr;
     QValueAxis* m_perDayY = nullptr;
 };
 

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextCursor>
@@ -130,7 +131,7 @@ void DashboardWindow::buildHeader(QWidget* parent)
     m_stateIcon->setFixedSize(48, 48);
     grid->addWidget(m_stateIcon, 0, 0, 2, 1);
 
-    auto* projectLabel = new QLabel(tr("P&roject:"), frame);
+    auto* projectLabel = new QLabel(tr("Pro&ject:"), frame);
     m_projectBox = new QComboBox(frame);
     m_projectBox->setAccessibleName(tr("Project"));
     m_projectBox->setMinimumContentsLength(18);
@@ -203,7 +204,7 @@ QWidget* DashboardWindow::buildEventsTab()
     auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Show:"), page));
     m_showBatches = new QCheckBox(tr("&Changes"), page);
-    m_showReloads = new QCheckBox(tr("&Reloads"), page);
+    m_showReloads = new QCheckBox(tr("Re&loads"), page);
     m_showErrors = new QCheckBox(tr("E&rrors"), page);
     m_showServer = new QCheckBox(tr("Ser&ver"), page);
     for (auto* box : { m_showBatches, m_showReloads, m_showErrors, m_showServer }) {
@@ -233,6 +234,14 @@ QWidget* DashboardWindow::buildEventsTab()
     m_logView->verticalHeader()->hide();
     m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
     m_logView->horizontalHeader()->setStretchLastSection(true);
+    // Fixed widths from the font: measuring every row of a long log would cost more than it shows.
+    const QFontMetrics metrics = m_logView->fontMetrics();
+    m_logView->setColumnWidth(
+        EventLogModel::TimeColumn, metrics.horizontalAdvance(u"2026-12-31 23:59:59"_s) + 16);
+    int kindWidth = 0;
+    for (auto kind : { LogEntry::Batch, LogEntry::Reload, LogEntry::Error, LogEntry::Server })
+        kindWidth = std::max(kindWidth, metrics.horizontalAdvance(EventLogModel::kindText(kind)));
+    m_logView->setColumnWidth(EventLogModel::KindColumn, kindWidth + 20);
     m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_logView, 1);
     return page;
@@ -258,29 +267,35 @@ void DashboardWindow::createActions()
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
-    m_restartAction = toolbar->addAction(QIcon(u":/icons/tray-reloading.svg"_s), tr("Restart Server &Now"));
+    m_restartAction
+        = toolbar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Restart Server &Now"));
     m_restartAction->setShortcut(QKeySequence(u"Ctrl+R"_s));
     connect(m_restartAction, &QAction::triggered, this, [this] {
         if (m_session)
             m_session->restartNow();
     });
-    m_pauseAction = toolbar->addAction(QIcon(u":/icons/tray-paused.svg"_s), tr("&Pause Watching"));
+    m_pauseAction = toolbar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pa&use Watching"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(QKeySequence(u"Ctrl+P"_s));
     connect(m_pauseAction, &QAction::triggered, this, [this](bool checked) {
         if (m_session)
             m_session->setPaused(checked);
     });
-    m_settingsAction = toolbar->addAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Settings…"));
+    m_settingsAction = toolbar->addAction(
+        QIcon::fromTheme(u"preferences-system"_s, style()->standardIcon(QStyle::SP_FileDialogDetailedView)),
+        tr("&Settings…"));
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     if (m_settingsAction->shortcut().isEmpty())
         m_settingsAction->setShortcut(QKeySequence(u"Ctrl+,"_s));
     connect(m_settingsAction, &QAction::triggered, this, &DashboardWindow::settingsRequested);
     toolbar->addSeparator();
-    m_addProjectAction = toolbar->addAction(QIcon::fromTheme(u"list-add"_s), tr("&Add Project…"));
+    m_addProjectAction = toolbar->addAction(
+        QIcon::fromTheme(u"list-add"_s, style()->standardIcon(QStyle::SP_DirOpenIcon)), tr("&Add Project…"));
     m_addProjectAction->setShortcut(QKeySequence::Open);
     connect(m_addProjectAction, &QAction::triggered, this, &DashboardWindow::addProjectRequested);
-    m_removeProjectAction = toolbar->addAction(QIcon::fromTheme(u"list-remove"_s), tr("Remo&ve Project"));
+    m_removeProjectAction
+        = toolbar->addAction(QIcon::fromTheme(u"list-remove"_s, style()->standardIcon(QStyle::SP_TrashIcon)),
+            tr("Re&move Project"));
     connect(m_removeProjectAction, &QAction::triggered, this, [this] {
         if (!m_session)
             return;
@@ -379,8 +394,6 @@ void DashboardWindow::bindSession(MonitoredSession* session)
         const QStringList lines = session->serverOutput();
         for (const auto& line : lines)
             appendOutput(line, line.startsWith(u"── "_s));
-        m_logView->resizeColumnToContents(EventLogModel::TimeColumn);
-        m_logView->resizeColumnToContents(EventLogModel::KindColumn);
         m_logView->scrollToBottom();
     }
     const auto sessions = m_projects->sessions();
@@ -418,7 +431,7 @@ void DashboardWindow::updateHeader()
     m_trustButton->setVisible(status == MonitoredSession::Status::Untrusted);
     m_pauseAction->setChecked(status == MonitoredSession::Status::Paused);
     m_pauseAction->setText(
-        status == MonitoredSession::Status::Paused ? tr("&Resume Watching") : tr("&Pause Watching"));
+        status == MonitoredSession::Status::Paused ? tr("Res&ume Watching") : tr("Pa&use Watching"));
 
     if (const auto& last = m_session->lastReload()) {
         QString text = tr("%1, %2 ms, %3")

@@ -55,6 +55,9 @@ GamificationPanel::GamificationPanel(QWidget* parent)
     m_xp->setMinimumWidth(220);
     top->addWidget(m_xp, 1);
     m_streak->setAccessibleName(tr("Streak"));
+    QFont streakFont = m_streak->font();
+    streakFont.setBold(true);
+    m_streak->setFont(streakFont);
     top->addWidget(m_streak);
     layout->addLayout(top);
 
@@ -69,6 +72,7 @@ GamificationPanel::GamificationPanel(QWidget* parent)
     auto* grid = new QWidget(scroll);
     m_badgeGrid = new QGridLayout(grid);
     m_badgeGrid->setSpacing(10);
+    m_badgeGrid->setAlignment(Qt::AlignTop);
     scroll->setWidget(grid);
     auto* achievementsLayout = new QVBoxLayout(achievements);
     achievementsLayout->addWidget(scroll);
@@ -108,9 +112,9 @@ void GamificationPanel::refresh(const GamificationEngine* engine)
                          .arg(QLocale().toString(level.nextLevelXp)));
 
     const StreakInfo streak = engine->streak();
-    QString streakText = tr("🔥 %n-day streak", nullptr, streak.days);
+    QString streakText = tr("Streak: %n day(s)", nullptr, streak.days);
     if (streak.freezes > 0)
-        streakText += u"  "_s + tr("❄ %n freeze(s)", nullptr, streak.freezes);
+        streakText += u"  ·  "_s + tr("%n freeze(s)", nullptr, streak.freezes);
     m_streak->setText(streakText);
     m_streak->setToolTip(tr("Longest streak: %n day(s)", nullptr, streak.longest)
         + (streak.activeToday ? u"\n"_s + tr("Today already counts.")
@@ -123,7 +127,13 @@ void GamificationPanel::refresh(const GamificationEngine* engine)
         auto* row = new QWidget;
         auto* rowLayout = new QHBoxLayout(row);
         rowLayout->setContentsMargins(0, 0, 0, 0);
-        auto* label = new QLabel((challenge.completed ? u"✅ "_s : u"🎯 "_s) + challenge.def.title, row);
+        auto* label = new QLabel(
+            challenge.completed ? tr("%1 ✓ done").arg(challenge.def.title) : challenge.def.title, row);
+        if (challenge.completed) {
+            QFont done = label->font();
+            done.setBold(true);
+            label->setFont(done);
+        }
         label->setToolTip(
             challenge.def.description + u"\n"_s + tr("Reward: %1 XP").arg(challenge.def.xpReward));
         auto* bar = new QProgressBar(row);
@@ -131,7 +141,8 @@ void GamificationPanel::refresh(const GamificationEngine* engine)
         bar->setValue(std::min(challenge.progress, challenge.def.target));
         bar->setFormat(tr("%1 / %2").arg(challenge.progress).arg(challenge.def.target));
         bar->setAccessibleName(tr("Progress of challenge %1").arg(challenge.def.title));
-        bar->setMaximumWidth(260);
+        bar->setMinimumWidth(220);
+        bar->setMaximumWidth(320);
         rowLayout->addWidget(label, 1);
         rowLayout->addWidget(bar);
         m_challengeList->addWidget(row);

@@ -34,7 +34,9 @@ namespace foxreload::gui {
 
 QString installTranslations(QCoreApplication* app, const QString& language)
 {
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (locale.language() == QLocale::C) // LANG=C: English, with its plural forms from foxreload_en
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
     QLocale::setDefault(locale);
     auto* ours = new QTranslator(app);
     if (ours->load(locale, u"foxreload"_s, u"_"_s, u":/i18n"_s))
@@ -72,9 +74,11 @@ bool GuiApp::start()
 
     if (m_options.singleInstance) {
         m_instance = new SingleInstance(SingleInstance::defaultKey(), this);
-        const QByteArray request = m_options.configFile.isEmpty()
+        QByteArray request = m_options.configFile.isEmpty()
             ? QByteArray("show")
             : QByteArray("open ") + QFileInfo(m_options.configFile).absoluteFilePath().toUtf8();
+        if (m_options.openSettings)
+            request = "settings";
         if (!m_instance->claim(request)) {
             std::fprintf(
                 stderr, "foxreload: the desktop app is already running; it was asked to show itself\n");
@@ -149,6 +153,8 @@ bool GuiApp::start()
     // Sessions started elsewhere (a proxy launched by an MCP client, `foxreload run`) join the list.
     auto* directory = new SessionDirectory(m_projects, this);
     directory->start();
+    if (m_options.openSettings)
+        QTimer::singleShot(0, this, &GuiApp::openSettings);
     return true;
 }
 
@@ -252,6 +258,10 @@ void GuiApp::handleInstanceMessage(const QByteArray& message)
 {
     if (message.startsWith("open "))
         openProject(QString::fromUtf8(message.mid(5)), true);
+    if (message == "settings") {
+        openSettings();
+        return;
+    }
     showDashboard();
 }
 

@@ -29,6 +29,7 @@ struct GuiOptions
     bool minimized = false; // tray only (autostart)
     QString configFile; // open this project (and make it current)
     QString database; // history database; empty: the project's or the default
+    bool openSettings = false; // show the current project's settings (a .desktop action)
     bool singleInstance = true; // tests run several apps side by side
 };
 

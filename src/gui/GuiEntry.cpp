@@ -66,10 +66,14 @@ int runGui(int argc, char** argv)
         const QString& argument = arguments[i];
         if (argument == u"--minimized")
             options.minimized = true;
+        else if (argument == u"--settings")
+            options.openSettings = true;
         else if ((argument == u"--config" || argument == u"-c") && i + 1 < arguments.size())
             options.configFile = arguments[++i];
         else if (argument == u"--db" && i + 1 < arguments.size())
             options.database = arguments[++i];
+        else if ((i > 1 || argument != u"gui") && !argument.startsWith(u'-'))
+            options.configFile = argument; // a .foxreload.yaml opened from a file manager
     }
     GuiApp gui(options);
     if (!gui.start())

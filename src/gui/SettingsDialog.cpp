@@ -73,6 +73,19 @@ SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
         RulesModel::StrategyColumn, QHeaderView::ResizeToContents);
     m_ui->rulesView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_ui->envTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_ui->envTable->setMaximumHeight(m_ui->envTable->fontMetrics().height() * 9);
+    // Messages use the whole width of their row instead of wrapping at every slash.
+    const auto errorLabels = findChildren<QLabel*>(QRegularExpression(u"Error$"_s));
+    for (auto* label : errorLabels)
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_ui->previewLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_ui->testPathResult->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    const int line = m_ui->pathsList->fontMetrics().height();
+    m_ui->pathsList->setMaximumHeight(line * 8);
+    m_ui->excludesEdit->setMaximumHeight(line * 7);
+    m_ui->pathsRow->setAlignment(m_ui->pathsList, Qt::AlignTop);
+    // Spare height goes below the last row, not between the rows.
+    m_ui->watchForm->addItem(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding));
 
     m_ui->restartModeCombo->addItem(tr("Blue/green: start the new server, then stop the old one"),
         restartModeName(RestartMode::BlueGreen));
@@ -324,9 +337,10 @@ void SettingsDialog::showPreview(const PreviewResult& result)
 {
     m_preview = result;
     const QLocale locale;
-    QString text = tr("%1 files watched, %2 excluded (%3 folders skipped as a whole)")
-                       .arg(locale.toString(result.watchedFiles), locale.toString(result.excludedFiles),
-                           locale.toString(result.excludedDirectories));
+    QString text = tr("%1 files watched, %2 excluded")
+                       .arg(locale.toString(result.watchedFiles), locale.toString(result.excludedFiles));
+    if (result.excludedDirectories > 0)
+        text += u" "_s + tr("(%n folder(s) skipped as a whole)", nullptr, int(result.excludedDirectories));
     if (result.capped)
         text += u" "_s
             + tr("— stopped counting at %1 entries").arg(locale.toString(PreviewScanner::kMaxEntries));

@@ -31,8 +31,8 @@ void TestProxiedSessions::initTestCase()
     QVERIFY(m_home.isValid());
     // The proxy's event socket lives in the runtime directory: one private to this test.
     QDir(m_home.path()).mkpath(u"runtime"_s);
-    QFile::setPermissions(m_home.filePath(u"runtime"_s), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-            | QFileDevice::ExeOwner);
+    QFile::setPermissions(m_home.filePath(u"runtime"_s),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", m_home.filePath(u"runtime"_s).toLocal8Bit());
     qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toLocal8Bit());
     qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toLocal8Bit());
@@ -48,8 +48,9 @@ void TestProxiedSessions::proxyAppearsAndIsSteered()
         { u"proxy"_s, u"--trust"_s, u"--config"_s, project.path(u".foxreload.yaml"_s) });
     QVERIFY(proxy.waitForStarted());
     // What an MCP client says first; the proxy starts its session then.
-    proxy.write(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"tst_proxiedsessions","version":"1"}}})"
-                "\n");
+    proxy.write(
+        R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"tst_proxiedsessions","version":"1"}}})"
+        "\n");
     QByteArray answer;
     QTRY_VERIFY2_WITH_TIMEOUT((answer += proxy.readAllStandardOutput()).contains("\"id\":1"),
         proxy.readAllStandardError().constData(), 30000);

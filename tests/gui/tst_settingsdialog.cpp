@@ -241,7 +241,8 @@ void TestSettingsDialog::previewCountsMatchRealTree()
     QCOMPARE(preview.excludedFiles, 4);
     QCOMPARE(preview.excludedDirectories, 2);
     QVERIFY(!preview.capped);
-    QVERIFY(dialog.form()->previewLabel->text().contains(u"6 files watched, 4 excluded"_s));
+    QVERIFY2(dialog.form()->previewLabel->text().contains(u"6 files watched, 4 excluded"_s),
+        qPrintable(dialog.form()->previewLabel->text()));
 
     // The watcher itself sees the same files.
     FileWatcher watcher;
