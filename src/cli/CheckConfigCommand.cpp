@@ -77,7 +77,7 @@ int checkConfigCommand(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        print(stdout, parser.helpText());
+        print(stdout, commandHelp(parser, arguments));
         return ExitOk;
     }
     if (parser.positionalArguments().size() > 1) {

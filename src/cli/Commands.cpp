@@ -42,6 +42,16 @@ void configureLogging(bool verbose)
     QLoggingCategory::setFilterRules(verbose ? u"foxreload.*.debug=true"_s : u"foxreload.*.info=false"_s);
 }
 
+QString commandHelp(const QCommandLineParser& parser, const QStringList& arguments)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const QString prefix = u"Usage: "_s;
+    if (!program.isEmpty() && !arguments.isEmpty() && text.startsWith(prefix + program))
+        text.replace(prefix.size(), program.size(), arguments.constFirst());
+    return text;
+}
+
 void printUsage(FILE* stream)
 {
     std::fprintf(stream, "Usage: foxreload [COMMAND] [OPTIONS]\n\n");

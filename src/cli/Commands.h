@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,10 @@ int statsCommand(const QStringList& arguments);
 // Module logs are for diagnosing FoxReload itself: warnings always show, info and
 // debug only with --verbose (or QT_LOGGING_RULES, which wins over both).
 void configureLogging(bool verbose);
+
+// A subcommand's --help text, naming it as the user typed it ("foxreload watch"),
+// where QCommandLineParser would name the executable's path.
+QString commandHelp(const QCommandLineParser& parser, const QStringList& arguments);
 
 // Prints the top-level usage (commands and their summaries).
 void printUsage(FILE* stream);

@@ -129,7 +129,7 @@ int proxyCommand(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(commandHelp(parser, arguments)), stdout);
         return ExitOk;
     }
 

@@ -178,7 +178,7 @@ int statsCommand(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        print(parser.helpText());
+        print(commandHelp(parser, arguments));
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -1,4 +1,3 @@
 // Temporary: commands still being written. Each moves to its own file.
 #include "Commands.h"
-namespace foxreload::cli {
-}
+namespace foxreload::cli { }

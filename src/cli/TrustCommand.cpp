@@ -151,7 +151,7 @@ int trustCommand(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        print(stdout, parser.helpText());
+        print(stdout, commandHelp(parser, arguments));
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();

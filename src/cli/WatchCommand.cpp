@@ -108,17 +108,6 @@ void printEvent(const FileEvent& event, bool json)
     std::fflush(stdout);
 }
 
-// QCommandLineParser names the executable's path; the user typed "foxreload watch".
-QString helpText(const QCommandLineParser& parser, const QStringList& arguments)
-{
-    QString text = parser.helpText();
-    const QString program = QCoreApplication::arguments().value(0);
-    const QString prefix = u"Usage: "_s;
-    if (!program.isEmpty() && !arguments.isEmpty() && text.startsWith(prefix + program))
-        text.replace(prefix.size(), program.size(), arguments.constFirst());
-    return text;
-}
-
 QString plural(qint64 count, const char* singular, const char* pluralForm)
 {
     return u"%1 %2"_s.arg(count).arg(QLatin1StringView(count == 1 ? singular : pluralForm));
@@ -156,7 +145,7 @@ int watchCommand(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
-        std::fputs(qPrintable(helpText(parser, arguments)), stdout);
+        std::fputs(qPrintable(commandHelp(parser, arguments)), stdout);
         return ExitOk;
     }
     const auto backend = FileWatcher::backendFromName(parser.value(backendOption));
@@ -176,7 +165,7 @@ int watchCommand(const QStringList& arguments)
     }
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
-        std::fprintf(stderr, "foxreload watch: no DIR given\n%s", qPrintable(helpText(parser, arguments)));
+        std::fprintf(stderr, "foxreload watch: no DIR given\n%s", qPrintable(commandHelp(parser, arguments)));
         return ExitUsage;
     }
 
