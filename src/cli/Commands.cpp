@@ -39,7 +39,8 @@ const Command* findCommand(QStringView name)
 void configureLogging(bool verbose)
 {
     qSetMessagePattern(u"%{if-category}%{category}: %{endif}%{message}"_s);
-    QLoggingCategory::setFilterRules(verbose ? u"foxreload.*.debug=true"_s : u"foxreload.*.info=false"_s);
+    QLoggingCategory::setFilterRules(verbose ? u"foxreload.*.debug=true\nfoxreload.*.info=true"_s
+                                             : u"foxreload.*.debug=false\nfoxreload.*.info=false"_s);
 }
 
 QString commandHelp(const QCommandLineParser& parser, const QStringList& arguments)
