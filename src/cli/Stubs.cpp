@@ -1,3 +1,0 @@
-// Temporary: commands still being written. Each moves to its own file.
-#include "Commands.h"
-namespace foxreload::cli { }
