@@ -46,7 +46,7 @@ public:
               u"  args: [\"%1\"]\n"
               u"  env: {PYTHONUNBUFFERED: \"1\", PROXY_FIXTURE_LOG: \"%2\", PROXY_FIXTURE_CRASH_LIST: "
               u"\"%3\", "
-              u"PROXY_FIXTURE_STARTUP_DELAY_MS: \"%4\"}\n"
+              u"PROXY_FIXTURE_STARTUP_DELAY_MS: \"%4\", PROXY_FIXTURE_PROTOCOL_FILE: \"%8\"}\n"
               u"  shutdown_grace_ms: 1000\n"
               u"  restart_mode: %5\n"
               u"watch:\n"
@@ -62,6 +62,7 @@ public:
                   .arg(options.restartMode)
                   .arg(options.graceMs)
                   .arg(options.maxQueued)
+                  .arg(protocolOverride())
                   .toUtf8();
         m_ok = writeFile(root() + u"/.foxreload.yaml"_s, yaml);
     }
@@ -71,6 +72,7 @@ public:
     QString watched() const { return root() + u"/watched"_s; }
     QString serverLog() const { return root() + u"/server-log.jsonl"_s; }
     QString crashMarker() const { return root() + u"/crash-list"_s; }
+    QString protocolOverride() const { return root() + u"/protocol-override"_s; }
     QStringList arguments() const { return { u"--config"_s, root() + u"/.foxreload.yaml"_s, u"--trust"_s }; }
 
     // What the servers received: {"pid", "message"} per line.
@@ -561,6 +563,38 @@ private Q_SLOTS:
         proxy.process().closeWriteChannel();
         QVERIFY(proxy.process().waitForFinished(20000));
         QCOMPARE(proxy.process().exitCode(), 0);
+    }
+
+    void aNewServerThatDiffersIsReported()
+    {
+        FixtureProject project;
+        ProxyDriver proxy(project.home());
+        proxy.start(project.arguments(), project.root());
+        QCOMPARE(proxy.initialize(u"2025-11-25"_s).value("protocolVersion"_L1).toString(), u"2025-11-25"_s);
+        EventClient events;
+        QSignalSpy hello(&events, &EventClient::helloReceived);
+        QSignalSpy received(&events, &EventClient::eventReceived);
+        events.connectTo(proxy.socketPath());
+        QTRY_COMPARE_WITH_TIMEOUT(hello.size(), 1, 10000);
+
+        // The next server answers another protocol version than the client negotiated.
+        QVERIFY(writeFile(project.protocolOverride(), "2025-06-18\n"));
+        QVERIFY(appendToFile(project.watched() + u"/dummy.txt"_s, "restart\n"));
+        const auto warning = [&] {
+            for (const auto& args : received) {
+                const QJsonObject event = args.first().toJsonObject();
+                if (event.value("event"_L1) == "protocol_warning"_L1)
+                    return event.value("message"_L1).toString();
+            }
+            return QString {};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!warning().isEmpty(), kAnswerTimeout);
+        QVERIFY(warning().contains(u"2025-06-18"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(proxy.stderrText().contains("2025-06-18"), 10000);
+        // The session goes on: the client is not made to initialize again.
+        proxy.callTool(60, u"echo"_s, { { "message"_L1, u"same session"_s } });
+        QCOMPARE(resultText(proxy.answer(60, kAnswerTimeout)), u"same session"_s);
+        QCOMPARE(proxy.answersTo(u"init"_s), 1);
     }
 
     void aDeadParentStopsTheServer()
