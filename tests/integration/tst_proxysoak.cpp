@@ -174,6 +174,10 @@ void checkSummary(const QJsonObject& summary, int expectedListChanged)
     QCOMPARE(summary.value("unknownResponses"_L1).toInt(), 0);
     QCOMPARE(summary.value("closed"_L1).toBool(), false);
     QCOMPARE(summary.value("listChanged"_L1).toInt(), expectedListChanged);
+    // Prompts and resources did not change either: none of their notifications.
+    const QJsonObject notifications = summary.value("notifications"_L1).toObject();
+    QCOMPARE(notifications.value("notifications/prompts/list_changed"_L1).toInt(), 0);
+    QCOMPARE(notifications.value("notifications/resources/list_changed"_L1).toInt(), 0);
 }
 
 bool allDead(const QList<qint64>& pids)

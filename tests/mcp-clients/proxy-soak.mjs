@@ -13,7 +13,8 @@
 //   {"type":"list_changed", atMs, tools: [names after re-listing]}
 //   {"type":"failure", seq, code, message, data}        (every failed call)
 //   {"type":"summary", calls, ok, interrupted, otherErrors, toolErrors, listChanged, initializeResponses,
-//    unknownResponses, closed, durationMs, latencyMs: {p50, p95, max}, errorCodes}
+//    unknownResponses, closed, durationMs, latencyMs: {p50, p95, max}, errorCodes,
+//    notifications: {method: count}}
 // Exit code: 0 when nothing but interrupted errors happened, 1 otherwise, 2 usage.
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -51,7 +52,7 @@ for (let i = 0; i < dash; i += 2) {
 
 const stats = {
     calls: 0, ok: 0, interrupted: 0, otherErrors: 0, toolErrors: 0, listChanged: 0, initializeResponses: 0,
-    unknownResponses: 0, closed: false, errorCodes: {}, latencies: [],
+    unknownResponses: 0, closed: false, errorCodes: {}, notifications: {}, latencies: [],
 };
 
 const transport = new StdioClientTransport({ command, args: commandArgs, env: { ...process.env }, stderr: 'inherit' });
@@ -76,6 +77,7 @@ client.onerror = (error) => {
 client.onclose = () => { if (!closing) { stats.closed = true; emit({ type: 'error', message: 'connection closed', atMs: now() }); } };
 let relisting = Promise.resolve();
 client.fallbackNotificationHandler = async (notification) => {
+    stats.notifications[notification.method] = (stats.notifications[notification.method] ?? 0) + 1;
     if (notification.method !== 'notifications/tools/list_changed') return;
     stats.listChanged += 1;
     const atMs = now();
