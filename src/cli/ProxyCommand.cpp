@@ -257,6 +257,16 @@ int proxyCommand(const QStringList& arguments)
 
     proxy.start();
     QCoreApplication::exec();
+    const McpProxy::Stats stats = proxy.stats();
+    reporter.printLine(
+        u"🦊 proxy done: %1 requests, %2 answered by servers, %3 retried, %4 interrupted, %5 refused, "
+        u"%6 list_changed sent (exit %7)"_s.arg(stats.requests)
+            .arg(stats.answered)
+            .arg(stats.retried)
+            .arg(stats.interrupted)
+            .arg(stats.rejected)
+            .arg(stats.listChangedSent)
+            .arg(exitCode));
     if (g_log) {
         qInstallMessageHandler(nullptr);
         std::fclose(g_log);
