@@ -274,8 +274,10 @@ private Q_SLOTS:
     {
         QCOMPARE(handshake::classify(request(1, u"initialize"_s)), handshake::Opening::Initialize);
         QCOMPARE(handshake::classify(request(1, u"server/discover"_s)), handshake::Opening::Stateless);
-        QCOMPARE(handshake::classify(request(1, u"tools/list"_s,
-                     { { "_meta"_L1, QJsonObject { { "protocolVersion"_L1, u"2026-07-28"_s } } } })),
+        QCOMPARE(
+            handshake::classify(request(1, u"tools/list"_s,
+                { { "_meta"_L1,
+                    QJsonObject { { "io.modelcontextprotocol/protocolVersion"_L1, u"2026-07-28"_s } } } })),
             handshake::Opening::Stateless);
         QCOMPARE(handshake::classify(request(1, u"tools/list"_s)), handshake::Opening::Premature);
     }

@@ -10,8 +10,8 @@ Opening classify(const QJsonObject& request)
     if (method == "initialize"_L1)
         return Opening::Initialize;
     const QJsonObject meta = request.value("params"_L1).toObject().value("_meta"_L1).toObject();
-    if (method == "server/discover"_L1 || meta.contains("protocolVersion"_L1)
-        || meta.contains("modelcontextprotocol.io/protocolVersion"_L1))
+    // 2026-07-28: every request names its revision in _meta; server/discover replaces initialize.
+    if (method == "server/discover"_L1 || meta.contains("io.modelcontextprotocol/protocolVersion"_L1))
         return Opening::Stateless;
     return Opening::Premature;
 }

@@ -11,9 +11,11 @@
 //   with exactly those params (the server sees the client's protocolVersion,
 //   capabilities and clientInfo), answers it from the first server and replays it to
 //   every later one.
-// - 2026-07-28 (planned): no handshake; `server/discover` and a protocol version in each
-//   request's `_meta`. Such an opening is recognised (Opening::Stateless) and, until it is
-//   implemented, answered with a clear error instead of being forwarded half-understood.
+// - 2026-07-28: no handshake; `server/discover`, and every request carries
+//   `io.modelcontextprotocol/protocolVersion` and `…/clientCapabilities` in its `_meta`.
+//   Such an opening is recognised (Opening::Stateless) and, until the proxy implements it
+//   (servers made ready by server/discover, no replay, requests passed on as they are),
+//   answered with a clear error instead of being forwarded half-understood.
 namespace foxreload::handshake {
 
 enum class Opening {

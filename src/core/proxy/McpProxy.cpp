@@ -194,7 +194,7 @@ void McpProxy::onClientRequest(const QJsonObject& message)
         if (handshake::classify(message) == handshake::Opening::Stateless) {
             respondError(id, jsonrpc::InvalidRequest,
                 u"this FoxReload proxy speaks MCP 2025-06-18 and 2025-11-25, which open with initialize; "
-                u"the handshake-free revision is not supported yet"_s);
+                u"the handshake-free revision 2026-07-28 is not supported yet; send initialize"_s);
             return;
         }
         respondError(id, jsonrpc::InvalidRequest,
