@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <poll.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -107,8 +108,14 @@ bool ClientChannel::writeAll(const QByteArray& bytes)
     while (written < bytes.size()) {
         const ssize_t n = ::write(m_writeFd, bytes.constData() + written, size_t(bytes.size() - written));
         if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN)
+            if (errno == EINTR)
                 continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                // The client made the pipe non-blocking: wait until it reads, without spinning.
+                pollfd writable { m_writeFd, POLLOUT, 0 };
+                ::poll(&writable, 1, 1000);
+                continue;
+            }
             qCWarning(lcProxy) << "writing to the client failed:" << std::strerror(errno);
             m_writeFd = -1;
             close(u"the client stopped reading stdout"_s);
