@@ -97,7 +97,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 [[ -n $dialog ]] || { echo "the settings dialog did not appear" >&2; exit 1; }
-xdotool windowmove "$dialog" 200 60 windowsize "$dialog" 880 680
+xdotool windowmove "$dialog" 200 90 windowsize "$dialog" 880 600
 sleep 1
 shot settings.png
 xdotool windowfocus --sync "$dialog" 2>/dev/null || true

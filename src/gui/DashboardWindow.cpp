@@ -234,14 +234,7 @@ QWidget* DashboardWindow::buildEventsTab()
     m_logView->verticalHeader()->hide();
     m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
     m_logView->horizontalHeader()->setStretchLastSection(true);
-    // Fixed widths from the font: measuring every row of a long log would cost more than it shows.
-    const QFontMetrics metrics = m_logView->fontMetrics();
-    m_logView->setColumnWidth(
-        EventLogModel::TimeColumn, metrics.horizontalAdvance(u"2026-12-31 23:59:59"_s) + 16);
-    int kindWidth = 0;
-    for (auto kind : { LogEntry::Batch, LogEntry::Reload, LogEntry::Error, LogEntry::Server })
-        kindWidth = std::max(kindWidth, metrics.horizontalAdvance(EventLogModel::kindText(kind)));
-    m_logView->setColumnWidth(EventLogModel::KindColumn, kindWidth + 20);
+
     m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_logView, 1);
     return page;
@@ -391,6 +384,14 @@ void DashboardWindow::bindSession(MonitoredSession* session)
             if (bar->value() >= bar->maximum() - 2)
                 m_logView->scrollToBottom();
         });
+        // Fixed widths from the font: measuring every row of a long log would cost more than it shows.
+        const QFontMetrics metrics = m_logView->fontMetrics();
+        m_logView->setColumnWidth(
+            EventLogModel::TimeColumn, metrics.horizontalAdvance(u"2026-12-31 23:59:59"_s) + 16);
+        int kindWidth = 0;
+        for (auto kind : { LogEntry::Batch, LogEntry::Reload, LogEntry::Error, LogEntry::Server })
+            kindWidth = std::max(kindWidth, metrics.horizontalAdvance(EventLogModel::kindText(kind)));
+        m_logView->setColumnWidth(EventLogModel::KindColumn, kindWidth + 20);
         const QStringList lines = session->serverOutput();
         for (const auto& line : lines)
             appendOutput(line, line.startsWith(u"── "_s));

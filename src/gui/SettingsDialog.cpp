@@ -85,7 +85,8 @@ SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
     m_ui->excludesEdit->setMaximumHeight(line * 7);
     m_ui->pathsRow->setAlignment(m_ui->pathsList, Qt::AlignTop);
     // Spare height goes below the last row, not between the rows.
-    m_ui->watchForm->addItem(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding));
+    for (auto* form : { m_ui->serverForm, m_ui->watchForm, m_ui->appForm })
+        form->addItem(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding));
 
     m_ui->restartModeCombo->addItem(tr("Blue/green: start the new server, then stop the old one"),
         restartModeName(RestartMode::BlueGreen));

@@ -1,4 +1,5 @@
 #include "GuiTestSupport.h"
+#include "config/TrustStore.h"
 #include "game/GamificationEngine.h"
 #include "gui/ChartsPanel.h"
 #include "gui/DashboardWindow.h"
@@ -6,6 +7,9 @@
 #include "gui/GamificationPanel.h"
 #include "gui/ProjectController.h"
 #include "gui/ProjectManager.h"
+#include "gui/RulesModel.h"
+#include "gui/SettingsDialog.h"
+#include "session/Session.h"
 #include "store/HistoryStore.h"
 
 #include <QApplication>
@@ -28,6 +32,7 @@ private Q_SLOTS:
     void followsARealSession();
     void historyLoadsFromPreparedDatabase();
     void eventLogFilters();
+    void savedSettingsApplyToTheRunningSession();
     void stateIsRemembered();
 
 private:
@@ -222,6 +227,54 @@ void TestDashboard::eventLogFilters()
     filter.setKinds(LogEntry::Batch | LogEntry::Reload | LogEntry::Error);
     filter.setText(u"event 14"_s);
     QCOMPARE(filter.rowCount(), 10); // 140..149
+}
+
+void TestDashboard::savedSettingsApplyToTheRunningSession()
+{
+    test::ExampleProject project;
+    QVERIFY(project.isValid());
+    const QString file = project.path(u".foxreload.yaml"_s);
+    // A project opened from its file, the way the app does: it runs once trusted.
+    ProjectManager projects;
+    QStringList errors;
+    ProjectController* controller = projects.addProjectFile(file, &errors);
+    QVERIFY2(controller, qPrintable(errors.join(u'\n')));
+    QVERIFY(!controller->start());
+    QCOMPARE(controller->status(), MonitoredSession::Status::Untrusted);
+    QVERIFY(controller->trustAndStart());
+    QTRY_COMPARE_WITH_TIMEOUT(controller->status(), MonitoredSession::Status::Watching, 30000);
+    Session* first = controller->session();
+
+    // The user makes tool edits restart the whole server, and saves.
+    SettingsDialog dialog(controller->config());
+    QObject::connect(&dialog, &SettingsDialog::saved, controller, &ProjectController::applyConfig);
+    RulesModel* rules = dialog.rulesModel();
+    int toolRule = -1;
+    for (int row = 0; row < rules->rowCount(); ++row) {
+        if (rules->rules().at(row).match == u"tools/**/*.py")
+            toolRule = row;
+    }
+    QVERIFY(toolRule >= 0);
+    QVERIFY(rules->setData(rules->index(toolRule, RulesModel::StrategyColumn), u"full_restart"_s));
+    QSignalSpy applied(controller, &ProjectController::configApplied);
+    QString error;
+    QVERIFY2(dialog.save(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 30000);
+    QVERIFY(controller->session() != first); // a new session, same app, same controller
+    QCOMPARE(controller->config().rules.at(toolRule).strategy, ReloadStrategy::FullRestart);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->status(), MonitoredSession::Status::Watching, 30000);
+    QVERIFY(TrustStore().isTrusted(file));
+
+    QSignalSpy reloads(controller, &MonitoredSession::reloadFinished);
+    QVERIFY(test::appendToFile(project.path(u"tools/weather.py"_s), "\n# now a full restart\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !reloads.isEmpty() && reloads.last().at(0).value<ReloadResult>().trigger == ReloadTrigger::FileChange,
+        30000);
+    QCOMPARE(reloads.last().at(0).value<ReloadResult>().performed, ReloadStrategy::FullRestart);
+
+    QSignalSpy stopped(controller, &ProjectController::stopped);
+    controller->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 20000);
 }
 
 void TestDashboard::stateIsRemembered()

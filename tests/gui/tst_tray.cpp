@@ -6,6 +6,7 @@
 #include "gui/Notifier.h"
 #include "gui/ProjectController.h"
 #include "gui/ProjectManager.h"
+#include "gui/ProxiedSession.h"
 #include "gui/TrayController.h"
 
 #include <QApplication>
@@ -114,6 +115,21 @@ void TestTray::notificationShownOnReload()
     QVERIFY2(shown.contains(u"reloaded"_s), qPrintable(shown));
     QVERIFY2(shown.contains(u"hot reload"_s), qPrintable(shown));
     QVERIFY2(shown.contains(u"tools/weather.py"_s), qPrintable(shown));
+
+    // With a second session, the menu lists both; picking one makes it current.
+    auto* other = new ProxiedSession(u"/tmp/socket"_s, u"/work/other-server"_s);
+    projects.addProxiedSession(other);
+    QAction* otherEntry = nullptr;
+    for (QAction* action : tray.menu()->actions()) {
+        if (action->text().startsWith(u"other-server (proxy)"_s))
+            otherEntry = action;
+    }
+    QVERIFY(otherEntry);
+    QVERIFY(otherEntry->isCheckable() && !otherEntry->isChecked());
+    otherEntry->trigger();
+    QCOMPARE(projects.current(), other);
+    projects.setCurrent(controller);
+    projects.removeSession(other);
 
     // Pausing turns the fox grey.
     controller->setPaused(true);
