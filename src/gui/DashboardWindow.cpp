@@ -315,6 +315,7 @@ void DashboardWindow::setHistory(HistoryStore* store, GamificationEngine* engine
     if (m_engine)
         connect(m_engine, &GamificationEngine::xpAwarded, this, [this](int, const QString&, qint64 total) {
             m_stats.addXp(QDateTime::currentDateTime(), total);
+            m_charts->refresh(m_stats);
         });
     reloadHistory();
 }

@@ -32,7 +32,9 @@ private Q_SLOTS:
 void TestTranslations::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QCOMPARE(installTranslations(qApp, u"de"_s), u"de"_s);
+    // The system locale decides (main() set a German one); no language was chosen in the settings.
+    QCOMPARE(QLocale::system().language(), QLocale::German);
+    QCOMPARE(installTranslations(qApp, QString()), u"de"_s);
 }
 
 void TestTranslations::germanLocaleShowsGerman()
@@ -109,5 +111,14 @@ void TestTranslations::translationsComplete()
     QVERIFY2(missing.isEmpty(), qPrintable(u"untranslated: "_s + missing.join(u" | "_s)));
 }
 
-QTEST_MAIN(TestTranslations)
+int main(int argc, char* argv[])
+{
+    // A German desktop session (CTest pins LC_ALL=C.UTF-8 for every other test).
+    qputenv("LC_ALL", "de_DE.UTF-8");
+    qputenv("LANG", "de_DE.UTF-8");
+    qputenv("LANGUAGE", "de");
+    QApplication app(argc, argv);
+    TestTranslations test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_translations.moc"
