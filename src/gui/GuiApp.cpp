@@ -64,7 +64,10 @@ GuiApp::GuiApp(const GuiOptions& options, QObject* parent)
 
 GuiApp::~GuiApp()
 {
+    // Views first, then the sessions they watch.
     m_dashboard.reset();
+    delete m_tray;
+    delete m_projects;
 }
 
 bool GuiApp::start()

@@ -15,7 +15,15 @@ ProjectManager::ProjectManager(QObject* parent)
     : QObject(parent)
 { }
 
-ProjectManager::~ProjectManager() = default;
+ProjectManager::~ProjectManager()
+{
+    // Sessions stop their servers as they go and say so: nobody may then walk a half-destroyed list.
+    const auto sessions = std::exchange(m_sessions, {});
+    for (auto* session : sessions) {
+        session->disconnect(this);
+        delete session;
+    }
+}
 
 ProjectController* ProjectManager::addProjectFile(const QString& configFile, QStringList* errors)
 {
