@@ -154,6 +154,31 @@ private Q_SLOTS:
         QVERIFY(processAlive(result.pid));
     }
 
+    void stopStartStopsTheOldServerFirst()
+    {
+        ExampleProject project;
+        Config config = project.config();
+        config.server.restartMode = RestartMode::StopStart;
+        ReloadOrchestrator orchestrator(config);
+        QSignalSpy finished(&orchestrator, &ReloadOrchestrator::reloadFinished);
+        QSignalSpy exited(&orchestrator, &ReloadOrchestrator::serverExited);
+        QSignalSpy changed(&orchestrator, &ReloadOrchestrator::serverChanged);
+        orchestrator.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kReadyTimeout);
+        const qint64 oldPid = lastResult(finished).pid;
+
+        orchestrator.submit(planFor(project, u"main.py"_s, ReloadStrategy::FullRestart));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kReadyTimeout);
+        const ReloadResult result = lastResult(finished);
+        QVERIFY2(result.succeeded(), qPrintable(result.error));
+        QVERIFY(result.pid != oldPid);
+        QVERIFY(!processAlive(oldPid));
+        // The old server was gone before the new one took over.
+        QCOMPARE(exited.size(), 1);
+        QCOMPARE(exited.first().at(0).toLongLong(), oldPid);
+        QCOMPARE(changed.size(), 2);
+    }
+
     void brokenEntryPointKeepsTheOldServer()
     {
         ExampleProject project;

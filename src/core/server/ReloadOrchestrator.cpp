@@ -306,11 +306,17 @@ void ReloadOrchestrator::startFullRestart()
     }
     ServerInstance* old = m_current;
     m_current = nullptr;
+    const bool alreadyGone
+        = old->state() == ServerInstance::State::Exited || old->state() == ServerInstance::State::Failed;
+    retire(old); // drops every earlier connection to old's exited()
+    if (alreadyGone) {
+        startCandidate();
+        return;
+    }
     connect(old, &ServerInstance::exited, this, [this] {
         if (m_job && !m_candidate)
             startCandidate();
     });
-    retire(old);
 }
 
 void ReloadOrchestrator::startCandidate()
