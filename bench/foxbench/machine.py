@@ -39,7 +39,7 @@ def loadavg():
 def describe(tmp, repo):
     mem = _read("/proc/meminfo") or ""
     total_kib = next((int(line.split()[1]) for line in mem.splitlines() if line.startswith("MemTotal")), None)
-    fs_type = _cmd(["stat", "-f", "-c", "%T", tmp])
+    fs_type = _cmd(["findmnt", "-n", "-o", "FSTYPE", "--target", tmp]) or _cmd(["stat", "-f", "-c", "%T", tmp])
     return {
         "date_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "cores": os.cpu_count(),

@@ -98,6 +98,16 @@ def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1):
     return result
 
 
+def _drift(sequence):
+    """save → done p50 per strategy in the first and the last tenth of the soak."""
+    tenth = max(1, len(sequence) // 10)
+    out = {}
+    for label, part in (("first_tenth", sequence[:tenth]), ("last_tenth", sequence[-tenth:])):
+        out[label] = {k: summary_ms([ns for s, ns in part if s == k])["p50"]
+                      for k in ("hot_reload", "service_restart", "full_restart")}
+    return out
+
+
 def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
     """count reloads in a row, cycling hot reload / service restart with a full restart every
     full_every-th; each edit must produce exactly its own successful reload."""
@@ -108,6 +118,7 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
     counts = {"hot_reload": 0, "service_restart": 0, "full_restart": 0}
     failed, missed, escalated, harness = 0, 0, 0, {k: [] for k in counts}
     failures = []
+    sequence = []  # (strategy, ns) in order, to see whether reloads get slower over the run
     result = {"reloads": count, "debounce_ms": debounce_ms, "full_every": full_every,
               "command": " ".join(session.argv)}
     started = time.monotonic()
@@ -115,13 +126,14 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
         session.wait_started()
         rss_start = projects.own_rss_kib(session.tool.pid)
         first_mark = session.mark()
+        in_place = 0
         for i in range(count):
             if full_every and i % full_every == full_every - 1:
                 strategy, relative = "full_restart", "main.py"
-            elif i % 2 == 0:
-                strategy, relative = "hot_reload", "tools/echo.py"
             else:
-                strategy, relative = "service_restart", "services/cache.py"
+                strategy, relative = (("hot_reload", "tools/echo.py") if in_place % 2 == 0
+                                      else ("service_restart", "services/cache.py"))
+                in_place += 1
             took, event = _edit_and_wait(session, os.path.join(project, relative), relative, i, 20)
             counts[strategy] += 1
             if took is None:
@@ -129,6 +141,7 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
                 failures.append({"i": i, "file": relative, "what": "no reload_finished within 20 s"})
             else:
                 harness[strategy].append(took)
+                sequence.append((strategy, took))
                 if event.get("outcome") != "success":
                     failed += 1
                     failures.append({"i": i, "file": relative, "what": event.get("error")})
@@ -150,6 +163,7 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
             "crash_restarts": len(crashes),
             "failures": failures[:20],
             "harness_ms": {k: summary_ms(v) for k, v in harness.items()},
+            "drift_ms": _drift(sequence),
             "rss_start_kib": rss_start,
             "rss_end_kib": projects.own_rss_kib(session.tool.pid),
             "duration_s": round(time.monotonic() - started, 1),

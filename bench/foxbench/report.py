@@ -311,6 +311,11 @@ def markdown(results):
                     for k, v in s["harness_ms"].items()]
             out.append("")
             out.append(_table(["strategy", "save → done p50 ms", "p95", "p99", "max"], rows))
+            drift = s.get("drift_ms")
+            if drift:
+                out.append("\nsave → done p50 in the first / last tenth of the soak: " + ", ".join(
+                    f"{k} {fmt(drift['first_tenth'].get(k), 1)} / {fmt(drift['last_tenth'].get(k), 1)} ms"
+                    for k in ("hot_reload", "service_restart", "full_restart")))
             if s.get("failures"):
                 out.append("\nFirst failures: " + "; ".join(f"#{f['i']} {f['file']}: {f['what']}" for f in s["failures"]))
             out.append("")
