@@ -331,7 +331,10 @@ void DashboardWindow::reloadHistory()
 
 void DashboardWindow::refreshGame()
 {
-    m_game->refresh(m_engine);
+    // A project may turn the game off for itself; the game's state is still the user's.
+    const auto* project = qobject_cast<const ProjectController*>(m_session.data());
+    const bool off = project && !project->config().gamification.enabled;
+    m_game->refresh(off ? nullptr : m_engine.data());
 }
 
 QString DashboardWindow::headerText() const
@@ -377,6 +380,9 @@ void DashboardWindow::bindSession(MonitoredSession* session)
         });
         m_sessionConnections << connect(
             session, &MonitoredSession::headerChanged, this, &DashboardWindow::updateHeader);
+        if (auto* project = qobject_cast<ProjectController*>(session))
+            m_sessionConnections << connect(
+                project, &ProjectController::configApplied, this, &DashboardWindow::refreshGame);
         m_sessionConnections << connect(
             session, &MonitoredSession::serverOutputLine, this, &DashboardWindow::appendOutput);
         m_sessionConnections << connect(session->eventLog(), &QAbstractItemModel::rowsInserted, this, [this] {
@@ -400,6 +406,7 @@ void DashboardWindow::bindSession(MonitoredSession* session)
     }
     const auto sessions = m_projects->sessions();
     m_projectBox->setCurrentIndex(int(sessions.indexOf(session)));
+    refreshGame();
     m_restartAction->setEnabled(session);
     m_pauseAction->setEnabled(session);
     m_settingsAction->setEnabled(qobject_cast<ProjectController*>(session));
