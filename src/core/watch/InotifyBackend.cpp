@@ -939,12 +939,7 @@ void InotifyBackend::reportWrite(const Dir& dir, std::string_view name, bool cre
 void InotifyBackend::report(
     FileEvent::Kind kind, const QString& path, const QString& oldPath, bool isDirectory)
 {
-    FileEvent event;
-    event.kind = kind;
-    event.path = path;
-    event.oldPath = oldPath;
-    event.isDirectory = isDirectory;
-    Q_EMIT changed(event);
+    emitChange(kind, path, oldPath, isDirectory);
 }
 
 } // namespace foxreload

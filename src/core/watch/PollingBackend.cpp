@@ -67,12 +67,7 @@ void PollingBackend::pollNow()
 void PollingBackend::report(
     FileEvent::Kind kind, const QString& path, const QString& oldPath, bool isDirectory)
 {
-    FileEvent event;
-    event.kind = kind;
-    event.path = path;
-    event.oldPath = oldPath;
-    event.isDirectory = isDirectory;
-    Q_EMIT changed(event);
+    emitChange(kind, path, oldPath, isDirectory);
 }
 
 } // namespace foxreload

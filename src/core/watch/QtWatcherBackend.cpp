@@ -86,12 +86,7 @@ void QtWatcherBackend::onFileChanged(const QString& path)
 void QtWatcherBackend::report(
     FileEvent::Kind kind, const QString& path, const QString& oldPath, bool isDirectory)
 {
-    FileEvent event;
-    event.kind = kind;
-    event.path = path;
-    event.oldPath = oldPath;
-    event.isDirectory = isDirectory;
-    Q_EMIT changed(event);
+    emitChange(kind, path, oldPath, isDirectory);
 }
 
 void QtWatcherBackend::directoryAdded(const QString& path)

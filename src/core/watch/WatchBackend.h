@@ -37,6 +37,14 @@ public:
     virtual QString name() const = 0;
     virtual bool isActive() const = 0;
 
+protected:
+    // The one place a backend turns what it saw into a FileEvent.
+    void emitChange(
+        FileEvent::Kind kind, const QString& path, const QString& oldPath = {}, bool isDirectory = false)
+    {
+        Q_EMIT changed(FileEvent { kind, path, oldPath, isDirectory, Clock::now() });
+    }
+
 Q_SIGNALS:
     void changed(const foxreload::FileEvent& event);
     void warning(const QString& message);
