@@ -1,7 +1,5 @@
 #include "cli/Commands.h"
-#ifdef FOXRELOAD_HAVE_GUI
-#include "gui/GuiEntry.h"
-#endif
+#include "launcher/GuiLauncher.h"
 
 #include <QCoreApplication>
 
@@ -24,18 +22,24 @@ int main(int argc, char* argv[])
         std::printf("foxreload %s\n", FOXRELOAD_VERSION);
         return cli::ExitOk;
     }
-#ifdef FOXRELOAD_HAVE_GUI
-    // No command (or `gui`, `--minimized`): the desktop app, or the headless session where no display exists.
+    // No command (or `gui`, `--minimized`): the desktop app, or the headless session where none can run.
     if (gui::isGuiInvocation(argc, argv)) {
-        if (gui::displayAvailable(argc, argv))
-            return gui::runGui(argc, argv);
-        std::fprintf(stderr,
-            "foxreload: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless session "
-            "in this directory instead\n");
+#ifdef FOXRELOAD_HAVE_GUI
+        if (gui::displayAvailable(argc, argv)) {
+            if (const std::optional<int> exitCode = gui::launchGui(argc, argv))
+                return *exitCode;
+        } else {
+            std::fprintf(stderr,
+                "foxreload: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless session "
+                "in this directory instead\n");
+        }
+#else
+        std::fprintf(
+            stderr, "foxreload: built without the desktop app; running the headless session instead\n");
+#endif
         QCoreApplication app(argc, argv);
         return cli::runCommand(gui::headlessArguments(argc, argv));
     }
-#endif
     if (!first || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0) {
         cli::printUsage(stdout);
         return first ? cli::ExitOk : cli::ExitUsage;

@@ -1,7 +1,8 @@
 // How `foxreload` picks the desktop app or the headless session.
 #include "common/ExampleProject.h"
-#include "gui/GuiEntry.h"
+#include "launcher/GuiLauncher.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTest>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void display();
     void noDisplayRunsHeadlessSession();
     void secondLaunchHandsOver();
+    void headlessCommandsDoNotLoadTheDesktopApp();
+    void moduleIsFoundNextToTheExecutable();
 };
 
 void TestGuiEntry::invocation_data()
@@ -144,3 +147,32 @@ void TestGuiEntry::secondLaunchHandsOver()
 
 QTEST_GUILESS_MAIN(TestGuiEntry)
 #include "tst_guientry.moc"
+
+void TestGuiEntry::headlessCommandsDoNotLoadTheDesktopApp()
+{
+    QTemporaryDir tree;
+    QProcess watch;
+    watch.start(QStringLiteral(FOXRELOAD_EXECUTABLE), { u"watch"_s, tree.path() });
+    QVERIFY(watch.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY2_WITH_TIMEOUT((err += watch.readAllStandardError()).contains("watching"), err.constData(), 10000);
+    QFile maps(u"/proc/%1/maps"_s.arg(watch.processId()));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QByteArray mapped = maps.readAll();
+    QVERIFY(mapped.contains("libQt6Core"));
+    QVERIFY2(!mapped.contains("libQt6Widgets"), "foxreload watch mapped the widget library");
+    QVERIFY2(!mapped.contains("libQt6Charts"), "foxreload watch mapped the charts library");
+    QVERIFY(!mapped.contains("foxreload-gui.so"));
+    watch.terminate();
+    QVERIFY(watch.waitForFinished(10000));
+}
+
+void TestGuiEntry::moduleIsFoundNextToTheExecutable()
+{
+    const QString dir = QFileInfo(QStringLiteral(FOXRELOAD_EXECUTABLE)).absolutePath();
+    const QStringList candidates = gui::guiModuleCandidates(dir);
+    QVERIFY(std::any_of(
+        candidates.cbegin(), candidates.cend(), [](const QString& path) { return QFileInfo::exists(path); }));
+    QCOMPARE(candidates.value(qEnvironmentVariableIsSet("FOXRELOAD_GUI_MODULE") ? 1 : 0),
+        dir + u"/foxreload-gui.so"_s);
+}
