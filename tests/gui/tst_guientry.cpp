@@ -155,7 +155,8 @@ void TestGuiEntry::headlessCommandsDoNotLoadTheDesktopApp()
     watch.start(QStringLiteral(FOXRELOAD_EXECUTABLE), { u"watch"_s, tree.path() });
     QVERIFY(watch.waitForStarted());
     QByteArray err;
-    QTRY_VERIFY2_WITH_TIMEOUT((err += watch.readAllStandardError()).contains("watching"), err.constData(), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (err += watch.readAllStandardError()).contains("watching"), err.constData(), 10000);
     QFile maps(u"/proc/%1/maps"_s.arg(watch.processId()));
     QVERIFY(maps.open(QIODevice::ReadOnly));
     const QByteArray mapped = maps.readAll();
