@@ -85,8 +85,10 @@ case "$cmd" in
     install_deps
     configure_and_build "$build_dir"
     example=examples/reynard-server
+    "$build_dir/src/foxreload" trust "$example/.foxreload.yaml" >/dev/null
     log "starting FoxReload on $example — edit a file in $example/tools and watch it reload (Ctrl-C stops)"
-    exec "$build_dir/src/foxreload" run --trust --config "$example/.foxreload.yaml" ;;
+    # The desktop app where a display exists; the same session headless everywhere else.
+    exec "$build_dir/src/foxreload" gui --config "$example/.foxreload.yaml" ;;
   test)
     install_deps
     check_format

@@ -31,7 +31,7 @@ int main(int argc, char* argv[])
         } else {
             std::fprintf(stderr,
                 "foxreload: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless session "
-                "in this directory instead\n");
+                "(foxreload run) instead\n");
         }
 #else
         std::fprintf(

@@ -47,7 +47,11 @@ EventServer::~EventServer()
 
 QString EventServer::socketDirectory()
 {
-    QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    // Without XDG_RUNTIME_DIR (a root shell, a container) QStandardPaths would warn
+    // on every call; a private directory under /tmp serves the same purpose.
+    QString base = qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")
+        ? QString {}
+        : QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
     if (base.isEmpty())
         base = QDir::tempPath() + u"/foxreload-runtime-"_s + QString::number(::getuid());
     return base + u"/foxreload"_s;
