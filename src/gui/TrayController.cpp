@@ -43,9 +43,9 @@ TrayController::TrayController(ProjectManager* projects, Notifier* notifier, QOb
     : QObject(parent)
     , m_projects(projects)
     , m_tray(new QSystemTrayIcon(this))
-    , m_menu(new QMenu)
+    , m_menu(std::make_unique<QMenu>())
 {
-    m_tray->setContextMenu(m_menu);
+    m_tray->setContextMenu(m_menu.get());
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
             Q_EMIT dashboardRequested();
@@ -76,10 +76,8 @@ TrayController::TrayController(ProjectManager* projects, Notifier* notifier, QOb
     updateState();
 }
 
-TrayController::~TrayController()
-{
-    delete m_menu;
-}
+// The tray icon does not own its context menu; a QMenu cannot have a QObject parent.
+TrayController::~TrayController() = default;
 
 bool TrayController::isAvailable()
 {

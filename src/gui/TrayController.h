@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QActionGroup;
 class QMenu;
@@ -28,7 +30,7 @@ public:
     static bool isAvailable();
     void show();
     QSystemTrayIcon* icon() const { return m_tray; }
-    QMenu* menu() const { return m_menu; }
+    QMenu* menu() const { return m_menu.get(); }
     // The state the icon shows: the most urgent over all sessions.
     int shownStatus() const { return m_shownStatus; }
 
@@ -44,7 +46,7 @@ private:
 
     ProjectManager* m_projects;
     QSystemTrayIcon* m_tray;
-    QMenu* m_menu;
+    std::unique_ptr<QMenu> m_menu;
     QAction* m_pauseAction = nullptr;
     QAction* m_restartAction = nullptr;
     QAction* m_settingsAction = nullptr;
