@@ -128,6 +128,9 @@ def main(argv):
             remove_later(tmp)
     results["versions"].update(tool_versions(binary))
     results["targets"] = report.targets(results)
+    python = os.path.realpath(sys.executable)
+    results = portable(results, {tmp: "$TMP", REPO_DIR + os.sep: "", python: os.path.basename(python),
+                                 sys.executable: os.path.basename(sys.executable)})
     os.makedirs(os.path.dirname(out_json), exist_ok=True)
     os.makedirs(os.path.dirname(out_md), exist_ok=True)
     with open(out_json, "w") as f:
@@ -139,6 +142,19 @@ def main(argv):
     print(report.console(results))
     log(f"done in {results['duration_s']} s: {out_md}, {out_json}")
     return 0
+
+
+def portable(value, replacements):
+    """The results name no path of this machine: the temporary directory becomes $TMP,
+    paths inside the repository become relative, the interpreter is named by its file name."""
+    if isinstance(value, dict):
+        return {key: portable(item, replacements) for key, item in value.items()}
+    if isinstance(value, list):
+        return [portable(item, replacements) for item in value]
+    if isinstance(value, str):
+        for old, new in sorted(replacements.items(), key=lambda pair: -len(pair[0])):
+            value = value.replace(old, new)
+    return value
 
 
 def remove_later(path):
