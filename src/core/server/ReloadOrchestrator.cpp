@@ -394,7 +394,6 @@ void ReloadOrchestrator::onServerExited(ServerInstance* server, int exitCode, bo
     if (server != m_current)
         return;
     const qint64 pid = server->pid();
-    const QString stderrTail = server->process()->stderrTail(20).join(u'\n');
     m_current = nullptr;
     server->deleteLater();
     Q_EMIT serverExited(pid, exitCode, requested);
@@ -411,7 +410,6 @@ void ReloadOrchestrator::onServerExited(ServerInstance* server, int exitCode, bo
         return;
     }
     setState(State::Down);
-    Q_UNUSED(stderrTail)
     scheduleCrashRestart();
 }
 
