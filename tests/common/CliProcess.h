@@ -14,6 +14,18 @@
 // test can wait (QTRY_*) for a line or a JSON event to appear.
 namespace foxreload::test {
 
+// The environment of a foxreload process under test: its data, config and runtime
+// directories (trust store, history, event sockets) live in `home`, never in the user's.
+inline QProcessEnvironment isolatedEnvironment(const QString& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+    env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+    return env;
+}
+
 class CliProcess
 {
 public:

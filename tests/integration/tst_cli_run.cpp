@@ -31,15 +31,7 @@ class TestCliRun : public QObject
 private:
     QTemporaryDir m_home;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-        env.insert(u"XDG_RUNTIME_DIR"_s, m_home.path());
-        env.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
-        return env;
-    }
+    QProcessEnvironment environment() const { return isolatedEnvironment(m_home.path()); }
 
     void startRun(CliProcess& cli, const ExampleProject& project, const QStringList& extra = {})
     {
