@@ -117,7 +117,7 @@ void TestTray::notificationShownOnReload()
     QVERIFY2(shown.contains(u"tools/weather.py"_s), qPrintable(shown));
 
     // With a second session, the menu lists both; picking one makes it current.
-    auto* other = new ProxiedSession(u"/tmp/socket"_s, u"/work/other-server"_s);
+    auto* other = new ProxiedSession(u"/tmp/socket"_s, u"/srv/other-server"_s);
     projects.addProxiedSession(other);
     QAction* otherEntry = nullptr;
     for (QAction* action : tray.menu()->actions()) {

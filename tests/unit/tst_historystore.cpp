@@ -260,7 +260,7 @@ void TestHistoryStore::recordsAndQueries()
 
     SessionRecord session;
     session.kind = u"run"_s;
-    session.projectRoot = u"/work/p"_s;
+    session.projectRoot = u"/srv/p"_s;
     session.serverCommand = u"python3 main.py"_s;
     const qint64 sessionId = store.beginSession(session);
     QVERIFY(sessionId > 0);
