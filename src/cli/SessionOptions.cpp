@@ -1,5 +1,6 @@
 #include "SessionOptions.h"
 
+#include "ConfigArgument.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -29,20 +30,14 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
 
     std::optional<Config> config;
     QString configPath;
-    if (parser.isSet(m_config)) {
-        const QFileInfo given(parser.value(m_config));
-        configPath = given.isDir() ? ConfigLoader::findConfigFile(given.absoluteFilePath())
-                                   : given.absoluteFilePath();
+    if (parser.isSet(m_config) || command.isEmpty()) {
+        QString error;
+        configPath = locateConfigFile(parser.value(m_config), &error);
         if (configPath.isEmpty()) {
-            errors->append(u"no .foxreload.yaml in %1 or its parents"_s.arg(given.absoluteFilePath()));
-            return std::nullopt;
-        }
-    } else if (command.isEmpty()) {
-        configPath = ConfigLoader::findConfigFile(cwd);
-        if (configPath.isEmpty()) {
-            errors->append(
-                u"no .foxreload.yaml in %1 or its parents; pass --config FILE, or the server command "
-                u"after --, e.g. foxreload run -- python3 server.py"_s.arg(cwd));
+            if (!parser.isSet(m_config))
+                error += u"; pass --config FILE, or the server command after --, e.g. foxreload run -- "
+                         u"python3 server.py"_s;
+            errors->append(error);
             return std::nullopt;
         }
     }
@@ -107,8 +102,7 @@ bool SessionOptions::ensureTrusted(
     TrustStore store;
     if (store.isTrusted(config.sourceFile))
         return true;
-    const QString commandLine
-        = QStringList { config.server.command }.join(u' ') + u' ' + config.server.args.join(u' ');
+    const QString commandLine = shellCommandLine(config.server.command, config.server.args);
     if (parser.isSet(m_trust)) {
         QString error;
         if (!store.trust(config.sourceFile, &error)) {
@@ -120,7 +114,7 @@ bool SessionOptions::ensureTrusted(
     if (::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
         std::fprintf(stderr,
             "%s is new or changed since you last trusted it.\nIt will run: %s\nTrust it? [y/N] ",
-            qPrintable(config.sourceFile), qPrintable(commandLine.trimmed()));
+            qPrintable(config.sourceFile), qPrintable(commandLine));
         std::fflush(stderr);
         char answer[16] = {};
         if (std::fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y')) {
@@ -133,7 +127,7 @@ bool SessionOptions::ensureTrusted(
     }
     errors->append(
         u"%1 is not trusted yet (it runs: %2). Check it, then run `foxreload trust %1` or pass --trust."_s
-            .arg(config.sourceFile, commandLine.trimmed()));
+            .arg(config.sourceFile, commandLine));
     return false;
 }
 
