@@ -2,10 +2,12 @@
 """Fills translations/foxreload_{en,de,fr}.ts from the tables below.
 
 Workflow: `cmake --build BUILD --target update_translations` (lupdate) adds new
-source texts to the .ts files; add their German and French wording here and run
+source texts to the .ts files; add their German and French wording here (or in a
+table of its own under translations/tables/, one per area of the app) and run
 `python3 translations/translate.py`. The .ts files stay the source of truth for
 lrelease; this script only writes <translation> elements.
 """
+import runpy
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -271,6 +273,13 @@ T = {
  '(PID %1)': ('(PID %1)', '(PID %1)'),
  'No project yet: open the dashboard to add one': ('Noch kein Projekt: Öffnen Sie das Dashboard, um eines hinzuzufügen', 'Pas encore de projet : ouvrez le tableau de bord pour en ajouter un'),
 }
+
+# Each translations/tables/*.py defines a dict T of the same shape, for one area of the app.
+for table in sorted((Path(__file__).resolve().parent / 'tables').glob('*.py')):
+    for src, value in runpy.run_path(str(table))['T'].items():
+        if src in T and T[src] != value:
+            sys.exit(f'{table.name}: {src!r} is translated differently elsewhere')
+        T[src] = value
 
 def english_plural(src):
     """Singular and plural English forms of a '(s)' message."""
