@@ -1049,13 +1049,27 @@ QList<SessionRecord> HistoryStore::sessions(int limit) const
 
 QList<ReloadRecord> HistoryStore::recentReloads(int limit) const
 {
+    return recentReloads(limit, QString());
+}
+
+QList<ReloadRecord> HistoryStore::recentReloads(int limit, const QString& projectRoot) const
+{
     QList<ReloadRecord> result;
+    // The project's sessions are few: SQLite walks reloads_at backwards and tests each row's
+    // session against that small set, stopping after `limit` rows.
+    const QString where = projectRoot.isEmpty()
+        ? QString()
+        : u" WHERE session_id IN (SELECT id FROM sessions WHERE project_root = ?)"_s;
+    QVariantList values;
+    if (!projectRoot.isEmpty())
+        values.append(projectRoot);
+    values.append(limit);
     QSqlQuery query
         = select(u"SELECT id, session_id, batch_id, at_ms, trigger, requested, performed, outcome,"
                  u" reason, escalation, error, detect_to_start_ms, start_to_ready_ms, total_ms,"
-                 u" file_count, tool_count, content_identical FROM reloads"
-                 u" ORDER BY at_ms DESC, id DESC LIMIT ?"_s,
-            { limit });
+                 u" file_count, tool_count, content_identical FROM reloads%1"
+                 u" ORDER BY at_ms DESC, id DESC LIMIT ?"_s.arg(where),
+            values);
     while (query.next()) {
         ReloadRecord record;
         record.rowId = query.value(0).toLongLong();

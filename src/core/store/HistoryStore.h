@@ -284,6 +284,8 @@ public:
     QList<HistoryEvent> recentEvents(int limit = 50) const; // newest first
     QList<SessionRecord> sessions(int limit = 50) const; // newest first
     QList<ReloadRecord> recentReloads(int limit = 50) const; // newest first
+    // Newest first, of sessions whose project_root is `projectRoot` (empty: all projects).
+    QList<ReloadRecord> recentReloads(int limit, const QString& projectRoot) const;
     QList<AchievementRecord> achievements() const;
     QList<ChallengeProgressRecord> challengeProgress(const QDate& day) const;
     int completedChallenges() const;
