@@ -1,6 +1,7 @@
 #include "HistoryStore.h"
 
 #include "DurationText.h"
+#include "HistoryStoreRows.h"
 #include "StoreLog.h"
 #include "StoreSchema.h"
 
@@ -23,18 +24,13 @@ namespace foxreload {
 
 namespace {
 
+using namespace storerows;
+
 std::atomic<quint64> g_connectionCounter { 0 };
 
 QVariant msOrNull(const QDateTime& time)
 {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QDateTime utcFromMs(const QVariant& value)
-{
-    if (value.isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 // A write that fails because of what it writes (a constraint, a type) will fail again:
@@ -56,36 +52,6 @@ QString text(const QString& value)
     return value.isNull() ? u""_s : value;
 }
 
-QString dayKey(const QDate& day)
-{
-    return day.toString(Qt::ISODate);
-}
-
-QDate dayFromKey(const QString& key)
-{
-    return QDate::fromString(key, Qt::ISODate);
-}
-
-ReloadTrigger triggerFromName(const QString& name)
-{
-    for (const auto trigger : { ReloadTrigger::FileChange, ReloadTrigger::Manual, ReloadTrigger::CrashRestart,
-             ReloadTrigger::Startup }) {
-        if (reloadTriggerName(trigger) == name)
-            return trigger;
-    }
-    return ReloadTrigger::FileChange;
-}
-
-ReloadOutcome outcomeFromName(const QString& name)
-{
-    return name == reloadOutcomeName(ReloadOutcome::Failed) ? ReloadOutcome::Failed : ReloadOutcome::Success;
-}
-
-ReloadStrategy strategyFromText(const QString& name)
-{
-    return strategyFromName(name).value_or(ReloadStrategy::None);
-}
-
 QString reloadText(ReloadStrategy strategy, ReloadTrigger trigger, ReloadOutcome outcome, qint64 totalMs,
     const QString& error)
 {
@@ -98,11 +64,6 @@ QString reloadText(ReloadStrategy strategy, ReloadTrigger trigger, ReloadOutcome
         return text + u" failed"_s + (error.isEmpty() ? QString() : u": "_s + error);
     return text + u" in "_s + durationText(totalMs);
 }
-
-// Reloads that charts and totals count: every one but the first start of a session.
-constexpr auto kCountedReloads = "trigger <> 'startup'";
-// Reloads the game counts: what the user caused.
-constexpr auto kUserReloads = "trigger IN ('file_change', 'manual')";
 
 } // namespace
 

@@ -187,6 +187,47 @@ struct HistoryEvent
     ReloadOutcome outcome = ReloadOutcome::Success; // reload only
 };
 
+// What a chart query covers: [fromUtc, toUtc) of the reloads of one project's
+// sessions (sessions.project_root); an invalid bound is open, an empty root is every project.
+struct HistoryScope
+{
+    QDateTime fromUtc;
+    QDateTime toUtc;
+    QString projectRoot;
+};
+
+// One reload as the charts draw it. Its duration is start_to_ready_ms: the time the
+// reload itself took, without a paused or deferred wait before it.
+struct ChartReload
+{
+    qint64 rowId = 0;
+    QDateTime atUtc;
+    ReloadStrategy strategy = ReloadStrategy::None; // performed
+    ReloadTrigger trigger = ReloadTrigger::FileChange;
+    ReloadOutcome outcome = ReloadOutcome::Success;
+    qint64 durationMs = -1; // -1: not measured
+    int fileCount = 0;
+    QString reason;
+    QString error;
+};
+
+// Reloads of one local day and one performed strategy, by outcome.
+struct StrategyDayCount
+{
+    QDate day;
+    ReloadStrategy strategy = ReloadStrategy::None;
+    int succeeded = 0;
+    int failed = 0;
+};
+
+// One XP event and the running total after it.
+struct XpPoint
+{
+    QDateTime atUtc;
+    int amount = 0;
+    qint64 total = 0;
+};
+
 struct RetentionSettings
 {
     int rawDays = 90; // raw reload/batch/xp rows older than this are aggregated per day
@@ -287,6 +328,16 @@ public:
     // Newest first, of sessions whose project_root is `projectRoot` (empty: all projects).
     QList<ReloadRecord> recentReloads(int limit, const QString& projectRoot) const;
     QList<AchievementRecord> achievements() const;
+    // ---- chart queries, per time range and project (HistoryStoreCharts.cpp) ----
+    QStringList projectRoots() const; // of every recorded session, sorted
+    // The newest `limit` reloads of the scope but session starts, returned oldest first.
+    QList<ChartReload> chartReloads(const HistoryScope& scope, int limit = 5000) const;
+    // Per local day and strategy, every reload of the scope but session starts. Days that
+    // retention aggregated count only when the scope covers every project (they keep no session).
+    QList<StrategyDayCount> reloadCountsByDay(const HistoryScope& scope) const;
+    // XP events of the scope with the running total (which starts from everything before
+    // the scope); thinned to at most `maxPoints`, always keeping the last one.
+    QList<XpPoint> xpCurve(const HistoryScope& scope, int maxPoints = 600) const;
     QList<ChallengeProgressRecord> challengeProgress(const QDate& day) const;
     int completedChallenges() const;
     QList<QDate> activeDays() const; // ascending
