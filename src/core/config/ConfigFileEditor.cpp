@@ -1,25 +1,424 @@
 #include "ConfigFileEditor.h"
 
+#include "ConfigKeys.h"
 #include "ConfigLoader.h"
+#include "ConfigLog.h"
+#include "YamlEditor.h"
+#include "YamlRender.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
-// First cut so that callers can link: the text-preserving edit replaces this body.
+namespace {
+
+using KeyEdit = ConfigFileEditor::KeyEdit;
+
+QString resolve(const QString& baseDir, const QString& path)
+{
+    if (path.isEmpty())
+        return path;
+    QString expanded = path;
+    if (expanded == u"~")
+        expanded = QDir::homePath();
+    else if (expanded.startsWith(u"~/"))
+        expanded = QDir::homePath() + expanded.mid(1);
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(expanded));
+}
+
+bool isBelow(const QString& path, const QString& root)
+{
+    return path == root || path.startsWith(root.endsWith(u'/') ? root : root + u'/');
+}
+
+// A path as a config file writes it: relative to `base` where below it, absolute elsewhere.
+QString spelled(const QString& absolute, const QString& base)
+{
+    if (absolute.isEmpty() || !isBelow(absolute, base))
+        return absolute;
+    if (absolute == base)
+        return u"."_s;
+    const QString relative = QDir(base).relativeFilePath(absolute);
+    return relative.startsWith(u'~') ? u"./"_s + relative : relative;
+}
+
+// Settings as the loader would hold them: relative paths (a caller may pass what a user typed)
+// resolved the way the loader resolves them.
+Config normalized(Config config, const QString& baseDir)
+{
+    config.server.cwd = resolve(baseDir, config.server.cwd.isEmpty() ? baseDir : config.server.cwd);
+    if (config.server.command.contains(u'/'))
+        config.server.command = resolve(config.server.cwd, config.server.command);
+    for (QString& path : config.watch.paths)
+        path = resolve(baseDir, path);
+    config.database = resolve(baseDir, config.database);
+    return config;
+}
+
+QByteArray scalar(const QString& value)
+{
+    return yaml::scalar(value, true);
+}
+
+QByteArray number(qint64 value)
+{
+    return QByteArray::number(value);
+}
+
+QByteArray boolean(bool value)
+{
+    return value ? "true"_ba : "false"_ba;
+}
+
+QByteArray flowList(const QStringList& items)
+{
+    QByteArrayList texts;
+    for (const QString& item : items)
+        texts.append(scalar(item));
+    return '[' + texts.join(", ") + ']';
+}
+
+QByteArray flowRule(const Rule& rule)
+{
+    QByteArray text = "{match: " + scalar(rule.match) + ", strategy: " + scalar(strategyName(rule.strategy));
+    if (!rule.components.isEmpty())
+        text += ", components: " + flowList(rule.components);
+    return text + '}';
+}
+
+class EditList
+{
+public:
+    template<typename T>
+    void scalarIfChanged(const QString& key, const T& before, const T& after, const QByteArray& text)
+    {
+        if (before != after)
+            m_edits.append({ KeyEdit::Kind::Set, key, text });
+    }
+    void set(const QString& key, const QByteArray& text)
+    {
+        m_edits.append({ KeyEdit::Kind::Set, key, text });
+    }
+    void insert(const QString& key, const QByteArray& text)
+    {
+        m_edits.append({ KeyEdit::Kind::Insert, key, text });
+    }
+    void remove(const QString& key) { m_edits.append({ KeyEdit::Kind::Remove, key, {} }); }
+    QList<KeyEdit> take() { return std::move(m_edits); }
+
+private:
+    QList<KeyEdit> m_edits;
+};
+
+// The texts of a list's items in the file, by what they resolve to, so an unchanged item
+// keeps its spelling ("tools/" stays "tools/", not "tools").
+QHash<QString, QString> spellingsInFile(const QByteArray& yaml, const QString& key, const QString& baseDir)
+{
+    QHash<QString, QString> spellings;
+    QString ignored;
+    const auto document = YamlDocument::parse(yaml, &ignored);
+    const auto steps = YamlEditor::parsePath(key, &ignored);
+    if (!document || !steps || document->root() < 0)
+        return spellings;
+    int node = document->root();
+    for (const YamlPathStep& step : *steps) {
+        node = document->mappingValue(node, step.key);
+        if (node < 0)
+            return spellings;
+    }
+    const YamlNode& list = document->node(node);
+    const QList<int> items = list.kind == YamlNode::Kind::Sequence ? list.children : QList<int> { node };
+    for (int item : items) {
+        const YamlNode& itemNode = document->node(item);
+        if (itemNode.kind == YamlNode::Kind::Scalar && !spellings.contains(resolve(baseDir, itemNode.value)))
+            spellings.insert(resolve(baseDir, itemNode.value), itemNode.value);
+    }
+    return spellings;
+}
+
+void ruleEdits(const QList<Rule>& before, const QList<Rule>& after, EditList* edits)
+{
+    if (before == after)
+        return;
+    if (before.isEmpty()) {
+        QByteArray block;
+        for (const Rule& rule : after)
+            block += "- " + flowRule(rule) + '\n';
+        edits->set(u"rules"_s, after.isEmpty() ? "[]"_ba : block);
+        return;
+    }
+    // Equal rules at both ends stay untouched; the middle is edited field by field.
+    const qsizetype n = before.size();
+    const qsizetype m = after.size();
+    qsizetype prefix = 0;
+    while (prefix < n && prefix < m && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (
+        suffix < n - prefix && suffix < m - prefix && before.at(n - 1 - suffix) == after.at(m - 1 - suffix))
+        ++suffix;
+    const qsizetype oldMiddle = n - prefix - suffix;
+    const qsizetype newMiddle = m - prefix - suffix;
+    for (qsizetype i = 0; i < std::min(oldMiddle, newMiddle); ++i) {
+        const Rule& from = before.at(prefix + i);
+        const Rule& to = after.at(prefix + i);
+        const QString key = u"rules["_s + QString::number(prefix + i) + u"]."_s;
+        edits->scalarIfChanged(key + u"match"_s, from.match, to.match, scalar(to.match));
+        edits->scalarIfChanged(
+            key + u"strategy"_s, from.strategy, to.strategy, scalar(strategyName(to.strategy)));
+        if (from.components != to.components) {
+            if (to.components.isEmpty())
+                edits->remove(key + u"components"_s);
+            else
+                edits->set(key + u"components"_s, flowList(to.components));
+        }
+    }
+    for (qsizetype i = oldMiddle - 1; i >= newMiddle; --i)
+        edits->remove(u"rules["_s + QString::number(prefix + i) + u']');
+    for (qsizetype i = oldMiddle; i < newMiddle; ++i)
+        edits->insert(u"rules["_s + QString::number(prefix + i) + u']', flowRule(after.at(prefix + i)));
+}
+
+// Every setting as "dotted.key" -> JSON value, for comparing two configs setting by setting.
+QHash<QString, QJsonValue> flatten(const Config& config)
+{
+    QHash<QString, QJsonValue> leaves;
+    std::function<void(const QString&, const QJsonValue&)> walk
+        = [&](const QString& key, const QJsonValue& value) {
+              if (value.isObject() && key != u"server.env") {
+                  const QJsonObject object = value.toObject();
+                  for (auto it = object.begin(); it != object.end(); ++it) {
+                      if (it.key() != u"line" && it.key() != u"source_file" && it.key() != u"project_root")
+                          walk(key.isEmpty() ? it.key() : key + u'.' + it.key(), it.value());
+                  }
+              } else if (value.isArray() && key == u"rules") {
+                  const QJsonArray array = value.toArray();
+                  leaves.insert(u"rules.count"_s, array.size());
+                  for (qsizetype i = 0; i < array.size(); ++i)
+                      walk(key + u'[' + QString::number(i) + u']', array.at(i));
+              } else {
+                  leaves.insert(key, value);
+              }
+          };
+    walk(QString(), ConfigWriter::toJson(config));
+    return leaves;
+}
+
+} // namespace
+
+QList<KeyEdit> ConfigFileEditor::edits(
+    const Config& beforeGiven, const Config& afterGiven, const QByteArray& yaml, const QString& path)
+{
+    const QString baseDir = QDir::cleanPath(QFileInfo(path).absolutePath());
+    const Config before = normalized(beforeGiven, baseDir);
+    const Config after = normalized(afterGiven, baseDir);
+    EditList edits;
+
+    const ServerSettings& a = before.server;
+    const ServerSettings& b = after.server;
+    // A command with a '/' is resolved against cwd, so a new cwd may need it written anew.
+    if (a.command != b.command || (a.cwd != b.cwd && b.command.contains(u'/'))) {
+        const QString command
+            = QFileInfo(b.command).isAbsolute() && isBelow(b.command, b.cwd) && b.command != b.cwd
+            ? u"./"_s + QDir(b.cwd).relativeFilePath(b.command)
+            : b.command;
+        edits.set(u"server.command"_s, scalar(command));
+    }
+    edits.scalarIfChanged(u"server.args"_s, a.args, b.args, flowList(b.args));
+    edits.scalarIfChanged(u"server.cwd"_s, a.cwd, b.cwd, scalar(spelled(b.cwd, baseDir)));
+    if (a.env != b.env) {
+        // As a map: the editor changes it name by name, and names may hold any character.
+        QByteArrayList entries;
+        for (auto it = b.env.cbegin(); it != b.env.cend(); ++it)
+            entries.append(scalar(it.key()) + ": " + scalar(it.value()));
+        edits.set(u"server.env"_s, '{' + entries.join(", ") + '}');
+    }
+    edits.scalarIfChanged(
+        u"server.hot_reload.method"_s, a.hotReload.method, b.hotReload.method, scalar(b.hotReload.method));
+    edits.scalarIfChanged(u"server.hot_reload.timeout_ms"_s, a.hotReload.timeoutMs, b.hotReload.timeoutMs,
+        number(b.hotReload.timeoutMs));
+    edits.scalarIfChanged(
+        u"server.shutdown_grace_ms"_s, a.shutdownGraceMs, b.shutdownGraceMs, number(b.shutdownGraceMs));
+    edits.scalarIfChanged(
+        u"server.ready_timeout_ms"_s, a.readyTimeoutMs, b.readyTimeoutMs, number(b.readyTimeoutMs));
+    edits.scalarIfChanged(
+        u"server.restart_mode"_s, a.restartMode, b.restartMode, scalar(restartModeName(b.restartMode)));
+    edits.scalarIfChanged(
+        u"server.crash_loop.limit"_s, a.crashLoopLimit, b.crashLoopLimit, number(b.crashLoopLimit));
+    edits.scalarIfChanged(u"server.crash_loop.window_ms"_s, a.crashLoopWindowMs, b.crashLoopWindowMs,
+        number(b.crashLoopWindowMs));
+    edits.scalarIfChanged(
+        u"server.stderr_tail_lines"_s, a.stderrTailLines, b.stderrTailLines, number(b.stderrTailLines));
+
+    const WatchSettings& w = before.watch;
+    const WatchSettings& x = after.watch;
+    if (w.paths != x.paths) {
+        const QHash<QString, QString> spellings = spellingsInFile(yaml, u"watch.paths"_s, baseDir);
+        QStringList texts;
+        for (const QString& watched : x.paths)
+            texts.append(spellings.value(watched, spelled(watched, baseDir)));
+        edits.set(u"watch.paths"_s, flowList(texts));
+    }
+    edits.scalarIfChanged(u"watch.exclude"_s, w.exclude, x.exclude, flowList(x.exclude));
+    edits.scalarIfChanged(
+        u"watch.respect_gitignore"_s, w.respectGitignore, x.respectGitignore, boolean(x.respectGitignore));
+    edits.scalarIfChanged(u"watch.debounce_ms"_s, w.debounceMs, x.debounceMs, number(x.debounceMs));
+    edits.scalarIfChanged(u"watch.max_wait_ms"_s, w.maxWaitMs, x.maxWaitMs, number(x.maxWaitMs));
+    edits.scalarIfChanged(u"watch.max_reloads_per_minute"_s, w.maxReloadsPerMinute, x.maxReloadsPerMinute,
+        number(x.maxReloadsPerMinute));
+    edits.scalarIfChanged(u"watch.backend"_s, w.backend, x.backend, scalar(x.backend));
+    edits.scalarIfChanged(
+        u"watch.poll_interval_ms"_s, w.pollIntervalMs, x.pollIntervalMs, number(x.pollIntervalMs));
+
+    ruleEdits(before.rules, after.rules, &edits);
+    edits.scalarIfChanged(u"default_strategy"_s, before.defaultStrategy, after.defaultStrategy,
+        scalar(strategyName(after.defaultStrategy)));
+
+    const GamificationSettings& g = before.gamification;
+    const GamificationSettings& h = after.gamification;
+    edits.scalarIfChanged(u"gamification.enabled"_s, g.enabled, h.enabled, boolean(h.enabled));
+    edits.scalarIfChanged(u"gamification.xp_multiplier"_s, g.xpMultiplier, h.xpMultiplier,
+        QString::number(h.xpMultiplier, 'g', QLocale::FloatingPointShortest).toUtf8());
+    edits.scalarIfChanged(
+        u"gamification.notifications"_s, g.notifications, h.notifications, boolean(h.notifications));
+    edits.scalarIfChanged(u"history.retention_days"_s, before.history.retentionDays,
+        after.history.retentionDays, number(after.history.retentionDays));
+    edits.scalarIfChanged(u"history.max_raw_reloads"_s, before.history.maxRawReloads,
+        after.history.maxRawReloads, number(after.history.maxRawReloads));
+    edits.scalarIfChanged(u"proxy.request_grace_ms"_s, before.proxy.requestGraceMs,
+        after.proxy.requestGraceMs, number(after.proxy.requestGraceMs));
+    edits.scalarIfChanged(u"proxy.max_queued_requests"_s, before.proxy.maxQueuedRequests,
+        after.proxy.maxQueuedRequests, number(after.proxy.maxQueuedRequests));
+    if (before.database != after.database) {
+        if (after.database.isEmpty())
+            edits.remove(u"database"_s);
+        else
+            edits.set(u"database"_s, scalar(spelled(after.database, baseDir)));
+    }
+    return edits.take();
+}
+
+std::optional<QByteArray> ConfigFileEditor::apply(
+    const QByteArray& yaml, const QList<KeyEdit>& edits, QString* errorMessage)
+{
+    YamlEditor editor(yaml);
+    editor.setKeyOrder(configKeyOrder());
+    for (const KeyEdit& edit : edits) {
+        QString error;
+        bool ok = false;
+        switch (edit.kind) {
+        case KeyEdit::Kind::Set:
+            ok = editor.set(edit.key, edit.value, &error);
+            break;
+        case KeyEdit::Kind::Insert:
+            ok = editor.insert(edit.key, edit.value, &error);
+            break;
+        case KeyEdit::Kind::Remove:
+            ok = editor.remove(edit.key, &error);
+            break;
+        }
+        if (!ok) {
+            if (errorMessage)
+                *errorMessage = error;
+            return std::nullopt;
+        }
+    }
+    return editor.text();
+}
+
 bool ConfigFileEditor::save(
     const QString& path, const Config& before, const Config& after, QString* errorMessage)
 {
-    if (QFileInfo::exists(path) && before == after)
+    auto fail = [&](const QString& message) {
+        if (errorMessage)
+            *errorMessage = message;
+        qCWarning(lcConfig) << "not saved:" << message;
+        return false;
+    };
+    QFile file(path);
+    if (!file.exists())
+        return ConfigWriter::writeFile(after, path, errorMessage);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read "_s + path + u": "_s + file.errorString());
+    const QByteArray original = file.readAll();
+    file.close();
+
+    const QString baseDir = QDir::cleanPath(QFileInfo(path).absolutePath());
+    const QList<KeyEdit> changes = edits(before, after, original, path);
+    if (changes.isEmpty())
         return true;
-    if (QFileInfo::exists(path)) {
-        QFile::remove(path + u".bak"_s);
-        QFile::copy(path, path + u".bak"_s);
+    QString error;
+    const auto edited = apply(original, changes, &error);
+    if (!edited)
+        return fail(path + u": "_s + error);
+
+    // The edited text must load, and give the settings asked for.
+    const ConfigLoadResult reloaded = ConfigLoader::parse(*edited, path, baseDir);
+    if (!reloaded.ok()) {
+        QStringList messages;
+        for (const ConfigError& problem : reloaded.errors)
+            messages.append(problem.toString());
+        return fail(messages.join(u'\n'));
     }
-    return ConfigWriter::writeFile(after, path, errorMessage);
+    const ConfigLoadResult current = ConfigLoader::parse(original, path, baseDir);
+    const QHash<QString, QJsonValue> wanted = flatten(normalized(after, baseDir));
+    const QHash<QString, QJsonValue> was = flatten(normalized(before, baseDir));
+    const QHash<QString, QJsonValue> got = flatten(*reloaded.config);
+    const QHash<QString, QJsonValue> kept = current.ok() ? flatten(*current.config) : was;
+    QStringList keys = wanted.keys() + got.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    for (const QString& key : keys) {
+        // A setting that changed must now read as asked; one that did not, as the file had it
+        // (it may have been edited by hand since `before` was loaded).
+        const QJsonValue expected = was.value(key) != wanted.value(key) ? wanted.value(key) : kept.value(key);
+        if (got.value(key) != expected)
+            return fail(path + u": "_s + key + u" would not read back as set; the file was left unchanged"_s);
+    }
+    return writeKeepingBackup(path, *edited, errorMessage);
+}
+
+bool ConfigFileEditor::writeKeepingBackup(
+    const QString& path, const QByteArray& contents, QString* errorMessage)
+{
+    auto fail = [&](const QString& what, const QFileDevice& device) {
+        if (errorMessage)
+            *errorMessage = u"cannot write "_s + what + u": "_s + device.errorString();
+        return false;
+    };
+    QFile current(path);
+    const bool exists = current.exists();
+    const QFileDevice::Permissions permissions = exists ? current.permissions() : QFileDevice::Permissions();
+    if (exists) {
+        if (!current.open(QIODevice::ReadOnly))
+            return fail(path, current);
+        const QByteArray previous = current.readAll();
+        current.close();
+        QSaveFile backup(path + u".bak"_s);
+        if (!backup.open(QIODevice::WriteOnly))
+            return fail(backup.fileName(), backup);
+        backup.setPermissions(permissions);
+        backup.write(previous);
+        if (!backup.commit())
+            return fail(backup.fileName(), backup);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(path, file);
+    if (exists)
+        file.setPermissions(permissions);
+    file.write(contents);
+    if (!file.commit())
+        return fail(path, file);
+    return true;
 }
 
 } // namespace foxreload

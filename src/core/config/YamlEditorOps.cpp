@@ -53,7 +53,8 @@ bool YamlEditor::setSteps(
         const qsizetype size = list && list->kind == Kind::Sequence ? list->children.size() : -1;
         if (size < 0 || first.index != size || found + 1 != path.size()) {
             *error = pathText(path) + u": "_s
-                + (size < 0 ? QString(pathText(path.first(found)) + u" is not a list yet; set it to a list first"_s)
+                + (size < 0 ? QString(
+                       pathText(path.first(found)) + u" is not a list yet; set it to a list first"_s)
                             : pathText(path.first(found)) + u" has "_s + QString::number(size)
                             + u" item(s); an index up to "_s + QString::number(size)
                             + u" (to append) is allowed"_s);
@@ -331,7 +332,7 @@ std::optional<YamlEditor::Edit> YamlEditor::addKeys(const YamlDocument& document
         int best = -1;
         for (qsizetype i = 0; i < entries.size(); ++i) {
             const int existing = rank(plus(parentPath, { document.node(entries.at(i).first).value, -1 }));
-            if (existing >= 0 && existing < newRank && existing > best) {
+            if (existing >= 0 && existing <= newRank && existing >= best) {
                 best = existing;
                 after = i;
             }
