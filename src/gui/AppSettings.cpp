@@ -60,6 +60,16 @@ void AppSettings::setNotificationLevel(NotificationLevel level)
     m_settings.setValue(u"notifications/level"_s, notificationLevelKey(level));
 }
 
+bool AppSettings::trayHintShown() const
+{
+    return m_settings.value(u"notifications/trayHintShown"_s, false).toBool();
+}
+
+void AppSettings::setTrayHintShown(bool shown)
+{
+    m_settings.setValue(u"notifications/trayHintShown"_s, shown);
+}
+
 QString AppSettings::language() const
 {
     return m_settings.value(u"ui/language"_s).toString();
@@ -83,6 +93,16 @@ QByteArray AppSettings::dashboardGeometry() const
 void AppSettings::setDashboardGeometry(const QByteArray& geometry)
 {
     m_settings.setValue(u"dashboard/geometry"_s, geometry);
+}
+
+QByteArray AppSettings::dashboardState() const
+{
+    return m_settings.value(u"dashboard/state"_s).toByteArray();
+}
+
+void AppSettings::setDashboardState(const QByteArray& state)
+{
+    m_settings.setValue(u"dashboard/state"_s, state);
 }
 
 int AppSettings::dashboardTab() const

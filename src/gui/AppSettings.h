@@ -32,6 +32,9 @@ public:
 
     NotificationLevel notificationLevel() const;
     void setNotificationLevel(NotificationLevel level);
+    // The one-time "keeps running in the tray" notice was shown.
+    bool trayHintShown() const;
+    void setTrayHintShown(bool shown);
 
     // "" follows the system locale; otherwise "en", "de", "fr".
     QString language() const;
@@ -40,6 +43,8 @@ public:
 
     QByteArray dashboardGeometry() const;
     void setDashboardGeometry(const QByteArray& geometry);
+    QByteArray dashboardState() const; // QMainWindow::saveState(): toolbars
+    void setDashboardState(const QByteArray& state);
     int dashboardTab() const;
     void setDashboardTab(int index);
     QByteArray settingsGeometry() const;

@@ -8,12 +8,8 @@
 #include <QTimer>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -25,14 +21,18 @@ class HistoryStore;
 namespace foxreload::gui {
 
 class ChartsPanel;
+class DashboardHeader;
 class EventLogFilter;
+class EventLogPanel;
 class GamificationPanel;
 class ProjectManager;
+class WelcomePage;
 
-// The main window: the current session's header (project, state, PID, uptime,
-// tools, last reload), the charts, the gamification panel, the event log and
-// the server's stderr. It listens to the sessions; it steers them only through
-// the user's actions (restart, pause, settings).
+// The main window: a welcome page while there is no project; otherwise the current
+// session's header, the charts, the gamification panel, the event log and the server's
+// stderr. It listens to the sessions; it steers them only through the user's actions
+// (restart, pause, trust, settings). Its standard shortcuts (Quit, Close, Preferences, F5)
+// are window actions, so they work wherever the focus is inside it.
 class DashboardWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,44 +42,53 @@ public:
     explicit DashboardWindow(ProjectManager* projects, QWidget* parent = nullptr);
     ~DashboardWindow() override;
 
-    // The history database and the game (both may be null): loads the charts from it.
+    // The history database and the game (both may be null): loads the charts and the event log from it.
     void setHistory(HistoryStore* store, GamificationEngine* engine);
     void reloadHistory();
     // Without a system tray the dashboard is the main window: closing it quits.
     void setMainWindowMode(bool mainWindow) { m_mainWindowMode = mainWindow; }
+    // Geometry, toolbar state and tab into the app settings; called on every way out.
+    void saveWindowState() const;
 
     MonitoredSession* session() const { return m_session; }
     ChartsPanel* charts() const { return m_charts; }
     GamificationPanel* gamePanel() const { return m_game; }
-    QTableView* logView() const { return m_logView; }
-    EventLogFilter* logFilter() const { return m_filter; }
+    DashboardHeader* header() const { return m_header; }
+    WelcomePage* welcomePage() const { return m_welcome; }
+    bool showsWelcome() const;
+    QTableView* logView() const;
+    EventLogFilter* logFilter() const;
     QTabWidget* tabs() const { return m_tabs; }
     QPlainTextEdit* outputView() const { return m_output; }
     const ReloadStats& stats() const { return m_stats; }
+    QAction* restartAction() const { return m_restartAction; }
+    QAction* settingsAction() const { return m_settingsAction; }
+    QAction* quitAction() const { return m_quitAction; }
+    QAction* closeAction() const { return m_closeAction; }
     // The header as one line of text ("reynard-server · Watching · PID 123 · …"), for tests and a11y.
     QString headerText() const;
 
 Q_SIGNALS:
     void settingsRequested();
     void addProjectRequested();
+    void exampleRequested();
+    void trustRequested(foxreload::gui::MonitoredSession* session);
     void quitRequested();
+    // The window was closed while the app goes on running (in the tray).
+    void closedToTray();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildHeader(QWidget* parent);
-    QWidget* buildEventsTab();
     QWidget* buildOutputTab();
     void createActions();
     void bindSession(MonitoredSession* session);
-    void rebuildProjectList();
+    void onSessionsChanged();
     void updateHeader();
-    void updateUptime();
     void updateTitle();
     void onReloadFinished(const ReloadResult& result);
     void appendOutput(const QString& line, bool marker);
-    void updateFilter();
     void refreshGame();
 
     ProjectManager* m_projects;
@@ -89,31 +98,22 @@ private:
     ReloadStats m_stats;
     bool m_mainWindowMode = false;
 
-    QComboBox* m_projectBox = nullptr;
-    QLabel* m_stateIcon = nullptr;
-    QLabel* m_state = nullptr;
-    QLabel* m_pid = nullptr;
-    QLabel* m_uptime = nullptr;
-    QLabel* m_tools = nullptr;
-    QLabel* m_lastReload = nullptr;
-    QLabel* m_location = nullptr;
-    QPushButton* m_trustButton = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    QWidget* m_projectPage = nullptr;
+    DashboardHeader* m_header = nullptr;
     QTabWidget* m_tabs = nullptr;
     ChartsPanel* m_charts = nullptr;
     GamificationPanel* m_game = nullptr;
-    QTableView* m_logView = nullptr;
-    EventLogFilter* m_filter = nullptr;
-    QCheckBox* m_showBatches = nullptr;
-    QCheckBox* m_showReloads = nullptr;
-    QCheckBox* m_showErrors = nullptr;
-    QCheckBox* m_showServer = nullptr;
-    QLineEdit* m_search = nullptr;
+    EventLogPanel* m_events = nullptr;
     QPlainTextEdit* m_output = nullptr;
     QAction* m_restartAction = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_addProjectAction = nullptr;
     QAction* m_removeProjectAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_closeAction = nullptr;
     QTimer m_uptimeTimer;
     QList<QMetaObject::Connection> m_sessionConnections;
 };

@@ -10,6 +10,7 @@ namespace foxreload::gui {
 EventLogModel::EventLogModel(QObject* parent, int capacity)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
+    , m_createdAt(QDateTime::currentDateTime())
 { }
 
 void EventLogModel::append(const LogEntry& entry)
@@ -24,6 +25,24 @@ void EventLogModel::append(const LogEntry& entry)
     const int row = int(m_entries.size());
     beginInsertRows({}, row, row);
     m_entries.push_back(entry);
+    endInsertRows();
+}
+
+void EventLogModel::prependHistory(const QList<LogEntry>& entries)
+{
+    m_historyLoaded = true;
+    QList<LogEntry> older;
+    for (const auto& entry : entries) {
+        if (entry.time < m_createdAt)
+            older.append(entry);
+    }
+    const int room = m_capacity - int(m_entries.size());
+    if (room <= 0 || older.isEmpty())
+        return;
+    if (older.size() > room)
+        older.remove(0, older.size() - room); // the newest of them
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    m_entries.insert(m_entries.begin(), older.cbegin(), older.cend());
     endInsertRows();
 }
 

@@ -35,6 +35,12 @@ public:
     explicit EventLogModel(QObject* parent = nullptr, int capacity = 20000);
 
     void append(const LogEntry& entry);
+    // Entries from before this log existed (oldest first), put in front of its own rows;
+    // once per log (historyLoaded() then says so). What exceeds the capacity is dropped.
+    void prependHistory(const QList<LogEntry>& entries);
+    bool historyLoaded() const { return m_historyLoaded; }
+    // When this log began: history from later is this log's own and must not be loaded twice.
+    QDateTime createdAt() const { return m_createdAt; }
     void clear();
     const LogEntry& entry(int row) const { return m_entries[std::size_t(row)]; }
     int capacity() const { return m_capacity; }
@@ -49,6 +55,8 @@ public:
 private:
     std::deque<LogEntry> m_entries;
     int m_capacity;
+    QDateTime m_createdAt;
+    bool m_historyLoaded = false;
 };
 
 // Shows the kinds the user picked, and rows whose summary contains a text.

@@ -1,6 +1,7 @@
 #include "GuiApp.h"
 
 #include "AppSettings.h"
+#include "BundledExample.h"
 #include "DashboardWindow.h"
 #include "GuiLog.h"
 #include "Notifier.h"
@@ -11,6 +12,8 @@
 #include "SingleInstance.h"
 #include "TrayController.h"
 #include "TrayIcons.h"
+#include "TrustPrompt.h"
+#include "WelcomePage.h"
 #include "config/ConfigLoader.h"
 #include "game/GamificationEngine.h"
 #include "session/Session.h"
@@ -24,6 +27,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSessionManager>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
@@ -132,6 +136,14 @@ bool GuiApp::start()
     connect(m_dashboard.get(), &DashboardWindow::settingsRequested, this, &GuiApp::openSettings);
     connect(m_dashboard.get(), &DashboardWindow::addProjectRequested, this, &GuiApp::addProjectInteractively);
     connect(m_dashboard.get(), &DashboardWindow::quitRequested, this, &GuiApp::quit);
+    connect(m_dashboard.get(), &DashboardWindow::exampleRequested, this, &GuiApp::tryExample);
+    connect(m_dashboard.get(), &DashboardWindow::trustRequested, this, &GuiApp::askTrust);
+    connect(m_dashboard.get(), &DashboardWindow::closedToTray, this, &GuiApp::showTrayHint);
+    m_dashboard->welcomePage()->setExampleAvailable(
+        !BundledExample::locate(QCoreApplication::applicationDirPath()).isEmpty());
+    // Every way out keeps the window's state: Quit, SIGTERM (aboutToQuit), the session's logout.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &GuiApp::saveWindowState);
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this](QSessionManager&) { saveWindowState(); });
 
     if (TrayController::isAvailable()) {
         m_tray = new TrayController(m_projects, m_notifier, this);
@@ -187,7 +199,7 @@ void GuiApp::record(ProjectController* project, Session* session)
         session, m_store, project->config().gamification.enabled ? m_engine : nullptr, u"gui"_s, session);
 }
 
-void GuiApp::openProject(const QString& configFile, bool makeCurrent)
+void GuiApp::openProject(const QString& configFile, bool makeCurrent, bool ask)
 {
     QStringList errors;
     ProjectController* project = m_projects->addProjectFile(configFile, &errors);
@@ -201,8 +213,16 @@ void GuiApp::openProject(const QString& configFile, bool makeCurrent)
     if (makeCurrent)
         m_projects->setCurrent(project);
     m_projects->remember();
-    if (m_dashboard)
-        project->start();
+    if (m_dashboard && !project->start() && ask && project->status() == MonitoredSession::Status::Untrusted) {
+        showDashboard();
+        TrustPrompt::askAndStart(project, m_dashboard.get());
+    }
+}
+
+void GuiApp::askTrust(MonitoredSession* session)
+{
+    if (auto* project = qobject_cast<ProjectController*>(session))
+        TrustPrompt::askAndStart(project, m_dashboard.get());
 }
 
 void GuiApp::showDashboard()
@@ -242,19 +262,74 @@ void GuiApp::addProjectInteractively()
 {
     const QString dir = QFileDialog::getExistingDirectory(m_dashboard.get(),
         tr("Choose the project folder (where .foxreload.yaml is or will be)"), QDir::homePath());
-    if (dir.isEmpty())
-        return;
+    if (!dir.isEmpty())
+        addProjectFolder(dir);
+}
+
+void GuiApp::addProjectFolder(const QString& dir)
+{
     const QString file = QDir(dir).filePath(ConfigLoader::fileName.toString());
-    if (QFileInfo::exists(file)) {
+    if (QFileInfo::exists(file))
+        openProject(file, true, true);
+    else
+        startGuidedSetup(dir);
+}
+
+void GuiApp::startGuidedSetup(const QString& dir)
+{
+    // Nothing is added until the user saves: Cancel leaves no project and no file behind.
+    Config config = Config::defaults(QFileInfo(dir).absoluteFilePath());
+    config.sourceFile = QDir(config.projectRoot).filePath(ConfigLoader::fileName.toString());
+    auto* dialog
+        = new SettingsDialog(config, m_dashboard && m_dashboard->isVisible() ? m_dashboard.get() : nullptr);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString file = config.sourceFile;
+    connect(dialog, &SettingsDialog::saved, this, [this, dialog, file](const Config&) {
+        m_notifier->setLevel(dialog->notificationLevel());
+        // The dialog trusted what the user wrote in it: the project starts without a prompt.
         openProject(file, true);
+    });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void GuiApp::tryExample()
+{
+    const QString source = BundledExample::locate(QCoreApplication::applicationDirPath());
+    if (source.isEmpty()) {
+        QMessageBox::warning(m_dashboard.get(), tr("Example not found"),
+            tr("The example server is not installed with this copy of FoxReload."));
         return;
     }
-    // No config yet: start from the defaults and let the user fill in the server command.
-    Config config = Config::defaults(dir);
-    config.sourceFile = file;
-    ProjectController* project = m_projects->addProject(config);
-    m_projects->setCurrent(project);
-    openSettings();
+    QString copiedTo;
+    QString error;
+    const QString dir = BundledExample::prepare(source, &copiedTo, &error);
+    if (dir.isEmpty()) {
+        QMessageBox::warning(m_dashboard.get(), tr("Example not available"), error);
+        return;
+    }
+    if (!copiedTo.isEmpty() && m_dashboard)
+        m_dashboard->statusBar()->showMessage(
+            tr("The example is read-only where it is installed; using a copy in %1")
+                .arg(QDir::toNativeSeparators(copiedTo)),
+            20000);
+    openProject(QDir(dir).filePath(ConfigLoader::fileName.toString()), true, true);
+}
+
+void GuiApp::saveWindowState()
+{
+    if (m_dashboard)
+        m_dashboard->saveWindowState();
+}
+
+void GuiApp::showTrayHint()
+{
+    if (!m_tray || m_quitting)
+        return;
+    // The tray says once that FoxReload keeps running there (TrayController decides "once").
+    if (m_tray->metaObject()->indexOfMethod("showKeepsRunningHint()") >= 0)
+        QMetaObject::invokeMethod(m_tray, "showKeepsRunningHint");
 }
 
 void GuiApp::handleInstanceMessage(const QByteArray& message)
@@ -273,6 +348,7 @@ void GuiApp::quit()
     if (m_quitting)
         return;
     m_quitting = true;
+    saveWindowState();
     if (m_dashboard)
         m_dashboard->hide();
     connect(m_projects, &ProjectManager::allStopped, qApp, &QCoreApplication::quit);

@@ -59,11 +59,22 @@ public:
 
     void showDashboard();
     void openSettings();
+    // Asks for a folder, then addProjectFolder().
     void addProjectInteractively();
+    // A folder with a .foxreload.yaml is opened (and its trust asked for); a folder without
+    // one starts the guided setup, and only its Save adds the project.
+    void addProjectFolder(const QString& dir);
+    // Opens the example server that comes with FoxReload (see BundledExample).
+    void tryExample();
     void quit();
 
 private:
-    void openProject(const QString& configFile, bool makeCurrent);
+    // `ask`: the user just chose this project, so an untrusted config gets the trust prompt now.
+    void openProject(const QString& configFile, bool makeCurrent, bool ask = false);
+    void startGuidedSetup(const QString& dir);
+    void askTrust(MonitoredSession* session);
+    void saveWindowState();
+    void showTrayHint();
     void attach(MonitoredSession* session);
     void record(ProjectController* project, Session* session);
     void handleInstanceMessage(const QByteArray& message);

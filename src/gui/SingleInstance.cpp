@@ -2,6 +2,8 @@
 
 #include "GuiLog.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
 
@@ -20,7 +22,15 @@ SingleInstance::~SingleInstance() = default;
 
 QString SingleInstance::defaultKey()
 {
-    return u"foxreload-gui-%1"_s.arg(::getuid());
+    // One app per login session, not per user: two sessions of one user (a desktop and an
+    // SSH X session, two seats) must not hand their windows to each other. The runtime
+    // directory is private to the session; without one, the session id names the socket.
+    const QString runtimeDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!runtimeDir.isEmpty() && QFileInfo(runtimeDir).isDir())
+        return QDir(runtimeDir).filePath(u"foxreload-gui.socket"_s);
+    QString session = qEnvironmentVariable("XDG_SESSION_ID");
+    session.removeIf([](QChar c) { return !c.isLetterOrNumber(); });
+    return u"foxreload-gui-%1-%2"_s.arg(::getuid()).arg(session.isEmpty() ? u"nosession"_s : session);
 }
 
 bool SingleInstance::claim(const QByteArray& message)

@@ -7,9 +7,9 @@ class QLocalServer;
 
 namespace foxreload::gui {
 
-// One desktop app per user: the first instance listens on a per-user local
-// socket (owner-only); a second one hands its request ("show", or a project
-// file to open) to the first and exits.
+// One desktop app per user login session: the first instance listens on a local
+// socket (owner-only) in the session's runtime directory; a second one hands its
+// request ("show", or a project file to open) to the first and exits.
 class SingleInstance : public QObject
 {
     Q_OBJECT
@@ -17,6 +17,8 @@ public:
     explicit SingleInstance(const QString& key = defaultKey(), QObject* parent = nullptr);
     ~SingleInstance() override;
 
+    // $XDG_RUNTIME_DIR/foxreload-gui.socket; without a runtime directory a name with the
+    // uid and $XDG_SESSION_ID (in the temporary directory).
     static QString defaultKey();
 
     // True: this is the first instance (now listening). False: another instance

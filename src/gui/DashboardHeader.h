@@ -1,0 +1,68 @@
+#pragma once
+
+#include "MonitoredSession.h"
+
+#include <QFrame>
+#include <QLabel>
+#include <QPointer>
+
+class QComboBox;
+class QPushButton;
+
+namespace foxreload::gui {
+
+class ProjectManager;
+
+// A one-line label that never wraps: text that does not fit is elided, and the whole
+// text is in the tooltip. Keeps the dashboard header at one height whatever it shows.
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit ElidedLabel(QWidget* parent = nullptr);
+    void setFullText(const QString& text);
+    QString fullText() const { return m_fullText; }
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void updateElided();
+    QString m_fullText;
+};
+
+// The dashboard's header: the project chooser and the current session's state, PID,
+// uptime, tool count and last reload, with a button to trust an untrusted config.
+class DashboardHeader : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit DashboardHeader(ProjectManager* projects, QWidget* parent = nullptr);
+
+    void bindSession(MonitoredSession* session);
+    void rebuildProjectList();
+    void refresh();
+    void updateUptime();
+    // The header as one line ("reynard-server · Watching · 123 · …"), for tests and a11y.
+    QString text() const;
+    QPushButton* trustButton() const { return m_trustButton; }
+
+Q_SIGNALS:
+    void trustRequested();
+
+private:
+    ProjectManager* m_projects;
+    QPointer<MonitoredSession> m_session;
+    QComboBox* m_projectBox = nullptr;
+    QLabel* m_stateIcon = nullptr;
+    ElidedLabel* m_state = nullptr;
+    ElidedLabel* m_pid = nullptr;
+    ElidedLabel* m_uptime = nullptr;
+    ElidedLabel* m_tools = nullptr;
+    ElidedLabel* m_lastReload = nullptr;
+    ElidedLabel* m_location = nullptr;
+    QPushButton* m_trustButton = nullptr;
+};
+
+} // namespace foxreload::gui
