@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -34,19 +33,6 @@ QString displayPath(const QString& absolutePath)
     if (absolutePath.startsWith(cwd + u'/'))
         return QDir(cwd).relativeFilePath(absolutePath);
     return absolutePath;
-}
-
-QString shellCommandLine(const QString& command, const QStringList& args)
-{
-    static const QRegularExpression plain(u"^[A-Za-z0-9_@%+=:,./-]+$"_s);
-    QStringList words;
-    for (const QString& word : QStringList { command } + args) {
-        if (plain.match(word).hasMatch())
-            words.append(word);
-        else
-            words.append(u'\'' + QString(word).replace(u"'"_s, u"'\\''"_s) + u'\'');
-    }
-    return words.join(u' ');
 }
 
 } // namespace foxreload::cli

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
 namespace foxreload::cli {
 
@@ -13,8 +12,5 @@ QString locateConfigFile(const QString& argument, QString* error);
 // How a path is shown in messages: relative to the current directory when below it
 // (".foxreload.yaml:7:16: ..."), absolute otherwise.
 QString displayPath(const QString& absolutePath);
-
-// The command line as a user would type it into a POSIX shell.
-QString shellCommandLine(const QString& command, const QStringList& args);
 
 } // namespace foxreload::cli

@@ -178,6 +178,8 @@ QString ConsoleReporter::describeResult(const ReloadResult& result) const
         done += u" +"_s + result.toolsAdded.join(u", +"_s);
     if (!result.toolsRemoved.isEmpty())
         done += u" -"_s + result.toolsRemoved.join(u", -"_s);
+    if (result.heldMs > 0)
+        done += u" (held back %1 ms before it started)"_s.arg(result.heldMs);
     return text + colored(done, kGreen);
 }
 

@@ -1,6 +1,7 @@
 #include "SessionOptions.h"
 
 #include "ConfigArgument.h"
+#include "common/ShellQuote.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -100,12 +101,11 @@ bool SessionOptions::ensureTrusted(
     if (config.sourceFile.isEmpty())
         return true; // the command came from the command line: the user typed it
     TrustStore store;
-    if (store.isTrusted(config.sourceFile))
+    if (store.isTrusted(config))
         return true;
-    const QString commandLine = shellCommandLine(config.server.command, config.server.args);
     if (parser.isSet(m_trust)) {
         QString error;
-        if (!store.trust(config.sourceFile, &error)) {
+        if (!store.trust(config, &error)) {
             errors->append(error);
             return false;
         }
@@ -113,13 +113,13 @@ bool SessionOptions::ensureTrusted(
     }
     if (::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
         std::fprintf(stderr,
-            "%s is new or changed since you last trusted it.\nIt will run: %s\nTrust it? [y/N] ",
-            qPrintable(config.sourceFile), qPrintable(commandLine));
+            "%s is new or changed since you last trusted it.\nIt will run:\n%s\nTrust it? [y/N] ",
+            qPrintable(config.sourceFile), qPrintable(trustSummary(config)));
         std::fflush(stderr);
         char answer[16] = {};
         if (std::fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y')) {
             QString error;
-            if (store.trust(config.sourceFile, &error))
+            if (store.trust(config, &error))
                 return true;
             errors->append(error);
             return false;
@@ -127,7 +127,7 @@ bool SessionOptions::ensureTrusted(
     }
     errors->append(
         u"%1 is not trusted yet (it runs: %2). Check it, then run `foxreload trust %1` or pass --trust."_s
-            .arg(config.sourceFile, commandLine));
+            .arg(config.sourceFile, shellCommandLine(config.server.command, config.server.args)));
     return false;
 }
 

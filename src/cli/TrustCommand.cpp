@@ -21,6 +21,14 @@ void print(FILE* stream, const QString& text)
     std::fputs(text.toUtf8().constData(), stream);
 }
 
+QString indented(const QString& lines)
+{
+    QString text;
+    for (const QString& line : lines.split(u'\n', Qt::SkipEmptyParts))
+        text += u"  "_s + line + u'\n';
+    return text;
+}
+
 int listTrusted()
 {
     const TrustStore store;
@@ -118,13 +126,7 @@ int trust(const QString& argument)
     const Config& config = *result.config;
     QString text = (already ? u"already trusted "_s : u"trusted "_s) + TrustStore::canonicalPath(path)
         + u" (sha256 "_s + QString::fromLatin1(TrustStore::sha256Hex(contents).left(16)) + u"…)\n"_s;
-    text += u"FoxReload may now run, in "_s + config.server.cwd + u":\n  "_s
-        + shellCommandLine(config.server.command, config.server.args) + u'\n';
-    if (!config.server.env.isEmpty()) {
-        text += u"with the environment:\n"_s;
-        for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it)
-            text += u"  "_s + it.key() + u'=' + shellCommandLine(it.value(), {}) + u'\n';
-    }
+    text += u"FoxReload may now run:\n"_s + indented(trustSummary(config));
     text += u"Any change to the file withdraws this trust.\n"_s;
     print(stdout, text);
     return ExitOk;

@@ -1,5 +1,7 @@
 #include "MonitoredSession.h"
 
+#include "store/DurationText.h"
+
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -139,18 +141,24 @@ void MonitoredSession::noteReloadFinished(const ReloadResult& result)
     if (result.succeeded()) {
         m_failed = false;
         m_lastError.clear();
-        QString summary = tr("%1 done in %2 ms").arg(strategyText(result.performed)).arg(result.totalMs);
+        QString summary
+            = tr("%1 done in %2").arg(strategyText(result.performed), durationText(result.startToReadyMs));
         if (!result.plan.files.isEmpty())
             summary += u" — "_s + changedFilesText(result.plan);
         QString detail = result.plan.reasons.join(u'\n');
         if (!result.escalationReason.isEmpty())
             detail += u'\n' + result.escalationReason;
+        if (result.heldMs > 0)
+            detail += u'\n'
+                + tr("Held back %1 (paused or rate-limited) before it started.")
+                      .arg(durationText(result.heldMs));
         if (!result.toolsAdded.isEmpty())
             detail += u'\n' + tr("Tools added: %1").arg(result.toolsAdded.join(u", "_s));
         if (!result.toolsRemoved.isEmpty())
             detail += u'\n' + tr("Tools removed: %1").arg(result.toolsRemoved.join(u", "_s));
         m_log->append({ now, LogEntry::Reload, summary, detail.trimmed() });
-        appendOutput(tr("── reload #%1 done in %2 ms ──").arg(result.id).arg(result.totalMs), true);
+        appendOutput(
+            tr("── reload #%1 done in %2 ──").arg(result.id).arg(durationText(result.startToReadyMs)), true);
     } else {
         m_failed = true;
         m_lastError = firstLine(result.error);

@@ -14,7 +14,23 @@ namespace foxreload::gui {
 ProjectController::ProjectController(const Config& config, QObject* parent)
     : MonitoredSession(parent)
     , m_config(config)
-{ }
+{
+    connect(&m_configMonitor, &ConfigFileMonitor::changed, this, &ProjectController::onConfigFileChanged);
+    connect(&m_configMonitor, &ConfigFileMonitor::removed, this, [this] {
+        noteWarning(tr("%1 was removed; the server keeps the settings it has.").arg(m_config.sourceFile));
+    });
+    watchConfigFile();
+}
+
+void ProjectController::watchConfigFile()
+{
+    if (m_config.sourceFile.isEmpty())
+        m_configMonitor.stop();
+    else if (m_configMonitor.path() != m_config.sourceFile)
+        m_configMonitor.watch(m_config.sourceFile, m_config.sourceSha256);
+    else
+        m_configMonitor.setKnownDigest(m_config.sourceSha256);
+}
 
 ProjectController::~ProjectController()
 {
@@ -33,7 +49,7 @@ bool ProjectController::start()
 {
     if (m_session)
         return true;
-    if (!m_config.sourceFile.isEmpty() && !TrustStore().isTrusted(m_config.sourceFile)) {
+    if (!TrustStore().isTrusted(m_config)) {
         setUntrusted(true);
         return false;
     }
@@ -44,9 +60,46 @@ bool ProjectController::start()
 
 bool ProjectController::trustAndStart(QString* errorMessage)
 {
-    if (!m_config.sourceFile.isEmpty() && !TrustStore().trust(m_config.sourceFile, errorMessage))
+    if (!TrustStore().trust(configToTrust(), errorMessage))
         return false;
+    if (m_awaitingTrust) {
+        setUntrusted(false);
+        applyConfig(*std::exchange(m_awaitingTrust, std::nullopt));
+        return true;
+    }
     return start();
+}
+
+void ProjectController::onConfigFileChanged(const ConfigLoadResult& result)
+{
+    if (!result.ok()) {
+        const QString problem = result.errors.isEmpty() ? QString() : result.errors.first().toString();
+        noteWarning(tr("%1 was changed but cannot be used: %2. The server keeps the settings it has.")
+                        .arg(m_config.sourceFile, problem));
+        return;
+    }
+    const Config& changed = *result.config;
+    const bool trusted = TrustStore().isTrusted(changed);
+    if (changed == m_config) {
+        // Comments or layout only: nothing to apply. Untrusted bytes are not adopted, so a
+        // restart still runs what was trusted.
+        if (trusted)
+            m_config.sourceSha256 = changed.sourceSha256;
+        return;
+    }
+    if (!trusted) {
+        m_awaitingTrust = changed;
+        noteWarning(tr("%1 was changed outside FoxReload. Trust the new version to apply it; until then "
+                       "the server keeps the settings it has.")
+                        .arg(m_config.sourceFile));
+        setUntrusted(true);
+        return;
+    }
+    m_awaitingTrust.reset();
+    setUntrusted(false);
+    eventLog()->append({ QDateTime::currentDateTime(), LogEntry::Server,
+        tr("%1 was changed outside FoxReload; the new settings are applied").arg(m_config.sourceFile), {} });
+    applyConfig(changed);
 }
 
 void ProjectController::createSession()
@@ -100,6 +153,7 @@ void ProjectController::setPaused(bool paused)
 void ProjectController::applyConfig(const Config& config)
 {
     m_config = config;
+    watchConfigFile();
     if (!m_session && !m_retiring) {
         start();
         Q_EMIT configApplied();

@@ -2,6 +2,7 @@
 
 #include "MonitoredSession.h"
 #include "config/Config.h"
+#include "config/ConfigFileMonitor.h"
 
 #include <QPointer>
 
@@ -16,7 +17,9 @@ namespace foxreload::gui {
 // A project the app runs itself: its config and the Session that watches it
 // and keeps its server running. Applying a new config replaces the Session
 // (the old server is stopped first), so settings take effect without a
-// restart of the app.
+// restart of the app. Edits made to the config file outside the app are
+// applied the same way once they are trusted; until then the server keeps
+// running with the settings it has.
 class ProjectController : public MonitoredSession
 {
     Q_OBJECT
@@ -39,7 +42,11 @@ public:
     // Starts the session; false when the config is not trusted yet (status Untrusted)
     // or nothing could be watched.
     bool start();
-    // Trusts the config file's current content, then starts.
+    // The config the user is asked to trust: a version of the file changed outside the
+    // app and not trusted yet, or else the config itself.
+    const Config& configToTrust() const { return m_awaitingTrust ? *m_awaitingTrust : m_config; }
+    bool hasChangeAwaitingTrust() const { return m_awaitingTrust.has_value(); }
+    // Trusts exactly configToTrust() (the bytes it was read from), then starts or applies it.
     bool trustAndStart(QString* errorMessage = nullptr);
     // Stops the running session (if any) and starts one with this config.
     void applyConfig(const Config& config);
@@ -54,8 +61,12 @@ Q_SIGNALS:
 private:
     void createSession();
     void onSessionFinished();
+    void onConfigFileChanged(const ConfigLoadResult& result);
+    void watchConfigFile();
 
     Config m_config;
+    std::optional<Config> m_awaitingTrust;
+    ConfigFileMonitor m_configMonitor;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Session> m_retiring; // shutting down while a new one waits
     std::optional<Config> m_nextConfig;

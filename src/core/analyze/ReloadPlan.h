@@ -49,6 +49,9 @@ struct ReloadPlan
     // "tools/**/*.py")`.
     QStringList reasons;
     Clock::time_point detectedAt; // first change of the batch
+    // How long the plan was held back on purpose since then (paused, rate-limited): time
+    // that belongs neither to the reload nor to its wait.
+    Clock::duration held {};
 
     // The file whose rule decided the strategy (first of the most severe);
     // nullptr when the plan has no files.

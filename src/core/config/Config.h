@@ -2,6 +2,7 @@
 
 #include "common/ReloadStrategy.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -105,6 +106,7 @@ struct ProxySettings
 struct Config
 {
     QString sourceFile; // absolute path of the YAML file, empty when built from flags
+    QByteArray sourceSha256; // hex SHA-256 of the exact bytes parsed; what trust is checked against
     QString projectRoot; // absolute; patterns and relative paths are anchored here
     ServerSettings server;
     WatchSettings watch;
@@ -120,7 +122,7 @@ struct Config
     static Config defaults(const QString& projectRoot);
     static QStringList defaultExcludes();
 
-    // Same settings. Which file they were read from (sourceFile) does not count,
+    // Same settings. Which file (and which bytes) they were read from does not count,
     // so a config written elsewhere and read back compares equal.
     friend bool operator==(const Config& a, const Config& b);
 };

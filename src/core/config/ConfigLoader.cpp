@@ -2,6 +2,7 @@
 
 #include "ConfigLog.h"
 #include "KeySuggestion.h"
+#include "TrustStore.h"
 #include "match/Glob.h"
 
 #include <QDir>
@@ -849,6 +850,17 @@ ConfigLoadResult ConfigLoader::parse(
     return result;
 }
 
+ConfigLoadResult ConfigLoader::loadBytes(const QByteArray& contents, const QString& path)
+{
+    const QFileInfo info(path);
+    ConfigLoadResult result = parse(contents, path, info.absolutePath());
+    if (result.config) {
+        result.config->sourceFile = QDir::cleanPath(info.absoluteFilePath());
+        result.config->sourceSha256 = TrustStore::sha256Hex(contents);
+    }
+    return result;
+}
+
 ConfigLoadResult ConfigLoader::loadFile(const QString& path)
 {
     QFile file(path);
@@ -857,10 +869,7 @@ ConfigLoadResult ConfigLoader::loadFile(const QString& path)
             u"cannot read the config file: "_s + file.errorString() };
         return { std::nullopt, { failure }, {} };
     }
-    const QFileInfo info(path);
-    ConfigLoadResult result = parse(file.readAll(), path, info.absolutePath());
-    if (result.config)
-        result.config->sourceFile = QDir::cleanPath(info.absoluteFilePath());
+    ConfigLoadResult result = loadBytes(file.readAll(), path);
     qCDebug(lcConfig) << "loaded" << path << "errors:" << result.errors.size()
                       << "warnings:" << result.warnings.size();
     return result;

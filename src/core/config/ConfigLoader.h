@@ -48,6 +48,9 @@ public:
     // The same for YAML text; sourceName is used in error messages (and becomes
     // Config::sourceFile when it is absolute), baseDir anchors paths and is the project root.
     static ConfigLoadResult parse(const QByteArray& yaml, const QString& sourceName, const QString& baseDir);
+    // The config file's bytes as read from `path` (already read, once): parsed, with
+    // sourceFile and the bytes' digest (sourceSha256) filled in.
+    static ConfigLoadResult loadBytes(const QByteArray& contents, const QString& path);
     // Looks for .foxreload.yaml in dir and its parents; empty when none exists.
     static QString findConfigFile(const QString& startDir);
 };

@@ -1,7 +1,10 @@
 #include "TrustStore.h"
 
+#include "Config.h"
 #include "ConfigLog.h"
+#include "common/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -12,6 +15,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -104,7 +108,25 @@ TrustStore::Status TrustStore::status(const QString& configPath) const
     QFile file(configPath);
     if (!file.open(QIODevice::ReadOnly))
         return Status::Unreadable;
-    const QByteArray hash = sha256Hex(file.readAll());
+    return statusOfDigest(configPath, sha256Hex(file.readAll()));
+}
+
+TrustStore::Status TrustStore::status(const Config& config) const
+{
+    if (config.sourceFile.isEmpty())
+        return Status::Trusted;
+    if (config.sourceSha256.isEmpty())
+        return status(config.sourceFile); // built in code from a file's name: the file decides
+    return statusOfDigest(config.sourceFile, config.sourceSha256);
+}
+
+bool TrustStore::isTrusted(const Config& config) const
+{
+    return status(config) == Status::Trusted;
+}
+
+TrustStore::Status TrustStore::statusOfDigest(const QString& configPath, const QByteArray& hash) const
+{
     QString error;
     const std::optional<QJsonObject> configs = readConfigs(m_storeFile, &error);
     if (!configs) {
@@ -131,8 +153,22 @@ bool TrustStore::trust(const QString& configPath, QString* errorMessage)
 
 bool TrustStore::trustContents(const QString& configPath, const QByteArray& contents, QString* errorMessage)
 {
+    return trustDigest(configPath, sha256Hex(contents), errorMessage);
+}
+
+bool TrustStore::trust(const Config& config, QString* errorMessage)
+{
+    if (config.sourceFile.isEmpty())
+        return true;
+    if (config.sourceSha256.isEmpty())
+        return trust(config.sourceFile, errorMessage);
+    return trustDigest(config.sourceFile, config.sourceSha256, errorMessage);
+}
+
+bool TrustStore::trustDigest(const QString& configPath, const QByteArray& sha256, QString* errorMessage)
+{
     const QString key = canonicalPath(configPath);
-    const QString hash = QString::fromLatin1(sha256Hex(contents));
+    const QString hash = QString::fromLatin1(sha256);
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const bool ok = modifyConfigs(
         m_storeFile,
@@ -182,6 +218,25 @@ QString trustStatusText(TrustStore::Status status)
         return u"unreadable"_s;
     }
     return {};
+}
+
+QString trustSummary(const Config& config)
+{
+    const auto label
+        = [](const char* text) { return QCoreApplication::translate("foxreload::TrustSummary", text); };
+    const QString command = label(QT_TRANSLATE_NOOP("foxreload::TrustSummary", "command:"));
+    const QString directory = label(QT_TRANSLATE_NOOP("foxreload::TrustSummary", "directory:"));
+    const QString environment = label(QT_TRANSLATE_NOOP("foxreload::TrustSummary", "environment:"));
+    const qsizetype width = std::max({ command.size(), directory.size(), environment.size() }) + 2;
+
+    QString text = command.leftJustified(width) + shellCommandLine(config.server.command, config.server.args)
+        + u'\n' + directory.leftJustified(width) + config.server.cwd + u'\n';
+    QString heading = environment;
+    for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it) {
+        text += heading.leftJustified(width) + it.key() + u'=' + shellQuote(it.value()) + u'\n';
+        heading.clear();
+    }
+    return text;
 }
 
 } // namespace foxreload

@@ -41,7 +41,11 @@ void mergeInto(ReloadPlan& into, const ReloadPlan& from)
             into.components.append(component);
     }
     into.reasons += from.reasons;
-    into.detectedAt = std::min(into.detectedAt, from.detectedAt);
+    // The wait is measured from the earliest change, so its held time is the one that counts.
+    if (from.detectedAt < into.detectedAt) {
+        into.detectedAt = from.detectedAt;
+        into.held = from.held;
+    }
 }
 } // namespace
 
@@ -158,12 +162,17 @@ void ReloadOrchestrator::runNext()
     if (m_pending->trigger == ReloadTrigger::FileChange) {
         if (const auto delay = rateLimitDelayMs()) {
             if (!m_deferTimer.isActive()) {
+                m_deferredSince = now;
                 m_deferTimer.start(*delay);
                 Q_EMIT reloadDeferred(*delay, m_pending->plan);
             }
             return;
         }
         m_reloadStarts.push_back(now);
+    }
+    if (m_deferredSince) {
+        m_pending->plan.held += now - *m_deferredSince;
+        m_deferredSince.reset();
     }
     m_deferTimer.stop();
     Job job = std::move(*m_pending);
@@ -473,9 +482,11 @@ void ReloadOrchestrator::finishJob(ReloadOutcome outcome, const QString& error, 
     if (job.trigger == ReloadTrigger::Startup)
         result.toolsAdded.clear();
     result.finishedAtUtc = QDateTime::currentDateTimeUtc();
-    result.detectToStartMs = msBetween(job.detectedAt, job.startedAt);
+    // Held time (paused, rate-limited) is reported on its own, never as part of the wait or the total.
+    result.heldMs = std::chrono::duration_cast<std::chrono::milliseconds>(job.plan.held).count();
+    result.detectToStartMs = std::max<qint64>(0, msBetween(job.detectedAt, job.startedAt) - result.heldMs);
     result.startToReadyMs = msBetween(job.startedAt, now);
-    result.totalMs = msBetween(job.detectedAt, now);
+    result.totalMs = result.detectToStartMs + result.startToReadyMs;
 
     if (m_state != State::ShuttingDown)
         setState(m_current ? State::Ready : State::Down);

@@ -128,6 +128,7 @@ private:
     std::deque<Clock::time_point> m_reloadStarts; // file-change reloads in the last minute
     std::deque<Clock::time_point> m_crashTimes;
     QTimer m_deferTimer;
+    std::optional<Clock::time_point> m_deferredSince; // the pending job waits for the rate limit
     QTimer m_backoffTimer;
     quint64 m_nextJobId = 1;
     int m_consecutiveCrashes = 0;

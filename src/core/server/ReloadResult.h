@@ -42,10 +42,13 @@ struct ReloadResult
     QStringList toolsRemoved;
     bool contentIdentical = false; // every file of the batch had unchanged content
     QDateTime finishedAtUtc;
-    // Durations in milliseconds, -1 where a phase did not happen.
+    // Durations in milliseconds, -1 where a phase did not happen. startToReadyMs is "the
+    // reload took": the one figure every view shows. Time the changes were held back on
+    // purpose (paused, rate limit) is heldMs and counts in neither of the others.
     qint64 detectToStartMs = -1; // first change detected → reload started (debounce + queueing)
     qint64 startToReadyMs = -1; // reload started → server ready again
-    qint64 totalMs = -1; // first change detected (or trigger) → ready
+    qint64 totalMs = -1; // detectToStartMs + startToReadyMs
+    qint64 heldMs = 0; // paused or deferred by max_reloads_per_minute before it could start
 
     bool succeeded() const { return outcome == ReloadOutcome::Success; }
 };

@@ -127,6 +127,7 @@ QJsonObject reloadFinished(const ReloadResult& result)
     object.insert("detectToStartMs"_L1, result.detectToStartMs);
     object.insert("startToReadyMs"_L1, result.startToReadyMs);
     object.insert("totalMs"_L1, result.totalMs);
+    object.insert("heldMs"_L1, result.heldMs);
     return object;
 }
 

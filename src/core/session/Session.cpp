@@ -60,6 +60,7 @@ void Session::pause()
     if (m_paused)
         return;
     m_paused = true;
+    m_pausedAt = Clock::now();
     Q_EMIT pausedChanged(true);
 }
 
@@ -69,9 +70,12 @@ void Session::resume()
         return;
     m_paused = false;
     Q_EMIT pausedChanged(false);
-    const auto held = std::exchange(m_held, {});
-    for (const auto& plan : held)
+    const auto now = Clock::now();
+    auto held = std::exchange(m_held, {});
+    for (auto& plan : held) {
+        plan.held += now - std::max(m_pausedAt, plan.detectedAt);
         m_orchestrator.submit(plan);
+    }
 }
 
 void Session::onBatch(const ChangeBatch& batch)

@@ -63,6 +63,7 @@ private:
     ChangeAnalyzer m_analyzer;
     ReloadOrchestrator m_orchestrator;
     QList<ReloadPlan> m_held;
+    Clock::time_point m_pausedAt;
     bool m_paused = false;
 };
 
