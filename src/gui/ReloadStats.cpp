@@ -1,6 +1,15 @@
 #include "ReloadStats.h"
 
+#include "server/ReloadResult.h"
+
 namespace foxreload::gui {
+
+ReloadSample ReloadSample::fromResult(const ReloadResult& result)
+{
+    const QDateTime at
+        = result.finishedAtUtc.isValid() ? result.finishedAtUtc.toLocalTime() : QDateTime::currentDateTime();
+    return { at, result.performed, result.startToReadyMs, result.succeeded() };
+}
 
 void ReloadStats::clear()
 {
@@ -13,7 +22,11 @@ void ReloadStats::addReload(const ReloadSample& sample)
     if (!sample.succeeded)
         ++m_failed;
     ++m_counts[std::size_t(sample.strategy)];
-    ++m_perDay[sample.time.toLocalTime().date()];
+    StrategyDayCount count;
+    count.day = sample.time.toLocalTime().date();
+    count.strategy = sample.strategy;
+    (sample.succeeded ? count.succeeded : count.failed) = 1;
+    addDayCount(count);
     addDurationPoint(sample);
 }
 
@@ -24,15 +37,17 @@ void ReloadStats::addCounts(ReloadStrategy strategy, qint64 reloads, qint64 fail
     m_counts[std::size_t(strategy)] += reloads;
 }
 
-void ReloadStats::addDay(const QDate& day, int reloads)
+void ReloadStats::addDayCount(const StrategyDayCount& count)
 {
-    m_perDay[day] += reloads;
+    StrategyDayCount& day = m_perDay[{ count.day, int(count.strategy) }];
+    day.day = count.day;
+    day.strategy = count.strategy;
+    day.succeeded += count.succeeded;
+    day.failed += count.failed;
 }
 
 void ReloadStats::addDurationPoint(const ReloadSample& sample)
 {
-    if (sample.totalMs < 0)
-        return;
     m_recent.push_back(sample);
     if (int(m_recent.size()) > kMaxDurationPoints)
         m_recent.pop_front();
@@ -58,18 +73,21 @@ QList<QPointF> ReloadStats::durationPoints(ReloadStrategy strategy) const
 {
     QList<QPointF> points;
     for (const auto& sample : m_recent) {
-        if (sample.strategy == strategy)
-            points.append(QPointF(double(sample.time.toMSecsSinceEpoch()), double(sample.totalMs)));
+        if (sample.strategy == strategy && sample.succeeded && sample.durationMs >= 0)
+            points.append(QPointF(double(sample.time.toMSecsSinceEpoch()), double(sample.durationMs)));
     }
     return points;
 }
 
 QList<int> ReloadStats::reloadsPerDay(const QDate& today) const
 {
+    QMap<QDate, int> perDay;
+    for (const auto& count : m_perDay)
+        perDay[count.day] += count.succeeded + count.failed;
     QList<int> days;
     days.reserve(kDaysShown);
     for (int back = kDaysShown - 1; back >= 0; --back)
-        days.append(m_perDay.value(today.addDays(-back), 0));
+        days.append(perDay.value(today.addDays(-back), 0));
     return days;
 }
 
@@ -86,6 +104,33 @@ QDateTime ReloadStats::firstSampleTime() const
 QDateTime ReloadStats::lastSampleTime() const
 {
     return m_recent.empty() ? QDateTime() : m_recent.back().time;
+}
+
+ChartData ReloadStats::chartData(const QDateTime& from, const QDateTime& to) const
+{
+    ChartData data;
+    data.from = from;
+    data.to = to;
+    for (const auto& sample : m_recent) {
+        if (sample.time < from || sample.time > to)
+            continue;
+        ChartReload reload;
+        reload.atUtc = sample.time.toUTC();
+        reload.strategy = sample.strategy;
+        reload.outcome = sample.succeeded ? ReloadOutcome::Success : ReloadOutcome::Failed;
+        reload.durationMs = sample.durationMs;
+        data.reloads.append(reload);
+    }
+    for (const auto& count : m_perDay) {
+        if (count.day >= from.date() && count.day <= to.date())
+            data.days.append(count);
+    }
+    for (const auto& point : m_xp) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
+        if (at >= from && at <= to)
+            data.xp.append(XpPoint { at.toUTC(), 0, qint64(point.y()) });
+    }
+    return data;
 }
 
 } // namespace foxreload::gui
