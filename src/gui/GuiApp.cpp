@@ -277,13 +277,12 @@ void GuiApp::addProjectFolder(const QString& dir)
 
 void GuiApp::startGuidedSetup(const QString& dir)
 {
-    // Nothing is added until the user saves: Cancel leaves no project and no file behind.
-    Config config = Config::defaults(QFileInfo(dir).absoluteFilePath());
-    config.sourceFile = QDir(config.projectRoot).filePath(ConfigLoader::fileName.toString());
-    auto* dialog
-        = new SettingsDialog(config, m_dashboard && m_dashboard->isVisible() ? m_dashboard.get() : nullptr);
+    // The settings dialog's new-project mode: prefilled from what the folder holds, opened on
+    // the Server tab. Nothing is added until the user saves: Cancel leaves no project and no file.
+    SettingsDialog* dialog = SettingsDialog::forNewProject(QFileInfo(dir).absoluteFilePath(),
+        m_dashboard && m_dashboard->isVisible() ? m_dashboard.get() : nullptr);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QString file = config.sourceFile;
+    const QString file = dialog->targetFile();
     connect(dialog, &SettingsDialog::saved, this, [this, dialog, file](const Config&) {
         m_notifier->setLevel(dialog->notificationLevel());
         // The dialog trusted what the user wrote in it: the project starts without a prompt.
@@ -325,11 +324,9 @@ void GuiApp::saveWindowState()
 
 void GuiApp::showTrayHint()
 {
-    if (!m_tray || m_quitting)
-        return;
-    // The tray says once that FoxReload keeps running there (TrayController decides "once").
-    if (m_tray->metaObject()->indexOfMethod("showKeepsRunningHint()") >= 0)
-        QMetaObject::invokeMethod(m_tray, "showKeepsRunningHint");
+    // Closing the window only hides it: the tray says so, once (TrayController remembers).
+    if (m_tray && !m_quitting)
+        m_tray->showKeepsRunningHint();
 }
 
 void GuiApp::handleInstanceMessage(const QByteArray& message)

@@ -2,6 +2,7 @@
 #include "config/TrustStore.h"
 #include "game/GamificationEngine.h"
 #include "gui/ChartsPanel.h"
+#include "gui/DashboardHeader.h"
 #include "gui/DashboardWindow.h"
 #include "gui/EventLogModel.h"
 #include "gui/GamificationPanel.h"
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void eventLogFilters();
     void savedSettingsApplyToTheRunningSession();
     void stateIsRemembered();
+    void eventLogLoadsFromHistory();
+    void headerKeepsItsHeight();
 
 private:
     static int rowsOfKind(QAbstractItemModel* model, LogEntry::Kind kind);
@@ -62,8 +65,8 @@ void TestDashboard::followsARealSession()
     ProjectController* controller = projects.addProject(test::exampleConfigWithRules(project));
     DashboardWindow dashboard(&projects);
     dashboard.show();
-    QVERIFY(dashboard.windowTitle().contains(u"FoxReload"_s));
-    QVERIFY(dashboard.windowTitle().contains(u"project"_s)); // the project's folder name
+    // The project's folder name; the platform adds the app's display name itself.
+    QCOMPARE(dashboard.windowTitle(), u"project"_s);
 
     QSignalSpy reloads(controller, &MonitoredSession::reloadFinished);
     QVERIFY(controller->start());
@@ -291,6 +294,88 @@ void TestDashboard::stateIsRemembered()
     QCOMPARE(again.tabs()->currentIndex(), int(DashboardWindow::EventsTab));
     QCOMPARE(again.size(), QSize(900, 650));
     again.tabs()->setCurrentIndex(DashboardWindow::OverviewTab);
+}
+
+void TestDashboard::eventLogLoadsFromHistory()
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(u"reynard"_s);
+    const QString other = dir.filePath(u"other"_s);
+    QVERIFY(QDir().mkpath(root) && QDir().mkpath(other));
+    const QString database = dir.filePath(u"history.sqlite"_s);
+    {
+        // An earlier run of the app: three reloads of this project (one failed), one of another.
+        HistoryStore store;
+        QVERIFY(store.open(database));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const auto& [projectRoot, count] : { std::pair { root, 3 }, std::pair { other, 1 } }) {
+            SessionRecord session;
+            session.kind = u"gui"_s;
+            session.projectRoot = projectRoot;
+            session.startedAtUtc = now.addSecs(-600);
+            const qint64 sessionId = store.beginSession(session);
+            QVERIFY(sessionId > 0);
+            for (int i = 0; i < count; ++i) {
+                ReloadRecord reload;
+                reload.sessionId = sessionId;
+                reload.atUtc = now.addSecs(-300 + i * 60);
+                reload.performed = reload.requested = ReloadStrategy::HotReload;
+                reload.outcome = i == 1 ? ReloadOutcome::Failed : ReloadOutcome::Success;
+                reload.error = i == 1 ? u"SyntaxError in tools/weather.py"_s : QString();
+                reload.totalMs = 40 + i;
+                reload.reason = u"tools/weather.py: hot_reload"_s;
+                QVERIFY(store.recordReload(reload) > 0);
+            }
+        }
+    }
+    // The app starts again: a new store, project and window over the same file.
+    for (int restart = 0; restart < 2; ++restart) {
+        HistoryStore store;
+        QVERIFY(store.open(database));
+        ProjectManager projects;
+        Config config = Config::defaults(root);
+        config.server.command = u"python3"_s;
+        ProjectController* project = projects.addProject(config);
+        DashboardWindow dashboard(&projects);
+        dashboard.setHistory(&store, nullptr);
+        QAbstractItemModel* log = dashboard.logView()->model();
+        QCOMPARE(log->rowCount(), 3);
+        QCOMPARE(rowsOfKind(log, LogEntry::Reload), 2);
+        QCOMPARE(rowsOfKind(log, LogEntry::Error), 1);
+        QVERIFY2(log->index(0, EventLogModel::SummaryColumn).data().toString().contains(u"40 ms"_s),
+            qPrintable(log->index(0, EventLogModel::SummaryColumn).data().toString()));
+        QVERIFY(log->index(1, EventLogModel::SummaryColumn).data().toString().contains(u"SyntaxError"_s));
+        // This run's events follow the history.
+        project->eventLog()->append({ QDateTime::currentDateTime(), LogEntry::Server, u"now"_s, {} });
+        QCOMPARE(log->index(3, EventLogModel::SummaryColumn).data().toString(), u"now"_s);
+        // Binding again (another window, a project switch) does not load it twice.
+        DashboardWindow second(&projects);
+        second.setHistory(&store, nullptr);
+        QCOMPARE(second.logView()->model()->rowCount(), 4);
+    }
+}
+
+void TestDashboard::headerKeepsItsHeight()
+{
+    QTemporaryDir dir;
+    ProjectManager projects;
+    Config config = Config::defaults(dir.path());
+    config.server.command = u"python3"_s;
+    projects.addProject(config);
+    DashboardWindow dashboard(&projects);
+    dashboard.resize(700, 500);
+    dashboard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+    const int height = dashboard.header()->height();
+    auto* label = dashboard.header()->findChild<ElidedLabel*>();
+    QVERIFY(label);
+    const QString error
+        = u"full restart failed: "_s + QString(u"SyntaxError: invalid syntax "_s).repeated(20);
+    label->setFullText(error);
+    QTest::qWait(50);
+    QCOMPARE(dashboard.header()->height(), height);
+    QCOMPARE(label->toolTip(), error);
+    QVERIFY(label->text().endsWith(u"…"_s));
 }
 
 QTEST_MAIN(TestDashboard)

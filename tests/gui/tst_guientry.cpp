@@ -2,6 +2,7 @@
 #include "common/ExampleProject.h"
 #include "launcher/GuiLauncher.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void display();
     void noDisplayRunsHeadlessSession();
     void secondLaunchHandsOver();
+    void loginSessionsDoNotShareTheInstance();
     void headlessCommandsDoNotLoadTheDesktopApp();
     void moduleIsFoundNextToTheExecutable();
 };
@@ -142,6 +144,65 @@ void TestGuiEntry::secondLaunchHandsOver()
     if (!first.waitForFinished(15000)) {
         first.kill();
         first.waitForFinished();
+    }
+}
+
+void TestGuiEntry::loginSessionsDoNotShareTheInstance()
+{
+    // One user, two login sessions (two runtime directories), one shared $TMPDIR: each
+    // session gets its own app; a second launch in the same session still hands over.
+    QTemporaryDir home;
+    QTemporaryDir tmp;
+    const auto environment = [&](const QString& session) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(session + u"/config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, home.filePath(session + u"/data"_s));
+        QDir().mkpath(home.filePath(session + u"/runtime"_s));
+        env.insert(u"XDG_RUNTIME_DIR"_s, home.filePath(session + u"/runtime"_s));
+        env.insert(u"TMPDIR"_s, tmp.path());
+        return env;
+    };
+    const auto waitForMainWindow = [](QProcess& process) {
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += process.readAllStandardError()).contains("dashboard is the main window")
+                || process.state() != QProcess::Running,
+            20000);
+        QVERIFY2(process.state() == QProcess::Running, err.constData());
+    };
+    QProcess first;
+    first.setProcessEnvironment(environment(u"a"_s));
+    first.start(QStringLiteral(FOXRELOAD_EXECUTABLE), { u"--minimized"_s });
+    QVERIFY(first.waitForStarted());
+    waitForMainWindow(first);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QFileInfo::exists(home.filePath(u"a/runtime/foxreload-gui.socket"_s)));
+
+    QProcess other;
+    other.setProcessEnvironment(environment(u"b"_s));
+    other.start(QStringLiteral(FOXRELOAD_EXECUTABLE), { u"--minimized"_s });
+    QVERIFY(other.waitForStarted());
+    waitForMainWindow(other);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QFileInfo::exists(home.filePath(u"b/runtime/foxreload-gui.socket"_s)));
+
+    QProcess again;
+    again.setProcessEnvironment(environment(u"b"_s));
+    again.start(QStringLiteral(FOXRELOAD_EXECUTABLE), {});
+    QVERIFY(again.waitForFinished(20000));
+    QVERIFY(again.readAllStandardError().contains("already running"));
+    QCOMPARE(first.state(), QProcess::Running);
+    QCOMPARE(other.state(), QProcess::Running);
+
+    for (QProcess* process : { &first, &other }) {
+        process->terminate();
+        if (!process->waitForFinished(15000)) {
+            process->kill();
+            process->waitForFinished();
+        }
     }
 }
 
