@@ -1,11 +1,14 @@
 #include "PreviewScanner.h"
 
+#include "match/Glob.h"
 #include "match/PathFilter.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
 #include <QThread>
+
+using namespace Qt::StringLiterals;
 
 namespace foxreload::gui {
 
@@ -55,8 +58,17 @@ PreviewResult PreviewScanner::count(const QString& projectRoot, const QStringLis
     const QStringList& excludes, bool respectGitignore, const std::atomic_bool* cancel)
 {
     PreviewResult result;
-    const PathFilter filter(QDir::cleanPath(projectRoot), excludes, respectGitignore);
-    result.patternErrors = filter.errors();
+    // Broken patterns are left out here and reported once in the result: handing them to the
+    // filter would log each one again on every scan, that is on every keystroke in the dialog.
+    QStringList validExcludes;
+    for (const auto& pattern : excludes) {
+        QString error;
+        if (Glob::compile(pattern, &error))
+            validExcludes.append(pattern);
+        else
+            result.patternErrors.append(u"pattern \""_s + pattern + u"\": "_s + error);
+    }
+    const PathFilter filter(QDir::cleanPath(projectRoot), validExcludes, respectGitignore);
     qint64 entries = 0;
     QSet<QString> seen; // overlapping watch paths count once
     for (const auto& watchPath : watchPaths) {

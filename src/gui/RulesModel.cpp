@@ -4,16 +4,12 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QComboBox>
 
 using namespace Qt::StringLiterals;
 
 namespace foxreload::gui {
 
 namespace {
-
-constexpr std::array kStrategies { ReloadStrategy::HotReload, ReloadStrategy::ServiceRestart,
-    ReloadStrategy::FullRestart, ReloadStrategy::None };
 
 QStringList splitComponents(const QString& text)
 {
@@ -170,37 +166,6 @@ QVariant RulesModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Components");
     }
     return {};
-}
-
-QWidget* StrategyDelegate::createEditor(
-    QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const
-{
-    if (index.column() != RulesModel::StrategyColumn)
-        return QStyledItemDelegate::createEditor(parent, option, index);
-    auto* combo = new QComboBox(parent);
-    combo->setAccessibleName(RulesModel::tr("Strategy"));
-    for (auto strategy : kStrategies)
-        combo->addItem(MonitoredSession::strategyText(strategy), strategyName(strategy));
-    return combo;
-}
-
-void StrategyDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
-{
-    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole)));
-        return;
-    }
-    QStyledItemDelegate::setEditorData(editor, index);
-}
-
-void StrategyDelegate::setModelData(
-    QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
-{
-    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        model->setData(index, combo->currentData());
-        return;
-    }
-    QStyledItemDelegate::setModelData(editor, model, index);
 }
 
 } // namespace foxreload::gui

@@ -4,7 +4,6 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QStyledItemDelegate>
 
 namespace foxreload::gui {
 
@@ -40,19 +39,6 @@ public:
 private:
     QList<Rule> m_rules;
     QHash<int, QString> m_errors;
-};
-
-// Edits the strategy column with a combo box.
-class StrategyDelegate : public QStyledItemDelegate
-{
-    Q_OBJECT
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QWidget* createEditor(
-        QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
-    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
-    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
 };
 
 } // namespace foxreload::gui

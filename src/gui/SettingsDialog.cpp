@@ -1,10 +1,14 @@
 #include "SettingsDialog.h"
 
 #include "MonitoredSession.h"
+#include "RulesDelegate.h"
 #include "RulesModel.h"
+#include "TableKeyboard.h"
 #include "TrayIcons.h"
 #include "analyze/ChangeAnalyzer.h"
+#include "config/ConfigFileEditor.h"
 #include "config/ConfigLoader.h"
+#include "config/ProjectDetector.h"
 #include "config/TrustStore.h"
 #include "match/PathFilter.h"
 #include "ui_SettingsDialog.h"
@@ -33,14 +37,18 @@ QString quoteArgument(const QString& argument)
     return u'"' + quoted + u'"';
 }
 
-bool quotesBalanced(const QString& text)
+// The loader's ranges (ConfigLoader.cpp, readInt for watch.*): the spin boxes accept nothing else.
+constexpr int kMaxDebounceMs = 60000;
+constexpr int kMaxReloadsPerMinute = 6000;
+
+// "&Command:" -> "Command", for naming a field in a sentence.
+QString captionText(const QLabel* label)
 {
-    int quotes = 0;
-    for (const QChar c : text) {
-        if (c == u'"')
-            ++quotes;
-    }
-    return quotes % 2 == 0;
+    QString text = label->text();
+    text.remove(QRegularExpression(u"&(?!&)"_s));
+    text.replace(u"&&"_s, u"&"_s);
+    text.remove(QRegularExpression(u"\\s*:\\s*$"_s));
+    return text.trimmed();
 }
 
 QString relativeToRoot(const QString& root, const QString& path)
@@ -54,8 +62,20 @@ QString relativeToRoot(const QString& root, const QString& path)
 } // namespace
 
 SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
+    : SettingsDialog(config, Mode::EditProject, parent)
+{ }
+
+SettingsDialog* SettingsDialog::forNewProject(const QString& folder, QWidget* parent)
+{
+    Config config = ProjectDetector::configFor(QFileInfo(folder).absoluteFilePath());
+    config.sourceFile = QDir(config.projectRoot).filePath(ConfigLoader::fileName.toString());
+    return new SettingsDialog(config, Mode::NewProject, parent);
+}
+
+SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_mode(mode)
     , m_original(config)
     , m_rules(new RulesModel(this))
     , m_scanner(new PreviewScanner(this))
@@ -71,7 +91,15 @@ SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
         RulesModel::PatternColumn, QHeaderView::Stretch);
     m_ui->rulesView->horizontalHeader()->setSectionResizeMode(
         RulesModel::StrategyColumn, QHeaderView::ResizeToContents);
-    m_ui->rulesView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    // Not CurrentChanged: an editor opened by merely arriving on a cell takes the next key as
+    // its own (a strategy combo box read a typed letter as a search and changed the rule).
+    m_ui->rulesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
+        | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    TableKeyboard::install(m_ui->rulesView, { RulesModel::StrategyColumn });
+    TableKeyboard::install(m_ui->envTable);
+    m_ui->pathsList->setTabKeyNavigation(false);
+    m_ui->debounceSpin->setRange(0, kMaxDebounceMs);
+    m_ui->maxReloadsSpin->setRange(0, kMaxReloadsPerMinute);
     m_ui->envTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->envTable->setMaximumHeight(m_ui->envTable->fontMetrics().height() * 9);
     // Messages use the whole width of their row instead of wrapping at every slash.
@@ -119,7 +147,33 @@ SettingsDialog::SettingsDialog(const Config& config, QWidget* parent)
     connect(&m_checkTimer, &QTimer::timeout, this, &SettingsDialog::runChecks);
     connect(m_scanner, &PreviewScanner::finished, this, &SettingsDialog::showPreview);
     connectEditing();
+    if (m_mode == Mode::NewProject)
+        setupNewProject();
     runChecks();
+}
+
+void SettingsDialog::setupNewProject()
+{
+    const QString root = m_original.projectRoot;
+    setWindowTitle(tr("New FoxReload Project — %1").arg(QDir(root).dirName()));
+    const ProjectGuess guess = ProjectDetector::detect(root);
+    QString text = tr("FoxReload will create %1 in %2 when you press Save.")
+                       .arg(ConfigLoader::fileName.toString(), QDir::toNativeSeparators(root));
+    if (guess.command.isEmpty())
+        text += u"\n"_s + tr("Nothing in this folder says how the server starts: enter its command below.");
+    else
+        text += u"\n"_s
+            + tr("The server command was guessed from %1; check it before you save.")
+                  .arg(guess.evidence.join(u", "_s));
+    m_ui->configFileLabel->setText(text);
+    m_ui->configFileLabel->setWordWrap(true);
+    m_ui->tabs->setCurrentWidget(m_ui->serverTab);
+    m_ui->commandEdit->setFocus(Qt::OtherFocusReason);
+}
+
+QPushButton* SettingsDialog::saveButton() const
+{
+    return m_ui->buttonBox->button(QDialogButtonBox::Save);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -366,9 +420,10 @@ void SettingsDialog::updatePathTest()
     const Config config = editedConfig();
     const QString root = config.projectRoot;
     const QString absolute = QDir::cleanPath(QDir(root).absoluteFilePath(text));
-    ChangeAnalyzer analyzer(root, config.rules, config.defaultStrategy);
-    analyzer.setPathFilter(
-        std::make_shared<PathFilter>(root, config.watch.exclude, config.watch.respectGitignore));
+    // Broken patterns are shown next to their fields; here they would only be logged, per keystroke.
+    ChangeAnalyzer analyzer(root, SettingsChecks::validRules(config.rules), config.defaultStrategy);
+    analyzer.setPathFilter(std::make_shared<PathFilter>(
+        root, SettingsChecks::validPatterns(config.watch.exclude), config.watch.respectGitignore));
     const bool isDirectory = QFileInfo(absolute).isDir();
     const FileChange change = analyzer.classify(absolute, FileEvent::Kind::Modified, isDirectory);
 
@@ -402,6 +457,46 @@ void SettingsDialog::updatePathTest()
     m_ui->testPathResult->setText(result);
 }
 
+QLabel* SettingsDialog::errorLabelFor(const QString& field) const
+{
+    static const QHash<QString, QLabel * Ui::SettingsDialog::*> labels {
+        { u"server.command"_s, &Ui::SettingsDialog::commandError },
+        { u"server.args"_s, &Ui::SettingsDialog::argsError },
+        { u"server.cwd"_s, &Ui::SettingsDialog::cwdError },
+        { u"server.env"_s, &Ui::SettingsDialog::envError },
+        { u"watch.paths"_s, &Ui::SettingsDialog::pathsError },
+        { u"watch.exclude"_s, &Ui::SettingsDialog::excludesError },
+        { u"watch.debounce_ms"_s, &Ui::SettingsDialog::debounceError },
+        { u"watch.max_reloads_per_minute"_s, &Ui::SettingsDialog::maxReloadsError },
+        { u"rules"_s, &Ui::SettingsDialog::rulesError },
+    };
+    const auto it = labels.constFind(field);
+    return it == labels.cend() ? nullptr : m_ui.get()->*(*it);
+}
+
+QWidget* SettingsDialog::widgetFor(const QString& field) const
+{
+    const std::array<std::pair<QString, QWidget*>, 12> widgets { {
+        { u"server.command"_s, m_ui->commandEdit },
+        { u"server.args"_s, m_ui->argsEdit },
+        { u"server.cwd"_s, m_ui->cwdEdit },
+        { u"server.env"_s, m_ui->envTable },
+        { u"server.restart_mode"_s, m_ui->restartModeCombo },
+        { u"watch.paths"_s, m_ui->pathsList },
+        { u"watch.exclude"_s, m_ui->excludesEdit },
+        { u"watch.respect_gitignore"_s, m_ui->gitignoreCheck },
+        { u"watch.debounce_ms"_s, m_ui->debounceSpin },
+        { u"watch.max_reloads_per_minute"_s, m_ui->maxReloadsSpin },
+        { u"rules"_s, m_ui->rulesView },
+        { u"default_strategy"_s, m_ui->defaultStrategyCombo },
+    } };
+    for (const auto& [name, widget] : widgets) {
+        if (name == field)
+            return widget;
+    }
+    return nullptr;
+}
+
 void SettingsDialog::clearMarks()
 {
     const auto labels = findChildren<QLabel*>(QRegularExpression(u"Error$"_s));
@@ -411,7 +506,7 @@ void SettingsDialog::clearMarks()
     }
     for (auto* widget : std::initializer_list<QWidget*> { m_ui->commandEdit, m_ui->argsEdit, m_ui->cwdEdit,
              m_ui->envTable, m_ui->pathsList, m_ui->excludesEdit, m_ui->debounceSpin, m_ui->maxReloadsSpin,
-             m_ui->rulesView }) {
+             m_ui->rulesView, m_ui->restartModeCombo, m_ui->gitignoreCheck, m_ui->defaultStrategyCombo }) {
         widget->setStyleSheet({});
         widget->setAccessibleDescription({});
     }
@@ -422,39 +517,22 @@ void SettingsDialog::clearMarks()
 
 void SettingsDialog::mark(const QString& key, const QString& message)
 {
-    struct Target
-    {
-        const char* prefix;
-        QLabel* label;
-        QWidget* field;
-    };
-    const std::array targets { Target { "server.command", m_ui->commandError, m_ui->commandEdit },
-        Target { "server.args", m_ui->argsError, m_ui->argsEdit },
-        Target { "server.cwd", m_ui->cwdError, m_ui->cwdEdit },
-        Target { "server.env", m_ui->envError, m_ui->envTable },
-        Target { "watch.paths", m_ui->pathsError, m_ui->pathsList },
-        Target { "watch.exclude", m_ui->excludesError, m_ui->excludesEdit },
-        Target { "watch.debounce_ms", m_ui->debounceError, m_ui->debounceSpin },
-        Target { "watch.max_wait_ms", m_ui->debounceError, m_ui->debounceSpin },
-        Target { "watch.max_reloads_per_minute", m_ui->maxReloadsError, m_ui->maxReloadsSpin },
-        Target { "rules", m_ui->rulesError, m_ui->rulesView } };
-    QLabel* label = m_ui->summaryError;
-    QWidget* field = nullptr;
-    for (const auto& target : targets) {
-        if (key.startsWith(QLatin1StringView(target.prefix))) {
-            label = target.label;
-            field = target.field;
-            break;
-        }
+    const QString field = SettingsChecks::fieldOf(key);
+    QLabel* label = errorLabelFor(field);
+    QWidget* widget = widgetFor(field);
+    if (!label) {
+        label = m_ui->summaryError; // no place of its own: the summary names the key
+        const QString line = key.isEmpty() ? message : key + u": "_s + message;
+        label->setText(label->text().isEmpty() ? line : label->text() + u'\n' + line);
+    } else {
+        label->setText(label->text().isEmpty() ? message : label->text() + u'\n' + message);
     }
-    const QString line = label == m_ui->summaryError && !key.isEmpty() ? key + u": "_s + message : message;
-    label->setText(label->text().isEmpty() ? line : label->text() + u'\n' + line);
     label->show();
-    if (field) {
-        field->setStyleSheet(u"border: 1px solid #c62828;"_s);
-        field->setAccessibleDescription(label->text());
+    if (widget) {
+        widget->setStyleSheet(u"border: 1px solid #c62828;"_s);
+        widget->setAccessibleDescription(label->text());
         // Mark the tab too, so a problem on another page is not missed.
-        for (QWidget* page = field->parentWidget(); page; page = page->parentWidget()) {
+        for (QWidget* page = widget->parentWidget(); page; page = page->parentWidget()) {
             const int tab = m_ui->tabs->indexOf(page);
             if (tab >= 0) {
                 m_ui->tabs->setTabIcon(tab, stateIcon(MonitoredSession::Status::Error));
@@ -469,9 +547,56 @@ void SettingsDialog::mark(const QString& key, const QString& message)
             if (!m_rules->rowError(i).isEmpty())
                 errors.insert(i, m_rules->rowError(i));
         }
-        errors.insert(row, message);
+        errors.insert(row, errors.contains(row) ? errors.value(row) + u'\n' + message : message);
         m_rules->setRowErrors(errors);
     }
+}
+
+void SettingsDialog::showProblems(const QList<SettingsProblem>& problems)
+{
+    m_problems = problems;
+    clearMarks();
+    for (const auto& problem : problems)
+        mark(problem.key, problem.message);
+    QPushButton* save = saveButton();
+    if (problems.isEmpty()) {
+        save->setEnabled(true);
+        save->setToolTip({});
+        return;
+    }
+    // Where the problems are, by tab and field: some may be on a page the user does not see.
+    QStringList places;
+    for (const auto& problem : problems) {
+        const QString field = SettingsChecks::fieldOf(problem.key);
+        QWidget* widget = widgetFor(field);
+        QString place;
+        for (QWidget* page = widget ? widget->parentWidget() : nullptr; page; page = page->parentWidget()) {
+            const int tab = m_ui->tabs->indexOf(page);
+            if (tab >= 0) {
+                place = m_ui->tabs->tabText(tab).remove(QRegularExpression(u"&(?!&)"_s));
+                break;
+            }
+        }
+        const auto labels = findChildren<QLabel*>();
+        for (const QLabel* caption : labels) {
+            if (widget && caption->buddy() == widget) {
+                place += u" › "_s + captionText(caption);
+                break;
+            }
+        }
+        if (place.isEmpty())
+            place = problem.key.isEmpty() ? ConfigLoader::fileName.toString() : problem.key;
+        if (!places.contains(place))
+            places.append(place);
+    }
+    const QString reason
+        = tr("Save is blocked until %n problem(s) are fixed: %1.", nullptr, int(problems.size()))
+              .arg(places.join(u", "_s));
+    const QString details = m_ui->summaryError->text();
+    m_ui->summaryError->setText(details.isEmpty() ? reason : reason + u'\n' + details);
+    m_ui->summaryError->show();
+    save->setEnabled(false);
+    save->setToolTip(reason);
 }
 
 QStringList SettingsDialog::markedFields() const
@@ -479,7 +604,7 @@ QStringList SettingsDialog::markedFields() const
     QStringList names;
     const auto labels = findChildren<QLabel*>(QRegularExpression(u"Error$"_s));
     for (auto* label : labels) {
-        if (!label->isHidden() && !label->text().isEmpty())
+        if (!label->isHidden() && !label->text().isEmpty() && label != m_ui->summaryError)
             names.append(label->objectName());
     }
     names.sort();
@@ -488,88 +613,26 @@ QStringList SettingsDialog::markedFields() const
 
 std::optional<Config> SettingsDialog::validate()
 {
-    clearMarks();
-    const Config config = editedConfig();
-    bool ok = true;
-
-    // What YAML cannot tell apart once written: an empty command, broken quoting, odd names.
-    if (config.server.command.isEmpty()) {
-        mark(u"server.command"_s, tr("Enter the program that starts the server, e.g. python3 or node."));
-        ok = false;
-    }
-    if (!quotesBalanced(m_ui->argsEdit->text())) {
-        mark(u"server.args"_s, tr("A quote is not closed."));
-        ok = false;
-    }
-    static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-    for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it) {
-        if (!envName.match(it.key()).hasMatch()) {
-            mark(u"server.env"_s,
-                tr("\"%1\" is not a valid variable name (letters, digits and _, not starting with a digit).")
-                    .arg(it.key()));
-            ok = false;
-        }
-    }
-    if (!QFileInfo(config.server.cwd).isDir()) {
-        mark(u"server.cwd"_s, tr("No such folder: %1").arg(config.server.cwd));
-        ok = false;
-    }
-    if (config.watch.paths.isEmpty()) {
-        mark(u"watch.paths"_s, tr("Add at least one file or folder to watch."));
-        ok = false;
-    }
-    const PathFilter filter(config.projectRoot, config.watch.exclude, false);
-    for (const auto& error : filter.errors()) {
-        mark(u"watch.exclude"_s, error);
-        ok = false;
-    }
-    for (int i = 0; i < config.rules.size(); ++i) {
-        if (config.rules[i].match.trimmed().isEmpty()) {
-            mark(u"rules[%1].match"_s.arg(i), tr("Rule %1 has no pattern.").arg(i + 1));
-            ok = false;
-            continue;
-        }
-        const ChangeAnalyzer single(config.projectRoot, { config.rules[i] }, config.defaultStrategy);
-        for (const auto& error : single.errors()) {
-            // The analyzer numbers the rules of its own (single-rule) list: keep only the pattern's problem.
-            const qsizetype quote = error.indexOf(u'"');
-            mark(u"rules[%1].match"_s.arg(i),
-                tr("Rule %1: %2").arg(i + 1).arg(quote > 0 ? error.mid(quote) : error));
-            ok = false;
-        }
-    }
-    if (!ok)
-        return std::nullopt;
-
-    // Everything else the way the file will be read: write it, parse it back.
-    const QByteArray yaml = ConfigWriter::toYaml(config);
-    const ConfigLoadResult parsed
-        = ConfigLoader::parse(yaml, targetFile(), QFileInfo(targetFile()).absolutePath());
-    for (const auto& error : parsed.errors)
-        mark(error.key, error.message);
-    if (!parsed.ok())
-        return std::nullopt;
-    Config result = *parsed.config;
-    result.sourceFile = targetFile();
-    return result;
+    const SettingsCheckResult result
+        = SettingsChecks::check(editedConfig(), m_ui->argsEdit->text(), targetFile());
+    showProblems(result.problems);
+    return result.config;
 }
 
 bool SettingsDialog::save(QString* errorMessage)
 {
+    m_checkTimer.stop(); // checked right here; a pending check would only repeat it
     const std::optional<Config> config = validate();
     if (!config) {
-        const QString message = tr("Some settings are not valid; they are marked in red.");
-        m_ui->summaryError->setText(
-            m_ui->summaryError->text().isEmpty() ? message : message + u'\n' + m_ui->summaryError->text());
-        m_ui->summaryError->show();
         if (errorMessage)
-            *errorMessage = message;
+            *errorMessage = saveButton()->toolTip();
         return false;
     }
     const QString path = targetFile();
     QString error;
-    if (!ConfigWriter::writeFile(*config, path, &error) || !TrustStore().trust(path, &error)) {
-        m_ui->summaryError->setText(tr("Could not save %1: %2").arg(path, error));
+    // Only what the user changed is written into the file; its comments and layout stay.
+    if (!ConfigFileEditor::save(path, m_original, *config, &error) || !TrustStore().trust(path, &error)) {
+        m_ui->summaryError->setText(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
         m_ui->summaryError->show();
         if (errorMessage)
             *errorMessage = error;
@@ -579,7 +642,8 @@ bool SettingsDialog::save(QString* errorMessage)
     app.setNotificationLevel(notificationLevel());
     app.setLanguage(language());
     const ConfigLoadResult reloaded = ConfigLoader::loadFile(path);
-    Q_EMIT saved(reloaded.ok() ? *reloaded.config : *config);
+    m_original = reloaded.ok() ? *reloaded.config : *config; // a second Save edits what is there now
+    Q_EMIT saved(m_original);
     return true;
 }
 
@@ -593,7 +657,8 @@ void SettingsDialog::done(int result)
 {
     AppSettings app;
     app.setSettingsGeometry(saveGeometry());
-    app.setSettingsTab(m_ui->tabs->currentIndex());
+    if (m_mode == Mode::EditProject) // a new project always starts on the Server tab
+        app.setSettingsTab(m_ui->tabs->currentIndex());
     QDialog::done(result);
 }
 

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "PreviewScanner.h"
+#include "SettingsChecks.h"
 #include "config/Config.h"
 
 #include <QDialog>
@@ -9,6 +10,9 @@
 
 #include <memory>
 #include <optional>
+
+class QLabel;
+class QPushButton;
 
 namespace Ui {
 class SettingsDialog;
@@ -19,16 +23,33 @@ namespace foxreload::gui {
 class RulesModel;
 
 // Edits a project's .foxreload.yaml and the app's own preferences. Every edit
-// is validated the way the file will be read: the fields are written as YAML
-// (ConfigWriter) and parsed back (ConfigLoader), and each problem is shown next
-// to the field it belongs to. A live preview counts the files the watch paths
-// and excludes would watch, and "Test a path" shows which rule decides a path.
+// is validated the way the file will be read (SettingsChecks), and every problem
+// is shown at once next to the field it belongs to; while there is one, Save is
+// disabled and the summary above the buttons says why. Save changes only what the
+// user changed in the file (ConfigFileEditor): comments and layout stay. A live
+// preview counts the files the watch paths and excludes would watch, and "Test a
+// path" shows which rule decides a path.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
+    enum class Mode {
+        EditProject, // the project's existing .foxreload.yaml (or its defaults)
+        NewProject, // a folder without .foxreload.yaml: Save creates it
+    };
+
     explicit SettingsDialog(const Config& config, QWidget* parent = nullptr);
+    SettingsDialog(const Config& config, Mode mode, QWidget* parent = nullptr);
     ~SettingsDialog() override;
+
+    // Guided setup for a folder that has no .foxreload.yaml yet. The fields start from what
+    // ProjectDetector finds in the folder (server command, watch paths, excludes); the dialog
+    // opens on the Server tab and says that Save creates `folder`/.foxreload.yaml; when no
+    // command could be guessed, the command field has the focus. Nothing is written before Save;
+    // Save creates the file, trusts it (the user wrote it here) and emits saved(). The dialog is
+    // returned unshown; `parent` owns it (without a parent, set Qt::WA_DeleteOnClose or delete it).
+    static SettingsDialog* forNewProject(const QString& folder, QWidget* parent = nullptr);
+    Mode mode() const { return m_mode; }
 
     // The config as the fields describe it (not validated).
     Config editedConfig() const;
@@ -49,6 +70,8 @@ public:
     const std::optional<PreviewResult>& lastPreview() const { return m_preview; }
     QString pathTestText() const;
     QStringList markedFields() const; // objectNames of the error labels now shown
+    const QList<SettingsProblem>& problems() const { return m_problems; } // as of the last check
+    QPushButton* saveButton() const;
     void refreshPreviewNow();
 
 Q_SIGNALS:
@@ -70,13 +93,19 @@ private:
     void updatePathTest();
     void clearMarks();
     void mark(const QString& key, const QString& message);
+    void showProblems(const QList<SettingsProblem>& problems);
+    void setupNewProject();
+    QLabel* errorLabelFor(const QString& field) const;
+    QWidget* widgetFor(const QString& field) const;
     void addWatchPath(bool directory);
     void moveSelectedRule(int delta);
     QStringList watchPaths() const; // absolute
     QStringList excludes() const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
+    Mode m_mode = Mode::EditProject;
     Config m_original;
+    QList<SettingsProblem> m_problems;
     RulesModel* m_rules;
     PreviewScanner* m_scanner;
     std::optional<PreviewResult> m_preview;

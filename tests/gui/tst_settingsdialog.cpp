@@ -2,6 +2,7 @@
 #include "common/ExampleProject.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
+#include "gui/AppSettings.h"
 #include "gui/MonitoredSession.h"
 #include "gui/RulesModel.h"
 #include "gui/SettingsDialog.h"
@@ -9,6 +10,7 @@
 #include "watch/FileWatcher.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -32,6 +34,13 @@ private Q_SLOTS:
     void previewCountsMatchRealTree();
     void pathTesterAgreesWithAnalyzer_data();
     void pathTesterAgreesWithAnalyzer();
+    void allProblemsShownAtOnce();
+    void inputsLimitedToValidRange_data();
+    void inputsLimitedToValidRange();
+    void brokenPatternIsNotLoggedAgain();
+    void newProjectStartsOnServerTab_data();
+    void newProjectStartsOnServerTab();
+    void newProjectWithoutGuessFocusesCommand();
 
 private:
     Config loadExample();
@@ -293,6 +302,206 @@ void TestSettingsDialog::pathTesterAgreesWithAnalyzer()
         QVERIFY2(shown.contains(u"(%1)"_s.arg(expected.rule)), qPrintable(shown));
     else
         QVERIFY2(shown.startsWith(u"No rule matches"_s), qPrintable(shown));
+}
+
+void TestSettingsDialog::allProblemsShownAtOnce()
+{
+    const QByteArray before = test::readFile(m_project->path(u".foxreload.yaml"_s));
+    SettingsDialog dialog(loadExample());
+    auto* ui = dialog.form();
+    QVERIFY(dialog.saveButton()->isEnabled());
+    ui->commandEdit->clear();
+    ui->excludesEdit->setPlainText(u"**/[a-\n**/*.pyc\n{x"_s);
+    ui->debounceSpin->setValue(5000); // above max_wait_ms (1000): only the loader knows
+    dialog.rulesModel()->setData(dialog.rulesModel()->index(2, RulesModel::PatternColumn), u"tools/[x"_s);
+    QVERIFY(!dialog.validate());
+
+    // Each problem in place, all at once, the loader's too.
+    QCOMPARE(dialog.markedFields(),
+        (QStringList { u"commandError"_s, u"debounceError"_s, u"excludesError"_s, u"rulesError"_s }));
+    QCOMPARE(ui->excludesError->text().count(u'\n'), 1); // both broken patterns, one line each
+    QVERIFY(!dialog.rulesModel()->rowError(2).isEmpty());
+    QCOMPARE(dialog.problems().size(), 5);
+
+    // Save says why it is blocked, where the user looks: the disabled button and the summary.
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    const QString reason = dialog.saveButton()->toolTip();
+    QVERIFY2(reason.startsWith(u"Save is blocked until 5 problems are fixed"_s), qPrintable(reason));
+    for (const auto& place :
+        { u"Server › Command"_s, u"Watching › Exclude patterns"_s, u"Watching › Debounce"_s, u"Rules"_s })
+        QVERIFY2(reason.contains(place), qPrintable(reason));
+    QVERIFY(!ui->summaryError->isHidden());
+    QVERIFY(ui->summaryError->text().startsWith(reason));
+    QString error;
+    QVERIFY(!dialog.save(&error));
+    QCOMPARE(error, reason);
+    QCOMPARE(test::readFile(m_project->path(u".foxreload.yaml"_s)), before);
+
+    // Fixing them one by one unblocks Save at the last one.
+    ui->commandEdit->setText(u"python3"_s);
+    ui->excludesEdit->setPlainText(u"**/*.pyc"_s);
+    ui->debounceSpin->setValue(50);
+    QVERIFY(!dialog.validate());
+    QCOMPARE(dialog.markedFields(), QStringList { u"rulesError"_s });
+    QVERIFY(dialog.saveButton()->toolTip().contains(u"1 problem is"_s));
+    dialog.rulesModel()->setData(dialog.rulesModel()->index(2, RulesModel::PatternColumn), u"tools/**"_s);
+    QVERIFY(dialog.validate());
+    QVERIFY(dialog.saveButton()->isEnabled());
+    QVERIFY(dialog.saveButton()->toolTip().isEmpty());
+    QVERIFY(ui->summaryError->isHidden());
+}
+
+void TestSettingsDialog::inputsLimitedToValidRange_data()
+{
+    QTest::addColumn<QString>("spin");
+    QTest::addColumn<int>("maximum"); // ConfigLoader's range
+    QTest::newRow("debounce") << u"debounceSpin"_s << 60000;
+    QTest::newRow("max reloads") << u"maxReloadsSpin"_s << 6000;
+}
+
+void TestSettingsDialog::inputsLimitedToValidRange()
+{
+    QFETCH(QString, spin);
+    QFETCH(int, maximum);
+    SettingsDialog dialog(loadExample());
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.form()->tabs->setCurrentWidget(dialog.form()->watchTab);
+    auto* box = dialog.findChild<QSpinBox*>(spin);
+    QVERIFY(box);
+    QCOMPARE(box->minimum(), 0);
+    QCOMPARE(box->maximum(), maximum);
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, u"99999"_s);
+    QTest::keyClick(box, Qt::Key_Tab);
+    QVERIFY2(box->value() <= maximum, qPrintable(QString::number(box->value())));
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, u"-5"_s);
+    QVERIFY(box->value() >= 0);
+}
+
+namespace {
+QStringList g_messages;
+void recordMessage(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    g_messages.append(message);
+}
+} // namespace
+
+void TestSettingsDialog::brokenPatternIsNotLoggedAgain()
+{
+    SettingsDialog dialog(loadExample());
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.form()->tabs->setCurrentWidget(dialog.form()->watchTab);
+    QSignalSpy previews(&dialog, &SettingsDialog::previewUpdated);
+    g_messages.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(recordMessage);
+    auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
+
+    // Type a broken exclude as a user does, with pauses that let every check and preview run.
+    auto* excludes = dialog.form()->excludesEdit;
+    excludes->setFocus();
+    QTest::keyClick(excludes, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(excludes, Qt::Key_Return);
+    for (const QChar c : u"src/[ab-"_s) {
+        QTest::keyClicks(excludes, QString(c));
+        QTest::qWait(20);
+    }
+    for (int i = 0; i < 3; ++i) { // and wait as a user does, while the dialog keeps checking
+        previews.clear();
+        dialog.refreshPreviewNow();
+        QTRY_VERIFY_WITH_TIMEOUT(previews.size() >= 1 && !dialog.previewScanner()->isScanning(), 20000);
+        dialog.form()->testPathEdit->setText(u"tools/a%1.py"_s.arg(i));
+    }
+    QTRY_VERIFY(dialog.markedFields().contains(u"excludesError"_s));
+    QVERIFY(dialog.lastPreview()->patternErrors.size() == 1);
+    restore.reset();
+    qInstallMessageHandler(previous);
+
+    QMap<QString, int> counts;
+    for (const auto& message : std::as_const(g_messages))
+        ++counts[message];
+    qInfo() << g_messages.size() << "messages while typing:" << g_messages;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(u"%1 times: %2"_s.arg(it.value()).arg(it.key())));
+}
+
+void TestSettingsDialog::newProjectStartsOnServerTab_data()
+{
+    QTest::addColumn<QString>("entry");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("args");
+    QTest::newRow("python") << u"main.py"_s << u"python3"_s << u"main.py"_s;
+    QTest::newRow("node") << u"package.json"_s << u"node"_s << u"server.js"_s;
+}
+
+void TestSettingsDialog::newProjectStartsOnServerTab()
+{
+    QFETCH(QString, entry);
+    QFETCH(QString, command);
+    QFETCH(QString, args);
+    QTemporaryDir dir;
+    QVERIFY(test::writeFile(dir.filePath(entry), entry == u"package.json" ? R"({"main": "server.js"})" : ""));
+    QVERIFY(test::writeFile(dir.filePath(u"server.js"_s), ""));
+    AppSettings().setSettingsTab(2); // the last edit ended on the Rules tab
+
+    std::unique_ptr<SettingsDialog> dialog(SettingsDialog::forNewProject(dir.path()));
+    QCOMPARE(dialog->mode(), SettingsDialog::Mode::NewProject);
+    auto* ui = dialog->form();
+    QCOMPARE(ui->tabs->currentWidget(), ui->serverTab);
+    QCOMPARE(ui->commandEdit->text(), command);
+    QCOMPARE(ui->argsEdit->text(), args);
+    const QString file = dir.filePath(u".foxreload.yaml"_s);
+    QCOMPARE(dialog->targetFile(), file);
+    const QString explanation = ui->configFileLabel->text();
+    QVERIFY2(explanation.contains(
+                 u"FoxReload will create .foxreload.yaml in "_s + QDir::toNativeSeparators(dir.path())),
+        qPrintable(explanation));
+    QVERIFY2(explanation.contains(entry), qPrintable(explanation));
+    QVERIFY(dialog->saveButton()->isEnabled());
+    QVERIFY(!QFileInfo::exists(file)); // nothing before Save
+
+    QSignalSpy saved(dialog.get(), &SettingsDialog::saved);
+    QString error;
+    QVERIFY2(dialog->save(&error), qPrintable(error));
+    QCOMPARE(saved.size(), 1);
+    const ConfigLoadResult loaded = ConfigLoader::loadFile(file);
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.config->server.command, command);
+    QCOMPARE(loaded.config->server.args, QStringList { args });
+    QCOMPARE(loaded.config->watch.paths, QStringList { QDir::cleanPath(dir.path()) });
+    QVERIFY(loaded.config->watch.exclude.contains(u"**/node_modules/**"_s));
+    QVERIFY(TrustStore().isTrusted(file));
+}
+
+void TestSettingsDialog::newProjectWithoutGuessFocusesCommand()
+{
+    QTemporaryDir dir;
+    QVERIFY(test::writeFile(dir.filePath(u"notes.txt"_s), "nothing to run\n"));
+    std::unique_ptr<SettingsDialog> dialog(SettingsDialog::forNewProject(dir.path()));
+    dialog->show();
+    QApplication::setActiveWindow(dialog.get());
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    auto* ui = dialog->form();
+    QCOMPARE(ui->tabs->currentWidget(), ui->serverTab);
+    QTRY_COMPARE(QApplication::focusWidget(), ui->commandEdit);
+    QVERIFY(ui->commandEdit->text().isEmpty());
+    QVERIFY(ui->configFileLabel->text().contains(u"enter its command"_s));
+    QVERIFY(!dialog->saveButton()->isEnabled()); // and it says why
+    QVERIFY(dialog->saveButton()->toolTip().contains(u"Server › Command"_s));
+
+    QTest::keyClicks(ui->commandEdit, u"./run-server"_s);
+    QVERIFY(test::writeFile(dir.filePath(u"run-server"_s), "#!/bin/sh\n"));
+    QTRY_VERIFY(dialog->saveButton()->isEnabled());
+    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    const ConfigLoadResult loaded = ConfigLoader::loadFile(dir.filePath(u".foxreload.yaml"_s));
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.config->server.command, dir.filePath(u"run-server"_s));
 }
 
 QTEST_MAIN(TestSettingsDialog)
