@@ -1,0 +1,30 @@
+# The settings dialog: its tabs, fields, validation and the guided setup of a new project.
+# Mnemonics are unique per tab in each language, counting the tab titles, which Alt reaches from
+# every page (tests/gui/tst_settingskeyboard.cpp checks en, de and fr).
+T = {
+ # Changed mnemonics (were in translate.py)
+ '&Watching': ('Über&wachung', '&Surveillance'),
+ 'R&ules': ('Re&geln', '&Règles'),
+ '&Browse…': ('Durch&suchen …', '&Parcourir…'),
+ 'Re&move variable': ('Variable ent&fernen', 'Suppri&mer la variable'),
+ '&Restart mode:': ('Neustart&modus:', 'Mode de re&démarrage :'),
+ 'Add &file…': ('Datei &hinzufügen …', 'Ajouter un &fichier…'),
+ 'Re&move': ('Ent&fernen', 'Ret&irer'),
+ 'Respect .&gitignore files': ('.gitignore-Dateien &beachten', 'Respecter les fichiers .&gitignore'),
+ 'De&bounce:': ('&Entprellung:', '&Anti-rebond :'),
+ '&Remove rule': ('Regel &entfernen', 'Su&pprimer la règle'),
+ 'Move u&p': ('Nach o&ben', '&Monter'),
+ 'Files no rule matches &get:': ('Dateien ohne passende Regel erh&alten:', 'Les fichiers sans rè&gle reçoivent :'),
+ '&Language:': ('S&prache:', 'Lan&gue :'),
+ # Validation
+ 'Pattern "%1": %2': ('Muster „%1“: %2', 'Motif « %1 » : %2'),
+ 'Rule %1: pattern "%2": %3': ('Regel %1: Muster „%2“: %3', 'Règle %1 : motif « %2 » : %3'),
+ 'Save is blocked until %n problem(s) are fixed: %1.': (
+     ('Speichern ist gesperrt, bis %n Problem behoben ist: %1.', 'Speichern ist gesperrt, bis %n Probleme behoben sind: %1.'),
+     ("L'enregistrement est bloqué tant que %n problème n'est pas corrigé : %1.", "L'enregistrement est bloqué tant que %n problèmes ne sont pas corrigés : %1.")),
+ # New project
+ 'New FoxReload Project — %1': ('Neues FoxReload-Projekt — %1', 'Nouveau projet FoxReload — %1'),
+ 'FoxReload will create %1 in %2 when you press Save.': ('FoxReload legt %1 in %2 an, sobald Sie auf Speichern klicken.', 'FoxReload créera %1 dans %2 lorsque vous cliquerez sur Enregistrer.'),
+ 'Nothing in this folder says how the server starts: enter its command below.': ('Nichts in diesem Ordner verrät, wie der Server startet: Geben Sie unten seinen Befehl ein.', "Rien dans ce dossier n'indique comment le serveur démarre : saisissez sa commande ci-dessous."),
+ 'The server command was guessed from %1; check it before you save.': ('Der Serverbefehl wurde aus %1 erraten; prüfen Sie ihn vor dem Speichern.', "La commande du serveur a été devinée à partir de %1 ; vérifiez-la avant d'enregistrer."),
+}
