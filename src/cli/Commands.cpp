@@ -17,6 +17,8 @@ const std::array kCommands {
         proxyCommand },
     Command { "watch", "Print one line per change below the given directories", watchCommand },
     Command { "check-config", "Validate a .foxreload.yaml and print it resolved", checkConfigCommand },
+    Command { "config", "Read or change one setting of a .foxreload.yaml, keeping the rest of the file",
+        configCommand },
     Command { "trust", "Allow a project's .foxreload.yaml to start its server command", trustCommand },
     Command { "stats", "Show level, XP, streak, challenges, achievements and reload totals", statsCommand },
 };

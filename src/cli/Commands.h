@@ -32,6 +32,7 @@ int runCommand(const QStringList& arguments);
 int proxyCommand(const QStringList& arguments);
 int watchCommand(const QStringList& arguments);
 int checkConfigCommand(const QStringList& arguments);
+int configCommand(const QStringList& arguments);
 int trustCommand(const QStringList& arguments);
 int statsCommand(const QStringList& arguments);
 
