@@ -114,6 +114,11 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
         if (m_errors.contains(index.row()))
             return QBrush(QColor(0xff, 0xcd, 0xd2));
         break;
+    case Qt::ForegroundRole:
+        // The tint is light in every palette: keep the text dark on it, also under a dark theme.
+        if (m_errors.contains(index.row()))
+            return QBrush(QColor(0x21, 0x21, 0x21));
+        break;
     }
     return {};
 }

@@ -20,6 +20,7 @@ class SettingsDialog;
 
 namespace foxreload::gui {
 
+class FieldErrorMarker;
 class RulesModel;
 
 // Edits a project's .foxreload.yaml and the app's own preferences. Every edit
@@ -91,12 +92,8 @@ private:
     void runChecks();
     void showPreview(const PreviewResult& result);
     void updatePathTest();
-    void clearMarks();
-    void mark(const QString& key, const QString& message);
     void showProblems(const QList<SettingsProblem>& problems);
     void setupNewProject();
-    QLabel* errorLabelFor(const QString& field) const;
-    QWidget* widgetFor(const QString& field) const;
     void addWatchPath(bool directory);
     void moveSelectedRule(int delta);
     QStringList watchPaths() const; // absolute
@@ -106,6 +103,7 @@ private:
     Mode m_mode = Mode::EditProject;
     Config m_original;
     QList<SettingsProblem> m_problems;
+    std::unique_ptr<FieldErrorMarker> m_marker;
     RulesModel* m_rules;
     PreviewScanner* m_scanner;
     std::optional<PreviewResult> m_preview;
