@@ -246,7 +246,9 @@ std::optional<YamlEditor::Edit> YamlEditor::replaceWhole(const YamlDocument& doc
                 return Edit { keyLineEnd, std::max(keyLineEnd, target.end), blockText };
             return Edit { colon, target.end, blockText };
         }
-        return Edit { colon, std::max(target.end, keyLineEnd), ' ' + text + keyLineComment(m_text, colon) };
+        // A block collection's last line goes whole, with any comment on it.
+        const qsizetype end = targetBlock ? lineEnd(m_text, target.end) : std::max(target.end, keyLineEnd);
+        return Edit { colon, end, ' ' + text + keyLineComment(m_text, colon) };
     }
     if (newBlock) {
         const int indent = column(m_text, target.start);
@@ -432,7 +434,7 @@ std::optional<YamlEditor::Edit> YamlEditor::removeChild(
         if (document.node(grandparent).kind == Kind::Mapping
             && document.node(grandparent).style == Style::Block) {
             const qsizetype colon = colonEnd(document, parent);
-            return Edit { colon, std::max(container.end, lineEnd(m_text, colon)),
+            return Edit { colon, lineEnd(m_text, container.end),
                 ' ' + empty + keyLineComment(m_text, colon) };
         }
         return Edit { container.start, container.end, empty };
