@@ -194,16 +194,6 @@ T = {
  'Server PID %1 exited unexpectedly (exit code %2)': ('Server PID %1 hat sich unerwartet beendet (Exit-Code %2)', "Le serveur PID %1 s'est arrêté de façon inattendue (code de sortie %2)"),
  '── server PID %1 exited (code %2) ──': ('── Server PID %1 beendet (Code %2) ──', '── serveur PID %1 arrêté (code %2) ──'),
  # Notifier
- '%1 reloaded': ('%1 neu geladen', '%1 rechargé'),
- 'manual restart': ('manueller Neustart', 'redémarrage manuel'),
- 'after a crash': ('nach einem Absturz', 'après un plantage'),
- '%1 ms': ('%1 ms', '%1 ms'),
- '%1: reload failed': ('%1: Neuladen fehlgeschlagen', '%1 : échec du rechargement'),
- 'Level up!': ('Stufe aufgestiegen!', 'Niveau supérieur !'),
- 'You reached level %1.': ('Sie haben Stufe %1 erreicht.', 'Vous avez atteint le niveau %1.'),
- 'Achievement unlocked: %1': ('Erfolg freigeschaltet: %1', 'Succès débloqué : %1'),
- '%1: needs attention': ('%1: braucht Aufmerksamkeit', '%1 : demande votre attention'),
- '%1 (+%n more)': (('%1 (+%n weiteres)', '%1 (+%n weitere)'), ('%1 (+%n autre)', '%1 (+%n autres)')),
  'Settings applied: the session was restarted with the new configuration': ('Einstellungen übernommen: die Sitzung wurde mit der neuen Konfiguration neu gestartet', 'Paramètres appliqués : la session a redémarré avec la nouvelle configuration'),
  '%1 (proxy)': ('%1 (Proxy)', '%1 (proxy)'),
  '%1 (terminal)': ('%1 (Terminal)', '%1 (terminal)'),
@@ -244,15 +234,6 @@ T = {
  'Rule %1: %2': ('Regel %1: %2', 'Règle %1 : %2'),
  'Some settings are not valid; they are marked in red.': ('Einige Einstellungen sind ungültig; sie sind rot markiert.', 'Certains paramètres ne sont pas valides ; ils sont marqués en rouge.'),
  'Could not save %1: %2': ('%1 konnte nicht gespeichert werden: %2', "Impossible d'enregistrer %1 : %2"),
- # Tray
- 'Open &Dashboard': ('&Dashboard öffnen', 'Ouvrir le &tableau de bord'),
- '&Restart Server Now': ('Server jetzt &neu starten', '&Redémarrer le serveur maintenant'),
- 'Projects': ('Projekte', 'Projets'),
- '%1 — %2': ('%1 — %2', '%1 — %2'),
- '&Quit FoxReload': ('FoxReload &beenden', '&Quitter FoxReload'),
- '%1: %2': ('%1: %2', '%1 : %2'),
- '(PID %1)': ('(PID %1)', '(PID %1)'),
- 'No project yet: open the dashboard to add one': ('Noch kein Projekt: Öffnen Sie das Dashboard, um eines hinzuzufügen', 'Pas encore de projet : ouvrez le tableau de bord pour en ajouter un'),
 }
 
 # Each translations/tables/*.py defines a dict T of the same shape, for one area of the app.
