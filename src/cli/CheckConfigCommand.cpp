@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "ConfigArgument.h"
+#include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -16,9 +17,16 @@ namespace foxreload::cli {
 
 namespace {
 
+// Text output echoes the file (keys, values, its name): what a terminal would obey is shown.
 void print(FILE* stream, const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stream);
+    std::fputs(visibleText(text).toUtf8().constData(), stream);
+}
+
+// JSON escapes control characters itself and must stay exact.
+void printJson(const QJsonObject& object)
+{
+    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
 }
 
 // "file:line:col: warning: key: message", as compilers print theirs.
@@ -103,7 +111,7 @@ int checkConfigCommand(const QStringList& arguments)
         if (parser.isSet(json)) {
             const QJsonObject object { { u"source_file"_s, path },
                 { u"errors"_s, errorsAsJson(result.errors) } };
-            print(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+            printJson(object);
         }
         return ExitFailure;
     }
@@ -114,7 +122,7 @@ int checkConfigCommand(const QStringList& arguments)
         object.insert(u"trusted"_s, trust == TrustStore::Status::Trusted);
         object.insert(u"trust_status"_s, trustStatusText(trust));
         object.insert(u"warnings"_s, errorsAsJson(result.warnings));
-        print(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+        printJson(object);
         return ExitOk;
     }
     print(stdout,

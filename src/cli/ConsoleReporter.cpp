@@ -1,5 +1,6 @@
 #include "ConsoleReporter.h"
 
+#include "common/VisibleText.h"
 #include "session/EventJson.h"
 
 #include <QDir>
@@ -45,7 +46,7 @@ ConsoleReporter::ConsoleReporter(Session* session, Format format, bool quiet, QO
         if (m_format == Format::Json)
             printEvent(eventjson::message(u"crash_loop"_s, message));
         else
-            printLine(colored(u"⛔ "_s + message, kRed));
+            printLine(colored(u"⛔ "_s + visibleText(message), kRed));
     });
     if (format == Format::Json) {
         connect(&session->batcher(), &ChangeBatcher::batchReady, this, [this](const ChangeBatch& batch) {
@@ -104,7 +105,7 @@ void ConsoleReporter::warn(const QString& message)
     if (m_format == Format::Json)
         printEvent(eventjson::message(u"warning"_s, message));
     else
-        printLine(colored(u"⚠ "_s + message, kYellow));
+        printLine(colored(u"⚠ "_s + visibleText(message), kYellow));
 }
 
 void ConsoleReporter::onWatching(const WatchStats& stats)
@@ -119,8 +120,9 @@ QString ConsoleReporter::describePlan(const ReloadPlan& plan) const
     const FileChange* decisive = plan.decisive();
     if (!decisive)
         return u"no files"_s;
-    // The analyzer's own words: `tools/weather.py modified → hot reload (rule "tools/**/*.py")`.
-    QString text = decisive->reason;
+    // The analyzer's own words: `tools/weather.py modified → hot reload (rule "tools/**/*.py")`,
+    // with a file name that may hold anything.
+    QString text = visibleText(decisive->reason);
     if (plan.files.size() > 1) {
         const qsizetype arrow = text.indexOf(u" → "_s);
         text.insert(arrow < 0 ? text.size() : arrow, u" (+%1 more)"_s.arg(plan.files.size() - 1));
@@ -151,7 +153,7 @@ void ConsoleReporter::onSkipped(const ChangeBatch& batch)
     }
     if (m_quiet || batch.unchangedPaths.isEmpty())
         return;
-    QString what = relative(batch.unchangedPaths.first());
+    QString what = visibleText(relative(batch.unchangedPaths.first()));
     if (batch.unchangedPaths.size() > 1)
         what += u" (+%1 more)"_s.arg(batch.unchangedPaths.size() - 1);
     printLine(colored(u"· %1 saved without changes — no reload"_s.arg(what), kDim));
@@ -161,9 +163,10 @@ QString ConsoleReporter::describeResult(const ReloadResult& result) const
 {
     QString text;
     if (!result.escalationReason.isEmpty())
-        text += u"%1 instead (%2) … "_s.arg(strategyLabel(result.performed), result.escalationReason);
+        text += u"%1 instead (%2) … "_s.arg(
+            strategyLabel(result.performed), visibleText(result.escalationReason));
     if (!result.succeeded())
-        return text + colored(u"failed: "_s + result.error, kRed);
+        return text + colored(u"failed: "_s + visibleText(result.error), kRed);
 
     QString done;
     if (result.performed == ReloadStrategy::FullRestart)
@@ -174,10 +177,11 @@ QString ConsoleReporter::describeResult(const ReloadResult& result) const
         done = u"done in %1 ms"_s.arg(result.startToReadyMs)
             + (result.toolCount >= 0 ? u", "_s + plural(result.toolCount, u"tool"_s, u"tools"_s)
                                      : QString {});
+    // Tool names come from the server.
     if (!result.toolsAdded.isEmpty())
-        done += u" +"_s + result.toolsAdded.join(u", +"_s);
+        done += u" +"_s + visibleText(result.toolsAdded.join(u", +"_s));
     if (!result.toolsRemoved.isEmpty())
-        done += u" -"_s + result.toolsRemoved.join(u", -"_s);
+        done += u" -"_s + visibleText(result.toolsRemoved.join(u", -"_s));
     if (result.heldMs > 0)
         done += u" (held back %1 ms before it started)"_s.arg(result.heldMs);
     return text + colored(done, kGreen);
@@ -206,7 +210,7 @@ void ConsoleReporter::onReloadFinished(const ReloadResult& result)
                                 .arg(plural(std::max(0, result.toolCount), u"tool"_s, u"tools"_s)),
                 kGreen);
         else
-            line += colored(u"server failed to start: "_s + result.error, kRed);
+            line += colored(u"server failed to start: "_s + visibleText(result.error), kRed);
         printLine(colored(line, kBold));
         break;
     }
@@ -227,7 +231,7 @@ void ConsoleReporter::onReloadFinished(const ReloadResult& result)
         break;
     }
     if (!result.succeeded() && !result.errorDetail.isEmpty()) {
-        const QStringList detail = result.errorDetail.split(u'\n');
+        const QStringList detail = visibleText(result.errorDetail).split(u'\n');
         for (const auto& detailLine : detail)
             write(colored(u"  │ "_s + detailLine, kRed));
     }
@@ -268,7 +272,9 @@ void ConsoleReporter::onStderr(qint64 pid, const QString& line)
     }
     // The server's own log goes to stderr, so stdout stays FoxReload's account of
     // events; while a reload line waits for its result, the log waits with it.
-    m_heldStderr.append(colored(u"  ┆ "_s + line, kDim));
+    // Raw, a server's stderr could set the window title, write the clipboard (OSC 0/52) or
+    // clear the screen: its control characters are shown, not obeyed.
+    m_heldStderr.append(colored(u"  ┆ "_s + visibleText(line), kDim));
     if (!m_lineOpen)
         flushServerLog();
 }

@@ -1,6 +1,7 @@
 #include "GameOutput.h"
 
 #include "ConsoleReporter.h"
+#include "common/VisibleText.h"
 #include "game/GamificationEngine.h"
 #include "session/EventJson.h"
 #include "session/Session.h"
@@ -155,7 +156,7 @@ void GameOutput::onStoreWarning(const QString& message)
     if (json())
         m_reporter->printEvent(eventjson::message(u"warning"_s, message));
     else
-        m_reporter->printLine(u"⚠ "_s + message);
+        m_reporter->printLine(u"⚠ "_s + visibleText(message)); // may quote driver text and paths
 }
 
 } // namespace foxreload::cli

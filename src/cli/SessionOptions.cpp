@@ -2,6 +2,7 @@
 
 #include "ConfigArgument.h"
 #include "common/ShellQuote.h"
+#include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -38,7 +39,7 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
             if (!parser.isSet(m_config))
                 error += u"; pass --config FILE, or the server command after --, e.g. foxreload run -- "
                          u"python3 server.py"_s;
-            errors->append(error);
+            errors->append(visibleText(error));
             return std::nullopt;
         }
     }
@@ -47,7 +48,7 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         ConfigLoadResult loaded = ConfigLoader::loadFile(configPath);
         if (!loaded.ok()) {
             for (const auto& error : std::as_const(loaded.errors))
-                errors->append(error.toString());
+                errors->append(visibleText(error.toString())); // keys and values as the file has them
             return std::nullopt;
         }
         config = std::move(loaded.config);
@@ -64,7 +65,7 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         for (const auto& path : parser.values(m_watch)) {
             const QFileInfo info(path);
             if (!info.exists()) {
-                errors->append(u"--watch %1: no such file or directory"_s.arg(path));
+                errors->append(u"--watch %1: no such file or directory"_s.arg(visibleText(path)));
                 continue;
             }
             config->watch.paths.append(QDir::cleanPath(info.absoluteFilePath()));
@@ -78,7 +79,7 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         const int debounce = parser.value(m_debounce).toInt(&ok);
         if (!ok || debounce < 0 || debounce > 60000)
             errors->append(u"--debounce: expected milliseconds from 0 to 60000, got \"%1\""_s.arg(
-                parser.value(m_debounce)));
+                visibleText(parser.value(m_debounce))));
         else
             config->watch.debounceMs = debounce;
     }
@@ -106,28 +107,33 @@ bool SessionOptions::ensureTrusted(
     if (parser.isSet(m_trust)) {
         QString error;
         if (!store.trust(config, &error)) {
-            errors->append(error);
+            errors->append(visibleText(error));
             return false;
         }
         return true;
     }
     if (::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+        // What is shown is the config that was parsed, and what is trusted below is the digest
+        // of the same bytes (Config::sourceSha256): the file is not read again, so a file
+        // swapped while the user reads the prompt stays untrusted. Shown visibly, so that an
+        // escape sequence in the command cannot hide part of it.
         std::fprintf(stderr,
             "%s is new or changed since you last trusted it.\nIt will run:\n%s\nTrust it? [y/N] ",
-            qPrintable(config.sourceFile), qPrintable(trustSummary(config)));
+            qPrintable(visibleText(config.sourceFile)), qPrintable(visibleText(trustSummary(config))));
         std::fflush(stderr);
         char answer[16] = {};
         if (std::fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y')) {
             QString error;
             if (store.trust(config, &error))
                 return true;
-            errors->append(error);
+            errors->append(visibleText(error));
             return false;
         }
     }
     errors->append(
         u"%1 is not trusted yet (it runs: %2). Check it, then run `foxreload trust %1` or pass --trust."_s
-            .arg(config.sourceFile, shellCommandLine(config.server.command, config.server.args)));
+            .arg(visibleText(config.sourceFile),
+                visibleText(shellCommandLine(config.server.command, config.server.args))));
     return false;
 }
 

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "GameOutput.h"
+#include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "game/GamificationEngine.h"
 #include "store/DurationText.h"
@@ -24,6 +25,13 @@ namespace {
 void print(const QString& text)
 {
     std::fputs(text.toUtf8().constData(), stdout);
+}
+
+// The text report holds what the database holds (paths, names, messages): any process may
+// have written it, so what a terminal would act on is shown instead.
+void printText(const QString& text)
+{
+    print(visibleText(text));
 }
 
 // --db, else the `database` of a .foxreload.yaml here or above, else the default.
@@ -195,8 +203,8 @@ int statsCommand(const QStringList& arguments)
     QObject::connect(&store, &HistoryStore::warning, &store, [](const QString&) {});
     // A missing file is no history yet: show zeros rather than create it.
     if (exists && !store.open(path) && store.schemaVersion() == 0) {
-        std::fprintf(stderr, "foxreload stats: cannot read the history database %s: %s\n", qPrintable(path),
-            qPrintable(store.lastError()));
+        std::fprintf(stderr, "foxreload stats: cannot read the history database %s: %s\n",
+            qPrintable(visibleText(path)), qPrintable(visibleText(store.lastError())));
         return ExitFailure;
     }
     GamificationEngine engine(&store, GamificationSettings {});
@@ -204,7 +212,7 @@ int statsCommand(const QStringList& arguments)
         print(QString::fromUtf8(
             QJsonDocument(asJson(path, exists, engine, store)).toJson(QJsonDocument::Indented)));
     else
-        print(asText(path, exists, engine, store));
+        printText(asText(path, exists, engine, store));
     return ExitOk;
 }
 

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "ConfigArgument.h"
+#include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -16,9 +17,11 @@ namespace foxreload::cli {
 
 namespace {
 
+// Paths and the command a config runs may hold escape sequences: the user must see them,
+// not have the terminal act on them (or hide part of what is trusted).
 void print(FILE* stream, const QString& text)
 {
-    std::fputs(text.toUtf8().constData(), stream);
+    std::fputs(visibleText(text).toUtf8().constData(), stream);
 }
 
 QString indented(const QString& lines)

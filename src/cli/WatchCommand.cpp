@@ -2,6 +2,7 @@
 // flushed at once (benchmarks and scripts time these lines).
 #include "Commands.h"
 #include "UnixSignals.h"
+#include "common/VisibleText.h"
 #include "match/PathFilter.h"
 #include "watch/FileWatcher.h"
 
@@ -53,9 +54,10 @@ void appendNow(QByteArray& out)
     out += text;
 }
 
+// A file name may hold any byte but '/' and NUL, an escape sequence included.
 QByteArray displayPath(const QString& path, bool isDirectory)
 {
-    QByteArray bytes = path.toUtf8();
+    QByteArray bytes = visibleText(path).toUtf8();
     if (isDirectory && !bytes.endsWith('/'))
         bytes += '/';
     return bytes;
@@ -183,7 +185,7 @@ int watchCommand(const QStringList& arguments)
             const QStringList errors = filter->errors();
             if (!errors.isEmpty()) {
                 for (const auto& error : errors)
-                    std::fprintf(stderr, "foxreload watch: --exclude: %s\n", qPrintable(error));
+                    std::fprintf(stderr, "foxreload watch: --exclude: %s\n", qPrintable(visibleText(error)));
                 return ExitUsage;
             }
             root.filter = std::move(filter);
@@ -198,7 +200,7 @@ int watchCommand(const QStringList& arguments)
     QObject::connect(&watcher, &FileWatcher::changed, &watcher,
         [json](const FileEvent& event) { printEvent(event, json); });
     QObject::connect(&watcher, &FileWatcher::warning, &watcher, [](const QString& message) {
-        std::fprintf(stderr, "foxreload watch: warning: %s\n", qPrintable(message));
+        std::fprintf(stderr, "foxreload watch: warning: %s\n", qPrintable(visibleText(message)));
         std::fflush(stderr);
     });
     UnixSignals signals;

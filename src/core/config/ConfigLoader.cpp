@@ -205,14 +205,57 @@ public:
 
     ConfigLoadResult load(const QByteArray& yaml);
 
+    // A file of a million wrong keys must not take a gigabyte and print a hundred
+    // megabytes: the first kMaxListed problems (by position) are kept, the rest counted.
+    static constexpr int kMaxListed = 50;
+
 private:
     void error(Position at, const QString& key, const QString& message)
     {
-        m_errors.append({ m_sourceName, at.line, at.column, key, message });
+        keepFirst(m_errors, &m_errorsLeftOut, { m_sourceName, at.line, at.column, key, message });
     }
     void warn(Position at, const QString& key, const QString& message)
     {
-        m_warnings.append({ m_sourceName, at.line, at.column, key, message });
+        keepFirst(m_warnings, &m_warningsLeftOut, { m_sourceName, at.line, at.column, key, message });
+    }
+    // Whether a problem at `at` would be listed: lets a costly message be skipped.
+    bool wouldList(Position at) const
+    {
+        return m_errors.size() < kMaxListed || before(at, m_errors.at(latestIndex(m_errors)));
+    }
+    static bool before(Position at, const ConfigError& other)
+    {
+        return std::pair(at.line, at.column) < std::pair(other.line, other.column);
+    }
+    static qsizetype latestIndex(const QList<ConfigError>& list)
+    {
+        qsizetype latest = 0;
+        for (qsizetype i = 1; i < list.size(); ++i) {
+            if (std::pair(list.at(i).line, list.at(i).column)
+                >= std::pair(list.at(latest).line, list.at(latest).column))
+                latest = i;
+        }
+        return latest;
+    }
+    static void keepFirst(QList<ConfigError>& list, qsizetype* leftOut, ConfigError&& problem)
+    {
+        if (list.size() < kMaxListed) {
+            list.append(std::move(problem));
+            return;
+        }
+        ++*leftOut;
+        const qsizetype latest = latestIndex(list);
+        if (before({ problem.line, problem.column }, list.at(latest)))
+            list[latest] = std::move(problem);
+    }
+    void sortAndSummarize(QList<ConfigError>& list, qsizetype leftOut, const QString& what) const
+    {
+        std::stable_sort(list.begin(), list.end(), [](const ConfigError& a, const ConfigError& b) {
+            return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+        });
+        if (leftOut > 0)
+            list.append({ m_sourceName, 0, 0, QString(),
+                u"… %1 more %2 (only the first %3 are listed)"_s.arg(leftOut).arg(what).arg(kMaxListed) });
     }
 
     Section openSection(const QString& path, Position position, const YAML::Node& map,
@@ -261,6 +304,8 @@ private:
     Config m_config;
     QList<ConfigError> m_errors;
     QList<ConfigError> m_warnings;
+    qsizetype m_errorsLeftOut = 0;
+    qsizetype m_warningsLeftOut = 0;
 };
 
 Section Validator::openSection(const QString& path, Position position, const YAML::Node& map,
@@ -310,6 +355,10 @@ void Validator::reportUnknownKey(
     const Section& section, const QString& key, const Field& field, const QStringList& known)
 {
     const Position at = positionOf(field.keyNode);
+    if (!wouldList(at)) {
+        ++m_errorsLeftOut; // counted, without working out a message no one will read
+        return;
+    }
     const QString nearby = closestName(key, known);
     if (!nearby.isEmpty()) {
         error(at, field.path, withSuggestion(u"unknown key"_s, nearby));
@@ -830,9 +879,8 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
         readDatabase(root);
     }
 
-    std::stable_sort(m_errors.begin(), m_errors.end(), [](const ConfigError& a, const ConfigError& b) {
-        return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
+    sortAndSummarize(m_errors, m_errorsLeftOut, u"errors"_s);
+    sortAndSummarize(m_warnings, m_warningsLeftOut, u"warnings"_s);
     if (!m_errors.isEmpty())
         return { std::nullopt, m_errors, m_warnings };
     return { m_config, {}, m_warnings };

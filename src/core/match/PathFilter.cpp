@@ -5,6 +5,7 @@
 #include "MatchLog.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <vector>
 
@@ -20,6 +21,7 @@ public:
     std::vector<Glob> excludes;
     QStringList errors;
     std::unique_ptr<GitIgnore> gitignore;
+    QStringList ownFiles; // a handful: compared in place, no allocation per question
 
     // The path relative to the root, or an empty view when it is not strictly below it.
     QStringView relative(QStringView absolutePath) const
@@ -63,8 +65,37 @@ QStringList PathFilter::errors() const
     return d->errors;
 }
 
+void PathFilter::addOwnFiles(const QStringList& absolutePaths)
+{
+    for (const QString& path : absolutePaths) {
+        if (path.isEmpty())
+            continue;
+        const QString clean = QDir::cleanPath(path);
+        if (!d->ownFiles.contains(clean))
+            d->ownFiles.append(clean);
+        // The watcher names files as the watched root spells them; the root may be a
+        // symbolic link to where the file really is, or the other way round.
+        const QFileInfo info(clean);
+        const QString directory = QFileInfo(info.absolutePath()).canonicalFilePath();
+        const QString resolved = directory + u'/' + info.fileName();
+        if (!directory.isEmpty() && !d->ownFiles.contains(resolved))
+            d->ownFiles.append(resolved);
+    }
+}
+
+bool PathFilter::isOwnFile(QStringView absolutePath) const
+{
+    for (const QString& own : std::as_const(d->ownFiles)) {
+        if (absolutePath == own)
+            return true;
+    }
+    return false;
+}
+
 bool PathFilter::isExcluded(QStringView absolutePath, bool isDirectory) const
 {
+    if (!isDirectory && isOwnFile(absolutePath))
+        return true;
     const QStringView relative = d->relative(absolutePath);
     if (relative.isEmpty())
         return false;

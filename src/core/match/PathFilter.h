@@ -32,6 +32,13 @@ public:
     // would be excluded ("**/__pycache__/**" for "a/__pycache__").
     bool isExcluded(QStringView absolutePath, bool isDirectory) const;
 
+    // FoxReload's own files (its history database with its -wal/-shm/-journal, its log,
+    // the trust store): never reported, wherever they are, or FoxReload's own writes would
+    // reload the server in a loop. Absolute paths; a symbolic link in their directory is
+    // resolved as well. Set before the filter is shared with a watcher.
+    void addOwnFiles(const QStringList& absolutePaths);
+    bool isOwnFile(QStringView absolutePath) const;
+
     bool respectsGitignore() const;
     // Re-read the .gitignore files and .git/info/exclude on the next question;
     // call it when one of them changed.

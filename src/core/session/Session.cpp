@@ -1,6 +1,8 @@
 #include "Session.h"
 
 #include "SessionLog.h"
+#include "config/TrustStore.h"
+#include "store/HistoryStore.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
@@ -19,6 +21,9 @@ Session::Session(const Config& config, QObject* parent)
     , m_analyzer(config.projectRoot, config.rules, config.defaultStrategy)
     , m_orchestrator(config)
 {
+    // With the database or the trust store inside a watched tree, FoxReload's own writes
+    // would otherwise reload the server, which writes the history, which reloads it again.
+    m_filter->addOwnFiles(ownFiles(config));
     m_watcher.setBackend(FileWatcher::backendFromName(config.watch.backend).value_or(WatchBackendKind::Auto));
     m_watcher.setPollInterval(config.watch.pollIntervalMs);
 
@@ -31,6 +36,24 @@ Session::Session(const Config& config, QObject* parent)
 }
 
 Session::~Session() = default;
+
+QStringList Session::ownFiles(const Config& config)
+{
+    QStringList files;
+    if (!config.database.contains(u"://"_s)) { // a server database (postgresql://) has no local files
+        const QString database = HistoryStore::resolvePath(config.database);
+        for (const auto suffix : { u"", u"-wal", u"-shm", u"-journal" })
+            files.append(database + suffix);
+    }
+    const QString trustStore = TrustStore::defaultStoreFile();
+    files << trustStore << trustStore + u".lock"_s;
+    return files;
+}
+
+void Session::addOwnFiles(const QStringList& absolutePaths)
+{
+    m_filter->addOwnFiles(absolutePaths);
+}
 
 bool Session::start()
 {

@@ -26,6 +26,13 @@ public:
 
     // Arms the watches and starts the server. False when nothing could be watched.
     bool start();
+    // More of FoxReload's own files that must never count as a change (a log file given on
+    // the command line); the database and the trust store are added by the constructor.
+    // Before start().
+    void addOwnFiles(const QStringList& absolutePaths);
+    // FoxReload's own files for this config: the history database with its -wal, -shm and
+    // -journal companions, and the trust store with its lock.
+    static QStringList ownFiles(const Config& config);
     // Stops the server gracefully; finished() follows.
     void shutdown();
 
@@ -57,7 +64,7 @@ private:
     void primeContentHashes();
 
     Config m_config;
-    PathFilterPtr m_filter;
+    std::shared_ptr<PathFilter> m_filter;
     FileWatcher m_watcher;
     ChangeBatcher m_batcher;
     ChangeAnalyzer m_analyzer;

@@ -1,5 +1,6 @@
 #include "FileWatcher.h"
 
+#include "MissingRoots.h"
 #include "PollingBackend.h"
 #include "QtWatcherBackend.h"
 #include "WatchLog.h"
@@ -12,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,24 @@ public:
     int watchLimitForTesting = -1;
     std::unique_ptr<WatchBackend> backend;
     WatchStats stats;
+    QList<WatchTarget> targets; // every root, whether it exists now or not
+    MissingRoots missing;
+    QSet<QString> announcedMissing; // said once per root: "does not exist yet"
+
+    static WatchTarget targetFor(const QString& path, const PathFilterPtr& filter, bool isDirectory)
+    {
+        WatchTarget target;
+        target.filter = filter;
+        target.rootPath = path;
+        if (isDirectory) {
+            target.directory = path;
+        } else {
+            const QFileInfo info(path);
+            target.directory = info.absolutePath();
+            target.onlyName = QFile::encodeName(info.fileName());
+        }
+        return target;
+    }
 
 #ifdef Q_OS_LINUX
     InotifyBackend* inotify() const
@@ -39,6 +59,7 @@ FileWatcher::FileWatcher(QObject* parent)
     , d(std::make_unique<Private>())
 {
     qRegisterMetaType<FileEvent>();
+    connect(&d->missing, &MissingRoots::appeared, this, &FileWatcher::onRootAppeared);
 }
 
 FileWatcher::~FileWatcher() = default;
@@ -81,23 +102,16 @@ bool FileWatcher::start(const QList<WatchRoot>& roots)
     d->stats.roots = int(roots.size());
 
     QList<WatchTarget> targets;
+    QList<WatchTarget> absent;
     for (const auto& root : roots) {
         const QString path = QDir::cleanPath(QFileInfo(root.path).absoluteFilePath());
         const QFileInfo info(path);
         if (!info.exists()) {
-            Q_EMIT warning(u"watch root %1 does not exist; it is not watched"_s.arg(path));
+            // Watched as a directory once it appears (a file root's parent must exist).
+            absent.append(Private::targetFor(path, root.filter, true));
             continue;
         }
-        WatchTarget target;
-        target.filter = root.filter;
-        target.rootPath = path;
-        if (info.isDir()) {
-            target.directory = path;
-        } else {
-            target.directory = info.absolutePath();
-            target.onlyName = QFile::encodeName(info.fileName());
-        }
-        targets.append(target);
+        targets.append(Private::targetFor(path, root.filter, info.isDir()));
     }
     if (targets.isEmpty()) {
         Q_EMIT warning(u"nothing to watch: none of the %1 roots exists"_s.arg(roots.size()));
@@ -165,6 +179,16 @@ bool FileWatcher::start(const QList<WatchRoot>& roots)
         d->backend.reset();
         return false;
     }
+    connect(d->backend.get(), &WatchBackend::rootLost, this, &FileWatcher::onRootLost);
+    d->targets = targets + absent;
+    for (const auto& target : std::as_const(absent)) {
+        if (!d->announcedMissing.contains(target.rootPath)) {
+            d->announcedMissing.insert(target.rootPath);
+            Q_EMIT warning(u"watch root %1 does not exist (yet); it is watched as soon as it appears"_s.arg(
+                target.rootPath));
+        }
+        d->missing.watchFor(target.directory);
+    }
     qCDebug(lcWatch) << "watching" << d->stats.files << "files in" << d->stats.directories << "directories,"
                      << d->stats.prunedTrees << "pruned, in" << d->stats.startupMs << "ms with"
                      << d->stats.backend;
@@ -173,9 +197,41 @@ bool FileWatcher::start(const QList<WatchRoot>& roots)
 
 void FileWatcher::stop()
 {
+    d->missing.clear();
+    d->targets.clear();
     if (d->backend)
         d->backend->stop();
     d->backend.reset();
+}
+
+void FileWatcher::onRootLost(const QString& directory)
+{
+    bool any = false;
+    for (const auto& target : std::as_const(d->targets)) {
+        if (target.directory != directory)
+            continue;
+        any = true;
+        Q_EMIT warning(u"watch root %1 is gone (removed or moved away); it is watched again as soon as it "
+                       "comes back"_s.arg(target.rootPath));
+    }
+    if (any)
+        d->missing.watchFor(directory);
+}
+
+void FileWatcher::onRootAppeared(const QString& directory)
+{
+    if (!d->backend)
+        return;
+    for (const auto& target : std::as_const(d->targets)) {
+        if (target.directory != directory)
+            continue;
+        if (d->backend->addTarget(target)) {
+            Q_EMIT warning(u"watch root %1 is there again: watching it, and what it holds is reported "
+                           "as created"_s.arg(target.rootPath));
+        } else if (!d->missing.isWaitingFor(directory)) {
+            d->missing.watchFor(directory); // gone again before it could be armed
+        }
+    }
 }
 
 bool FileWatcher::isActive() const

@@ -45,8 +45,10 @@ enum class WatchBackendKind { Auto, Inotify, QtFileSystemWatcher, Polling };
 // - excluded paths (the root's PathFilter) are never reported, and excluded
 //   directories are never entered.
 // - a root that is a file is watched through its directory; only that file counts.
-// - a root that does not exist is named in a warning and not watched (it is not
-//   picked up if it appears later); start() fails only when no root exists.
+// - a root that does not exist is named in a warning (once) and watched as soon as it
+//   appears; a root that is removed or moved away (`rm -rf src; mkdir src`, a checkout
+//   that replaces the directory) is watched again when it comes back. Either way what it
+//   holds then is reported as created. start() fails only when no root exists.
 // Events are emitted synchronously from the event loop's wake-up (direct
 // connections), so a slot runs within microseconds of the kernel's notification.
 class FileWatcher : public QObject
@@ -79,6 +81,9 @@ Q_SIGNALS:
     void warning(const QString& message);
 
 private:
+    void onRootLost(const QString& directory);
+    void onRootAppeared(const QString& directory);
+
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -245,19 +245,9 @@ bool InotifyBackend::start(const QList<WatchTarget>& targets, WatchStats* stats)
     m_targets = targets;
     m_previousDrainStartNs = realtimeNs();
 
-    for (int i = 0; i < m_targets.size(); ++i) {
-        const auto& target = m_targets.at(i);
-        if (target.onlyName.isEmpty())
-            armTree(target.directory, i, false, stats);
-        else
-            armFileRoot(target, i, stats);
-    }
-    for (auto& [wd, dir] : m_dirs) {
-        for (const auto& target : std::as_const(m_targets)) {
-            if (dir.path == target.directory)
-                dir.isRoot = true;
-        }
-    }
+    for (int i = 0; i < m_targets.size(); ++i)
+        armTarget(i, false, stats);
+    markRoots();
 
     if (m_dirs.empty() && !m_fallback) {
         stop();
@@ -267,6 +257,49 @@ bool InotifyBackend::start(const QList<WatchTarget>& targets, WatchStats* stats)
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &InotifyBackend::readEvents);
     qCDebug(lcWatch) << "inotify armed" << m_dirs.size() << "directories";
     return true;
+}
+
+void InotifyBackend::armTarget(int index, bool report, WatchStats* stats)
+{
+    const WatchTarget& target = m_targets.at(index);
+    if (target.onlyName.isEmpty())
+        armTree(target.directory, index, report, stats);
+    else
+        armFileRoot(target, index, stats);
+}
+
+void InotifyBackend::markRoots()
+{
+    for (auto& [wd, dir] : m_dirs) {
+        for (const auto& target : std::as_const(m_targets)) {
+            if (dir.path == target.directory)
+                dir.isRoot = true;
+        }
+    }
+}
+
+bool InotifyBackend::addTarget(const WatchTarget& target)
+{
+    if (m_fd < 0)
+        return false;
+    // The same root again (it came back) keeps its index, so its filter stays the one in use.
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < m_targets.size() && index < 0; ++i) {
+        if (m_targets.at(i).rootPath == target.rootPath)
+            index = i;
+    }
+    if (index < 0) {
+        m_targets.append(target);
+        index = m_targets.size() - 1;
+    }
+    const bool wasWatched = m_wdByPath.contains(target.directory);
+    armTarget(int(index), true, nullptr);
+    markRoots();
+    if (!target.onlyName.isEmpty() && !wasWatched && m_wdByPath.contains(target.directory)
+        && ::access(QFile::encodeName(target.rootPath).constData(), F_OK) == 0)
+        report(FileEvent::Kind::Created, target.rootPath);
+    scheduleDeadline();
+    return m_wdByPath.contains(target.directory);
 }
 
 void InotifyBackend::stop()
@@ -509,8 +542,8 @@ void InotifyBackend::processEvent(const inotify_event* event)
     }
     if (mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
         // A directory below a root is reported through its parent's event.
-        if (dir.isRoot && dir.onlyNames.isEmpty())
-            rootLost(dir, mask & IN_MOVE_SELF);
+        if (dir.isRoot && m_wdByPath.value(dir.path, -1) == wd)
+            dropLostRoot(dir.path, mask & IN_MOVE_SELF);
         return;
     }
     if (event->len == 0)
@@ -805,16 +838,14 @@ void InotifyBackend::forgetWatch(int wd)
     }
 }
 
-void InotifyBackend::rootLost(Dir& dir, bool moved)
+void InotifyBackend::dropLostRoot(const QString& directory, bool moved)
 {
-    const QString path = dir.path;
-    if (moved) {
-        // The watches follow the inode to wherever it went: drop them.
-        forgetSubtree(path, true);
-        Q_EMIT warning(u"watch root %1 was moved away; it is no longer watched"_s.arg(path));
-    } else {
-        Q_EMIT warning(u"watch root %1 was removed; it is no longer watched"_s.arg(path));
-    }
+    // The watches follow a moved inode to wherever it went, and a removed root may come
+    // back under the same name: drop them all now (what they held is reported removed),
+    // so that a new directory there is armed afresh.
+    forgetSubtree(directory, true);
+    qCInfo(lcWatch).noquote() << "watch root" << directory << (moved ? "moved away" : "removed");
+    Q_EMIT rootLost(directory);
 }
 
 void InotifyBackend::rescanAfterOverflow(qint64 thresholdNs)
@@ -856,8 +887,7 @@ void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
     DirectoryReader reader(bytes);
     if (!reader.isOpen()) {
         if (dir.isRoot) {
-            forgetSubtree(path, true);
-            Q_EMIT warning(u"watch root %1 was removed; it is no longer watched"_s.arg(path));
+            dropLostRoot(path, false);
         } else if (!m_wdByPath.contains(parentOf(path))) {
             forgetSubtree(path, true);
         }

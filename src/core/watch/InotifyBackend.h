@@ -51,6 +51,7 @@ public:
 
     bool start(const QList<WatchTarget>& targets, WatchStats* stats) override;
     void stop() override;
+    bool addTarget(const WatchTarget& target) override;
     QString name() const override;
     bool isActive() const override { return m_fd >= 0; }
 
@@ -124,7 +125,9 @@ private:
     void renameSubtree(const QString& from, const QString& to);
     QList<int> subtreeWatches(const QString& path) const;
     void forgetWatch(int wd);
-    void rootLost(Dir& dir, bool moved);
+    void armTarget(int index, bool report, WatchStats* stats);
+    void markRoots();
+    void dropLostRoot(const QString& directory, bool moved);
     void toFallback(const QString& path, int target, const QByteArray& onlyName, bool report);
     void warnWatchLimit();
     void rescanAfterOverflow(qint64 thresholdNs);

@@ -33,6 +33,7 @@ bool PollingBackend::start(const QList<WatchTarget>& targets, WatchStats* stats)
 {
     bool any = false;
     for (const auto& target : targets) {
+        m_rootDirectories.insert(target.directory);
         if (m_tree.addDirectory(target.directory, target.filter, target.onlyName, true, false, stats))
             any = true;
         else
@@ -48,6 +49,22 @@ void PollingBackend::stop()
 {
     m_timer.stop();
     m_tree.clear();
+    m_rootDirectories.clear();
+}
+
+bool PollingBackend::addTarget(const WatchTarget& target)
+{
+    m_rootDirectories.insert(target.directory);
+    const bool ok = m_tree.addDirectory(target.directory, target.filter, target.onlyName, true, true);
+    if (ok && !m_timer.isActive())
+        m_timer.start();
+    return ok;
+}
+
+void PollingBackend::directoryRemoved(const QString& path)
+{
+    if (m_rootDirectories.contains(path))
+        Q_EMIT rootLost(path);
 }
 
 bool PollingBackend::addDirectory(

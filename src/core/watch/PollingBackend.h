@@ -3,6 +3,7 @@
 #include "SnapshotTree.h"
 #include "WatchBackend.h"
 
+#include <QSet>
 #include <QTimer>
 
 namespace foxreload {
@@ -25,6 +26,7 @@ public:
 
     bool start(const QList<WatchTarget>& targets, WatchStats* stats) override;
     void stop() override;
+    bool addTarget(const WatchTarget& target) override;
     QString name() const override;
     bool isActive() const override { return m_timer.isActive(); }
 
@@ -40,8 +42,10 @@ public:
 
 private:
     void report(FileEvent::Kind kind, const QString& path, const QString& oldPath, bool isDirectory) override;
+    void directoryRemoved(const QString& path) override;
 
     SnapshotTree m_tree;
+    QSet<QString> m_rootDirectories; // the targets' directories; empty as the inotify fallback
     QTimer m_timer;
 };
 

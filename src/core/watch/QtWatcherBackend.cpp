@@ -30,6 +30,7 @@ bool QtWatcherBackend::start(const QList<WatchTarget>& targets, WatchStats* stat
     m_starting = true;
     bool any = false;
     for (const auto& target : targets) {
+        m_rootDirectories.insert(target.directory);
         if (m_tree.addDirectory(target.directory, target.filter, target.onlyName, true, false, stats))
             any = true;
         else
@@ -59,8 +60,17 @@ void QtWatcherBackend::stop()
 {
     m_watcher.reset();
     m_tree.clear();
+    m_rootDirectories.clear();
     m_active = false;
     m_filesExhausted = false;
+}
+
+bool QtWatcherBackend::addTarget(const WatchTarget& target)
+{
+    if (!m_watcher)
+        return false;
+    m_rootDirectories.insert(target.directory);
+    return m_tree.addDirectory(target.directory, target.filter, target.onlyName, true, true);
 }
 
 void QtWatcherBackend::onDirectoryChanged(const QString& path)
@@ -100,6 +110,8 @@ void QtWatcherBackend::directoryAdded(const QString& path)
 void QtWatcherBackend::directoryRemoved(const QString& path)
 {
     m_watcher->removePath(path);
+    if (m_rootDirectories.contains(path))
+        Q_EMIT rootLost(path);
 }
 
 void QtWatcherBackend::fileArrived(const QString& path, bool replaced)

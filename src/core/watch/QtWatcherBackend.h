@@ -4,6 +4,7 @@
 #include "WatchBackend.h"
 
 #include <QFileSystemWatcher>
+#include <QSet>
 #include <QStringList>
 
 namespace foxreload {
@@ -33,6 +34,7 @@ public:
 
     bool start(const QList<WatchTarget>& targets, WatchStats* stats) override;
     void stop() override;
+    bool addTarget(const WatchTarget& target) override;
     QString name() const override;
     bool isActive() const override { return m_active; }
 
@@ -54,6 +56,7 @@ private:
     bool m_filesExhausted = false; // the OS refused a file watch: stop asking
     QStringList m_startDirectories; // added in one addPaths() call at the end of start()
     QStringList m_startFiles;
+    QSet<QString> m_rootDirectories; // the targets' directories
 };
 
 } // namespace foxreload

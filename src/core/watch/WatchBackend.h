@@ -34,6 +34,9 @@ public:
     // Returns false when nothing at all could be watched.
     virtual bool start(const QList<WatchTarget>& targets, WatchStats* stats) = 0;
     virtual void stop() = 0;
+    // Arms a root that appeared after start() or came back after rootLost(); what it holds
+    // now is reported as created. False when it cannot be read (gone again).
+    virtual bool addTarget(const WatchTarget& target) = 0;
     virtual QString name() const = 0;
     virtual bool isActive() const = 0;
 
@@ -48,6 +51,9 @@ protected:
 Q_SIGNALS:
     void changed(const foxreload::FileEvent& event);
     void warning(const QString& message);
+    // The directory of a target is gone (removed, or moved away). What it held has been
+    // reported removed, and nothing is watched there any more until addTarget().
+    void rootLost(const QString& directory);
 };
 
 } // namespace foxreload
