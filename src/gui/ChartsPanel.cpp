@@ -133,6 +133,8 @@ ChartsPanel::ChartsPanel(QWidget* parent)
     for (int i = 0; i <= kFailedIndex; ++i)
         m_mix->append(QString(), 0);
     m_mixChart->addSeries(m_mix);
+    // Beside the pie, one entry a line: four entries with their counts never get cut.
+    m_mixChart->legend()->setAlignment(Qt::AlignRight);
     connect(m_mix, &QPieSeries::hovered, this, [this](QPieSlice* slice, bool state) {
         const int index = int(m_mix->slices().indexOf(slice));
         showHover(state && index >= 0 ? sliceHoverText(
@@ -223,7 +225,7 @@ void ChartsPanel::refresh(const ReloadStats& stats)
 void ChartsPanel::setStore(HistoryStore* store)
 {
     if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
+        disconnect(m_store, nullptr, &m_reloadTimer, nullptr);
     m_store = store;
     if (m_store)
         connect(m_store, &HistoryStore::changed, &m_reloadTimer, qOverload<>(&QTimer::start));
@@ -502,6 +504,11 @@ qsizetype ChartsPanel::durationPointCount(ReloadStrategy strategy) const
 qsizetype ChartsPanel::failurePointCount() const
 {
     return m_durations->failureCount();
+}
+
+qsizetype ChartsPanel::outlierPointCount() const
+{
+    return m_durations->outlierCount();
 }
 
 int ChartsPanel::clippedPointCount() const

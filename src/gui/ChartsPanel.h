@@ -63,6 +63,7 @@ public:
     // For tests: what the charts hold.
     qsizetype durationPointCount(ReloadStrategy strategy) const; // successful, drawn within the axis
     qsizetype failurePointCount() const;
+    qsizetype outlierPointCount() const; // successful ones drawn at the top edge
     int clippedPointCount() const;
     double durationAxisMax() const;
     double durationMedian() const;

@@ -8,6 +8,7 @@
 #include <QDateTimeAxis>
 #include <QImage>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPainter>
@@ -201,9 +202,21 @@ void DurationChart::setData(const QList<ChartReload>& reloads, const QDateTime& 
     m_outliers->replace(outliers);
     updatePercentileLine(m_p50Line, m_p50, tr("median"));
     updatePercentileLine(m_p95Line, m_p95, tr("95th percentile"));
-    // Empty series keep out of the legend, so it fits.
+    // Only what is drawn goes into the legend, so that it fits; the median and p95
+    // are named by the panel's summary line instead.
     m_failures->setVisible(!failures.isEmpty());
     m_outliers->setVisible(!outliers.isEmpty());
+    QLegend* legend = m_chart->legend();
+    for (std::size_t i = 0; i < kStrategies.size(); ++i) {
+        const auto markers = legend->markers(m_strategies[i]);
+        for (QLegendMarker* marker : markers)
+            marker->setVisible(!byStrategy[i].isEmpty() || reloads.isEmpty());
+    }
+    for (QLineSeries* line : { m_p50Line, m_p95Line }) {
+        const auto markers = legend->markers(line);
+        for (QLegendMarker* marker : markers)
+            marker->setVisible(false);
+    }
 }
 
 void DurationChart::updatePercentileLine(QLineSeries* line, double value, const QString& name)
@@ -260,6 +273,11 @@ qsizetype DurationChart::pointCount(ReloadStrategy strategy) const
 qsizetype DurationChart::failureCount() const
 {
     return m_failures->count();
+}
+
+qsizetype DurationChart::outlierCount() const
+{
+    return m_outliers->count();
 }
 
 double DurationChart::axisMax() const

@@ -43,6 +43,7 @@ public:
 
     qsizetype pointCount(ReloadStrategy strategy) const; // successful, within the axis
     qsizetype failureCount() const;
+    qsizetype outlierCount() const; // successful ones drawn at the top edge
     int clippedCount() const { return m_clipped; }
     double median() const { return m_p50; }
     double percentile95() const { return m_p95; }

@@ -95,8 +95,7 @@ GamificationPanel::GamificationPanel(QWidget* parent)
 
     auto* year = new QGroupBox(tr("Reloads in the last year"), m_content);
     auto* yearLayout = new QHBoxLayout(year);
-    yearLayout->addWidget(m_calendar);
-    yearLayout->addStretch(1);
+    yearLayout->addWidget(m_calendar, 1);
     layout->addWidget(year);
 
     auto* achievements = new QGroupBox(tr("Achievements"), m_content);

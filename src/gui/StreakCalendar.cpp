@@ -3,6 +3,7 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 
 #include <cmath>
@@ -24,7 +25,7 @@ StreakCalendar::StreakCalendar(QWidget* parent)
 {
     setAccessibleName(tr("Reloads per day over the last year"));
     setMouseTracking(true);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setCounts({}, QDate::currentDate());
 }
 
@@ -32,16 +33,29 @@ void StreakCalendar::setCounts(const QMap<QDate, int>& counts, const QDate& toda
 {
     m_counts = counts;
     m_today = today;
+    layoutWeeks();
+    updateGeometry();
+    update();
+}
+
+void StreakCalendar::layoutWeeks()
+{
+    // A year when not shown (or wide enough), else the newest weeks that fit.
+    m_weeks = isVisible() ? std::clamp((width() - leftMargin()) / kStep, 4, int(kWeeks)) : int(kWeeks);
     const int firstWeekday = int(QLocale().firstDayOfWeek());
-    const int back = (today.dayOfWeek() - firstWeekday + 7) % 7; // days since the week began
-    m_first = today.addDays(-back - 7 * (kWeeks - 1));
+    const int back = (m_today.dayOfWeek() - firstWeekday + 7) % 7; // days since the week began
+    m_first = m_today.addDays(-back - 7 * (m_weeks - 1));
     m_max = 0;
     for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it) {
         if (it.key() >= m_first && it.key() <= m_today)
             m_max = std::max(m_max, it.value());
     }
-    updateGeometry();
-    update();
+}
+
+void StreakCalendar::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    layoutWeeks();
 }
 
 int StreakCalendar::levelOf(const QDate& day) const
@@ -81,7 +95,7 @@ QDate StreakCalendar::dayAt(const QPoint& position) const
         return {};
     const int week = x / kStep;
     const int row = y / kStep;
-    if (week >= kWeeks || row >= 7)
+    if (week >= m_weeks || row >= 7)
         return {};
     const QDate day = m_first.addDays(week * 7 + row);
     return day <= m_today ? day : QDate();
@@ -112,7 +126,7 @@ QColor StreakCalendar::cellColor(const QDate& day) const
 QStringList StreakCalendar::monthLabels() const
 {
     QStringList labels;
-    for (int week = 0; week < kWeeks; ++week) {
+    for (int week = 0; week < m_weeks; ++week) {
         const QDate start = m_first.addDays(week * 7);
         // A month is named above the week that holds its first day.
         for (int d = 0; d < 7; ++d) {
@@ -131,7 +145,7 @@ QSize StreakCalendar::sizeHint() const
 
 QSize StreakCalendar::minimumSizeHint() const
 {
-    return sizeHint();
+    return QSize(leftMargin() + 4 * kStep, topMargin() + 7 * kStep);
 }
 
 void StreakCalendar::paintEvent(QPaintEvent*)
@@ -142,14 +156,14 @@ void StreakCalendar::paintEvent(QPaintEvent*)
     const QLocale locale;
     // Month names above the week of their first day; weekday names for every second row.
     int lastLabelRight = -1;
-    for (int week = 0; week < kWeeks; ++week) {
+    for (int week = 0; week < m_weeks; ++week) {
         for (int d = 0; d < 7; ++d) {
             const QDate day = m_first.addDays(week * 7 + d);
             if (day.day() != 1 || day > m_today)
                 continue;
             const int x = leftMargin() + week * kStep;
             const QString name = locale.standaloneMonthName(day.month(), QLocale::ShortFormat);
-            if (x > lastLabelRight) {
+            if (x > lastLabelRight && x + fontMetrics().horizontalAdvance(name) <= width()) {
                 painter.drawText(QPoint(x, fontMetrics().ascent()), name);
                 lastLabelRight = x + fontMetrics().horizontalAdvance(name) + 4;
             }

@@ -21,7 +21,10 @@ public:
     // Reloads per local day; `today` is the last cell.
     void setCounts(const QMap<QDate, int>& counts, const QDate& today);
 
+    // The first cell: the week's first day, 52 weeks before today's week; fewer weeks
+    // when the widget, shown, is too narrow for a year (the newest weeks stay).
     QDate firstDay() const { return m_first; }
+    int weeksShown() const { return m_weeks; }
     QDate today() const { return m_today; }
     int countOn(const QDate& day) const { return m_counts.value(day, 0); }
     int levelOf(const QDate& day) const; // 0 (none) to 4 (busiest)
@@ -37,14 +40,17 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     bool event(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     int leftMargin() const;
     int topMargin() const;
+    void layoutWeeks();
 
     QMap<QDate, int> m_counts;
     QDate m_today;
-    QDate m_first; // the first cell: the first day of the week 52 weeks before today's week
+    QDate m_first;
+    int m_weeks = kWeeks;
     int m_max = 0;
 };
 

@@ -9,6 +9,7 @@
 
 #include <QMap>
 #include <QSqlQuery>
+#include <QTime>
 
 #include <algorithm>
 #include <limits>
@@ -144,9 +145,30 @@ QList<XpPoint> HistoryStore::xpCurve(const HistoryScope& scope, int maxPoints) c
         XpPoint point;
         point.atUtc = utcFromMs(query.value(0));
         point.amount = query.value(1).toInt();
+        points.append(point);
+    }
+    if (scope.projectRoot.isEmpty()) {
+        // Days that retention folded into xp_days: one point at the end of each.
+        const QString from = scope.fromUtc.isValid() ? dayKey(localDay(scope.fromUtc)) : QString();
+        const QString to = scope.toUtc.isValid() ? dayKey(localDay(scope.toUtc)) : u"9999-12-31"_s;
+        QSqlQuery days
+            = select(u"SELECT day, xp FROM xp_days WHERE day >= ? AND day <= ? ORDER BY day"_s, { from, to });
+        QList<XpPoint> folded;
+        while (days.next()) {
+            const QDateTime end
+                = QDateTime(dayFromKey(days.value(0).toString()), QTime(23, 59, 59), m_zone).toUTC();
+            if (end >= QDateTime::fromMSecsSinceEpoch(fromMs(scope), Qt::UTC))
+                folded.append(XpPoint { end, days.value(1).toInt(), 0 });
+        }
+        if (!folded.isEmpty()) {
+            points.append(folded);
+            std::stable_sort(points.begin(), points.end(),
+                [](const XpPoint& a, const XpPoint& b) { return a.atUtc < b.atUtc; });
+        }
+    }
+    for (auto& point : points) {
         total += point.amount;
         point.total = total;
-        points.append(point);
     }
     if (maxPoints > 1 && points.size() > maxPoints) {
         // Even thinning keeps the curve's shape; the last point carries today's total.
