@@ -84,9 +84,10 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
     m_ui->rulesView->horizontalHeader()->setSectionResizeMode(
         RulesModel::StrategyColumn, QHeaderView::ResizeToContents);
     // Not CurrentChanged: an editor opened by merely arriving on a cell takes the next key as
-    // its own (a strategy combo box read a typed letter as a search and changed the rule).
-    m_ui->rulesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
-        | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    // its own (a strategy combo box read a typed letter as a search and changed the rule). Not
+    // SelectedClicked: its delayed editor would race the strategy column's click-to-edit.
+    m_ui->rulesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+        | QAbstractItemView::AnyKeyPressed);
     TableKeyboard::install(m_ui->rulesView, { RulesModel::StrategyColumn });
     TableKeyboard::install(m_ui->envTable);
     m_ui->pathsList->setTabKeyNavigation(false);

@@ -3,6 +3,7 @@
 // a picture of every page.
 #include "common/ExampleProject.h"
 #include "config/ConfigLoader.h"
+#include "gui/RulesModel.h"
 #include "gui/SettingsDialog.h"
 #include "ui_SettingsDialog.h"
 
