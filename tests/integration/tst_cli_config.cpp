@@ -1,3 +1,5 @@
+#include "unit/ConfigFileShapes.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -45,6 +47,14 @@ private Q_SLOTS:
     void trustRefusesABrokenConfig();
     void concurrentTrustsAreAllKept();
     void usageErrors();
+
+    void configSetKeepsTheFile_data();
+    void configSetKeepsTheFile();
+    void configRefusesAndKeepsTheFile_data();
+    void configRefusesAndKeepsTheFile();
+    void configGet();
+    void configSetWithdrawsTrust();
+    void configUsage();
 
 private:
     Result run(const QStringList& arguments, const QString& workingDirectory) const;
@@ -314,6 +324,125 @@ void TestCliConfig::usageErrors()
     const Result help = run({ u"check-config"_s, u"--help"_s }, m_root);
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(u"--json"_s));
+}
+
+void TestCliConfig::configSetKeepsTheFile_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<foxreload::testing::ConfigFileShape> shapes = foxreload::testing::configFileShapes();
+    QVERIFY(shapes.size() >= 15);
+    for (qsizetype i = 0; i < shapes.size(); ++i)
+        QTest::newRow(shapes.at(i).name) << int(i);
+}
+
+void TestCliConfig::configSetKeepsTheFile()
+{
+    QFETCH(int, index);
+    const foxreload::testing::ConfigFileShape shape = foxreload::testing::configFileShapes().at(index);
+    QVERIFY(foxreload::testing::createShapeProject(m_root));
+    const QString path = m_root + u"/.foxreload.yaml"_s;
+    QVERIFY(writeText(path, shape.original));
+
+    const Result result = run(QStringList { u"config"_s, u"--config"_s, path } + shape.cli, m_root);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), shape.expected);
+    QFile backup(path + u".bak"_s);
+    QVERIFY(backup.open(QIODevice::ReadOnly));
+    QCOMPARE(backup.readAll(), shape.original);
+    QVERIFY2(result.out.contains(u".foxreload.yaml.bak"_s), qPrintable(result.out));
+    // What was set reads back.
+    if (shape.cli.constFirst() == u"set") {
+        const Result get = run({ u"config"_s, u"get"_s, shape.cli.at(1) }, m_root);
+        QCOMPARE(get.exitCode, 0);
+        QVERIFY(!get.out.isEmpty());
+    }
+}
+
+void TestCliConfig::configRefusesAndKeepsTheFile_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<foxreload::testing::RefusedEdit> edits = foxreload::testing::refusedEdits();
+    for (qsizetype i = 0; i < edits.size(); ++i)
+        QTest::newRow(edits.at(i).name) << int(i);
+}
+
+void TestCliConfig::configRefusesAndKeepsTheFile()
+{
+    QFETCH(int, index);
+    const foxreload::testing::RefusedEdit edit = foxreload::testing::refusedEdits().at(index);
+    const QString path = m_root + u"/.foxreload.yaml"_s;
+    QVERIFY(writeText(path, edit.original));
+    const Result result = run(QStringList { u"config"_s } + edit.cli, m_root);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(edit.message), qPrintable(result.err));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), edit.original);
+    QVERIFY(!QFile::exists(path + u".bak"_s));
+}
+
+void TestCliConfig::configGet()
+{
+    QVERIFY(writeText(m_root + u"/.foxreload.yaml"_s, kGoodConfig));
+    const Result args = run({ u"config"_s, u"get"_s, u"server.args"_s }, m_root + u"/tools"_s);
+    QCOMPARE(args.exitCode, 0);
+    QCOMPARE(args.out, u"[main.py]\n"_s);
+    QVERIFY(args.err.isEmpty());
+
+    const Result rule = run({ u"config"_s, u"get"_s, u"rules[0].match"_s }, m_root);
+    QCOMPARE(rule.out, u"\"tools/**/*.py\"\n"_s);
+
+    const Result unset = run({ u"config"_s, u"get"_s, u"watch.debounce_ms"_s }, m_root);
+    QCOMPARE(unset.exitCode, 0);
+    QCOMPARE(unset.out, u"50\n"_s);
+    QVERIFY2(unset.err.contains(u"not set in .foxreload.yaml; this is the default"_s), qPrintable(unset.err));
+
+    const Result typo = run({ u"config"_s, u"get"_s, u"watch.debounse_ms"_s }, m_root);
+    QCOMPARE(typo.exitCode, 1);
+    QVERIFY2(typo.err.contains(u"did you mean \"watch.debounce_ms\""_s), qPrintable(typo.err));
+
+    const Result missingItem = run({ u"config"_s, u"get"_s, u"rules[3].match"_s }, m_root);
+    QCOMPARE(missingItem.exitCode, 1);
+    QVERIFY(missingItem.out.isEmpty());
+}
+
+void TestCliConfig::configSetWithdrawsTrust()
+{
+    const QString path = m_root + u"/.foxreload.yaml"_s;
+    QVERIFY(writeText(path, kGoodConfig));
+    QCOMPARE(run({ u"trust"_s }, m_root).exitCode, 0);
+    const Result set = run({ u"config"_s, u"set"_s, u"watch.debounce_ms"_s, u"80"_s }, m_root);
+    QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    QVERIFY2(set.out.contains(u"no longer trusted"_s), qPrintable(set.out));
+    const Result list = run({ u"trust"_s, u"--list"_s }, m_root);
+    QVERIFY2(list.out.startsWith(u"changed"_s), qPrintable(list.out));
+
+    // Setting what is already there changes nothing: no .bak, trust untouched.
+    QVERIFY(QFile::remove(path + u".bak"_s));
+    QCOMPARE(run({ u"trust"_s }, m_root).exitCode, 0);
+    const Result again = run({ u"config"_s, u"set"_s, u"watch.debounce_ms"_s, u"80"_s }, m_root);
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(again.out.contains(u"nothing changed"_s));
+    QVERIFY(!QFile::exists(path + u".bak"_s));
+    QVERIFY(run({ u"trust"_s, u"--list"_s }, m_root).out.startsWith(u"trusted"_s));
+}
+
+void TestCliConfig::configUsage()
+{
+    QVERIFY(writeText(m_root + u"/.foxreload.yaml"_s, kGoodConfig));
+    QCOMPARE(run({ u"config"_s }, m_root).exitCode, 2);
+    QCOMPARE(run({ u"config"_s, u"frob"_s, u"watch.debounce_ms"_s }, m_root).exitCode, 2);
+    QCOMPARE(run({ u"config"_s, u"set"_s, u"watch.debounce_ms"_s }, m_root).exitCode, 2);
+    QCOMPARE(run({ u"config"_s, u"get"_s, u"server"_s, u"--config"_s, m_root + u"/nowhere.yaml"_s }, m_root)
+                 .exitCode,
+        1);
+    const Result help = run({ u"config"_s, u"--help"_s }, m_root);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(u"set KEY VALUE"_s));
+    const Result usage = run({ u"--help"_s }, m_root);
+    QVERIFY2(usage.out.contains(u"  config "_s), qPrintable(usage.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliConfig)
