@@ -116,7 +116,8 @@ void FieldErrorMarker::mark(const QString& key, const QString& message)
     }
     label->show();
     if (widget) {
-        widget->setStyleSheet(u"border: 1px solid %1;"_s.arg(m_color));
+        // Only the field's own frame: an unqualified rule would also frame its header and editors.
+        widget->setStyleSheet(u"#%1 { border: 1px solid %2; }"_s.arg(widget->objectName(), m_color));
         widget->setAccessibleDescription(label->text());
         // Mark the tab too, so a problem on another page is not missed.
         for (QWidget* page = widget->parentWidget(); page; page = page->parentWidget()) {
