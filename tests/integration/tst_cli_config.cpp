@@ -239,8 +239,10 @@ void TestCliConfig::trustAndCheckConfigAgree()
     Result result = run({ u"trust"_s }, m_root + u"/tools"_s);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY2(result.out.startsWith(u"trusted "_s + config + u" (sha256 "_s), qPrintable(result.out));
-    QVERIFY2(result.out.contains(u"in "_s + m_root + u":\n  python3 main.py\n"_s), qPrintable(result.out));
-    QVERIFY2(result.out.contains(u"  PYTHONUNBUFFERED=1\n"_s), qPrintable(result.out));
+    // trustSummary(): the same labelled lines as the desktop app's prompt.
+    QVERIFY2(result.out.contains(u"  command:      python3 main.py\n"_s), qPrintable(result.out));
+    QVERIFY2(result.out.contains(u"  directory:    "_s + m_root + u'\n'), qPrintable(result.out));
+    QVERIFY2(result.out.contains(u"  environment:  PYTHONUNBUFFERED=1\n"_s), qPrintable(result.out));
 
     result = run({ u"check-config"_s, config }, m_root);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
