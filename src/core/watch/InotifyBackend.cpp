@@ -838,7 +838,7 @@ void InotifyBackend::forgetWatch(int wd)
     }
 }
 
-void InotifyBackend::dropLostRoot(const QString& directory, bool moved)
+void InotifyBackend::dropLostRoot(QString directory, bool moved)
 {
     // The watches follow a moved inode to wherever it went, and a removed root may come
     // back under the same name: drop them all now (what they held is reported removed),

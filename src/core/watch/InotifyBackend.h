@@ -127,7 +127,7 @@ private:
     void forgetWatch(int wd);
     void armTarget(int index, bool report, WatchStats* stats);
     void markRoots();
-    void dropLostRoot(const QString& directory, bool moved);
+    void dropLostRoot(QString directory, bool moved); // a copy: the Dir holding it is erased
     void toFallback(const QString& path, int target, const QByteArray& onlyName, bool report);
     void warnWatchLimit();
     void rescanAfterOverflow(qint64 thresholdNs);

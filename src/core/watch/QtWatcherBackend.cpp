@@ -2,7 +2,10 @@
 
 #include "WatchLog.h"
 
+#include <QFile>
 #include <QFileInfo>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +33,7 @@ bool QtWatcherBackend::start(const QList<WatchTarget>& targets, WatchStats* stat
     m_starting = true;
     bool any = false;
     for (const auto& target : targets) {
-        m_rootDirectories.insert(target.directory);
+        watchRoot(target.directory);
         if (m_tree.addDirectory(target.directory, target.filter, target.onlyName, true, false, stats))
             any = true;
         else
@@ -61,6 +64,8 @@ void QtWatcherBackend::stop()
     m_watcher.reset();
     m_tree.clear();
     m_rootDirectories.clear();
+    m_rootInodes.clear();
+    m_rootParents.clear();
     m_active = false;
     m_filesExhausted = false;
 }
@@ -69,12 +74,48 @@ bool QtWatcherBackend::addTarget(const WatchTarget& target)
 {
     if (!m_watcher)
         return false;
-    m_rootDirectories.insert(target.directory);
+    watchRoot(target.directory);
     return m_tree.addDirectory(target.directory, target.filter, target.onlyName, true, true);
+}
+
+namespace {
+quint64 inodeOf(const QString& path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+}
+QString parentOf(const QString& path)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    return slash > 0 ? path.left(slash) : u"/"_s;
+}
+} // namespace
+
+void QtWatcherBackend::watchRoot(const QString& directory)
+{
+    m_rootDirectories.insert(directory);
+    m_rootInodes.insert(directory, inodeOf(directory));
+    const QString parent = parentOf(directory);
+    if (parent != directory && !m_rootParents.contains(parent)) {
+        m_rootParents.insert(parent);
+        m_watcher->addPath(parent); // false when it is watched already (a managed directory)
+    }
+}
+
+void QtWatcherBackend::checkRootsIn(const QString& parent)
+{
+    for (auto it = m_rootInodes.cbegin(); it != m_rootInodes.cend(); ++it) {
+        if (parentOf(it.key()) != parent || !m_tree.contains(it.key()))
+            continue;
+        if (inodeOf(it.key()) != it.value())
+            m_tree.forget(it.key()); // directoryRemoved() says rootLost
+    }
 }
 
 void QtWatcherBackend::onDirectoryChanged(const QString& path)
 {
+    if (m_rootParents.contains(path))
+        checkRootsIn(path);
     m_tree.rescan(path);
 }
 

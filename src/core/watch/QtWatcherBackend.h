@@ -4,6 +4,7 @@
 #include "WatchBackend.h"
 
 #include <QFileSystemWatcher>
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
@@ -42,6 +43,8 @@ private:
     void onDirectoryChanged(const QString& path);
     void onFileChanged(const QString& path);
     void addFileWatch(const QString& path);
+    void watchRoot(const QString& directory);
+    void checkRootsIn(const QString& parent);
 
     void report(FileEvent::Kind kind, const QString& path, const QString& oldPath, bool isDirectory) override;
     void directoryAdded(const QString& path) override;
@@ -57,6 +60,10 @@ private:
     QStringList m_startDirectories; // added in one addPaths() call at the end of start()
     QStringList m_startFiles;
     QSet<QString> m_rootDirectories; // the targets' directories
+    // QFileSystemWatcher does not ask for IN_MOVE_SELF: a root moved away (or replaced by
+    // another directory) is seen only through its parent, which is watched for that.
+    QHash<QString, quint64> m_rootInodes;
+    QSet<QString> m_rootParents;
 };
 
 } // namespace foxreload

@@ -59,6 +59,9 @@ public:
     void rescan(const QString& path);
     // Looks at every managed directory again, parents before children.
     void rescanAll();
+    // Drops a managed directory and everything below it, reporting what it held as removed
+    // (a root whose inode is no longer the one at its path).
+    void forget(const QString& path) { removeSubtree(path, true); }
     bool contains(const QString& path) const { return m_dirs.count(path) != 0; }
     qsizetype directoryCount() const { return qsizetype(m_dirs.size()); }
     void clear() { m_dirs.clear(); }
