@@ -10,6 +10,7 @@
 #include "ipc/SessionEventFeed.h"
 #include "proxy/ClientChannel.h"
 #include "proxy/McpProxy.h"
+#include "server/ServerProcess.h"
 #include "session/Session.h"
 
 #include <QCommandLineParser>
@@ -238,6 +239,20 @@ int proxyCommand(const QStringList& arguments)
                 u"⚠ none of the watch paths could be watched; the server runs without reloads"_s);
     });
     QObject::connect(&session, &Session::finished, qApp, [&] { QCoreApplication::exit(exitCode); });
+    // A server command that cannot be started at all: the client's initialize has been answered
+    // with the reason (McpProxy), and no edit will fix it, so leave with a failure at once. Once a
+    // server has served, a failed start waits for the next change like any failed reload.
+    bool served = false;
+    QObject::connect(&session.orchestrator(), &ReloadOrchestrator::reloadFinished, &session,
+        [&served](const ReloadResult& result) { served = served || result.succeeded(); });
+    QObject::connect(
+        &session.orchestrator(), &ReloadOrchestrator::serverCreated, &session, [&](ServerInstance* server) {
+            QObject::connect(
+                server->process(), &ServerProcess::failedToStart, &session, [&](const QString& error) {
+                    if (!served)
+                        QTimer::singleShot(0, &session, [&, error] { stop(ExitFailure, error); });
+                });
+        });
     QObject::connect(&channel, &ClientChannel::closed, &session,
         [&](const QString& why) { stop(why.contains(u"stdin"_s) ? int(ExitOk) : kExitClientGone, why); });
 

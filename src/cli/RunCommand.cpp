@@ -3,12 +3,15 @@
 #include "GameOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
+#include "common/VisibleText.h"
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
+#include "server/ServerProcess.h"
 #include "session/Session.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -63,6 +66,25 @@ int runCommand(const QStringList& arguments)
             session.shutdown();
         });
     QObject::connect(&session, &Session::finished, qApp, &QCoreApplication::quit);
+
+    // A server command that cannot be started at all (missing, not executable) is not fixed by an
+    // edit under the watched paths: say what and where, and leave at once with a failure instead of
+    // waiting for a change. Once a server has served, a later start that fails waits as any failed
+    // reload does (a virtualenv being rebuilt comes back).
+    bool served = false;
+    QObject::connect(&session.orchestrator(), &ReloadOrchestrator::reloadFinished, &session,
+        [&served](const ReloadResult& result) { served = served || result.succeeded(); });
+    QObject::connect(
+        &session.orchestrator(), &ReloadOrchestrator::serverCreated, &session, [&](ServerInstance* server) {
+            QObject::connect(
+                server->process(), &ServerProcess::failedToStart, &session, [&](const QString& error) {
+                    if (served || exitCode != ExitOk)
+                        return;
+                    std::fprintf(stderr, "foxreload: %s\n", qPrintable(visibleText(error)));
+                    exitCode = ExitFailure;
+                    QTimer::singleShot(0, &session, [&session] { session.shutdown(); });
+                });
+        });
 
     if (!session.start()) {
         std::fprintf(stderr, "foxreload run: none of the watch paths could be watched\n");

@@ -187,7 +187,7 @@ void ReloadOrchestrator::execute(Job job)
     job.detectedAt = job.plan.detectedAt == Clock::time_point {} ? job.startedAt : job.plan.detectedAt;
     job.requested = job.plan.strategy;
     job.previousPid = m_current ? m_current->pid() : 0;
-    job.toolsBefore = m_current ? m_current->toolNames() : QStringList {};
+    job.toolsBefore = m_current ? m_current->toolNames() : m_lastKnownTools;
     m_job = std::move(job);
     if (m_state != State::Starting)
         setState(State::Reloading);
@@ -403,6 +403,7 @@ void ReloadOrchestrator::onServerExited(ServerInstance* server, int exitCode, bo
     if (server != m_current)
         return;
     const qint64 pid = server->pid();
+    m_lastKnownTools = server->toolNames();
     m_current = nullptr;
     server->deleteLater();
     Q_EMIT serverExited(pid, exitCode, requested);
@@ -467,6 +468,8 @@ void ReloadOrchestrator::finishJob(ReloadOutcome outcome, const QString& error, 
     result.pid = m_current ? m_current->pid() : 0;
     const QStringList toolsAfter = m_current ? m_current->toolNames() : QStringList {};
     result.toolCount = m_current ? int(toolsAfter.size()) : -1;
+    if (m_current)
+        m_lastKnownTools = toolsAfter;
     if (outcome == ReloadOutcome::Success) {
         for (const auto& tool : toolsAfter) {
             if (!job.toolsBefore.contains(tool))

@@ -136,6 +136,9 @@ private:
     bool m_crashLoopStopped = false;
     QJsonObject m_initializeParams;
     RetireGate m_retireGate;
+    // The tools of the last server that served: after a crash there is no server to ask, and
+    // the restart's added/removed tools are counted against what the crashed one offered.
+    QStringList m_lastKnownTools;
 };
 
 } // namespace foxreload

@@ -3,30 +3,51 @@
 #include "JsonRpc.h"
 #include "ServerLog.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
-
-#include <csignal>
-#include <sys/types.h>
-#include <unistd.h>
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#endif
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
 namespace {
-// The server runs in a process group of its own so that stop() reaches every
-// process it spawned, and it dies with us if FoxReload itself is killed.
-void enterOwnProcessGroup()
+struct ResolvedProgram
 {
-    ::setpgid(0, 0);
-#ifdef Q_OS_LINUX
-    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-#endif
+    QString path; // what to exec; empty when it cannot be started
+    QString error;
+};
+
+// Finds the program as exec will, with the server's own PATH (relative entries count from its
+// working directory), so that a missing command is reported at once and says where it was
+// looked for, instead of surfacing later as a server that never answers.
+ResolvedProgram resolveProgram(
+    const QString& command, const QString& cwd, const QProcessEnvironment& environment)
+{
+    if (command.isEmpty())
+        return { {}, u"no server command is configured"_s };
+    if (!QFileInfo(cwd).isDir())
+        return { {}, u"'%1': the working directory %2 does not exist"_s.arg(command, cwd) };
+    if (command.contains(u'/')) {
+        const QFileInfo file(QDir(cwd).absoluteFilePath(command));
+        const QString where = QDir::isAbsolutePath(command) ? QString {} : u" (in %1)"_s.arg(cwd);
+        if (!file.exists())
+            return { {}, u"'%1': no such file or directory%2"_s.arg(command, where) };
+        if (file.isDir() || !file.isExecutable())
+            return { {}, u"'%1': not an executable file%2"_s.arg(command, where) };
+        return { command, {} };
+    }
+    const QString pathVariable = environment.value(u"PATH"_s);
+    QStringList directories;
+    for (const auto& entry : pathVariable.split(u':', Qt::SkipEmptyParts))
+        directories.append(QDir(cwd).absoluteFilePath(entry));
+    const QString found = QStandardPaths::findExecutable(command, directories);
+    if (found.isEmpty())
+        return { {}, u"'%1': no such file or directory (PATH=%2)"_s.arg(command, pathVariable) };
+    return { found, {} };
 }
 } // namespace
 
@@ -46,7 +67,7 @@ ServerProcess::~ServerProcess()
 {
     if (m_process.state() != QProcess::NotRunning) {
         m_process.disconnect(this);
-        signalGroup(SIGKILL);
+        m_supervisor.killTree();
         m_process.waitForFinished(2000);
     }
 }
@@ -56,16 +77,27 @@ void ServerProcess::start()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (auto it = m_settings.env.cbegin(); it != m_settings.env.cend(); ++it)
         environment.insert(it.key(), it.value());
+    const ResolvedProgram program = resolveProgram(m_settings.command, m_settings.cwd, environment);
+    if (program.path.isEmpty()) {
+        m_finished = true;
+        m_supervisor.abandon();
+        qCWarning(lcServer).noquote() << "cannot start server:" << program.error;
+        Q_EMIT failedToStart(u"cannot start server: "_s + program.error);
+        return;
+    }
     m_process.setProcessEnvironment(environment);
     m_process.setWorkingDirectory(m_settings.cwd);
-    m_process.setProgram(m_settings.command);
+    m_process.setProgram(program.path);
     m_process.setArguments(m_settings.args);
-    m_process.setChildProcessModifier(&enterOwnProcessGroup);
+    m_process.setChildProcessModifier(m_supervisor.childSetup());
     qCDebug(lcServer) << "starting" << commandLine() << "in" << m_settings.cwd;
     m_process.start(QIODevice::ReadWrite);
     if (m_process.waitForStarted(5000)) {
-        m_pid = m_process.processId();
+        m_supervisor.afterStart(m_process.processId());
+        m_pid = m_supervisor.serverPid();
         Q_EMIT started(m_pid);
+    } else {
+        m_supervisor.abandon();
     }
 }
 
@@ -85,7 +117,7 @@ void ServerProcess::kill()
         return;
     m_stopping = true;
     m_stopPhase = 3;
-    signalGroup(SIGKILL);
+    m_supervisor.killTree();
 }
 
 void ServerProcess::escalateStop()
@@ -96,19 +128,13 @@ void ServerProcess::escalateStop()
         qCInfo(lcServer) << "server" << m_pid
                          << "did not exit after stdin closed; sending SIGTERM to its group";
         m_stopPhase = 2;
-        signalGroup(SIGTERM);
+        m_supervisor.terminateGroup();
         m_stopTimer.start(m_settings.shutdownGraceMs);
     } else {
-        qCWarning(lcServer) << "server" << m_pid << "ignored SIGTERM; killing its group";
+        qCWarning(lcServer) << "server" << m_pid << "ignored SIGTERM; killing its process tree";
         m_stopPhase = 3;
-        signalGroup(SIGKILL);
+        m_supervisor.killTree();
     }
-}
-
-void ServerProcess::signalGroup(int signal)
-{
-    if (m_pid > 0)
-        ::kill(static_cast<pid_t>(-m_pid), signal);
 }
 
 bool ServerProcess::isRunning() const
@@ -199,8 +225,9 @@ void ServerProcess::onFinished(int exitCode, QProcess::ExitStatus status)
     onStderr();
     if (const QByteArray rest = m_stderrFramer.takeRemainder(); !rest.isEmpty())
         appendStderr(QString::fromUtf8(rest));
-    // The leader is gone, but children it left in the group would be orphans.
-    signalGroup(SIGKILL);
+    // The server is gone; what it left behind must not outlive it (its supervisor has
+    // already seen to that; without one, this kills its process group).
+    m_supervisor.killTree();
     qCDebug(lcServer) << "server" << m_pid << "finished, code" << exitCode << "status" << status;
     Q_EMIT finished(exitCode, status, m_stopping);
 }
@@ -209,8 +236,9 @@ void ServerProcess::onErrorOccurred(QProcess::ProcessError error)
 {
     if (error == QProcess::FailedToStart) {
         m_finished = true;
-        Q_EMIT failedToStart(u"could not start \"%1\" in %2: %3"_s.arg(
-            commandLine(), m_settings.cwd, m_process.errorString()));
+        m_supervisor.abandon();
+        Q_EMIT failedToStart(u"cannot start server: '%1': %2 (in %3)"_s.arg(
+            m_settings.command, m_process.errorString(), m_settings.cwd));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LineFramer.h"
+#include "ProcessSupervisor.h"
 #include "config/Config.h"
 
 #include <QJsonObject>
@@ -11,26 +12,28 @@
 
 namespace foxreload {
 
-// Owns one server process: started in a process group of its own, its stdout
-// framed into JSON-RPC messages, its stderr kept in a ring buffer and passed
-// on line by line. Stopping follows the MCP stdio shutdown order: close stdin,
-// wait, SIGTERM the whole group, wait, SIGKILL the whole group.
+// Owns one server process: started under a ProcessSupervisor (its whole tree dies with
+// FoxReload, however FoxReload ends), its stdout framed into JSON-RPC messages, its stderr
+// kept in a ring buffer and passed on line by line. Stopping follows the MCP stdio shutdown
+// order: close stdin, wait, SIGTERM the process group, wait, SIGKILL the whole tree.
+// A command that cannot be started (missing, not executable, no working directory) is
+// reported by failedToStart() at once, saying what was looked for where.
 class ServerProcess : public QObject
 {
     Q_OBJECT
 public:
     explicit ServerProcess(const ServerSettings& settings, QObject* parent = nullptr);
-    ~ServerProcess() override; // kills the group if it still runs
+    ~ServerProcess() override; // kills the tree if it still runs
 
     void start();
     // Graceful stop per the MCP stdio rules; emits finished() when the group is gone.
     void stop();
-    // No grace: SIGKILL the group now.
+    // No grace: SIGKILL the whole tree now.
     void kill();
 
     bool isRunning() const;
     bool isStopping() const { return m_stopping; }
-    qint64 pid() const { return m_pid; }
+    qint64 pid() const { return m_pid; } // the server's own pid (not its supervisor's)
 
     // Writes one JSON-RPC message as a line on the server's stdin.
     void send(const QJsonObject& message);
@@ -54,11 +57,11 @@ private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onErrorOccurred(QProcess::ProcessError error);
     void escalateStop();
-    void signalGroup(int signal);
     void appendStderr(const QString& line);
 
     ServerSettings m_settings;
     QProcess m_process;
+    ProcessSupervisor m_supervisor; // destroyed first: whatever still runs is killed
     LineFramer m_stdoutFramer;
     LineFramer m_stderrFramer { 64 * 1024 };
     QStringList m_stderrRing;
