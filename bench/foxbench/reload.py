@@ -108,6 +108,25 @@ def _drift(sequence):
     return out
 
 
+RSS_EVERY = 500  # reloads between two RSS samples in the soak
+
+
+def rss_slope_per_1000(samples):
+    """Least-squares slope of RSS (KiB) over reloads, in KiB per 1,000 reloads. The first sample
+    (before any reload) is left out: the first reloads warm caches up once, which is not growth."""
+    points = [(x, y) for x, y in samples if x > 0 and y is not None]
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    if spread == 0:
+        return None
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+    return round(slope * 1000, 1)
+
+
 def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
     """count reloads in a row, cycling hot reload / service restart with a full restart every
     full_every-th; each edit must produce exactly its own successful reload."""
@@ -125,6 +144,7 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
     try:
         session.wait_started()
         rss_start = projects.own_rss_kib(session.tool.pid)
+        rss_samples = [(0, rss_start)]  # (reloads so far, FoxReload's RSS KiB), every RSS_EVERY reloads
         first_mark = session.mark()
         in_place = 0
         for i in range(count):
@@ -147,8 +167,11 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
                     failures.append({"i": i, "file": relative, "what": event.get("error")})
                 if event.get("strategy") != strategy:
                     escalated += 1
+            if (i + 1) % RSS_EVERY == 0:
+                rss_samples.append((i + 1, projects.own_rss_kib(session.tool.pid)))
             if progress and i % 500 == 499:
-                progress(f"soak: {i + 1}/{count} reloads, {failed} failed, {missed} missed")
+                progress(f"soak: {i + 1}/{count} reloads, {failed} failed, {missed} missed, "
+                         f"RSS {rss_samples[-1][1]} KiB")
         time.sleep(0.5)
         finished = [e for _, e in session.events(first_mark)
                     if e.get("event") == "reload_finished" and e.get("trigger") == "file_change"]
@@ -166,6 +189,9 @@ def soak(binary, tmp, count, debounce_ms, full_every, progress=None):
             "drift_ms": _drift(sequence),
             "rss_start_kib": rss_start,
             "rss_end_kib": projects.own_rss_kib(session.tool.pid),
+            "rss_every": RSS_EVERY,
+            "rss_samples_kib": rss_samples,
+            "rss_slope_kib_per_1000": rss_slope_per_1000(rss_samples),
             "duration_s": round(time.monotonic() - started, 1),
         })
     finally:

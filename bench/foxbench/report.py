@@ -93,6 +93,12 @@ def targets(results):
     else:
         rows.append(("reliability", "10,000 reloads, none failed, none missed", soak.get("error", "not run"),
                      _verdict(None)))
+    slope = soak.get("rss_slope_kib_per_1000")
+    if "rss_samples_kib" in soak:
+        rows.append(("memory over the soak (RSS slope)", "flat: ≤ 20 KiB per 1,000 reloads",
+                     f"{fmt(slope, 1)} KiB per 1,000 reloads ({fmt(_mib(soak['rss_start_kib']), 1)} → "
+                     f"{fmt(_mib(soak['rss_end_kib']), 1)} MiB)",
+                     _verdict(None if slope is None else slope <= 20)))
 
     prox = results.get("proxy") or {}
     ping = prox.get("ping") or {}
@@ -307,6 +313,12 @@ def markdown(results):
                               [[s["reloads"], ", ".join(f"{k} {v}" for k, v in s["by_strategy"].items()),
                                 s["failed"], s["missed"], s["escalated"], s["reload_events"], s["crash_restarts"],
                                 f"{fmt(_mib(s['rss_start_kib']), 1)} → {fmt(_mib(s['rss_end_kib']), 1)}"]]))
+            samples = s.get("rss_samples_kib")
+            if samples:
+                out.append(f"\nFoxReload's RSS every {s.get('rss_every', 500)} reloads (KiB): "
+                           + ", ".join(f"{x:,}: {y:,}" for x, y in samples)
+                           + f". Slope (least squares, after the first {s.get('rss_every', 500)}): "
+                           f"**{fmt(s.get('rss_slope_kib_per_1000'), 1)} KiB per 1,000 reloads**.")
             rows = [[k, fmt(v.get("p50"), 1), fmt(v.get("p95"), 1), fmt(v.get("p99"), 1), fmt(v.get("max"), 1)]
                     for k, v in s["harness_ms"].items()]
             out.append("")
