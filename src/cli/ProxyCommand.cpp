@@ -6,6 +6,7 @@
 #include "GameOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
+#include "common/VisibleText.h"
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
 #include "proxy/ClientChannel.h"
@@ -167,6 +168,8 @@ int proxyCommand(const QStringList& arguments)
     }
 
     Session session(*config);
+    if (parser.isSet(logOption)) // its own log must not count as a change to the project
+        session.addOwnFiles({ QFileInfo(parser.value(logOption)).absoluteFilePath() });
     const bool json = options.json(parser);
     ConsoleReporter reporter(&session, json ? ConsoleReporter::Format::Json : ConsoleReporter::Format::Text,
         options.quiet(parser));
@@ -175,7 +178,8 @@ int proxyCommand(const QStringList& arguments)
         // The client logs our stderr; the file gets the server's stderr as well.
         QObject::connect(&session.orchestrator(), &ReloadOrchestrator::serverStderr, &reporter,
             [](qint64 pid, const QString& line) {
-                std::fprintf(g_log, "server[%lld] %s\n", static_cast<long long>(pid), qPrintable(line));
+                std::fprintf(
+                    g_log, "server[%lld] %s\n", static_cast<long long>(pid), qPrintable(visibleText(line)));
                 std::fflush(g_log);
             });
     }
@@ -203,7 +207,7 @@ int proxyCommand(const QStringList& arguments)
             return;
         }
         if (const QString text = describeProxyEvent(event); !text.isEmpty())
-            reporter.printLine(text);
+            reporter.printLine(visibleText(text)); // names and messages from the client and server
     });
 
     bool started = false;
