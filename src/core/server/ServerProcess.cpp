@@ -81,7 +81,7 @@ void ServerProcess::start()
     if (program.path.isEmpty()) {
         m_finished = true;
         m_supervisor.abandon();
-        qCWarning(lcServer).noquote() << "cannot start server:" << program.error;
+        qCInfo(lcServer).noquote() << "cannot start server:" << program.error;
         Q_EMIT failedToStart(u"cannot start server: "_s + program.error);
         return;
     }
