@@ -114,6 +114,8 @@ bool FileWatcher::start(const QList<WatchRoot>& roots)
         targets.append(Private::targetFor(path, root.filter, info.isDir()));
     }
     if (targets.isEmpty()) {
+        for (const auto& target : std::as_const(absent))
+            Q_EMIT warning(u"watch root %1 does not exist; it is not watched"_s.arg(target.rootPath));
         Q_EMIT warning(u"nothing to watch: none of the %1 roots exists"_s.arg(roots.size()));
         return false;
     }
