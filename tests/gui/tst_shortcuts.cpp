@@ -91,8 +91,11 @@ void TestShortcuts::standardShortcutsWorkWhereverTheFocusIs()
     QSignalSpy quit(&dashboard, &DashboardWindow::quitRequested);
     QTest::keySequence(&dashboard, QKeySequence(u"Ctrl+Q"_s));
     QCOMPARE(quit.size(), 1);
-    QTest::keySequence(&dashboard, QKeySequence::Quit);
-    QCOMPARE(quit.size(), 2);
+    // And the platform's own Quit keys (none on some platforms; Ctrl+Q on most).
+    const auto platformQuit = QKeySequence::keyBindings(QKeySequence::Quit);
+    for (const auto& keys : platformQuit)
+        QTest::keySequence(&dashboard, keys);
+    QCOMPARE(quit.size(), 1 + platformQuit.size());
     QSignalSpy settings(&dashboard, &DashboardWindow::settingsRequested);
     QTest::keySequence(&dashboard, QKeySequence(u"Ctrl+,"_s));
     QCOMPARE(settings.size(), 1);
@@ -283,8 +286,8 @@ void TestShortcuts::geometryAndTabSurviveCtrlQ()
         app.projects()->addProject(config); // not remembered (no file), but the dashboard shows tabs
         DashboardWindow* dashboard = app.dashboard();
         activate(dashboard);
-        dashboard->resize(913, 617);
-        QTRY_COMPARE(dashboard->size(), QSize(913, 617));
+        dashboard->resize(1013, 717);
+        QTRY_COMPARE(dashboard->size(), QSize(1013, 717));
         size = dashboard->size();
         dashboard->tabs()->setCurrentIndex(DashboardWindow::OutputTab);
         // Only the tab is saved as it changes; the geometry must come from the way out.
