@@ -121,7 +121,14 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
         grid->addWidget(captionLabel, 0, column);
         grid->addWidget(label, 1, column);
         // Room for the usual values, so that the columns do not move as they change.
-        grid->setColumnMinimumWidth(column, metrics.horizontalAdvance(u"Reloading 00 h 00 min"_s) / 2);
+        int width = metrics.horizontalAdvance(u"00 h 00 min"_s);
+        if (label == m_state) {
+            for (int status = 0; status <= int(MonitoredSession::Status::Paused); ++status)
+                width = std::max(width,
+                    metrics.horizontalAdvance(
+                        MonitoredSession::statusText(MonitoredSession::Status(status))));
+        }
+        grid->setColumnMinimumWidth(column, label == m_state || label == m_uptime ? width : width / 2);
         ++column;
     }
     grid->addWidget(m_location, 1, 1, 1, 2);
