@@ -213,6 +213,8 @@ void DashboardWindow::setHistory(HistoryStore* store, GamificationEngine* engine
         });
     }
     m_events->setStore(store);
+    m_charts->setStore(store);
+    m_game->setStore(store);
     reloadHistory();
 }
 
@@ -281,6 +283,7 @@ void DashboardWindow::bindSession(MonitoredSession* session)
     m_output->clear();
     m_header->bindSession(session);
     m_events->bindSession(session);
+    m_charts->setProjectScope(session ? session->location() : QString());
     if (session) {
         m_sessionConnections << connect(session, &MonitoredSession::statusChanged, this, [this] {
             updateHeader();
@@ -327,9 +330,7 @@ void DashboardWindow::updateHeader()
 void DashboardWindow::onReloadFinished(const ReloadResult& result)
 {
     if (result.trigger != ReloadTrigger::Startup) {
-        const QDateTime at = result.finishedAtUtc.isValid() ? result.finishedAtUtc.toLocalTime()
-                                                            : QDateTime::currentDateTime();
-        m_stats.addReload({ at, result.performed, result.totalMs, result.succeeded() });
+        m_stats.addReload(ReloadSample::fromResult(result));
         m_charts->refresh(m_stats);
         statusBar()->showMessage(tr("%n reload(s) in the history", nullptr, int(m_stats.totalReloads())));
     }
