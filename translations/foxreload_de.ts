@@ -2,6 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ChartHover</name>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms, %3</source>
+        <translation>%1 in %2 ms, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 (no duration measured)</source>
+        <translation>%1, %2 (keine Dauer gemessen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drawn at the top: the axis ends at %1 ms (%n point(s) above it)</source>
+        <translation><numerusform>Am oberen Rand gezeichnet: die Achse endet bei %1 ms (%n Punkt darüber)</numerusform><numerusform>Am oberen Rand gezeichnet: die Achse endet bei %1 ms (%n Punkte darüber)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reload(s), %2% of all</source>
+        <translation><numerusform>%1: %n Neuladung, %2 % von allen</numerusform><numerusform>%1: %n Neuladungen, %2 % von allen</numerusform></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) in all</source>
+        <translation><numerusform>%n Neuladung insgesamt</numerusform><numerusform>%n Neuladungen insgesamt</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 XP in total</source>
+        <translation>%1 XP insgesamt</translation>
+    </message>
+</context>
+<context>
+    <name>GameRules</name>
+    <message>
+        <source>First Steps</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>Your first successful reload.</source>
+        <translation>Dein erstes erfolgreiches Neuladen.</translation>
+    </message>
+    <message>
+        <source>Getting Warm</source>
+        <translation>Warmgelaufen</translation>
+    </message>
+    <message>
+        <source>10 successful reloads.</source>
+        <translation>10 erfolgreiche Neuladungen.</translation>
+    </message>
+    <message>
+        <source>Century Fox</source>
+        <translation>Jahrhundertfuchs</translation>
+    </message>
+    <message>
+        <source>100 successful reloads.</source>
+        <translation>100 erfolgreiche Neuladungen.</translation>
+    </message>
+    <message>
+        <source>Thousand Tails</source>
+        <translation>Tausend Schwänze</translation>
+    </message>
+    <message>
+        <source>1,000 successful reloads.</source>
+        <translation>1.000 erfolgreiche Neuladungen.</translation>
+    </message>
+    <message>
+        <source>First 100 XP</source>
+        <translation>Die ersten 100 XP</translation>
+    </message>
+    <message>
+        <source>Earn your first 100 XP.</source>
+        <translation>Verdiene deine ersten 100 XP.</translation>
+    </message>
+    <message>
+        <source>XP Hoarder</source>
+        <translation>XP-Sammler</translation>
+    </message>
+    <message>
+        <source>Earn 1,000 XP in total.</source>
+        <translation>Verdiene insgesamt 1.000 XP.</translation>
+    </message>
+    <message>
+        <source>Sly Apprentice</source>
+        <translation>Schlauer Lehrling</translation>
+    </message>
+    <message>
+        <source>Reach level 5.</source>
+        <translation>Erreiche Stufe 5.</translation>
+    </message>
+    <message>
+        <source>Master of the Den</source>
+        <translation>Meister des Baus</translation>
+    </message>
+    <message>
+        <source>Reach level 10.</source>
+        <translation>Erreiche Stufe 10.</translation>
+    </message>
+    <message>
+        <source>Week Streak</source>
+        <translation>Wochenserie</translation>
+    </message>
+    <message>
+        <source>Reload on 7 days in a row.</source>
+        <translation>Lade an 7 Tagen hintereinander neu.</translation>
+    </message>
+    <message>
+        <source>Month of Mischief</source>
+        <translation>Monat voller Streiche</translation>
+    </message>
+    <message>
+        <source>Reload on 30 days in a row.</source>
+        <translation>Lade an 30 Tagen hintereinander neu.</translation>
+    </message>
+    <message>
+        <source>Quick Paws</source>
+        <translation>Flinke Pfoten</translation>
+    </message>
+    <message>
+        <source>Ten hot reloads, each ready within 50 ms.</source>
+        <translation>Zehn Hot Reloads, jeder in höchstens 50 ms bereit.</translation>
+    </message>
+    <message>
+        <source>Quick Fix</source>
+        <translation>Schnelle Reparatur</translation>
+    </message>
+    <message>
+        <source>Fix a failed reload within five minutes.</source>
+        <translation>Behebe ein fehlgeschlagenes Neuladen innerhalb von fünf Minuten.</translation>
+    </message>
+    <message>
+        <source>Clean Day</source>
+        <translation>Sauberer Tag</translation>
+    </message>
+    <message>
+        <source>30 successful reloads in a day, none failed.</source>
+        <translation>30 erfolgreiche Neuladungen an einem Tag, keine fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Night Fox</source>
+        <translation>Nachtfuchs</translation>
+    </message>
+    <message>
+        <source>Reload between midnight and 4 a.m.</source>
+        <translation>Lade zwischen Mitternacht und 4 Uhr neu.</translation>
+    </message>
+    <message>
+        <source>Early Bird</source>
+        <translation>Frühaufsteher</translation>
+    </message>
+    <message>
+        <source>Reload between 5 and 7 a.m.</source>
+        <translation>Lade zwischen 5 und 7 Uhr morgens neu.</translation>
+    </message>
+    <message>
+        <source>Challenger</source>
+        <translation>Herausforderer</translation>
+    </message>
+    <message>
+        <source>Complete a daily challenge.</source>
+        <translation>Schließe eine Tagesherausforderung ab.</translation>
+    </message>
+    <message>
+        <source>Seasoned Hunter</source>
+        <translation>Erfahrener Jäger</translation>
+    </message>
+    <message>
+        <source>Complete 10 daily challenges.</source>
+        <translation>Schließe 10 Tagesherausforderungen ab.</translation>
+    </message>
+    <message>
+        <source>Every Trick in the Book</source>
+        <translation>Alle Tricks drauf</translation>
+    </message>
+    <message>
+        <source>Succeed with a hot reload, a service restart and a full restart.</source>
+        <translation>Schaffe einen Hot Reload, einen Dienstneustart und einen vollständigen Neustart.</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Aufwärmen</translation>
+    </message>
+    <message>
+        <source>5 successful reloads today</source>
+        <translation>Heute 5 erfolgreiche Neuladungen</translation>
+    </message>
+    <message>
+        <source>Marathon</source>
+        <translation>Marathon</translation>
+    </message>
+    <message>
+        <source>25 successful reloads today</source>
+        <translation>Heute 25 erfolgreiche Neuladungen</translation>
+    </message>
+    <message>
+        <source>Hot Hands</source>
+        <translation>Heiße Hände</translation>
+    </message>
+    <message>
+        <source>10 hot reloads today</source>
+        <translation>Heute 10 Hot Reloads</translation>
+    </message>
+    <message>
+        <source>Service Desk</source>
+        <translation>Servicedesk</translation>
+    </message>
+    <message>
+        <source>3 service restarts today</source>
+        <translation>Heute 3 Dienstneustarts</translation>
+    </message>
+    <message>
+        <source>Speed Run</source>
+        <translation>Speedrun</translation>
+    </message>
+    <message>
+        <source>5 reloads ready within 200 ms today</source>
+        <translation>Heute 5 Neuladungen, in höchstens 200 ms bereit</translation>
+    </message>
+    <message>
+        <source>Lightning Ten</source>
+        <translation>Blitz-Zehn</translation>
+    </message>
+    <message>
+        <source>10 reloads ready within 200 ms today</source>
+        <translation>Heute 10 Neuladungen, in höchstens 200 ms bereit</translation>
+    </message>
+    <message>
+        <source>Fixer</source>
+        <translation>Reparateur</translation>
+    </message>
+    <message>
+        <source>Bring a failed reload back to success today</source>
+        <translation>Bringe heute ein fehlgeschlagenes Neuladen wieder zum Erfolg</translation>
+    </message>
+    <message>
+        <source>XP Hunter</source>
+        <translation>XP-Jäger</translation>
+    </message>
+    <message>
+        <source>Earn 100 XP today</source>
+        <translation>Verdiene heute 100 XP</translation>
+    </message>
+    <message>
+        <source>Clean Sheet</source>
+        <translation>Weiße Weste</translation>
+    </message>
+    <message>
+        <source>15 successful reloads today without a single failure</source>
+        <translation>Heute 15 erfolgreiche Neuladungen ohne einen einzigen Fehlschlag</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>FoxReload Settings</source>
@@ -33,7 +295,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
+        <translation>Durch&amp;suchen …</translation>
     </message>
     <message>
         <source>Choose the working directory</source>
@@ -73,7 +335,7 @@
     </message>
     <message>
         <source>&amp;Watching</source>
-        <translation>Ü&amp;berwachung</translation>
+        <translation>Über&amp;wachung</translation>
     </message>
     <message>
         <source>Watch &amp;paths:</source>
@@ -89,7 +351,7 @@
     </message>
     <message>
         <source>Add &amp;file…</source>
-        <translation>&amp;Datei hinzufügen …</translation>
+        <translation>Datei &amp;hinzufügen …</translation>
     </message>
     <message>
         <source>Add a file to watch</source>
@@ -117,7 +379,7 @@
     </message>
     <message>
         <source>Respect .&amp;gitignore files</source>
-        <translation>.&amp;gitignore-Dateien beachten</translation>
+        <translation>.gitignore-Dateien &amp;beachten</translation>
     </message>
     <message>
         <source>Debounce in milliseconds</source>
@@ -193,7 +455,7 @@
     </message>
     <message>
         <source>Files no rule matches &amp;get:</source>
-        <translation>Dateien ohne passende Regel &amp;erhalten:</translation>
+        <translation>Dateien ohne passende Regel erh&amp;alten:</translation>
     </message>
     <message>
         <source>Default strategy</source>
@@ -245,7 +507,7 @@
     </message>
     <message>
         <source>De&amp;bounce:</source>
-        <translation>Ent&amp;prellung:</translation>
+        <translation>&amp;Entprellung:</translation>
     </message>
     <message>
         <source>Max reloads per mi&amp;nute:</source>
@@ -261,15 +523,29 @@
     </message>
 </context>
 <context>
+    <name>foxreload::TrustSummary</name>
+    <message>
+        <source>command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>directory:</source>
+        <translation>Verzeichnis:</translation>
+    </message>
+    <message>
+        <source>environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::BundledExample</name>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>%1 kann nicht nach %2 kopiert werden.</translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::ChartsPanel</name>
-    <message>
-        <source>Reload duration</source>
-        <translation>Dauer der Neuladungen</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
     <message>
         <source>Reload duration over time, by strategy</source>
         <translation>Dauer der Neuladungen im Zeitverlauf, nach Strategie</translation>
@@ -291,20 +567,76 @@
         <translation>Erfahrungspunkte im Zeitverlauf</translation>
     </message>
     <message>
-        <source>Reloads per day (last 4 weeks)</source>
-        <translation>Neuladungen pro Tag (letzte 4 Wochen)</translation>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
-        <source>Reloads</source>
-        <translation>Neuladungen</translation>
+        <source>Time range of the charts</source>
+        <translation>Zeitraum der Diagramme</translation>
     </message>
     <message>
-        <source>Reloads per day over the last four weeks</source>
-        <translation>Neuladungen pro Tag in den letzten vier Wochen</translation>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Verlauf</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projekt:</translation>
+    </message>
+    <message>
+        <source>Project of the charts</source>
+        <translation>Projekt der Diagramme</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message>
+        <source>Summary of the range</source>
+        <translation>Zusammenfassung des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Reloads per day</source>
+        <translation>Neuladungen pro Tag</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Reloads per day, by strategy</source>
+        <translation>Neuladungen pro Tag, nach Strategie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) in the range</source>
+        <translation><numerusform>%n Neuladung im Zeitraum</numerusform><numerusform>%n Neuladungen im Zeitraum</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+    </message>
+    <message>
+        <source>median %1 ms, 95th percentile %2 ms</source>
+        <translation>Median %1 ms, 95. Perzentil %2 ms</translation>
     </message>
 </context>
 <context>
-    <name>foxreload::gui::DashboardWindow</name>
+    <name>foxreload::gui::DashboardHeader</name>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
@@ -318,28 +650,12 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Dashboard sections</source>
-        <translation>Bereiche des Dashboards</translation>
-    </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>Ü&amp;bersicht</translation>
-    </message>
-    <message>
-        <source>&amp;Progress</source>
-        <translation>&amp;Fortschritt</translation>
-    </message>
-    <message>
-        <source>&amp;Events</source>
-        <translation>&amp;Ereignisse</translation>
-    </message>
-    <message>
-        <source>Server &amp;output</source>
-        <translation>Server-&amp;Ausgabe</translation>
-    </message>
-    <message>
         <source>Session summary</source>
         <translation>Zusammenfassung der Sitzung</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jekt:</translation>
     </message>
     <message>
         <source>Project</source>
@@ -383,65 +699,46 @@
     </message>
     <message>
         <source>&amp;Trust and start…</source>
-        <translation>&amp;Vertrauen und starten …</translation>
+        <translation>Vertrauen und &amp;starten …</translation>
     </message>
     <message>
         <source>Allow this project's configuration to start its server command</source>
         <translation>Der Konfiguration dieses Projekts erlauben, ihren Serverbefehl zu starten</translation>
     </message>
     <message>
-        <source>Trust this configuration?</source>
-        <translation>Dieser Konfiguration vertrauen?</translation>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
     </message>
     <message>
-        <source>%1 is new or changed since you last trusted it.
-
-It will run:
-%2
-
-Trust it and start the server?</source>
-        <translation>%1 ist neu oder wurde geändert, seit Sie ihr zuletzt vertraut haben.
-
-Sie wird Folgendes ausführen:
-%2
-
-Vertrauen und den Server starten?</translation>
+        <source>%1, %2 ms, %3</source>
+        <translation>%1, %2 ms, %3</translation>
     </message>
     <message>
-        <source>Could not trust the configuration</source>
-        <translation>Der Konfiguration konnte nicht vertraut werden</translation>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Anzeigen:</translation>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DashboardWindow</name>
+    <message>
+        <source>Dashboard sections</source>
+        <translation>Bereiche des Dashboards</translation>
     </message>
     <message>
-        <source>&amp;Changes</source>
-        <translation>Ä&amp;nderungen</translation>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <source>E&amp;rrors</source>
-        <translation>Fe&amp;hler</translation>
+        <source>&amp;Progress</source>
+        <translation>Fortsch&amp;ritt</translation>
     </message>
     <message>
-        <source>Ser&amp;ver</source>
-        <translation>Ser&amp;ver</translation>
-    </message>
-    <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
-    </message>
-    <message>
-        <source>text in the event</source>
-        <translation>Text im Ereignis</translation>
-    </message>
-    <message>
-        <source>Filter events by text</source>
-        <translation>Ereignisse nach Text filtern</translation>
-    </message>
-    <message>
-        <source>Event log</source>
-        <translation>Ereignisprotokoll</translation>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
     </message>
     <message>
         <source>Server error output</source>
@@ -480,36 +777,8 @@ Vertrauen und den Server starten?</translation>
         <translation><numerusform>%n Neuladung im Verlauf</numerusform><numerusform>%n Neuladungen im Verlauf</numerusform></translation>
     </message>
     <message>
-        <source>FoxReload — %1</source>
-        <translation>FoxReload — %1</translation>
-    </message>
-    <message>
         <source>FoxReload</source>
         <translation>FoxReload</translation>
-    </message>
-    <message>
-        <source>No project</source>
-        <translation>Kein Projekt</translation>
-    </message>
-    <message>
-        <source>%1, %2 ms, %3</source>
-        <translation>%1, %2 ms, %3</translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation>fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation>noch keine</translation>
-    </message>
-    <message>
-        <source>Pro&amp;ject:</source>
-        <translation>Pro&amp;jekt:</translation>
-    </message>
-    <message>
-        <source>Re&amp;loads</source>
-        <translation>Neu&amp;ladungen</translation>
     </message>
     <message>
         <source>Pa&amp;use Watching</source>
@@ -522,6 +791,52 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>Res&amp;ume Watching</source>
         <translation>Überwachung fortsetzen (&amp;u)</translation>
+    </message>
+    <message>
+        <source>Server o&amp;utput</source>
+        <translation>Server-&amp;Ausgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DesktopNotifications</name>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Show error</source>
+        <translation>Fehler anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DurationChart</name>
+    <message>
+        <source>Reload duration</source>
+        <translation>Dauer der Neuladungen</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>above the axis</source>
+        <translation>über der Achse</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95. Perzentil</translation>
     </message>
 </context>
 <context>
@@ -553,6 +868,60 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>Event</source>
         <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::EventLogPanel</name>
+    <message>
+        <source>%1 done in %2 ms</source>
+        <translation>%1 in %2 ms erledigt</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>Ä&amp;nderungen</translation>
+    </message>
+    <message>
+        <source>Re&amp;loads</source>
+        <translation>Neu&amp;ladungen</translation>
+    </message>
+    <message>
+        <source>E&amp;rrors</source>
+        <translation>Fe&amp;hler</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver</source>
+        <translation>Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>text in the event</source>
+        <translation>Text im Ereignis</translation>
+    </message>
+    <message>
+        <source>Filter events by text</source>
+        <translation>Ereignisse nach Text filtern</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::FieldErrorMarker</name>
+    <message numerus="yes">
+        <source>Save is blocked until %n problem(s) are fixed: %1.</source>
+        <translation><numerusform>Speichern ist gesperrt, bis %n Problem behoben ist: %1.</numerusform><numerusform>Speichern ist gesperrt, bis %n Probleme behoben sind: %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -610,10 +979,6 @@ Vertrauen und den Server starten?</translation>
         <translation>Heute einmal neu laden, um sie zu halten.</translation>
     </message>
     <message>
-        <source>Reward: %1 XP</source>
-        <translation>Belohnung: %1 XP</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -650,8 +1015,36 @@ Vertrauen und den Server starten?</translation>
         <translation><numerusform>%n Joker</numerusform><numerusform>%n Joker</numerusform></translation>
     </message>
     <message>
-        <source>%1 ✓ done</source>
-        <translation>%1 ✓ geschafft</translation>
+        <source>Total XP</source>
+        <translation>XP gesamt</translation>
+    </message>
+    <message>
+        <source>Reloads in the last year</source>
+        <translation>Neuladungen im letzten Jahr</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2</source>
+        <translation>Fortschritt: %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 XP in total</source>
+        <translation>%1 XP insgesamt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>geschafft</translation>
+    </message>
+    <message>
+        <source>+%1 XP</source>
+        <translation>+%1 XP</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Belohnung</translation>
     </message>
 </context>
 <context>
@@ -667,6 +1060,22 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>Choose the project folder (where .foxreload.yaml is or will be)</source>
         <translation>Projektordner wählen (wo .foxreload.yaml liegt oder liegen wird)</translation>
+    </message>
+    <message>
+        <source>Example not found</source>
+        <translation>Beispiel nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The example server is not installed with this copy of FoxReload.</source>
+        <translation>Der Beispielserver ist mit dieser FoxReload-Installation nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Example not available</source>
+        <translation>Beispiel nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The example is read-only where it is installed; using a copy in %1</source>
+        <translation>Das Beispiel ist an seinem Installationsort schreibgeschützt; es wird eine Kopie in %1 verwendet</translation>
     </message>
 </context>
 <context>
@@ -748,20 +1157,12 @@ Vertrauen und den Server starten?</translation>
         <translation>── Neuladung #%1: %2 ──</translation>
     </message>
     <message>
-        <source>%1 done in %2 ms</source>
-        <translation>%1 in %2 ms erledigt</translation>
-    </message>
-    <message>
         <source>Tools added: %1</source>
         <translation>Neue Tools: %1</translation>
     </message>
     <message>
         <source>Tools removed: %1</source>
         <translation>Entfernte Tools: %1</translation>
-    </message>
-    <message>
-        <source>── reload #%1 done in %2 ms ──</source>
-        <translation>── Neuladung #%1 in %2 ms erledigt ──</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
@@ -791,13 +1192,21 @@ Vertrauen und den Server starten?</translation>
         <source>── server PID %1 exited (code %2) ──</source>
         <translation>── Server PID %1 beendet (Code %2) ──</translation>
     </message>
+    <message>
+        <source>%1 done in %2</source>
+        <translation>%1 fertig in %2</translation>
+    </message>
+    <message>
+        <source>Held back %1 (paused or rate-limited) before it started.</source>
+        <translation>Vor dem Start %1 zurückgehalten (pausiert oder durch das Ratenlimit).</translation>
+    </message>
+    <message>
+        <source>── reload #%1 done in %2 ──</source>
+        <translation>── Neuladen Nr. %1 fertig in %2 ──</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
-    <message>
-        <source>%1 reloaded</source>
-        <translation>%1 neu geladen</translation>
-    </message>
     <message>
         <source>manual restart</source>
         <translation>manueller Neustart</translation>
@@ -807,20 +1216,8 @@ Vertrauen und den Server starten?</translation>
         <translation>nach einem Absturz</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>%1: reload failed</source>
         <translation>%1: Neuladen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Level up!</source>
-        <translation>Stufe aufgestiegen!</translation>
-    </message>
-    <message>
-        <source>You reached level %1.</source>
-        <translation>Sie haben Stufe %1 erreicht.</translation>
     </message>
     <message>
         <source>Achievement unlocked: %1</source>
@@ -834,12 +1231,60 @@ Vertrauen und den Server starten?</translation>
         <source>%1 (+%n more)</source>
         <translation><numerusform>%1 (+%n weiteres)</numerusform><numerusform>%1 (+%n weitere)</numerusform></translation>
     </message>
+    <message>
+        <source>%1: %2 done</source>
+        <translation>%1: %2 abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more file(s)</source>
+        <translation><numerusform>%1 und %n weitere Datei</numerusform><numerusform>%1 und %n weitere Dateien</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation><numerusform>%n Tool</numerusform><numerusform>%n Tools</numerusform></translation>
+    </message>
+    <message>
+        <source>Level %1 reached</source>
+        <translation>Stufe %1 erreicht</translation>
+    </message>
+    <message>
+        <source>You now have %1 XP.</source>
+        <translation>Sie haben jetzt %1 XP.</translation>
+    </message>
+    <message>
+        <source>FoxReload keeps running in the tray</source>
+        <translation>FoxReload läuft im Infobereich weiter</translation>
+    </message>
+    <message>
+        <source>Quit it from the tray icon's menu.</source>
+        <translation>Beenden Sie es über das Menü seines Symbols im Infobereich.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::ProjectController</name>
     <message>
         <source>Settings applied: the session was restarted with the new configuration</source>
         <translation>Einstellungen übernommen: die Sitzung wurde mit der neuen Konfiguration neu gestartet</translation>
+    </message>
+    <message>
+        <source>%1 was removed; the server keeps the settings it has.</source>
+        <translation>%1 wurde entfernt; der Server behält seine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 was changed but cannot be used: %2. The server keeps the settings it has.</source>
+        <translation>%1 wurde geändert, ist aber nicht verwendbar: %2. Der Server behält seine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 was changed outside FoxReload. Trust the new version to apply it; until then the server keeps the settings it has.</source>
+        <translation>%1 wurde außerhalb von FoxReload geändert. Vertrauen Sie der neuen Fassung, um sie anzuwenden; bis dahin behält der Server seine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 was changed outside FoxReload; the new settings are applied</source>
+        <translation>%1 wurde außerhalb von FoxReload geändert; die neuen Einstellungen gelten jetzt</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1311,41 @@ Vertrauen und den Server starten?</translation>
     <message>
         <source>Components</source>
         <translation>Komponenten</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::SettingsChecks</name>
+    <message>
+        <source>Enter the program that starts the server, e.g. python3 or node.</source>
+        <translation>Geben Sie das Programm ein, das den Server startet, z. B. python3 oder node.</translation>
+    </message>
+    <message>
+        <source>A quote is not closed.</source>
+        <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation>Ordner nicht vorhanden: %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</source>
+        <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend).</translation>
+    </message>
+    <message>
+        <source>Add at least one file or folder to watch.</source>
+        <translation>Fügen Sie mindestens eine Datei oder einen Ordner zur Überwachung hinzu.</translation>
+    </message>
+    <message>
+        <source>Pattern "%1": %2</source>
+        <translation>Muster „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no pattern.</source>
+        <translation>Regel %1 hat kein Muster.</translation>
+    </message>
+    <message>
+        <source>Rule %1: pattern "%2": %3</source>
+        <translation>Regel %1: Muster „%2“: %3</translation>
     </message>
 </context>
 <context>
@@ -955,38 +1435,6 @@ Vertrauen und den Server starten?</translation>
         <translation>Hinweis: Dieser Pfad liegt in keinem überwachten Pfad und wird daher nicht überwacht.</translation>
     </message>
     <message>
-        <source>Enter the program that starts the server, e.g. python3 or node.</source>
-        <translation>Geben Sie das Programm ein, das den Server startet, z. B. python3 oder node.</translation>
-    </message>
-    <message>
-        <source>A quote is not closed.</source>
-        <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</source>
-        <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend).</translation>
-    </message>
-    <message>
-        <source>No such folder: %1</source>
-        <translation>Ordner nicht vorhanden: %1</translation>
-    </message>
-    <message>
-        <source>Add at least one file or folder to watch.</source>
-        <translation>Fügen Sie mindestens eine Datei oder einen Ordner zur Überwachung hinzu.</translation>
-    </message>
-    <message>
-        <source>Rule %1 has no pattern.</source>
-        <translation>Regel %1 hat kein Muster.</translation>
-    </message>
-    <message>
-        <source>Rule %1: %2</source>
-        <translation>Regel %1: %2</translation>
-    </message>
-    <message>
-        <source>Some settings are not valid; they are marked in red.</source>
-        <translation>Einige Einstellungen sind ungültig; sie sind rot markiert.</translation>
-    </message>
-    <message>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -998,6 +1446,33 @@ Vertrauen und den Server starten?</translation>
         <source>(%n folder(s) skipped as a whole)</source>
         <translation><numerusform>(%n Ordner ganz übersprungen)</numerusform><numerusform>(%n Ordner ganz übersprungen)</numerusform></translation>
     </message>
+    <message>
+        <source>New FoxReload Project — %1</source>
+        <translation>Neues FoxReload-Projekt — %1</translation>
+    </message>
+    <message>
+        <source>FoxReload will create %1 in %2 when you press Save.</source>
+        <translation>FoxReload legt %1 in %2 an, sobald Sie auf Speichern klicken.</translation>
+    </message>
+    <message>
+        <source>Nothing in this folder says how the server starts: enter its command below.</source>
+        <translation>Nichts in diesem Ordner verrät, wie der Server startet: Geben Sie unten seinen Befehl ein.</translation>
+    </message>
+    <message>
+        <source>The server command was guessed from %1; check it before you save.</source>
+        <translation>Der Serverbefehl wurde aus %1 erraten; prüfen Sie ihn vor dem Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::StreakCalendar</name>
+    <message>
+        <source>Reloads per day over the last year</source>
+        <translation>Neuladungen pro Tag im letzten Jahr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) on %1</source>
+        <translation><numerusform>%n Neuladung am %1</numerusform><numerusform>%n Neuladungen am %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::TrayController</name>
@@ -1006,20 +1481,8 @@ Vertrauen und den Server starten?</translation>
         <translation>&amp;Dashboard öffnen</translation>
     </message>
     <message>
-        <source>&amp;Restart Server Now</source>
-        <translation>Server jetzt &amp;neu starten</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Watching</source>
-        <translation>Überwachung &amp;pausieren</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>Projekte</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1034,20 +1497,148 @@ Vertrauen und den Server starten?</translation>
         <translation>FoxReload</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>(PID %1)</source>
-        <translation>(PID %1)</translation>
-    </message>
-    <message>
         <source>No project yet: open the dashboard to add one</source>
         <translation>Noch kein Projekt: Öffnen Sie das Dashboard, um eines hinzuzufügen</translation>
     </message>
     <message>
-        <source>&amp;Resume Watching</source>
-        <translation>Überwachung &amp;fortsetzen</translation>
+        <source>&amp;Restart %1</source>
+        <translation>%1 &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching %1</source>
+        <translation>Überwachung von %1 &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Watching %1</source>
+        <translation>Überwachung von %1 &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>vor %n Std.</numerusform><numerusform>vor %n Std.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+    </message>
+    <message>
+        <source>reload failed</source>
+        <translation>Neuladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>strategy and duration</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>what and when</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Dashboard</source>
+        <translation>Im &amp;Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>No project yet</source>
+        <translation>Noch kein Projekt</translation>
+    </message>
+    <message>
+        <source>&amp;Add Project…</source>
+        <translation>Projekt &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation><numerusform>%n Tool</numerusform><numerusform>%n Tools</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::TrustPrompt</name>
+    <message>
+        <source>%1 is new or has changed since you last trusted it. Trusting it lets FoxReload run:</source>
+        <translation>%1 ist neu oder wurde geändert, seit Sie ihr zuletzt vertraut haben. Wenn Sie ihr vertrauen, führt FoxReload Folgendes aus:</translation>
+    </message>
+    <message>
+        <source>Trust this configuration?</source>
+        <translation>Dieser Konfiguration vertrauen?</translation>
+    </message>
+    <message>
+        <source>What the configuration runs</source>
+        <translation>Was die Konfiguration ausführt</translation>
+    </message>
+    <message>
+        <source>Only trust configurations whose command you know.</source>
+        <translation>Vertrauen Sie nur Konfigurationen, deren Befehl Sie kennen.</translation>
+    </message>
+    <message>
+        <source>Trust and &amp;Start</source>
+        <translation>Vertrauen und &amp;starten</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>%1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>The configuration %1 does not exist any more.</source>
+        <translation>Die Konfiguration %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not trust the configuration</source>
+        <translation>Der Konfiguration konnte nicht vertraut werden</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Welcome to FoxReload</source>
+        <translation>Willkommen bei FoxReload</translation>
+    </message>
+    <message>
+        <source>FoxReload watches an MCP server's source folder and reloads the server the moment you save a file: tool code is hot-reloaded, anything else restarts the server, and connected clients stay connected.</source>
+        <translation>FoxReload überwacht den Quellordner eines MCP-Servers und lädt den Server neu, sobald Sie eine Datei speichern: Tool-Code wird im laufenden Betrieb neu geladen, alles andere startet den Server neu, und verbundene Clients bleiben verbunden.</translation>
+    </message>
+    <message>
+        <source>Add the folder of your MCP server to begin. A folder without a .foxreload.yaml gets a guided setup. Or try the example server first.</source>
+        <translation>Fügen Sie zu Beginn den Ordner Ihres MCP-Servers hinzu. Ein Ordner ohne .foxreload.yaml wird Schritt für Schritt eingerichtet. Oder probieren Sie zuerst den Beispielserver aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Add project…</source>
+        <translation>&amp;Projekt hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Try the e&amp;xample</source>
+        <translation>&amp;Beispiel ausprobieren</translation>
+    </message>
+    <message>
+        <source>Open Reynard, a small MCP server in Python that comes with FoxReload</source>
+        <translation>Reynard öffnen, einen kleinen MCP-Server in Python, der FoxReload beiliegt</translation>
+    </message>
+    <message>
+        <source>FoxReload keeps running in the system tray when you close this window; quit it from the tray menu or with %1.</source>
+        <translation>FoxReload läuft im Systemabschnitt der Kontrollleiste weiter, wenn Sie dieses Fenster schließen; beenden Sie es über das Menü dort oder mit %1.</translation>
+    </message>
+    <message>
+        <source>The example server is not installed with this copy of FoxReload.</source>
+        <translation>Der Beispielserver ist mit dieser FoxReload-Installation nicht installiert.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>ChartHover</name>
+    <message>
+        <source>succeeded</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms, %3</source>
+        <translation>%1 in %2 ms, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 (no duration measured)</source>
+        <translation>%1, %2 (no duration measured)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n file</numerusform><numerusform>%n files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drawn at the top: the axis ends at %1 ms (%n point(s) above it)</source>
+        <translation><numerusform>Drawn at the top: the axis ends at %1 ms (%n point above it)</numerusform><numerusform>Drawn at the top: the axis ends at %1 ms (%n points above it)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reload(s), %2% of all</source>
+        <translation><numerusform>%1: %n reload, %2% of all</numerusform><numerusform>%1: %n reloads, %2% of all</numerusform></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) in all</source>
+        <translation><numerusform>%n reload in all</numerusform><numerusform>%n reloads in all</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 XP in total</source>
+        <translation>%1 XP in total</translation>
+    </message>
+</context>
+<context>
+    <name>GameRules</name>
+    <message>
+        <source>First Steps</source>
+        <translation>First Steps</translation>
+    </message>
+    <message>
+        <source>Your first successful reload.</source>
+        <translation>Your first successful reload.</translation>
+    </message>
+    <message>
+        <source>Getting Warm</source>
+        <translation>Getting Warm</translation>
+    </message>
+    <message>
+        <source>10 successful reloads.</source>
+        <translation>10 successful reloads.</translation>
+    </message>
+    <message>
+        <source>Century Fox</source>
+        <translation>Century Fox</translation>
+    </message>
+    <message>
+        <source>100 successful reloads.</source>
+        <translation>100 successful reloads.</translation>
+    </message>
+    <message>
+        <source>Thousand Tails</source>
+        <translation>Thousand Tails</translation>
+    </message>
+    <message>
+        <source>1,000 successful reloads.</source>
+        <translation>1,000 successful reloads.</translation>
+    </message>
+    <message>
+        <source>First 100 XP</source>
+        <translation>First 100 XP</translation>
+    </message>
+    <message>
+        <source>Earn your first 100 XP.</source>
+        <translation>Earn your first 100 XP.</translation>
+    </message>
+    <message>
+        <source>XP Hoarder</source>
+        <translation>XP Hoarder</translation>
+    </message>
+    <message>
+        <source>Earn 1,000 XP in total.</source>
+        <translation>Earn 1,000 XP in total.</translation>
+    </message>
+    <message>
+        <source>Sly Apprentice</source>
+        <translation>Sly Apprentice</translation>
+    </message>
+    <message>
+        <source>Reach level 5.</source>
+        <translation>Reach level 5.</translation>
+    </message>
+    <message>
+        <source>Master of the Den</source>
+        <translation>Master of the Den</translation>
+    </message>
+    <message>
+        <source>Reach level 10.</source>
+        <translation>Reach level 10.</translation>
+    </message>
+    <message>
+        <source>Week Streak</source>
+        <translation>Week Streak</translation>
+    </message>
+    <message>
+        <source>Reload on 7 days in a row.</source>
+        <translation>Reload on 7 days in a row.</translation>
+    </message>
+    <message>
+        <source>Month of Mischief</source>
+        <translation>Month of Mischief</translation>
+    </message>
+    <message>
+        <source>Reload on 30 days in a row.</source>
+        <translation>Reload on 30 days in a row.</translation>
+    </message>
+    <message>
+        <source>Quick Paws</source>
+        <translation>Quick Paws</translation>
+    </message>
+    <message>
+        <source>Ten hot reloads, each ready within 50 ms.</source>
+        <translation>Ten hot reloads, each ready within 50 ms.</translation>
+    </message>
+    <message>
+        <source>Quick Fix</source>
+        <translation>Quick Fix</translation>
+    </message>
+    <message>
+        <source>Fix a failed reload within five minutes.</source>
+        <translation>Fix a failed reload within five minutes.</translation>
+    </message>
+    <message>
+        <source>Clean Day</source>
+        <translation>Clean Day</translation>
+    </message>
+    <message>
+        <source>30 successful reloads in a day, none failed.</source>
+        <translation>30 successful reloads in a day, none failed.</translation>
+    </message>
+    <message>
+        <source>Night Fox</source>
+        <translation>Night Fox</translation>
+    </message>
+    <message>
+        <source>Reload between midnight and 4 a.m.</source>
+        <translation>Reload between midnight and 4 a.m.</translation>
+    </message>
+    <message>
+        <source>Early Bird</source>
+        <translation>Early Bird</translation>
+    </message>
+    <message>
+        <source>Reload between 5 and 7 a.m.</source>
+        <translation>Reload between 5 and 7 a.m.</translation>
+    </message>
+    <message>
+        <source>Challenger</source>
+        <translation>Challenger</translation>
+    </message>
+    <message>
+        <source>Complete a daily challenge.</source>
+        <translation>Complete a daily challenge.</translation>
+    </message>
+    <message>
+        <source>Seasoned Hunter</source>
+        <translation>Seasoned Hunter</translation>
+    </message>
+    <message>
+        <source>Complete 10 daily challenges.</source>
+        <translation>Complete 10 daily challenges.</translation>
+    </message>
+    <message>
+        <source>Every Trick in the Book</source>
+        <translation>Every Trick in the Book</translation>
+    </message>
+    <message>
+        <source>Succeed with a hot reload, a service restart and a full restart.</source>
+        <translation>Succeed with a hot reload, a service restart and a full restart.</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Warm-up</translation>
+    </message>
+    <message>
+        <source>5 successful reloads today</source>
+        <translation>5 successful reloads today</translation>
+    </message>
+    <message>
+        <source>Marathon</source>
+        <translation>Marathon</translation>
+    </message>
+    <message>
+        <source>25 successful reloads today</source>
+        <translation>25 successful reloads today</translation>
+    </message>
+    <message>
+        <source>Hot Hands</source>
+        <translation>Hot Hands</translation>
+    </message>
+    <message>
+        <source>10 hot reloads today</source>
+        <translation>10 hot reloads today</translation>
+    </message>
+    <message>
+        <source>Service Desk</source>
+        <translation>Service Desk</translation>
+    </message>
+    <message>
+        <source>3 service restarts today</source>
+        <translation>3 service restarts today</translation>
+    </message>
+    <message>
+        <source>Speed Run</source>
+        <translation>Speed Run</translation>
+    </message>
+    <message>
+        <source>5 reloads ready within 200 ms today</source>
+        <translation>5 reloads ready within 200 ms today</translation>
+    </message>
+    <message>
+        <source>Lightning Ten</source>
+        <translation>Lightning Ten</translation>
+    </message>
+    <message>
+        <source>10 reloads ready within 200 ms today</source>
+        <translation>10 reloads ready within 200 ms today</translation>
+    </message>
+    <message>
+        <source>Fixer</source>
+        <translation>Fixer</translation>
+    </message>
+    <message>
+        <source>Bring a failed reload back to success today</source>
+        <translation>Bring a failed reload back to success today</translation>
+    </message>
+    <message>
+        <source>XP Hunter</source>
+        <translation>XP Hunter</translation>
+    </message>
+    <message>
+        <source>Earn 100 XP today</source>
+        <translation>Earn 100 XP today</translation>
+    </message>
+    <message>
+        <source>Clean Sheet</source>
+        <translation>Clean Sheet</translation>
+    </message>
+    <message>
+        <source>15 successful reloads today without a single failure</source>
+        <translation>15 successful reloads today without a single failure</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>FoxReload Settings</source>
@@ -261,15 +523,29 @@
     </message>
 </context>
 <context>
+    <name>foxreload::TrustSummary</name>
+    <message>
+        <source>command:</source>
+        <translation>command:</translation>
+    </message>
+    <message>
+        <source>directory:</source>
+        <translation>directory:</translation>
+    </message>
+    <message>
+        <source>environment:</source>
+        <translation>environment:</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::BundledExample</name>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>Cannot copy %1 to %2.</translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::ChartsPanel</name>
-    <message>
-        <source>Reload duration</source>
-        <translation>Reload duration</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
     <message>
         <source>Reload duration over time, by strategy</source>
         <translation>Reload duration over time, by strategy</translation>
@@ -291,20 +567,76 @@
         <translation>Experience points over time</translation>
     </message>
     <message>
-        <source>Reloads per day (last 4 weeks)</source>
-        <translation>Reloads per day (last 4 weeks)</translation>
+        <source>Range:</source>
+        <translation>Range:</translation>
     </message>
     <message>
-        <source>Reloads</source>
-        <translation>Reloads</translation>
+        <source>Time range of the charts</source>
+        <translation>Time range of the charts</translation>
     </message>
     <message>
-        <source>Reloads per day over the last four weeks</source>
-        <translation>Reloads per day over the last four weeks</translation>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <source>Project of the charts</source>
+        <translation>Project of the charts</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>Summary of the range</source>
+        <translation>Summary of the range</translation>
+    </message>
+    <message>
+        <source>Reloads per day</source>
+        <translation>Reloads per day</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Reloads per day, by strategy</source>
+        <translation>Reloads per day, by strategy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) in the range</source>
+        <translation><numerusform>%n reload in the range</numerusform><numerusform>%n reloads in the range</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+    <message>
+        <source>median %1 ms, 95th percentile %2 ms</source>
+        <translation>median %1 ms, 95th percentile %2 ms</translation>
     </message>
 </context>
 <context>
-    <name>foxreload::gui::DashboardWindow</name>
+    <name>foxreload::gui::DashboardHeader</name>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
@@ -318,28 +650,12 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Dashboard sections</source>
-        <translation>Dashboard sections</translation>
-    </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>&amp;Overview</translation>
-    </message>
-    <message>
-        <source>&amp;Progress</source>
-        <translation>&amp;Progress</translation>
-    </message>
-    <message>
-        <source>&amp;Events</source>
-        <translation>&amp;Events</translation>
-    </message>
-    <message>
-        <source>Server &amp;output</source>
-        <translation>Server &amp;output</translation>
-    </message>
-    <message>
         <source>Session summary</source>
         <translation>Session summary</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;ject:</translation>
     </message>
     <message>
         <source>Project</source>
@@ -390,58 +706,39 @@
         <translation>Allow this project's configuration to start its server command</translation>
     </message>
     <message>
-        <source>Trust this configuration?</source>
-        <translation>Trust this configuration?</translation>
+        <source>No project</source>
+        <translation>No project</translation>
     </message>
     <message>
-        <source>%1 is new or changed since you last trusted it.
-
-It will run:
-%2
-
-Trust it and start the server?</source>
-        <translation>%1 is new or changed since you last trusted it.
-
-It will run:
-%2
-
-Trust it and start the server?</translation>
+        <source>%1, %2 ms, %3</source>
+        <translation>%1, %2 ms, %3</translation>
     </message>
     <message>
-        <source>Could not trust the configuration</source>
-        <translation>Could not trust the configuration</translation>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Show:</translation>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DashboardWindow</name>
+    <message>
+        <source>Dashboard sections</source>
+        <translation>Dashboard sections</translation>
     </message>
     <message>
-        <source>&amp;Changes</source>
-        <translation>&amp;Changes</translation>
+        <source>&amp;Overview</source>
+        <translation>&amp;Overview</translation>
     </message>
     <message>
-        <source>E&amp;rrors</source>
-        <translation>E&amp;rrors</translation>
+        <source>&amp;Progress</source>
+        <translation>&amp;Progress</translation>
     </message>
     <message>
-        <source>Ser&amp;ver</source>
-        <translation>Ser&amp;ver</translation>
-    </message>
-    <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
-    </message>
-    <message>
-        <source>text in the event</source>
-        <translation>text in the event</translation>
-    </message>
-    <message>
-        <source>Filter events by text</source>
-        <translation>Filter events by text</translation>
-    </message>
-    <message>
-        <source>Event log</source>
-        <translation>Event log</translation>
+        <source>&amp;Events</source>
+        <translation>&amp;Events</translation>
     </message>
     <message>
         <source>Server error output</source>
@@ -480,36 +777,8 @@ Trust it and start the server?</translation>
         <translation><numerusform>%n reload in the history</numerusform><numerusform>%n reloads in the history</numerusform></translation>
     </message>
     <message>
-        <source>FoxReload — %1</source>
-        <translation>FoxReload — %1</translation>
-    </message>
-    <message>
         <source>FoxReload</source>
         <translation>FoxReload</translation>
-    </message>
-    <message>
-        <source>No project</source>
-        <translation>No project</translation>
-    </message>
-    <message>
-        <source>%1, %2 ms, %3</source>
-        <translation>%1, %2 ms, %3</translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation>failed: %1</translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation>none yet</translation>
-    </message>
-    <message>
-        <source>Pro&amp;ject:</source>
-        <translation>Pro&amp;ject:</translation>
-    </message>
-    <message>
-        <source>Re&amp;loads</source>
-        <translation>Re&amp;loads</translation>
     </message>
     <message>
         <source>Pa&amp;use Watching</source>
@@ -522,6 +791,52 @@ Trust it and start the server?</translation>
     <message>
         <source>Res&amp;ume Watching</source>
         <translation>Res&amp;ume Watching</translation>
+    </message>
+    <message>
+        <source>Server o&amp;utput</source>
+        <translation>Server o&amp;utput</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>&amp;Close Window</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DesktopNotifications</name>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Open dashboard</translation>
+    </message>
+    <message>
+        <source>Show error</source>
+        <translation>Show error</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DurationChart</name>
+    <message>
+        <source>Reload duration</source>
+        <translation>Reload duration</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>above the axis</source>
+        <translation>above the axis</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95th percentile</translation>
     </message>
 </context>
 <context>
@@ -553,6 +868,60 @@ Trust it and start the server?</translation>
     <message>
         <source>Event</source>
         <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::EventLogPanel</name>
+    <message>
+        <source>%1 done in %2 ms</source>
+        <translation>%1 done in %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>&amp;Changes</translation>
+    </message>
+    <message>
+        <source>Re&amp;loads</source>
+        <translation>Re&amp;loads</translation>
+    </message>
+    <message>
+        <source>E&amp;rrors</source>
+        <translation>E&amp;rrors</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver</source>
+        <translation>Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>text in the event</source>
+        <translation>text in the event</translation>
+    </message>
+    <message>
+        <source>Filter events by text</source>
+        <translation>Filter events by text</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Event log</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::FieldErrorMarker</name>
+    <message numerus="yes">
+        <source>Save is blocked until %n problem(s) are fixed: %1.</source>
+        <translation><numerusform>Save is blocked until %n problem are fixed: %1.</numerusform><numerusform>Save is blocked until %n problems are fixed: %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -610,10 +979,6 @@ Trust it and start the server?</translation>
         <translation>Reload once today to keep it.</translation>
     </message>
     <message>
-        <source>Reward: %1 XP</source>
-        <translation>Reward: %1 XP</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -650,8 +1015,36 @@ Trust it and start the server?</translation>
         <translation><numerusform>%n freeze</numerusform><numerusform>%n freezes</numerusform></translation>
     </message>
     <message>
-        <source>%1 ✓ done</source>
-        <translation>%1 ✓ done</translation>
+        <source>Total XP</source>
+        <translation>Total XP</translation>
+    </message>
+    <message>
+        <source>Reloads in the last year</source>
+        <translation>Reloads in the last year</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2</source>
+        <translation>Progress: %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 XP in total</source>
+        <translation>%1 XP in total</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>+%1 XP</source>
+        <translation>+%1 XP</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
     </message>
 </context>
 <context>
@@ -667,6 +1060,22 @@ Trust it and start the server?</translation>
     <message>
         <source>Choose the project folder (where .foxreload.yaml is or will be)</source>
         <translation>Choose the project folder (where .foxreload.yaml is or will be)</translation>
+    </message>
+    <message>
+        <source>Example not found</source>
+        <translation>Example not found</translation>
+    </message>
+    <message>
+        <source>The example server is not installed with this copy of FoxReload.</source>
+        <translation>The example server is not installed with this copy of FoxReload.</translation>
+    </message>
+    <message>
+        <source>Example not available</source>
+        <translation>Example not available</translation>
+    </message>
+    <message>
+        <source>The example is read-only where it is installed; using a copy in %1</source>
+        <translation>The example is read-only where it is installed; using a copy in %1</translation>
     </message>
 </context>
 <context>
@@ -748,20 +1157,12 @@ Trust it and start the server?</translation>
         <translation>── reload #%1: %2 ──</translation>
     </message>
     <message>
-        <source>%1 done in %2 ms</source>
-        <translation>%1 done in %2 ms</translation>
-    </message>
-    <message>
         <source>Tools added: %1</source>
         <translation>Tools added: %1</translation>
     </message>
     <message>
         <source>Tools removed: %1</source>
         <translation>Tools removed: %1</translation>
-    </message>
-    <message>
-        <source>── reload #%1 done in %2 ms ──</source>
-        <translation>── reload #%1 done in %2 ms ──</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
@@ -791,13 +1192,21 @@ Trust it and start the server?</translation>
         <source>── server PID %1 exited (code %2) ──</source>
         <translation>── server PID %1 exited (code %2) ──</translation>
     </message>
+    <message>
+        <source>%1 done in %2</source>
+        <translation>%1 done in %2</translation>
+    </message>
+    <message>
+        <source>Held back %1 (paused or rate-limited) before it started.</source>
+        <translation>Held back %1 (paused or rate-limited) before it started.</translation>
+    </message>
+    <message>
+        <source>── reload #%1 done in %2 ──</source>
+        <translation>── reload #%1 done in %2 ──</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
-    <message>
-        <source>%1 reloaded</source>
-        <translation>%1 reloaded</translation>
-    </message>
     <message>
         <source>manual restart</source>
         <translation>manual restart</translation>
@@ -807,20 +1216,8 @@ Trust it and start the server?</translation>
         <translation>after a crash</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>%1: reload failed</source>
         <translation>%1: reload failed</translation>
-    </message>
-    <message>
-        <source>Level up!</source>
-        <translation>Level up!</translation>
-    </message>
-    <message>
-        <source>You reached level %1.</source>
-        <translation>You reached level %1.</translation>
     </message>
     <message>
         <source>Achievement unlocked: %1</source>
@@ -834,12 +1231,60 @@ Trust it and start the server?</translation>
         <source>%1 (+%n more)</source>
         <translation><numerusform>%1 (+%n more)</numerusform><numerusform>%1 (+%n more)</numerusform></translation>
     </message>
+    <message>
+        <source>%1: %2 done</source>
+        <translation>%1: %2 done</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more file(s)</source>
+        <translation><numerusform>%1 and %n more file</numerusform><numerusform>%1 and %n more files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation><numerusform>%n tool</numerusform><numerusform>%n tools</numerusform></translation>
+    </message>
+    <message>
+        <source>Level %1 reached</source>
+        <translation>Level %1 reached</translation>
+    </message>
+    <message>
+        <source>You now have %1 XP.</source>
+        <translation>You now have %1 XP.</translation>
+    </message>
+    <message>
+        <source>FoxReload keeps running in the tray</source>
+        <translation>FoxReload keeps running in the tray</translation>
+    </message>
+    <message>
+        <source>Quit it from the tray icon's menu.</source>
+        <translation>Quit it from the tray icon's menu.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::ProjectController</name>
     <message>
         <source>Settings applied: the session was restarted with the new configuration</source>
         <translation>Settings applied: the session was restarted with the new configuration</translation>
+    </message>
+    <message>
+        <source>%1 was removed; the server keeps the settings it has.</source>
+        <translation>%1 was removed; the server keeps the settings it has.</translation>
+    </message>
+    <message>
+        <source>%1 was changed but cannot be used: %2. The server keeps the settings it has.</source>
+        <translation>%1 was changed but cannot be used: %2. The server keeps the settings it has.</translation>
+    </message>
+    <message>
+        <source>%1 was changed outside FoxReload. Trust the new version to apply it; until then the server keeps the settings it has.</source>
+        <translation>%1 was changed outside FoxReload. Trust the new version to apply it; until then the server keeps the settings it has.</translation>
+    </message>
+    <message>
+        <source>%1 was changed outside FoxReload; the new settings are applied</source>
+        <translation>%1 was changed outside FoxReload; the new settings are applied</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1311,41 @@ Trust it and start the server?</translation>
     <message>
         <source>Components</source>
         <translation>Components</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::SettingsChecks</name>
+    <message>
+        <source>Enter the program that starts the server, e.g. python3 or node.</source>
+        <translation>Enter the program that starts the server, e.g. python3 or node.</translation>
+    </message>
+    <message>
+        <source>A quote is not closed.</source>
+        <translation>A quote is not closed.</translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation>No such folder: %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</source>
+        <translation>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</translation>
+    </message>
+    <message>
+        <source>Add at least one file or folder to watch.</source>
+        <translation>Add at least one file or folder to watch.</translation>
+    </message>
+    <message>
+        <source>Pattern "%1": %2</source>
+        <translation>Pattern "%1": %2</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no pattern.</source>
+        <translation>Rule %1 has no pattern.</translation>
+    </message>
+    <message>
+        <source>Rule %1: pattern "%2": %3</source>
+        <translation>Rule %1: pattern "%2": %3</translation>
     </message>
 </context>
 <context>
@@ -955,38 +1435,6 @@ Trust it and start the server?</translation>
         <translation>Note: this path is not inside any watch path, so it is not watched.</translation>
     </message>
     <message>
-        <source>Enter the program that starts the server, e.g. python3 or node.</source>
-        <translation>Enter the program that starts the server, e.g. python3 or node.</translation>
-    </message>
-    <message>
-        <source>A quote is not closed.</source>
-        <translation>A quote is not closed.</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</source>
-        <translation>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</translation>
-    </message>
-    <message>
-        <source>No such folder: %1</source>
-        <translation>No such folder: %1</translation>
-    </message>
-    <message>
-        <source>Add at least one file or folder to watch.</source>
-        <translation>Add at least one file or folder to watch.</translation>
-    </message>
-    <message>
-        <source>Rule %1 has no pattern.</source>
-        <translation>Rule %1 has no pattern.</translation>
-    </message>
-    <message>
-        <source>Rule %1: %2</source>
-        <translation>Rule %1: %2</translation>
-    </message>
-    <message>
-        <source>Some settings are not valid; they are marked in red.</source>
-        <translation>Some settings are not valid; they are marked in red.</translation>
-    </message>
-    <message>
         <source>Could not save %1: %2</source>
         <translation>Could not save %1: %2</translation>
     </message>
@@ -998,6 +1446,33 @@ Trust it and start the server?</translation>
         <source>(%n folder(s) skipped as a whole)</source>
         <translation><numerusform>(%n folder skipped as a whole)</numerusform><numerusform>(%n folders skipped as a whole)</numerusform></translation>
     </message>
+    <message>
+        <source>New FoxReload Project — %1</source>
+        <translation>New FoxReload Project — %1</translation>
+    </message>
+    <message>
+        <source>FoxReload will create %1 in %2 when you press Save.</source>
+        <translation>FoxReload will create %1 in %2 when you press Save.</translation>
+    </message>
+    <message>
+        <source>Nothing in this folder says how the server starts: enter its command below.</source>
+        <translation>Nothing in this folder says how the server starts: enter its command below.</translation>
+    </message>
+    <message>
+        <source>The server command was guessed from %1; check it before you save.</source>
+        <translation>The server command was guessed from %1; check it before you save.</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::StreakCalendar</name>
+    <message>
+        <source>Reloads per day over the last year</source>
+        <translation>Reloads per day over the last year</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) on %1</source>
+        <translation><numerusform>%n reload on %1</numerusform><numerusform>%n reloads on %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::TrayController</name>
@@ -1006,20 +1481,8 @@ Trust it and start the server?</translation>
         <translation>Open &amp;Dashboard</translation>
     </message>
     <message>
-        <source>&amp;Restart Server Now</source>
-        <translation>&amp;Restart Server Now</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Watching</source>
-        <translation>&amp;Pause Watching</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>Projects</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1034,20 +1497,148 @@ Trust it and start the server?</translation>
         <translation>FoxReload</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>(PID %1)</source>
-        <translation>(PID %1)</translation>
-    </message>
-    <message>
         <source>No project yet: open the dashboard to add one</source>
         <translation>No project yet: open the dashboard to add one</translation>
     </message>
     <message>
-        <source>&amp;Resume Watching</source>
-        <translation>&amp;Resume Watching</translation>
+        <source>&amp;Restart %1</source>
+        <translation>&amp;Restart %1</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching %1</source>
+        <translation>Res&amp;ume Watching %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Watching %1</source>
+        <translation>&amp;Pause Watching %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>reload failed</source>
+        <translation>reload failed</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>strategy and duration</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>what and when</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Dashboard</source>
+        <translation>Open in &amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>No project yet</source>
+        <translation>No project yet</translation>
+    </message>
+    <message>
+        <source>&amp;Add Project…</source>
+        <translation>&amp;Add Project…</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation><numerusform>%n tool</numerusform><numerusform>%n tools</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::TrustPrompt</name>
+    <message>
+        <source>%1 is new or has changed since you last trusted it. Trusting it lets FoxReload run:</source>
+        <translation>%1 is new or has changed since you last trusted it. Trusting it lets FoxReload run:</translation>
+    </message>
+    <message>
+        <source>Trust this configuration?</source>
+        <translation>Trust this configuration?</translation>
+    </message>
+    <message>
+        <source>What the configuration runs</source>
+        <translation>What the configuration runs</translation>
+    </message>
+    <message>
+        <source>Only trust configurations whose command you know.</source>
+        <translation>Only trust configurations whose command you know.</translation>
+    </message>
+    <message>
+        <source>Trust and &amp;Start</source>
+        <translation>Trust and &amp;Start</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>Cannot start %1</translation>
+    </message>
+    <message>
+        <source>The configuration %1 does not exist any more.</source>
+        <translation>The configuration %1 does not exist any more.</translation>
+    </message>
+    <message>
+        <source>Could not trust the configuration</source>
+        <translation>Could not trust the configuration</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Welcome to FoxReload</source>
+        <translation>Welcome to FoxReload</translation>
+    </message>
+    <message>
+        <source>FoxReload watches an MCP server's source folder and reloads the server the moment you save a file: tool code is hot-reloaded, anything else restarts the server, and connected clients stay connected.</source>
+        <translation>FoxReload watches an MCP server's source folder and reloads the server the moment you save a file: tool code is hot-reloaded, anything else restarts the server, and connected clients stay connected.</translation>
+    </message>
+    <message>
+        <source>Add the folder of your MCP server to begin. A folder without a .foxreload.yaml gets a guided setup. Or try the example server first.</source>
+        <translation>Add the folder of your MCP server to begin. A folder without a .foxreload.yaml gets a guided setup. Or try the example server first.</translation>
+    </message>
+    <message>
+        <source>&amp;Add project…</source>
+        <translation>&amp;Add project…</translation>
+    </message>
+    <message>
+        <source>Try the e&amp;xample</source>
+        <translation>Try the e&amp;xample</translation>
+    </message>
+    <message>
+        <source>Open Reynard, a small MCP server in Python that comes with FoxReload</source>
+        <translation>Open Reynard, a small MCP server in Python that comes with FoxReload</translation>
+    </message>
+    <message>
+        <source>FoxReload keeps running in the system tray when you close this window; quit it from the tray menu or with %1.</source>
+        <translation>FoxReload keeps running in the system tray when you close this window; quit it from the tray menu or with %1.</translation>
+    </message>
+    <message>
+        <source>The example server is not installed with this copy of FoxReload.</source>
+        <translation>The example server is not installed with this copy of FoxReload.</translation>
     </message>
 </context>
 </TS>

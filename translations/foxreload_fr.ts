@@ -2,6 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>ChartHover</name>
+    <message>
+        <source>succeeded</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms, %3</source>
+        <translation>%1 en %2 ms, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 (no duration measured)</source>
+        <translation>%1, %2 (aucune durée mesurée)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n fichier</numerusform><numerusform>%n fichiers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drawn at the top: the axis ends at %1 ms (%n point(s) above it)</source>
+        <translation><numerusform>Dessiné en haut : l’axe s’arrête à %1 ms (%n point au-dessus)</numerusform><numerusform>Dessiné en haut : l’axe s’arrête à %1 ms (%n points au-dessus)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reload(s), %2% of all</source>
+        <translation><numerusform>%1 : %n rechargement, %2 % du total</numerusform><numerusform>%1 : %n rechargements, %2 % du total</numerusform></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) in all</source>
+        <translation><numerusform>%n rechargement au total</numerusform><numerusform>%n rechargements au total</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 XP in total</source>
+        <translation>%1 XP au total</translation>
+    </message>
+</context>
+<context>
+    <name>GameRules</name>
+    <message>
+        <source>First Steps</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <source>Your first successful reload.</source>
+        <translation>Votre premier rechargement réussi.</translation>
+    </message>
+    <message>
+        <source>Getting Warm</source>
+        <translation>On s’échauffe</translation>
+    </message>
+    <message>
+        <source>10 successful reloads.</source>
+        <translation>10 rechargements réussis.</translation>
+    </message>
+    <message>
+        <source>Century Fox</source>
+        <translation>Renard centenaire</translation>
+    </message>
+    <message>
+        <source>100 successful reloads.</source>
+        <translation>100 rechargements réussis.</translation>
+    </message>
+    <message>
+        <source>Thousand Tails</source>
+        <translation>Mille queues</translation>
+    </message>
+    <message>
+        <source>1,000 successful reloads.</source>
+        <translation>1 000 rechargements réussis.</translation>
+    </message>
+    <message>
+        <source>First 100 XP</source>
+        <translation>Les 100 premiers XP</translation>
+    </message>
+    <message>
+        <source>Earn your first 100 XP.</source>
+        <translation>Gagnez vos 100 premiers XP.</translation>
+    </message>
+    <message>
+        <source>XP Hoarder</source>
+        <translation>Collectionneur d’XP</translation>
+    </message>
+    <message>
+        <source>Earn 1,000 XP in total.</source>
+        <translation>Gagnez 1 000 XP au total.</translation>
+    </message>
+    <message>
+        <source>Sly Apprentice</source>
+        <translation>Apprenti rusé</translation>
+    </message>
+    <message>
+        <source>Reach level 5.</source>
+        <translation>Atteignez le niveau 5.</translation>
+    </message>
+    <message>
+        <source>Master of the Den</source>
+        <translation>Maître du terrier</translation>
+    </message>
+    <message>
+        <source>Reach level 10.</source>
+        <translation>Atteignez le niveau 10.</translation>
+    </message>
+    <message>
+        <source>Week Streak</source>
+        <translation>Série d’une semaine</translation>
+    </message>
+    <message>
+        <source>Reload on 7 days in a row.</source>
+        <translation>Rechargez 7 jours de suite.</translation>
+    </message>
+    <message>
+        <source>Month of Mischief</source>
+        <translation>Un mois de malice</translation>
+    </message>
+    <message>
+        <source>Reload on 30 days in a row.</source>
+        <translation>Rechargez 30 jours de suite.</translation>
+    </message>
+    <message>
+        <source>Quick Paws</source>
+        <translation>Pattes agiles</translation>
+    </message>
+    <message>
+        <source>Ten hot reloads, each ready within 50 ms.</source>
+        <translation>Dix rechargements à chaud, chacun prêt en moins de 50 ms.</translation>
+    </message>
+    <message>
+        <source>Quick Fix</source>
+        <translation>Réparation express</translation>
+    </message>
+    <message>
+        <source>Fix a failed reload within five minutes.</source>
+        <translation>Corrigez un rechargement échoué en moins de cinq minutes.</translation>
+    </message>
+    <message>
+        <source>Clean Day</source>
+        <translation>Journée sans faute</translation>
+    </message>
+    <message>
+        <source>30 successful reloads in a day, none failed.</source>
+        <translation>30 rechargements réussis en une journée, aucun échec.</translation>
+    </message>
+    <message>
+        <source>Night Fox</source>
+        <translation>Renard de nuit</translation>
+    </message>
+    <message>
+        <source>Reload between midnight and 4 a.m.</source>
+        <translation>Rechargez entre minuit et 4 h.</translation>
+    </message>
+    <message>
+        <source>Early Bird</source>
+        <translation>Lève-tôt</translation>
+    </message>
+    <message>
+        <source>Reload between 5 and 7 a.m.</source>
+        <translation>Rechargez entre 5 h et 7 h du matin.</translation>
+    </message>
+    <message>
+        <source>Challenger</source>
+        <translation>Challenger</translation>
+    </message>
+    <message>
+        <source>Complete a daily challenge.</source>
+        <translation>Réussissez un défi du jour.</translation>
+    </message>
+    <message>
+        <source>Seasoned Hunter</source>
+        <translation>Chasseur aguerri</translation>
+    </message>
+    <message>
+        <source>Complete 10 daily challenges.</source>
+        <translation>Réussissez 10 défis du jour.</translation>
+    </message>
+    <message>
+        <source>Every Trick in the Book</source>
+        <translation>Tous les tours dans le sac</translation>
+    </message>
+    <message>
+        <source>Succeed with a hot reload, a service restart and a full restart.</source>
+        <translation>Réussissez un rechargement à chaud, un redémarrage de service et un redémarrage complet.</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Échauffement</translation>
+    </message>
+    <message>
+        <source>5 successful reloads today</source>
+        <translation>5 rechargements réussis aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Marathon</source>
+        <translation>Marathon</translation>
+    </message>
+    <message>
+        <source>25 successful reloads today</source>
+        <translation>25 rechargements réussis aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Hot Hands</source>
+        <translation>Mains chaudes</translation>
+    </message>
+    <message>
+        <source>10 hot reloads today</source>
+        <translation>10 rechargements à chaud aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Service Desk</source>
+        <translation>Guichet des services</translation>
+    </message>
+    <message>
+        <source>3 service restarts today</source>
+        <translation>3 redémarrages de service aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Speed Run</source>
+        <translation>Course contre la montre</translation>
+    </message>
+    <message>
+        <source>5 reloads ready within 200 ms today</source>
+        <translation>5 rechargements prêts en moins de 200 ms aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Lightning Ten</source>
+        <translation>Dix éclairs</translation>
+    </message>
+    <message>
+        <source>10 reloads ready within 200 ms today</source>
+        <translation>10 rechargements prêts en moins de 200 ms aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Fixer</source>
+        <translation>Dépanneur</translation>
+    </message>
+    <message>
+        <source>Bring a failed reload back to success today</source>
+        <translation>Faites réussir aujourd’hui un rechargement qui avait échoué</translation>
+    </message>
+    <message>
+        <source>XP Hunter</source>
+        <translation>Chasseur d’XP</translation>
+    </message>
+    <message>
+        <source>Earn 100 XP today</source>
+        <translation>Gagnez 100 XP aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Clean Sheet</source>
+        <translation>Sans faute</translation>
+    </message>
+    <message>
+        <source>15 successful reloads today without a single failure</source>
+        <translation>15 rechargements réussis aujourd’hui sans un seul échec</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>FoxReload Settings</source>
@@ -65,7 +327,7 @@
     </message>
     <message>
         <source>&amp;Restart mode:</source>
-        <translation>Mode de &amp;redémarrage :</translation>
+        <translation>Mode de re&amp;démarrage :</translation>
     </message>
     <message>
         <source>Restart mode</source>
@@ -97,7 +359,7 @@
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation>Re&amp;tirer</translation>
+        <translation>Ret&amp;irer</translation>
     </message>
     <message>
         <source>Remove the selected watch path</source>
@@ -157,7 +419,7 @@
     </message>
     <message>
         <source>R&amp;ules</source>
-        <translation>R&amp;ègles</translation>
+        <translation>&amp;Règles</translation>
     </message>
     <message>
         <source>Rules are tried from top to bottom; the first pattern that matches a changed file decides its strategy.</source>
@@ -177,7 +439,7 @@
     </message>
     <message>
         <source>&amp;Remove rule</source>
-        <translation>&amp;Supprimer la règle</translation>
+        <translation>Su&amp;pprimer la règle</translation>
     </message>
     <message>
         <source>Remove the selected rule</source>
@@ -193,7 +455,7 @@
     </message>
     <message>
         <source>Files no rule matches &amp;get:</source>
-        <translation>Les fichiers sans règle &amp;reçoivent :</translation>
+        <translation>Les fichiers sans rè&amp;gle reçoivent :</translation>
     </message>
     <message>
         <source>Default strategy</source>
@@ -217,7 +479,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>Lan&amp;gue :</translation>
     </message>
     <message>
         <source>Language</source>
@@ -237,7 +499,7 @@
     </message>
     <message>
         <source>Re&amp;move variable</source>
-        <translation>Supprimer la variable (&amp;m)</translation>
+        <translation>Suppri&amp;mer la variable</translation>
     </message>
     <message>
         <source>Add f&amp;older…</source>
@@ -245,7 +507,7 @@
     </message>
     <message>
         <source>De&amp;bounce:</source>
-        <translation>Anti-re&amp;bond :</translation>
+        <translation>&amp;Anti-rebond :</translation>
     </message>
     <message>
         <source>Max reloads per mi&amp;nute:</source>
@@ -253,7 +515,7 @@
     </message>
     <message>
         <source>Move u&amp;p</source>
-        <translation>Monter (&amp;p)</translation>
+        <translation>&amp;Monter</translation>
     </message>
     <message>
         <source>Move dow&amp;n</source>
@@ -261,15 +523,29 @@
     </message>
 </context>
 <context>
+    <name>foxreload::TrustSummary</name>
+    <message>
+        <source>command:</source>
+        <translation>commande :</translation>
+    </message>
+    <message>
+        <source>directory:</source>
+        <translation>dossier :</translation>
+    </message>
+    <message>
+        <source>environment:</source>
+        <translation>environnement :</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::BundledExample</name>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>Impossible de copier %1 vers %2.</translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::ChartsPanel</name>
-    <message>
-        <source>Reload duration</source>
-        <translation>Durée des rechargements</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
     <message>
         <source>Reload duration over time, by strategy</source>
         <translation>Durée des rechargements dans le temps, par stratégie</translation>
@@ -291,20 +567,76 @@
         <translation>Points d'expérience au fil du temps</translation>
     </message>
     <message>
-        <source>Reloads per day (last 4 weeks)</source>
-        <translation>Rechargements par jour (4 dernières semaines)</translation>
+        <source>Range:</source>
+        <translation>Période :</translation>
     </message>
     <message>
-        <source>Reloads</source>
-        <translation>Rechargements</translation>
+        <source>Time range of the charts</source>
+        <translation>Période des graphiques</translation>
     </message>
     <message>
-        <source>Reloads per day over the last four weeks</source>
-        <translation>Rechargements par jour sur les quatre dernières semaines</translation>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Tout l’historique</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projet :</translation>
+    </message>
+    <message>
+        <source>Project of the charts</source>
+        <translation>Projet des graphiques</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <source>Summary of the range</source>
+        <translation>Résumé de la période</translation>
+    </message>
+    <message>
+        <source>Reloads per day</source>
+        <translation>Rechargements par jour</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>Reloads per day, by strategy</source>
+        <translation>Rechargements par jour, par stratégie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) in the range</source>
+        <translation><numerusform>%n rechargement dans la période</numerusform><numerusform>%n rechargements dans la période</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n en échec</numerusform><numerusform>%n en échec</numerusform></translation>
+    </message>
+    <message>
+        <source>median %1 ms, 95th percentile %2 ms</source>
+        <translation>médiane %1 ms, 95e centile %2 ms</translation>
     </message>
 </context>
 <context>
-    <name>foxreload::gui::DashboardWindow</name>
+    <name>foxreload::gui::DashboardHeader</name>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
@@ -318,28 +650,12 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Dashboard sections</source>
-        <translation>Sections du tableau de bord</translation>
-    </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>&amp;Vue d'ensemble</translation>
-    </message>
-    <message>
-        <source>&amp;Progress</source>
-        <translation>&amp;Progression</translation>
-    </message>
-    <message>
-        <source>&amp;Events</source>
-        <translation>Év&amp;énements</translation>
-    </message>
-    <message>
-        <source>Server &amp;output</source>
-        <translation>&amp;Sortie du serveur</translation>
-    </message>
-    <message>
         <source>Session summary</source>
         <translation>Résumé de la session</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jet :</translation>
     </message>
     <message>
         <source>Project</source>
@@ -383,65 +699,46 @@
     </message>
     <message>
         <source>&amp;Trust and start…</source>
-        <translation>&amp;Faire confiance et démarrer…</translation>
+        <translation>Faire &amp;confiance et démarrer…</translation>
     </message>
     <message>
         <source>Allow this project's configuration to start its server command</source>
         <translation>Autoriser la configuration de ce projet à lancer sa commande serveur</translation>
     </message>
     <message>
-        <source>Trust this configuration?</source>
-        <translation>Faire confiance à cette configuration ?</translation>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
     </message>
     <message>
-        <source>%1 is new or changed since you last trusted it.
-
-It will run:
-%2
-
-Trust it and start the server?</source>
-        <translation>%1 est nouvelle ou a changé depuis la dernière fois que vous lui avez fait confiance.
-
-Elle exécutera :
-%2
-
-Lui faire confiance et démarrer le serveur ?</translation>
+        <source>%1, %2 ms, %3</source>
+        <translation>%1, %2 ms, %3</translation>
     </message>
     <message>
-        <source>Could not trust the configuration</source>
-        <translation>Impossible de faire confiance à la configuration</translation>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Afficher :</translation>
+        <source>none yet</source>
+        <translation>aucun pour le moment</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DashboardWindow</name>
+    <message>
+        <source>Dashboard sections</source>
+        <translation>Sections du tableau de bord</translation>
     </message>
     <message>
-        <source>&amp;Changes</source>
-        <translation>&amp;Modifications</translation>
+        <source>&amp;Overview</source>
+        <translation>Vue d'&amp;ensemble</translation>
     </message>
     <message>
-        <source>E&amp;rrors</source>
-        <translation>E&amp;rreurs</translation>
+        <source>&amp;Progress</source>
+        <translation>&amp;Progression</translation>
     </message>
     <message>
-        <source>Ser&amp;ver</source>
-        <translation>Ser&amp;veur</translation>
-    </message>
-    <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filtrer :</translation>
-    </message>
-    <message>
-        <source>text in the event</source>
-        <translation>texte de l'événement</translation>
-    </message>
-    <message>
-        <source>Filter events by text</source>
-        <translation>Filtrer les événements par texte</translation>
-    </message>
-    <message>
-        <source>Event log</source>
-        <translation>Journal des événements</translation>
+        <source>&amp;Events</source>
+        <translation>Év&amp;énements</translation>
     </message>
     <message>
         <source>Server error output</source>
@@ -480,36 +777,8 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation><numerusform>%n rechargement dans l'historique</numerusform><numerusform>%n rechargements dans l'historique</numerusform></translation>
     </message>
     <message>
-        <source>FoxReload — %1</source>
-        <translation>FoxReload — %1</translation>
-    </message>
-    <message>
         <source>FoxReload</source>
         <translation>FoxReload</translation>
-    </message>
-    <message>
-        <source>No project</source>
-        <translation>Aucun projet</translation>
-    </message>
-    <message>
-        <source>%1, %2 ms, %3</source>
-        <translation>%1, %2 ms, %3</translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation>échec : %1</translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation>aucun pour le moment</translation>
-    </message>
-    <message>
-        <source>Pro&amp;ject:</source>
-        <translation>Pro&amp;jet :</translation>
-    </message>
-    <message>
-        <source>Re&amp;loads</source>
-        <translation>Rechargement&amp;s</translation>
     </message>
     <message>
         <source>Pa&amp;use Watching</source>
@@ -522,6 +791,52 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>Res&amp;ume Watching</source>
         <translation>Reprendre la s&amp;urveillance</translation>
+    </message>
+    <message>
+        <source>Server o&amp;utput</source>
+        <translation>&amp;Sortie du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>&amp;Fermer la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DesktopNotifications</name>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Ouvrir le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Show error</source>
+        <translation>Afficher l'erreur</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::DurationChart</name>
+    <message>
+        <source>Reload duration</source>
+        <translation>Durée des rechargements</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>above the axis</source>
+        <translation>au-dessus de l'axe</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>médiane</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95e centile</translation>
     </message>
 </context>
 <context>
@@ -553,6 +868,60 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>Event</source>
         <translation>Événement</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::EventLogPanel</name>
+    <message>
+        <source>%1 done in %2 ms</source>
+        <translation>%1 terminé en %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>&amp;Modifications</translation>
+    </message>
+    <message>
+        <source>Re&amp;loads</source>
+        <translation>Rec&amp;hargements</translation>
+    </message>
+    <message>
+        <source>E&amp;rrors</source>
+        <translation>E&amp;rreurs</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver</source>
+        <translation>Ser&amp;veur</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtrer :</translation>
+    </message>
+    <message>
+        <source>text in the event</source>
+        <translation>texte de l'événement</translation>
+    </message>
+    <message>
+        <source>Filter events by text</source>
+        <translation>Filtrer les événements par texte</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::FieldErrorMarker</name>
+    <message numerus="yes">
+        <source>Save is blocked until %n problem(s) are fixed: %1.</source>
+        <translation><numerusform>L'enregistrement est bloqué tant que %n problème n'est pas corrigé : %1.</numerusform><numerusform>L'enregistrement est bloqué tant que %n problèmes ne sont pas corrigés : %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -610,10 +979,6 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>Rechargez une fois aujourd'hui pour la garder.</translation>
     </message>
     <message>
-        <source>Reward: %1 XP</source>
-        <translation>Récompense : %1 XP</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -650,8 +1015,36 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation><numerusform>%n gel</numerusform><numerusform>%n gels</numerusform></translation>
     </message>
     <message>
-        <source>%1 ✓ done</source>
-        <translation>%1 ✓ réussi</translation>
+        <source>Total XP</source>
+        <translation>XP totale</translation>
+    </message>
+    <message>
+        <source>Reloads in the last year</source>
+        <translation>Rechargements de la dernière année</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2</source>
+        <translation>Progression : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 XP in total</source>
+        <translation>%1 XP au total</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>+%1 XP</source>
+        <translation>+%1 XP</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Récompense</translation>
     </message>
 </context>
 <context>
@@ -667,6 +1060,22 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>Choose the project folder (where .foxreload.yaml is or will be)</source>
         <translation>Choisir le dossier du projet (où se trouve ou se trouvera .foxreload.yaml)</translation>
+    </message>
+    <message>
+        <source>Example not found</source>
+        <translation>Exemple introuvable</translation>
+    </message>
+    <message>
+        <source>The example server is not installed with this copy of FoxReload.</source>
+        <translation>Le serveur d'exemple n'est pas installé avec cette copie de FoxReload.</translation>
+    </message>
+    <message>
+        <source>Example not available</source>
+        <translation>Exemple indisponible</translation>
+    </message>
+    <message>
+        <source>The example is read-only where it is installed; using a copy in %1</source>
+        <translation>L'exemple est en lecture seule là où il est installé ; une copie dans %1 est utilisée</translation>
     </message>
 </context>
 <context>
@@ -748,20 +1157,12 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>── rechargement n° %1 : %2 ──</translation>
     </message>
     <message>
-        <source>%1 done in %2 ms</source>
-        <translation>%1 terminé en %2 ms</translation>
-    </message>
-    <message>
         <source>Tools added: %1</source>
         <translation>Outils ajoutés : %1</translation>
     </message>
     <message>
         <source>Tools removed: %1</source>
         <translation>Outils retirés : %1</translation>
-    </message>
-    <message>
-        <source>── reload #%1 done in %2 ms ──</source>
-        <translation>── rechargement n° %1 terminé en %2 ms ──</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
@@ -791,13 +1192,21 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <source>── server PID %1 exited (code %2) ──</source>
         <translation>── serveur PID %1 arrêté (code %2) ──</translation>
     </message>
+    <message>
+        <source>%1 done in %2</source>
+        <translation>%1 terminé en %2</translation>
+    </message>
+    <message>
+        <source>Held back %1 (paused or rate-limited) before it started.</source>
+        <translation>Retenu %1 avant de démarrer (en pause ou limité en fréquence).</translation>
+    </message>
+    <message>
+        <source>── reload #%1 done in %2 ──</source>
+        <translation>── rechargement nº %1 terminé en %2 ──</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
-    <message>
-        <source>%1 reloaded</source>
-        <translation>%1 rechargé</translation>
-    </message>
     <message>
         <source>manual restart</source>
         <translation>redémarrage manuel</translation>
@@ -807,20 +1216,8 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>après un plantage</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>%1: reload failed</source>
         <translation>%1 : échec du rechargement</translation>
-    </message>
-    <message>
-        <source>Level up!</source>
-        <translation>Niveau supérieur !</translation>
-    </message>
-    <message>
-        <source>You reached level %1.</source>
-        <translation>Vous avez atteint le niveau %1.</translation>
     </message>
     <message>
         <source>Achievement unlocked: %1</source>
@@ -834,12 +1231,60 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <source>%1 (+%n more)</source>
         <translation><numerusform>%1 (+%n autre)</numerusform><numerusform>%1 (+%n autres)</numerusform></translation>
     </message>
+    <message>
+        <source>%1: %2 done</source>
+        <translation>%1 : %2 terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more file(s)</source>
+        <translation><numerusform>%1 et %n autre fichier</numerusform><numerusform>%1 et %n autres fichiers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation><numerusform>%n outil</numerusform><numerusform>%n outils</numerusform></translation>
+    </message>
+    <message>
+        <source>Level %1 reached</source>
+        <translation>Niveau %1 atteint</translation>
+    </message>
+    <message>
+        <source>You now have %1 XP.</source>
+        <translation>Vous avez maintenant %1 XP.</translation>
+    </message>
+    <message>
+        <source>FoxReload keeps running in the tray</source>
+        <translation>FoxReload continue de tourner dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Quit it from the tray icon's menu.</source>
+        <translation>Quittez-le depuis le menu de son icône dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::ProjectController</name>
     <message>
         <source>Settings applied: the session was restarted with the new configuration</source>
         <translation>Paramètres appliqués : la session a redémarré avec la nouvelle configuration</translation>
+    </message>
+    <message>
+        <source>%1 was removed; the server keeps the settings it has.</source>
+        <translation>%1 a été supprimé ; le serveur garde ses paramètres.</translation>
+    </message>
+    <message>
+        <source>%1 was changed but cannot be used: %2. The server keeps the settings it has.</source>
+        <translation>%1 a été modifié mais ne peut pas être utilisé : %2. Le serveur garde ses paramètres.</translation>
+    </message>
+    <message>
+        <source>%1 was changed outside FoxReload. Trust the new version to apply it; until then the server keeps the settings it has.</source>
+        <translation>%1 a été modifié en dehors de FoxReload. Faites confiance à la nouvelle version pour l'appliquer ; d'ici là, le serveur garde ses paramètres.</translation>
+    </message>
+    <message>
+        <source>%1 was changed outside FoxReload; the new settings are applied</source>
+        <translation>%1 a été modifié en dehors de FoxReload ; les nouveaux paramètres sont appliqués</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1311,41 @@ Lui faire confiance et démarrer le serveur ?</translation>
     <message>
         <source>Components</source>
         <translation>Composants</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::SettingsChecks</name>
+    <message>
+        <source>Enter the program that starts the server, e.g. python3 or node.</source>
+        <translation>Saisissez le programme qui lance le serveur, par ex. python3 ou node.</translation>
+    </message>
+    <message>
+        <source>A quote is not closed.</source>
+        <translation>Un guillemet n'est pas fermé.</translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation>Dossier introuvable : %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</source>
+        <translation>« %1 » n'est pas un nom de variable valide (lettres, chiffres et _, sans commencer par un chiffre).</translation>
+    </message>
+    <message>
+        <source>Add at least one file or folder to watch.</source>
+        <translation>Ajoutez au moins un fichier ou un dossier à surveiller.</translation>
+    </message>
+    <message>
+        <source>Pattern "%1": %2</source>
+        <translation>Motif « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Rule %1 has no pattern.</source>
+        <translation>La règle %1 n'a pas de motif.</translation>
+    </message>
+    <message>
+        <source>Rule %1: pattern "%2": %3</source>
+        <translation>Règle %1 : motif « %2 » : %3</translation>
     </message>
 </context>
 <context>
@@ -955,38 +1435,6 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>Remarque : ce chemin n'est dans aucun chemin surveillé, il n'est donc pas surveillé.</translation>
     </message>
     <message>
-        <source>Enter the program that starts the server, e.g. python3 or node.</source>
-        <translation>Saisissez le programme qui lance le serveur, par ex. python3 ou node.</translation>
-    </message>
-    <message>
-        <source>A quote is not closed.</source>
-        <translation>Un guillemet n'est pas fermé.</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid variable name (letters, digits and _, not starting with a digit).</source>
-        <translation>« %1 » n'est pas un nom de variable valide (lettres, chiffres et _, sans commencer par un chiffre).</translation>
-    </message>
-    <message>
-        <source>No such folder: %1</source>
-        <translation>Dossier introuvable : %1</translation>
-    </message>
-    <message>
-        <source>Add at least one file or folder to watch.</source>
-        <translation>Ajoutez au moins un fichier ou un dossier à surveiller.</translation>
-    </message>
-    <message>
-        <source>Rule %1 has no pattern.</source>
-        <translation>La règle %1 n'a pas de motif.</translation>
-    </message>
-    <message>
-        <source>Rule %1: %2</source>
-        <translation>Règle %1 : %2</translation>
-    </message>
-    <message>
-        <source>Some settings are not valid; they are marked in red.</source>
-        <translation>Certains paramètres ne sont pas valides ; ils sont marqués en rouge.</translation>
-    </message>
-    <message>
         <source>Could not save %1: %2</source>
         <translation>Impossible d'enregistrer %1 : %2</translation>
     </message>
@@ -998,6 +1446,33 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <source>(%n folder(s) skipped as a whole)</source>
         <translation><numerusform>(%n dossier ignoré en entier)</numerusform><numerusform>(%n dossiers ignorés en entier)</numerusform></translation>
     </message>
+    <message>
+        <source>New FoxReload Project — %1</source>
+        <translation>Nouveau projet FoxReload — %1</translation>
+    </message>
+    <message>
+        <source>FoxReload will create %1 in %2 when you press Save.</source>
+        <translation>FoxReload créera %1 dans %2 lorsque vous cliquerez sur Enregistrer.</translation>
+    </message>
+    <message>
+        <source>Nothing in this folder says how the server starts: enter its command below.</source>
+        <translation>Rien dans ce dossier n'indique comment le serveur démarre : saisissez sa commande ci-dessous.</translation>
+    </message>
+    <message>
+        <source>The server command was guessed from %1; check it before you save.</source>
+        <translation>La commande du serveur a été devinée à partir de %1 ; vérifiez-la avant d'enregistrer.</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::StreakCalendar</name>
+    <message>
+        <source>Reloads per day over the last year</source>
+        <translation>Rechargements par jour sur la dernière année</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reload(s) on %1</source>
+        <translation><numerusform>%n rechargement le %1</numerusform><numerusform>%n rechargements le %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::TrayController</name>
@@ -1006,20 +1481,8 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>Ouvrir le &amp;tableau de bord</translation>
     </message>
     <message>
-        <source>&amp;Restart Server Now</source>
-        <translation>&amp;Redémarrer le serveur maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Watching</source>
-        <translation>Mettre la surveillance en &amp;pause</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>Projets</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1034,20 +1497,148 @@ Lui faire confiance et démarrer le serveur ?</translation>
         <translation>FoxReload</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>(PID %1)</source>
-        <translation>(PID %1)</translation>
-    </message>
-    <message>
         <source>No project yet: open the dashboard to add one</source>
         <translation>Pas encore de projet : ouvrez le tableau de bord pour en ajouter un</translation>
     </message>
     <message>
-        <source>&amp;Resume Watching</source>
-        <translation>&amp;Reprendre la surveillance</translation>
+        <source>&amp;Restart %1</source>
+        <translation>&amp;Redémarrer %1</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Watching %1</source>
+        <translation>Reprendre la s&amp;urveillance de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Watching %1</source>
+        <translation>Suspendre la &amp;surveillance de %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l'instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>il y a %n min</numerusform><numerusform>il y a %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>il y a %n h</numerusform><numerusform>il y a %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
+    </message>
+    <message>
+        <source>reload failed</source>
+        <translation>échec du rechargement</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>strategy and duration</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>what and when</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Dashboard</source>
+        <translation>Ouvrir dans le &amp;tableau de bord</translation>
+    </message>
+    <message>
+        <source>No project yet</source>
+        <translation>Pas encore de projet</translation>
+    </message>
+    <message>
+        <source>&amp;Add Project…</source>
+        <translation>&amp;Ajouter un projet…</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s)</source>
+        <translation><numerusform>%n outil</numerusform><numerusform>%n outils</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::TrustPrompt</name>
+    <message>
+        <source>%1 is new or has changed since you last trusted it. Trusting it lets FoxReload run:</source>
+        <translation>%1 est nouvelle ou a changé depuis la dernière fois que vous lui avez fait confiance. Lui faire confiance permet à FoxReload d'exécuter :</translation>
+    </message>
+    <message>
+        <source>Trust this configuration?</source>
+        <translation>Faire confiance à cette configuration ?</translation>
+    </message>
+    <message>
+        <source>What the configuration runs</source>
+        <translation>Ce que la configuration exécute</translation>
+    </message>
+    <message>
+        <source>Only trust configurations whose command you know.</source>
+        <translation>Ne faites confiance qu’aux configurations dont vous connaissez la commande.</translation>
+    </message>
+    <message>
+        <source>Trust and &amp;Start</source>
+        <translation>Faire confiance et &amp;démarrer</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>Impossible de démarrer %1</translation>
+    </message>
+    <message>
+        <source>The configuration %1 does not exist any more.</source>
+        <translation>La configuration %1 n'existe plus.</translation>
+    </message>
+    <message>
+        <source>Could not trust the configuration</source>
+        <translation>Impossible de faire confiance à la configuration</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Welcome to FoxReload</source>
+        <translation>Bienvenue dans FoxReload</translation>
+    </message>
+    <message>
+        <source>FoxReload watches an MCP server's source folder and reloads the server the moment you save a file: tool code is hot-reloaded, anything else restarts the server, and connected clients stay connected.</source>
+        <translation>FoxReload surveille le dossier source d'un serveur MCP et recharge le serveur dès que vous enregistrez un fichier : le code des outils est rechargé à chaud, tout le reste redémarre le serveur, et les clients connectés restent connectés.</translation>
+    </message>
+    <message>
+        <source>Add the folder of your MCP server to begin. A folder without a .foxreload.yaml gets a guided setup. Or try the example server first.</source>
+        <translation>Ajoutez le dossier de votre serveur MCP pour commencer. Un dossier sans .foxreload.yaml est configuré pas à pas. Ou essayez d'abord le serveur d'exemple.</translation>
+    </message>
+    <message>
+        <source>&amp;Add project…</source>
+        <translation>&amp;Ajouter un projet…</translation>
+    </message>
+    <message>
+        <source>Try the e&amp;xample</source>
+        <translation>Essayer l'e&amp;xemple</translation>
+    </message>
+    <message>
+        <source>Open Reynard, a small MCP server in Python that comes with FoxReload</source>
+        <translation>Ouvrir Reynard, un petit serveur MCP en Python fourni avec FoxReload</translation>
+    </message>
+    <message>
+        <source>FoxReload keeps running in the system tray when you close this window; quit it from the tray menu or with %1.</source>
+        <translation>FoxReload continue de tourner dans la zone de notification quand vous fermez cette fenêtre ; quittez-le depuis son menu ou avec %1.</translation>
+    </message>
+    <message>
+        <source>The example server is not installed with this copy of FoxReload.</source>
+        <translation>Le serveur d'exemple n'est pas installé avec cette copie de FoxReload.</translation>
     </message>
 </context>
 </TS>
