@@ -33,7 +33,6 @@ MissingRoots::MissingRoots(QObject* parent)
     m_soon.setSingleShot(true);
     m_soon.setInterval(0);
     connect(&m_soon, &QTimer::timeout, this, &MissingRoots::check);
-    connect(&m_parents, &QFileSystemWatcher::directoryChanged, &m_soon, qOverload<>(&QTimer::start));
 }
 
 void MissingRoots::watchFor(const QString& directory)
@@ -49,8 +48,7 @@ void MissingRoots::clear()
     m_missing.clear();
     m_backstop.stop();
     m_soon.stop();
-    if (!m_parents.directories().isEmpty())
-        m_parents.removePaths(m_parents.directories());
+    m_parents.reset();
 }
 
 void MissingRoots::check()
@@ -72,17 +70,21 @@ void MissingRoots::check()
 
 void MissingRoots::updateParentWatches()
 {
+    if (!m_parents) {
+        m_parents = std::make_unique<QFileSystemWatcher>();
+        connect(m_parents.get(), &QFileSystemWatcher::directoryChanged, &m_soon, qOverload<>(&QTimer::start));
+    }
     QSet<QString> wanted;
     for (const QString& directory : std::as_const(m_missing))
         wanted.insert(nearestExistingParent(directory));
-    const QStringList watched = m_parents.directories();
+    const QStringList watched = m_parents->directories();
     for (const QString& path : watched) {
         if (!wanted.contains(path))
-            m_parents.removePath(path);
+            m_parents->removePath(path);
     }
     for (const QString& path : std::as_const(wanted)) {
         if (!watched.contains(path))
-            m_parents.addPath(path); // refused (watch limit): the backstop timer still looks
+            m_parents->addPath(path); // refused (watch limit): the backstop timer still looks
     }
 }
 

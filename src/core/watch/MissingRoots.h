@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+
 namespace foxreload {
 
 // Waits for watch roots that do not exist (yet, or any more: `rm -rf src; mkdir src`,
@@ -35,7 +37,9 @@ private:
     void updateParentWatches();
 
     QSet<QString> m_missing;
-    QFileSystemWatcher m_parents;
+    // Made only while a root is missing: each one is an inotify instance of its own, and
+    // fs.inotify.max_user_instances is small (128).
+    std::unique_ptr<QFileSystemWatcher> m_parents;
     QTimer m_backstop;
     QTimer m_soon; // coalesces the parent signals of one burst into one look
 };
