@@ -169,7 +169,13 @@ QPushButton* SettingsDialog::saveButton() const
     return m_ui->buttonBox->button(QDialogButtonBox::Save);
 }
 
-SettingsDialog::~SettingsDialog() = default;
+SettingsDialog::~SettingsDialog()
+{
+    // A view commits its open editor when it is destroyed. That must happen here, while the
+    // members it reaches (the check timer) still exist, not in ~QObject after them.
+    m_loading = true;
+    qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+}
 
 void SettingsDialog::loadFields(const Config& config)
 {
@@ -483,7 +489,15 @@ bool SettingsDialog::save(QString* errorMessage)
     const QString path = targetFile();
     QString error;
     // Only what the user changed is written into the file; its comments and layout stay.
-    if (!ConfigFileEditor::save(path, m_original, *config, &error) || !TrustStore().trust(path, &error)) {
+    // What is trusted is the digest of the bytes read back, and only when they say what the
+    // user saved: a file swapped in between is not trusted on the user's behalf.
+    bool ok = ConfigFileEditor::save(path, m_original, *config, &error);
+    const ConfigLoadResult reloaded = ok ? ConfigLoader::loadFile(path) : ConfigLoadResult {};
+    if (ok && (!reloaded.ok() || !(*reloaded.config == *config))) {
+        error = tr("the file changed while it was being saved");
+        ok = false;
+    }
+    if (!ok || !TrustStore().trust(*reloaded.config, &error)) {
         m_ui->summaryError->setText(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
         m_ui->summaryError->show();
         if (errorMessage)
@@ -493,8 +507,7 @@ bool SettingsDialog::save(QString* errorMessage)
     AppSettings app;
     app.setNotificationLevel(notificationLevel());
     app.setLanguage(language());
-    const ConfigLoadResult reloaded = ConfigLoader::loadFile(path);
-    m_original = reloaded.ok() ? *reloaded.config : *config; // a second Save edits what is there now
+    m_original = *reloaded.config; // a second Save edits what is there now
     Q_EMIT saved(m_original);
     return true;
 }

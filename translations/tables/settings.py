@@ -28,3 +28,5 @@ T = {
  'Nothing in this folder says how the server starts: enter its command below.': ('Nichts in diesem Ordner verrät, wie der Server startet: Geben Sie unten seinen Befehl ein.', "Rien dans ce dossier n'indique comment le serveur démarre : saisissez sa commande ci-dessous."),
  'The server command was guessed from %1; check it before you save.': ('Der Serverbefehl wurde aus %1 erraten; prüfen Sie ihn vor dem Speichern.', "La commande du serveur a été devinée à partir de %1 ; vérifiez-la avant d'enregistrer."),
 }
+T['the file changed while it was being saved'] = (
+    'die Datei hat sich beim Speichern geändert', "le fichier a changé pendant l'enregistrement")
