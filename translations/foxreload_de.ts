@@ -1204,6 +1204,10 @@
         <source>── reload #%1 done in %2 ──</source>
         <translation>── Neuladen Nr. %1 fertig in %2 ──</translation>
     </message>
+    <message>
+        <source>Old version serving</source>
+        <translation>Alte Fassung läuft</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
@@ -1462,6 +1466,10 @@
         <source>The server command was guessed from %1; check it before you save.</source>
         <translation>Der Serverbefehl wurde aus %1 erraten; prüfen Sie ihn vor dem Speichern.</translation>
     </message>
+    <message>
+        <source>the file changed while it was being saved</source>
+        <translation>die Datei hat sich beim Speichern geändert</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::StreakCalendar</name>
@@ -1529,10 +1537,6 @@
         <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
     </message>
     <message>
-        <source>reload failed</source>
-        <translation>Neuladen fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <comment>strategy and duration</comment>
         <translation>%1 %2</translation>
@@ -1565,6 +1569,10 @@
     <message numerus="yes">
         <source>%n tool(s)</source>
         <translation><numerusform>%n Tool</numerusform><numerusform>%n Tools</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -1204,6 +1204,10 @@
         <source>── reload #%1 done in %2 ──</source>
         <translation>── reload #%1 done in %2 ──</translation>
     </message>
+    <message>
+        <source>Old version serving</source>
+        <translation>Old version serving</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
@@ -1462,6 +1466,10 @@
         <source>The server command was guessed from %1; check it before you save.</source>
         <translation>The server command was guessed from %1; check it before you save.</translation>
     </message>
+    <message>
+        <source>the file changed while it was being saved</source>
+        <translation>the file changed while it was being saved</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::StreakCalendar</name>
@@ -1529,10 +1537,6 @@
         <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
     </message>
     <message>
-        <source>reload failed</source>
-        <translation>reload failed</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <comment>strategy and duration</comment>
         <translation>%1 %2</translation>
@@ -1565,6 +1569,10 @@
     <message numerus="yes">
         <source>%n tool(s)</source>
         <translation><numerusform>%n tool</numerusform><numerusform>%n tools</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 failed</translation>
     </message>
 </context>
 <context>

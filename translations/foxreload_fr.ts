@@ -1204,6 +1204,10 @@
         <source>── reload #%1 done in %2 ──</source>
         <translation>── rechargement nº %1 terminé en %2 ──</translation>
     </message>
+    <message>
+        <source>Old version serving</source>
+        <translation>Ancienne version active</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
@@ -1462,6 +1466,10 @@
         <source>The server command was guessed from %1; check it before you save.</source>
         <translation>La commande du serveur a été devinée à partir de %1 ; vérifiez-la avant d'enregistrer.</translation>
     </message>
+    <message>
+        <source>the file changed while it was being saved</source>
+        <translation>le fichier a changé pendant l'enregistrement</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::StreakCalendar</name>
@@ -1529,10 +1537,6 @@
         <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
-        <source>reload failed</source>
-        <translation>échec du rechargement</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <comment>strategy and duration</comment>
         <translation>%1 %2</translation>
@@ -1565,6 +1569,10 @@
     <message numerus="yes">
         <source>%n tool(s)</source>
         <translation><numerusform>%n outil</numerusform><numerusform>%n outils</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 en échec</translation>
     </message>
 </context>
 <context>

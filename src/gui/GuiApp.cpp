@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "BundledExample.h"
 #include "DashboardWindow.h"
+#include "GameRulesText.h"
 #include "GuiLog.h"
 #include "Notifier.h"
 #include "ProjectController.h"
@@ -124,11 +125,12 @@ bool GuiApp::start()
         ? GamificationSettings {}
         : m_projects->projects().first()->config().gamification;
     m_engine = new GamificationEngine(m_store, game, this);
-    connect(
-        m_engine, &GamificationEngine::levelUp, this, [this](int level) { m_notifier->levelUp({}, level); });
+    connect(m_engine, &GamificationEngine::levelUp, this,
+        [this](int level) { m_notifier->levelUp({}, level, m_engine->level().totalXp); });
     connect(m_engine, &GamificationEngine::achievementUnlocked, this, [this](const QString& id) {
         const AchievementDef* def = GamificationEngine::findAchievement(id);
-        m_notifier->achievementUnlocked(def ? def->title : id, def ? def->description : QString());
+        m_notifier->achievementUnlocked(
+            def ? gametext::title(*def) : id, def ? gametext::description(*def) : QString());
     });
 
     m_dashboard = std::make_unique<DashboardWindow>(m_projects);
@@ -150,6 +152,13 @@ bool GuiApp::start()
         connect(m_tray, &TrayController::dashboardRequested, this, &GuiApp::showDashboard);
         connect(m_tray, &TrayController::settingsRequested, this, &GuiApp::openSettings);
         connect(m_tray, &TrayController::quitRequested, this, &GuiApp::quit);
+        connect(m_tray, &TrayController::addProjectRequested, this, &GuiApp::addProjectInteractively);
+        // The tray has made the notification's project current and shown the dashboard.
+        connect(m_tray, &TrayController::notificationActionInvoked, this,
+            [this](const QString&, const QString& action) {
+                if (action == u"show-error"_s)
+                    m_dashboard->tabs()->setCurrentIndex(DashboardWindow::EventsTab);
+            });
         m_tray->show();
         if (!m_options.minimized)
             showDashboard();

@@ -53,6 +53,8 @@ QString MonitoredSession::statusText(Status status)
         return tr("Reloading");
     case Status::Error:
         return tr("Error");
+    case Status::Degraded:
+        return tr("Old version serving"); // the last reload failed
     case Status::Paused:
         return tr("Paused");
     }
@@ -259,7 +261,7 @@ void MonitoredSession::updateStatus()
             status = Status::Error;
             break;
         case OS::Ready:
-            status = m_failed ? Status::Error : Status::Watching;
+            status = m_failed ? Status::Degraded : Status::Watching;
             break;
         }
     }

@@ -27,7 +27,8 @@ public:
         Starting, // the first start
         Watching, // server ready, watching for changes
         Reloading,
-        Error, // the last reload failed, or the server is down
+        Error, // no server: it failed to start, crashed, or crash-looped
+        Degraded, // the last reload failed; the previous version still serves
         Paused,
     };
     Q_ENUM(Status)

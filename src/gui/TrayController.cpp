@@ -26,6 +26,7 @@ int urgency(MonitoredSession::Status status)
     case S::Error:
     case S::Untrusted:
         return 5;
+    case S::Degraded:
     case S::Reloading:
     case S::Starting:
         return 4;
@@ -171,8 +172,8 @@ QString TrayController::statusLine(const MonitoredSession* session, const QDateT
     const auto& last = session->lastReload();
     if (!last || last->trigger == ReloadTrigger::Startup)
         return line;
-    QString reload
-        = last->succeeded() ? MonitoredSession::strategyText(last->performed) : tr("reload failed");
+    QString reload = last->succeeded() ? MonitoredSession::strategyText(last->performed)
+                                       : tr("%1 failed").arg(MonitoredSession::strategyText(last->performed));
     if (last->succeeded() && last->startToReadyMs >= 0)
         reload = tr("%1 %2", "strategy and duration").arg(reload, durationText(last->startToReadyMs));
     if (last->finishedAtUtc.isValid())

@@ -14,6 +14,7 @@ QIcon stateIcon(MonitoredSession::Status status)
     case S::Reloading:
         return QIcon(u":/icons/tray-reloading.svg"_s);
     case S::Error:
+    case S::Degraded:
     case S::Untrusted:
         return QIcon(u":/icons/tray-error.svg"_s);
     case S::Paused:

@@ -94,13 +94,15 @@ void TestDashboard::followsARealSession()
     QVERIFY(rowsOfKind(dashboard.logView()->model(), LogEntry::Reload) >= 1);
     QVERIFY(dashboard.outputView()->toPlainText().contains(u"reload #"_s));
 
-    // A broken tool: the reload fails, the header says so, the log has an error row.
+    // A broken tool: the reload fails while the previous version keeps serving (not "Error":
+    // nothing is down), the header says so, the log has an error row.
     const QByteArray good = test::readFile(project.path(u"tools/weather.py"_s));
     QVERIFY(test::writeFile(project.path(u"tools/weather.py"_s), good + "\ndef broken(:\n"));
     QTRY_COMPARE_WITH_TIMEOUT(int(reloads.size()), reloadsAtStart + 2, 60000);
     result = reloads.last().at(0).value<ReloadResult>();
     QVERIFY(!result.succeeded());
-    QTRY_COMPARE(controller->status(), MonitoredSession::Status::Error);
+    QTRY_COMPARE(controller->status(), MonitoredSession::Status::Degraded);
+    QCOMPARE(controller->serverPid(), result.pid);
     QVERIFY2(dashboard.headerText().contains(u"failed"_s), qPrintable(dashboard.headerText()));
     QVERIFY(rowsOfKind(dashboard.logView()->model(), LogEntry::Error) >= 1);
 

@@ -194,7 +194,7 @@ void TestTray::statusLine_data()
     failed.outcome = ReloadOutcome::Failed;
     failed.error = u"SyntaxError"_s;
     QTest::newRow("failed") << failed << false
-                            << u"reynard-server (proxy) — Error · reload failed, 3 h ago"_s;
+                            << u"reynard-server (proxy) — Old version serving · hot reload failed, 3 h ago"_s;
 }
 
 void TestTray::statusLine()

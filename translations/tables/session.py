@@ -22,3 +22,5 @@ T = {
      '%1 wurde außerhalb von FoxReload geändert; die neuen Einstellungen gelten jetzt',
      '%1 a été modifié en dehors de FoxReload ; les nouveaux paramètres sont appliqués'),
 }
+T['Old version serving'] = ('Alte Fassung läuft', 'Ancienne version active')
+T['%1 failed'] = ('%1 fehlgeschlagen', '%1 en échec')

@@ -24,6 +24,14 @@ namespace foxreload {
 
 namespace {
 
+// SQLite's own words ("database is locked"), not QSqlError::text()'s glue of them with the
+// driver's ("… Unable to fetch row").
+QString errorText(const QSqlError& error)
+{
+    const QString database = error.databaseText().trimmed();
+    return database.isEmpty() ? error.driverText().trimmed() : database;
+}
+
 using namespace storerows;
 
 std::atomic<quint64> g_connectionCounter { 0 };
@@ -212,7 +220,7 @@ bool HistoryStore::tryConnect()
         db.setDatabaseName(m_path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_busyTimeoutMs));
         if (!db.open()) {
-            m_lastError = db.lastError().text();
+            m_lastError = errorText(db.lastError());
             return false;
         }
     }
@@ -227,6 +235,10 @@ bool HistoryStore::tryConnect()
             qCInfo(lcStore).noquote() << m_path << "stays in journal mode" << mode.value(0).toString();
     }
     if (!execute(u"PRAGMA synchronous=NORMAL"_s))
+        return false;
+    // SQLite's default page cache (2 MiB) fills up over thousands of inserts and reads as a
+    // leak in a long session; the kernel's file cache serves the pages just as well.
+    if (!execute(u"PRAGMA cache_size=-256"_s))
         return false;
     if (!migrate())
         return false;
@@ -411,7 +423,7 @@ bool HistoryStore::execute(
     if (it == m_statements.end()) {
         QSqlQuery query(QSqlDatabase::database(m_connection, false));
         if (!query.prepare(sql)) {
-            m_lastError = query.lastError().text();
+            m_lastError = errorText(query.lastError());
             m_lastErrorPermanent = isPermanentError(query.lastError());
             return false;
         }
@@ -421,7 +433,7 @@ bool HistoryStore::execute(
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
-        m_lastError = query.lastError().text();
+        m_lastError = errorText(query.lastError());
         m_lastErrorPermanent = isPermanentError(query.lastError());
         m_statements.erase(it);
         return false;
@@ -441,14 +453,14 @@ QSqlQuery HistoryStore::select(const QString& sql, const QVariantList& values) c
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
-        m_lastError = query.lastError().text();
+        m_lastError = errorText(query.lastError());
         qCDebug(lcStore).noquote() << "query failed:" << m_lastError << sql;
         return QSqlQuery();
     }
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
-        m_lastError = query.lastError().text();
+        m_lastError = errorText(query.lastError());
         qCDebug(lcStore).noquote() << "query failed:" << m_lastError << sql;
         return QSqlQuery();
     }
