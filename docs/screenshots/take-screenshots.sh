@@ -85,6 +85,8 @@ start_app() {
   export XDG_RUNTIME_DIR=$home/runtime
   mkdir -p -m 700 "$XDG_RUNTIME_DIR"
   export LANGUAGE=$language
+  # Dates and numbers follow the locale, as on a German desktop (Qt has its own locale data).
+  if [[ $language == de ]]; then export LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8; else export LC_ALL=C.UTF-8 LANG=C.UTF-8; fi
   if [[ $theme == dark ]]; then
     export QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark
   else
@@ -117,15 +119,18 @@ look() {
   shot "welcome$suffix.png"
   stop_app
 
-  # A project the user trusts the first time it starts (the prompt is part of the look).
+  # A project the user trusts the first time it starts: the header's "Trust and start…"
+  # (Alt+T in English, Alt+S in German), then the prompt's own "Trust and Start" (Alt+S).
   start_app "$language" "$theme" --config "$project/.foxreload.yaml"
+  window=$(find_window 'reynard-server')
+  xdotool windowmove "$window" 0 26 windowsize "$window" 1280 774
+  sleep 2
+  key "$window" "$([[ $language == de ]] && echo alt+s || echo alt+t)"
   local prompt
   prompt=$(find_window 'Trust|Vertrauen')
   sleep 1
   [[ -z $suffix || $suffix == -de ]] && shot "trust-prompt$suffix.png"
-  key "$prompt" alt+s # Trust and Start
-  window=$(find_window 'reynard-server')
-  xdotool windowmove "$window" 0 26 windowsize "$window" 1280 774
+  key "$prompt" alt+s
   sleep 3
 
   # A few days' worth of work, compressed: tool edits (hot reload), a service edit
@@ -153,18 +158,13 @@ look() {
   [[ -z $suffix ]] && shot dashboard-events.png
   key "$window" alt+o; sleep 0.5
 
-  # The tray menu: a right click on the fox in trayer's bar.
+  # The tray menu: a right click on the fox, the only icon in trayer's bar at the top right.
   if [[ -z $suffix ]]; then
-    local tray
-    tray=$(xdotool search --class trayer 2>/dev/null | head -1)
-    if [[ -n $tray ]]; then
-      eval "$(xdotool getwindowgeometry --shell "$tray")"
-      xdotool mousemove $((X + WIDTH - 12)) $((Y + HEIGHT / 2)) click 3
-      sleep 1
-      shot tray-menu.png
-      xdotool key Escape
-      sleep 0.5
-    fi
+    xdotool mousemove 1268 12 click 3
+    sleep 1
+    shot tray-menu.png
+    xdotool key Escape
+    sleep 0.5
   fi
 
   # The settings dialog: Ctrl+, on the dashboard.

@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 #include "ConfigArgument.h"
+#include "common/VisibleText.h"
 #include "config/ConfigFileEditor.h"
 #include "config/ConfigKeys.h"
 #include "config/ConfigLoader.h"
@@ -51,7 +52,7 @@ int get(const QString& path, const QString& key)
         return fail(error);
     const YamlEditor inFile(*contents);
     if (const auto value = inFile.get(key, &error)) {
-        print(stdout, QString::fromUtf8(*value) + u'\n');
+        print(stdout, visibleText(QString::fromUtf8(*value)) + u'\n');
         return ExitOk;
     }
     if (!error.isEmpty())
@@ -70,7 +71,7 @@ int get(const QString& path, const QString& key)
         return item ? ExitFailure : ExitOk;
     }
     print(stderr, notSet + u"; this is the default\n"_s);
-    print(stdout, QString::fromUtf8(*value) + u'\n');
+    print(stdout, visibleText(QString::fromUtf8(*value)) + u'\n');
     return ExitOk;
 }
 

@@ -127,6 +127,7 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
                 width = std::max(width,
                     metrics.horizontalAdvance(
                         MonitoredSession::statusText(MonitoredSession::Status(status))));
+            width += metrics.horizontalAdvance(u"  "_s); // the label's own margins
         }
         grid->setColumnMinimumWidth(column, label == m_state || label == m_uptime ? width : width / 2);
         ++column;
