@@ -22,27 +22,16 @@ namespace {
 
 using KeyEdit = ConfigFileEditor::KeyEdit;
 
+// An unset path stays unset.
 QString resolve(const QString& baseDir, const QString& path)
 {
-    if (path.isEmpty())
-        return path;
-    QString expanded = path;
-    if (expanded == u"~")
-        expanded = QDir::homePath();
-    else if (expanded.startsWith(u"~/"))
-        expanded = QDir::homePath() + expanded.mid(1);
-    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(expanded));
-}
-
-bool isBelow(const QString& path, const QString& root)
-{
-    return path == root || path.startsWith(root.endsWith(u'/') ? root : root + u'/');
+    return path.isEmpty() ? path : resolveConfigPath(baseDir, path);
 }
 
 // A path as a config file writes it: relative to `base` where below it, absolute elsewhere.
 QString spelled(const QString& absolute, const QString& base)
 {
-    if (absolute.isEmpty() || !isBelow(absolute, base))
+    if (absolute.isEmpty() || !isPathBelow(absolute, base))
         return absolute;
     if (absolute == base)
         return u"."_s;
@@ -227,7 +216,7 @@ QList<KeyEdit> ConfigFileEditor::edits(
     // A command with a '/' is resolved against cwd, so a new cwd may need it written anew.
     if (a.command != b.command || (a.cwd != b.cwd && b.command.contains(u'/'))) {
         const QString command
-            = QFileInfo(b.command).isAbsolute() && isBelow(b.command, b.cwd) && b.command != b.cwd
+            = QFileInfo(b.command).isAbsolute() && isPathBelow(b.command, b.cwd) && b.command != b.cwd
             ? u"./"_s + QDir(b.cwd).relativeFilePath(b.command)
             : b.command;
         edits.set(u"server.command"_s, scalar(command));

@@ -90,21 +90,6 @@ QString joinNames(const QStringList& names)
     return names.join(u", "_s);
 }
 
-QString resolvePath(const QString& baseDir, const QString& path)
-{
-    QString expanded = path;
-    if (expanded == u"~")
-        expanded = QDir::homePath();
-    else if (expanded.startsWith(u"~/"))
-        expanded = QDir::homePath() + expanded.mid(1);
-    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(expanded));
-}
-
-bool isBelow(const QString& path, const QString& root)
-{
-    return path == root || path.startsWith(root.endsWith(u'/') ? root : root + u'/');
-}
-
 // One "key: value" of a YAML map, remembered with where it was written.
 struct Field
 {
@@ -565,7 +550,7 @@ void Validator::checkCommand(const Field& field)
     if (command.contains(u'/')) {
         // "./run.sh" or "venv/bin/python": relative to the server's working directory,
         // which is also where the process would look for it.
-        command = resolvePath(m_config.server.cwd, command);
+        command = resolveConfigPath(m_config.server.cwd, command);
         const QFileInfo info(command);
         if (!info.exists())
             warn(field.position(), field.path, u"\""_s + command + u"\" does not exist (yet)"_s);
@@ -606,7 +591,7 @@ void Validator::readServer(const Section& root)
 
     QString cwd;
     if (readString(server, u"cwd"_s, &cwd)) {
-        settings.cwd = resolvePath(m_baseDir, cwd);
+        settings.cwd = resolveConfigPath(m_baseDir, cwd);
         if (!QFileInfo(settings.cwd).isDir()) {
             const Field* field = server.field(u"cwd"_s);
             error(field->position(), field->path,
@@ -673,13 +658,13 @@ void Validator::readWatch(const Section& root)
                 error(item.position, item.path, u"expected a file or directory, got \"\""_s);
                 continue;
             }
-            const QString absolute = resolvePath(m_baseDir, item.value);
+            const QString absolute = resolveConfigPath(m_baseDir, item.value);
             if (!QFileInfo::exists(absolute)) {
                 error(item.position, item.path,
                     u"\""_s + item.value + u"\" does not exist (looked for "_s + absolute + u')');
                 continue;
             }
-            if (!isBelow(absolute, m_config.projectRoot))
+            if (!isPathBelow(absolute, m_config.projectRoot))
                 warn(item.position, item.path,
                     u"\""_s + absolute
                         + u"\" lies outside the project root; exclude patterns and rules, which are "
@@ -821,7 +806,7 @@ void Validator::readDatabase(const Section& root)
 {
     QString database;
     if (readString(root, u"database"_s, &database))
-        m_config.database = resolvePath(m_baseDir, database);
+        m_config.database = resolveConfigPath(m_baseDir, database);
 }
 
 // yaml-cpp's messages are terse; for the traps this file's users fall into, say what happened.
@@ -887,6 +872,21 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
 }
 
 } // namespace
+
+QString resolveConfigPath(const QString& baseDir, const QString& path)
+{
+    QString expanded = path;
+    if (expanded == u"~")
+        expanded = QDir::homePath();
+    else if (expanded.startsWith(u"~/"))
+        expanded = QDir::homePath() + expanded.mid(1);
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(expanded));
+}
+
+bool isPathBelow(const QString& path, const QString& root)
+{
+    return path == root || path.startsWith(root.endsWith(u'/') ? root : root + u'/');
+}
 
 ConfigLoadResult ConfigLoader::parse(
     const QByteArray& yaml, const QString& sourceName, const QString& baseDir)

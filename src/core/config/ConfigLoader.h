@@ -55,6 +55,12 @@ public:
     static QString findConfigFile(const QString& startDir);
 };
 
+// A path as a config file means it: `~` is the home directory, a relative path counts from
+// baseDir (the config file's directory, or the server's cwd for its command).
+QString resolveConfigPath(const QString& baseDir, const QString& path);
+// Whether path is root or lies below it (both absolute and clean).
+bool isPathBelow(const QString& path, const QString& root);
+
 // Writes a Config back as YAML in the documented schema (paths relative to the project root
 // where possible), so that loadFile(write(c)) == c.
 class ConfigWriter
