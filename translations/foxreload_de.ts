@@ -1355,10 +1355,6 @@
 <context>
     <name>foxreload::gui::SettingsDialog</name>
     <message>
-        <source>FoxReload Settings — %1</source>
-        <translation>FoxReload-Einstellungen — %1</translation>
-    </message>
-    <message>
         <source>Blue/green: start the new server, then stop the old one</source>
         <translation>Blau/Grün: neuen Server starten, dann den alten beenden</translation>
     </message>
@@ -1451,10 +1447,6 @@
         <translation><numerusform>(%n Ordner ganz übersprungen)</numerusform><numerusform>(%n Ordner ganz übersprungen)</numerusform></translation>
     </message>
     <message>
-        <source>New FoxReload Project — %1</source>
-        <translation>Neues FoxReload-Projekt — %1</translation>
-    </message>
-    <message>
         <source>FoxReload will create %1 in %2 when you press Save.</source>
         <translation>FoxReload legt %1 in %2 an, sobald Sie auf Speichern klicken.</translation>
     </message>
@@ -1469,6 +1461,14 @@
     <message>
         <source>the file changed while it was being saved</source>
         <translation>die Datei hat sich beim Speichern geändert</translation>
+    </message>
+    <message>
+        <source>Settings — %1</source>
+        <translation>Einstellungen — %1</translation>
+    </message>
+    <message>
+        <source>New Project — %1</source>
+        <translation>Neues Projekt — %1</translation>
     </message>
 </context>
 <context>

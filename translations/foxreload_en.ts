@@ -1355,10 +1355,6 @@
 <context>
     <name>foxreload::gui::SettingsDialog</name>
     <message>
-        <source>FoxReload Settings — %1</source>
-        <translation>FoxReload Settings — %1</translation>
-    </message>
-    <message>
         <source>Blue/green: start the new server, then stop the old one</source>
         <translation>Blue/green: start the new server, then stop the old one</translation>
     </message>
@@ -1451,10 +1447,6 @@
         <translation><numerusform>(%n folder skipped as a whole)</numerusform><numerusform>(%n folders skipped as a whole)</numerusform></translation>
     </message>
     <message>
-        <source>New FoxReload Project — %1</source>
-        <translation>New FoxReload Project — %1</translation>
-    </message>
-    <message>
         <source>FoxReload will create %1 in %2 when you press Save.</source>
         <translation>FoxReload will create %1 in %2 when you press Save.</translation>
     </message>
@@ -1469,6 +1461,14 @@
     <message>
         <source>the file changed while it was being saved</source>
         <translation>the file changed while it was being saved</translation>
+    </message>
+    <message>
+        <source>Settings — %1</source>
+        <translation>Settings — %1</translation>
+    </message>
+    <message>
+        <source>New Project — %1</source>
+        <translation>New Project — %1</translation>
     </message>
 </context>
 <context>

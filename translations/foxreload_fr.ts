@@ -1355,10 +1355,6 @@
 <context>
     <name>foxreload::gui::SettingsDialog</name>
     <message>
-        <source>FoxReload Settings — %1</source>
-        <translation>Paramètres de FoxReload — %1</translation>
-    </message>
-    <message>
         <source>Blue/green: start the new server, then stop the old one</source>
         <translation>Bleu/vert : démarrer le nouveau serveur, puis arrêter l'ancien</translation>
     </message>
@@ -1451,10 +1447,6 @@
         <translation><numerusform>(%n dossier ignoré en entier)</numerusform><numerusform>(%n dossiers ignorés en entier)</numerusform></translation>
     </message>
     <message>
-        <source>New FoxReload Project — %1</source>
-        <translation>Nouveau projet FoxReload — %1</translation>
-    </message>
-    <message>
         <source>FoxReload will create %1 in %2 when you press Save.</source>
         <translation>FoxReload créera %1 dans %2 lorsque vous cliquerez sur Enregistrer.</translation>
     </message>
@@ -1469,6 +1461,14 @@
     <message>
         <source>the file changed while it was being saved</source>
         <translation>le fichier a changé pendant l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Settings — %1</source>
+        <translation>Paramètres — %1</translation>
+    </message>
+    <message>
+        <source>New Project — %1</source>
+        <translation>Nouveau projet — %1</translation>
     </message>
 </context>
 <context>

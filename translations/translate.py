@@ -202,7 +202,6 @@ T = {
  'Strategy': ('Strategie', 'Stratégie'),
  'Components': ('Komponenten', 'Composants'),
  # Settings (code)
- 'FoxReload Settings — %1': ('FoxReload-Einstellungen — %1', 'Paramètres de FoxReload — %1'),
  'Blue/green: start the new server, then stop the old one': ('Blau/Grün: neuen Server starten, dann den alten beenden', "Bleu/vert : démarrer le nouveau serveur, puis arrêter l'ancien"),
  'Stop, then start (for servers that cannot run twice)': ('Beenden, dann starten (für Server, die nicht doppelt laufen können)', 'Arrêter puis démarrer (pour les serveurs qui ne peuvent pas tourner deux fois)'),
  'All reloads, failures and rewards': ('Alle Neuladungen, Fehler und Belohnungen', 'Tous les rechargements, échecs et récompenses'),

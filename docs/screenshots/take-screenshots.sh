@@ -177,8 +177,9 @@ look() {
     key "$dialog" alt+w; sleep 0.5
     key "$dialog" alt+t; sleep 0.3
     xdotool type --delay 20 "services/cache.py"; sleep 2
+    xdotool key Tab
     shot settings-watching.png
-    key "$dialog" alt+r; sleep 1
+    key "$dialog" alt+u; sleep 1
     shot settings-rules.png
   fi
   key "$dialog" Escape; sleep 0.5

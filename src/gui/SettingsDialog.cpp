@@ -74,7 +74,7 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
     m_ui->setupUi(this);
     m_marker = std::make_unique<FieldErrorMarker>(m_ui.get(), m_rules, this);
     setWindowIcon(appIcon());
-    setWindowTitle(tr("FoxReload Settings — %1").arg(QDir(config.projectRoot).dirName()));
+    setWindowTitle(tr("Settings — %1").arg(QDir(config.projectRoot).dirName()));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
 
     m_ui->rulesView->setModel(m_rules);
@@ -148,7 +148,7 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
 void SettingsDialog::setupNewProject()
 {
     const QString root = m_original.projectRoot;
-    setWindowTitle(tr("New FoxReload Project — %1").arg(QDir(root).dirName()));
+    setWindowTitle(tr("New Project — %1").arg(QDir(root).dirName()));
     const ProjectGuess guess = ProjectDetector::detect(root);
     QString text = tr("FoxReload will create %1 in %2 when you press Save.")
                        .arg(ConfigLoader::fileName.toString(), QDir::toNativeSeparators(root));

@@ -51,7 +51,7 @@ void TestTranslations::germanLocaleShowsGerman()
     Config config = Config::defaults(dir.path());
     config.server.command = u"python3"_s;
     SettingsDialog dialog(config);
-    QVERIFY2(dialog.windowTitle().startsWith(u"FoxReload-Einstellungen"_s), qPrintable(dialog.windowTitle()));
+    QVERIFY2(dialog.windowTitle().startsWith(u"Einstellungen — "_s), qPrintable(dialog.windowTitle()));
     QCOMPARE(dialog.form()->commandLabel->text(), u"&Befehl:"_s); // from the Designer form
     QCOMPARE(dialog.form()->tabs->tabText(2), u"Re&geln"_s);
 }

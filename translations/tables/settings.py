@@ -23,10 +23,12 @@ T = {
      ('Speichern ist gesperrt, bis %n Problem behoben ist: %1.', 'Speichern ist gesperrt, bis %n Probleme behoben sind: %1.'),
      ("L'enregistrement est bloqué tant que %n problème n'est pas corrigé : %1.", "L'enregistrement est bloqué tant que %n problèmes ne sont pas corrigés : %1.")),
  # New project
- 'New FoxReload Project — %1': ('Neues FoxReload-Projekt — %1', 'Nouveau projet FoxReload — %1'),
  'FoxReload will create %1 in %2 when you press Save.': ('FoxReload legt %1 in %2 an, sobald Sie auf Speichern klicken.', 'FoxReload créera %1 dans %2 lorsque vous cliquerez sur Enregistrer.'),
  'Nothing in this folder says how the server starts: enter its command below.': ('Nichts in diesem Ordner verrät, wie der Server startet: Geben Sie unten seinen Befehl ein.', "Rien dans ce dossier n'indique comment le serveur démarre : saisissez sa commande ci-dessous."),
  'The server command was guessed from %1; check it before you save.': ('Der Serverbefehl wurde aus %1 erraten; prüfen Sie ihn vor dem Speichern.', "La commande du serveur a été devinée à partir de %1 ; vérifiez-la avant d'enregistrer."),
 }
 T['the file changed while it was being saved'] = (
     'die Datei hat sich beim Speichern geändert', "le fichier a changé pendant l'enregistrement")
+# The platform appends the application's name to a window title itself.
+T['Settings — %1'] = ('Einstellungen — %1', 'Paramètres — %1')
+T['New Project — %1'] = ('Neues Projekt — %1', 'Nouveau projet — %1')
