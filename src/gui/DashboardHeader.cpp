@@ -117,7 +117,8 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
     const QFontMetrics metrics(m_state->font());
     for (const auto& [caption, label] : cells) {
         auto* captionLabel = new QLabel(caption, this);
-        captionLabel->setStyleSheet(u"color: palette(mid);"_s);
+        // A quieter colour that every theme keeps readable, light or dark.
+        captionLabel->setForegroundRole(QPalette::PlaceholderText);
         grid->addWidget(captionLabel, 0, column);
         grid->addWidget(label, 1, column);
         // Room for the usual values, so that the columns do not move as they change.
@@ -129,12 +130,16 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
                         MonitoredSession::statusText(MonitoredSession::Status(status))));
             width += metrics.horizontalAdvance(u"  "_s); // the label's own margins
         }
-        grid->setColumnMinimumWidth(column, label == m_state || label == m_uptime ? width : width / 2);
+        if (label == m_pid)
+            width = metrics.horizontalAdvance(u"0000000  "_s); // pid_max is 4194304
+        else if (label != m_state && label != m_uptime)
+            width /= 2;
+        grid->setColumnMinimumWidth(column, width);
         ++column;
     }
     grid->addWidget(m_location, 1, 1, 1, 2);
     auto* lastCaption = new QLabel(tr("Last reload"), this);
-    lastCaption->setStyleSheet(u"color: palette(mid);"_s);
+    lastCaption->setForegroundRole(QPalette::PlaceholderText);
     grid->addWidget(lastCaption, 0, column);
     grid->addWidget(m_lastReload, 1, column);
     grid->setColumnStretch(column, 1);
