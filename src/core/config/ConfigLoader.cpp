@@ -1,5 +1,6 @@
 #include "ConfigLoader.h"
 
+#include "ConfigKeys.h"
 #include "ConfigLog.h"
 #include "KeySuggestion.h"
 #include "TrustStore.h"
@@ -125,48 +126,18 @@ QString childPath(const QString& parent, const QString& key)
     return parent.isEmpty() ? key : parent + u'.' + key;
 }
 
-// Every key the schema knows, dotted, for "this key belongs elsewhere" hints.
+// Every key the schema knows, dotted, for "this key belongs elsewhere" hints: the schema's
+// keys without list items and free-form map keys.
 const QStringList& allKeyPaths()
 {
-    static const QStringList paths = {
-        u"server"_s,
-        u"server.command"_s,
-        u"server.args"_s,
-        u"server.cwd"_s,
-        u"server.env"_s,
-        u"server.hot_reload"_s,
-        u"server.hot_reload.method"_s,
-        u"server.hot_reload.timeout_ms"_s,
-        u"server.shutdown_grace_ms"_s,
-        u"server.ready_timeout_ms"_s,
-        u"server.restart_mode"_s,
-        u"server.crash_loop"_s,
-        u"server.crash_loop.limit"_s,
-        u"server.crash_loop.window_ms"_s,
-        u"server.stderr_tail_lines"_s,
-        u"watch"_s,
-        u"watch.paths"_s,
-        u"watch.exclude"_s,
-        u"watch.respect_gitignore"_s,
-        u"watch.debounce_ms"_s,
-        u"watch.max_wait_ms"_s,
-        u"watch.max_reloads_per_minute"_s,
-        u"watch.backend"_s,
-        u"watch.poll_interval_ms"_s,
-        u"rules"_s,
-        u"default_strategy"_s,
-        u"gamification"_s,
-        u"gamification.enabled"_s,
-        u"gamification.xp_multiplier"_s,
-        u"gamification.notifications"_s,
-        u"history"_s,
-        u"history.retention_days"_s,
-        u"history.max_raw_reloads"_s,
-        u"proxy"_s,
-        u"proxy.request_grace_ms"_s,
-        u"proxy.max_queued_requests"_s,
-        u"database"_s,
-    };
+    static const QStringList paths = [] {
+        QStringList keys;
+        for (const QString& key : configKeyOrder()) {
+            if (!key.contains(u"[]") && !key.contains(u'*'))
+                keys.append(key);
+        }
+        return keys;
+    }();
     return paths;
 }
 
