@@ -42,6 +42,10 @@ QString fieldValue(const Config& c, const QString& name)
         return number(c.server.crashLoopWindowMs);
     if (name == u"server.stderr_tail_lines")
         return number(c.server.stderrTailLines);
+    if (name == u"server.transport")
+        return serverTransportName(c.server.transport);
+    if (name == u"server.url")
+        return c.server.url;
     if (name == u"watch.paths")
         return list(c.watch.paths);
     if (name == u"watch.exclude")
@@ -175,6 +179,8 @@ void TestConfig::validConfig_data()
                u"server.crash_loop.limit=5"_s,
                u"server.crash_loop.window_ms=30000"_s,
                u"server.stderr_tail_lines=200"_s,
+               u"server.transport=stdio"_s,
+               u"server.url=http://127.0.0.1:{port}/mcp"_s,
                u"watch.paths=%ROOT%"_s,
                u"watch.exclude=**/.*|**/__pycache__/**|**/*.pyc|**/node_modules/**|**/build/**|**/dist/**|"
                u"**/target/**|**/*.swp|**/*~|**/*.tmp"_s,
@@ -297,6 +303,8 @@ database: data/history.sqlite
   restart_mode: stop_start
   crash_loop: {limit: 3, window_ms: 1000}
   stderr_tail_lines: 0
+  transport: http
+  url: http://localhost:{port}/rpc
 watch:
   respect_gitignore: no
   debounce_ms: 0
@@ -319,6 +327,8 @@ history: {retention_days: 7, max_raw_reloads: 5000}
                                                  u"server.crash_loop.limit=3"_s,
                                                  u"server.crash_loop.window_ms=1000"_s,
                                                  u"server.stderr_tail_lines=0"_s,
+                                                 u"server.transport=http"_s,
+                                                 u"server.url=http://localhost:{port}/rpc"_s,
                                                  u"watch.respect_gitignore=false"_s,
                                                  u"watch.debounce_ms=0"_s,
                                                  u"watch.max_wait_ms=0"_s,
@@ -505,6 +515,15 @@ watch: {backend: fsevents}
                u"\"bluegreen\" (did you mean \"blue_green\"?)"_s,
                u".foxreload.yaml:2:18: watch.backend: expected one of auto, inotify, qt, polling, got "
                u"\"fsevents\""_s,
+           };
+
+    QTest::newRow("transport and url")
+        << R"(server: {command: python3, transport: sse, url: "ftp://127.0.0.1:{port}/mcp"}
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:1:39: server.transport: expected one of stdio, http, got \"sse\""_s,
+               u".foxreload.yaml:1:49: server.url: expected an http:// URL such as "
+               u"http://127.0.0.1:{port}/mcp, got \"ftp://127.0.0.1:{port}/mcp\""_s,
            };
 
     QTest::newRow("not a boolean")
@@ -790,6 +809,15 @@ watch: {paths: [tools, /]}
         << QStringList {
                u".foxreload.yaml:2:24: watch.paths[1]: \"/\" lies outside the project root; exclude "
                u"patterns and rules, which are relative to the root, do not apply to it"_s
+           };
+    QTest::newRow("an HTTP server on a fixed port, restarted blue/green")
+        << R"(server: {command: python3, transport: http, url: "http://127.0.0.1:8080/mcp"}
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:1:50: server.url: without {port} every server generation listens on the "
+               u"same "
+               u"port, so the new one cannot start while the old one serves; use {port}, or restart_mode: "
+               u"stop_start"_s
            };
     QTest::newRow("none") << R"(server: {command: sh, args: [-c, "echo hi"]}
 )"_ba << QStringList {};

@@ -82,6 +82,10 @@ const QMap<QString, Mutation>& mutations()
         { u"server.crash_loop.window_ms"_s,
             [](Config& c, const QString&) { c.server.crashLoopWindowMs = 5000; } },
         { u"server.stderr_tail_lines"_s, [](Config& c, const QString&) { c.server.stderrTailLines = 7; } },
+        { u"server.transport"_s,
+            [](Config& c, const QString&) { c.server.transport = ServerTransport::Http; } },
+        { u"server.url"_s,
+            [](Config& c, const QString&) { c.server.url = u"http://127.0.0.1:{port}/rpc"_s; } },
         { u"watch.paths"_s,
             [](Config& c, const QString& root) {
                 c.watch.paths = { root + u"/tools"_s, root + u"/protocol"_s };

@@ -22,6 +22,23 @@ enum class RestartMode { BlueGreen, StopStart };
 QString restartModeName(RestartMode mode);
 std::optional<RestartMode> restartModeFromName(QStringView name);
 
+// How FoxReload talks to the server it starts: its stdin/stdout, or Streamable HTTP at server.url.
+enum class ServerTransport { Stdio, Http };
+
+// "stdio" / "http", the config spelling.
+inline QString serverTransportName(ServerTransport transport)
+{
+    return transport == ServerTransport::Http ? QStringLiteral("http") : QStringLiteral("stdio");
+}
+inline std::optional<ServerTransport> serverTransportFromName(QStringView name)
+{
+    if (name == u"stdio")
+        return ServerTransport::Stdio;
+    if (name == u"http")
+        return ServerTransport::Http;
+    return std::nullopt;
+}
+
 // The watcher backends a config may ask for; "auto" picks the best one for the platform.
 QStringList watchBackendNames();
 
@@ -46,6 +63,10 @@ struct ServerSettings
     int crashLoopLimit = 5; // this many unexpected exits ...
     int crashLoopWindowMs = 30000; // ... within this window stop the retries
     int stderrTailLines = 200; // kept in memory, shown on failure
+    ServerTransport transport = ServerTransport::Stdio;
+    // Where an HTTP server listens; {port} is a free port picked for each server generation
+    // (also given to the server as env PORT and substituted in args).
+    QString url = QStringLiteral("http://127.0.0.1:{port}/mcp");
 
     friend bool operator==(const ServerSettings&, const ServerSettings&) = default;
 };

@@ -246,6 +246,9 @@ QList<KeyEdit> ConfigFileEditor::edits(
         number(b.crashLoopWindowMs));
     edits.scalarIfChanged(
         u"server.stderr_tail_lines"_s, a.stderrTailLines, b.stderrTailLines, number(b.stderrTailLines));
+    edits.scalarIfChanged(
+        u"server.transport"_s, a.transport, b.transport, scalar(serverTransportName(b.transport)));
+    edits.scalarIfChanged(u"server.url"_s, a.url, b.url, scalar(b.url));
 
     const WatchSettings& w = before.watch;
     const WatchSettings& x = after.watch;

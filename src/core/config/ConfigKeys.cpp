@@ -26,6 +26,8 @@ const QStringList& configKeyOrder()
         u"server.crash_loop.limit"_s,
         u"server.crash_loop.window_ms"_s,
         u"server.stderr_tail_lines"_s,
+        u"server.transport"_s,
+        u"server.url"_s,
         u"watch"_s,
         u"watch.paths"_s,
         u"watch.paths[]"_s,

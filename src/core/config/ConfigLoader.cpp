@@ -1,6 +1,7 @@
 #include "ConfigLoader.h"
 
 #include "ConfigKeys.h"
+#include "ConfigText.h"
 #include "ConfigLog.h"
 #include "KeySuggestion.h"
 #include "TrustStore.h"
@@ -10,10 +11,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -548,7 +551,8 @@ void Validator::readServer(const Section& root)
     }
     const Section server = openSection(*serverField,
         { u"command"_s, u"args"_s, u"cwd"_s, u"env"_s, u"hot_reload"_s, u"shutdown_grace_ms"_s,
-            u"ready_timeout_ms"_s, u"restart_mode"_s, u"crash_loop"_s, u"stderr_tail_lines"_s });
+            u"ready_timeout_ms"_s, u"restart_mode"_s, u"crash_loop"_s, u"stderr_tail_lines"_s, u"transport"_s,
+            u"url"_s });
     ServerSettings& settings = m_config.server;
 
     if (const auto args = readStringList(server, u"args"_s)) {
@@ -596,6 +600,23 @@ void Validator::readServer(const Section& root)
         readInt(crashLoop, u"window_ms"_s, { 1000, 3600000, u"milliseconds"_s }, &settings.crashLoopWindowMs);
     }
     readInt(server, u"stderr_tail_lines"_s, { 0, 100000, u"lines"_s }, &settings.stderrTailLines);
+    QString transport;
+    if (readChoice(server, u"transport"_s, { u"stdio"_s, u"http"_s }, &transport))
+        settings.transport = *serverTransportFromName(transport);
+    if (readString(server, u"url"_s, &settings.url, false, u"a URL such as http://127.0.0.1:{port}/mcp"_s)) {
+        const Field* field = server.field(u"url"_s);
+        // {port} is not a valid port to QUrl: check the URL with a number in its place.
+        const QUrl url(QString(settings.url).replace(u"{port}"_s, u"1"_s), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+            error(field->position(), field->path,
+                u"expected an http:// URL such as http://127.0.0.1:{port}/mcp, got \""_s + settings.url
+                    + u'"');
+        else if (settings.transport == ServerTransport::Http && !settings.url.contains(u"{port}"_s)
+            && settings.restartMode == RestartMode::BlueGreen)
+            warn(field->position(), field->path,
+                u"without {port} every server generation listens on the same port, so the new one cannot "
+                u"start while the old one serves; use {port}, or restart_mode: stop_start"_s);
+    }
 }
 
 bool Validator::checkPattern(const QString& pattern, const QString& path, Position position)
@@ -804,9 +825,20 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
 {
     m_config = Config::defaults(m_baseDir);
 
+    if (const auto fault = findNonTextByte(yaml)) {
+        error({ fault->line, fault->column }, QString(), fault->message);
+        return { std::nullopt, m_errors, m_warnings };
+    }
     std::vector<YAML::Node> documents;
     try {
         documents = YAML::LoadAll(yaml.toStdString());
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own words for this are "bad file".
+        const Position at = e.mark.is_null() ? Position {} : Position { e.mark.line + 1, e.mark.column + 1 };
+        error(at, QString(),
+            u"invalid YAML: lists or maps nested more than %1 levels deep (a config needs a handful)"_s.arg(
+                kMaxYamlNesting));
+        return { std::nullopt, m_errors, m_warnings };
     } catch (const YAML::Exception& e) {
         const Position at = e.mark.is_null() ? Position {} : Position { e.mark.line + 1, e.mark.column + 1 };
         const QString message = QString::fromStdString(e.msg);

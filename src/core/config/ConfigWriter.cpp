@@ -122,6 +122,8 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     out << YAML::Key << "window_ms" << YAML::Value << server.crashLoopWindowMs;
     out << YAML::EndMap;
     out << YAML::Key << "stderr_tail_lines" << YAML::Value << server.stderrTailLines;
+    out << YAML::Key << "transport" << YAML::Value << utf8(serverTransportName(server.transport));
+    out << YAML::Key << "url" << YAML::Value << YAML::DoubleQuoted << utf8(server.url);
     out << YAML::EndMap;
 
     const WatchSettings& watch = config.watch;
@@ -209,6 +211,8 @@ QJsonObject ConfigWriter::toJson(const Config& config)
             QJsonObject {
                 { u"limit"_s, server.crashLoopLimit }, { u"window_ms"_s, server.crashLoopWindowMs } } },
         { u"stderr_tail_lines"_s, server.stderrTailLines },
+        { u"transport"_s, serverTransportName(server.transport) },
+        { u"url"_s, server.url },
     };
 
     const WatchSettings& watch = config.watch;
