@@ -22,6 +22,9 @@
 //   --interval-ms N      loop period (default 100)
 //   --duration-s S       loop length (default 10)
 //   --progress           ask for progress on every call and print what arrives
+//   --elicit JSON        declare the elicitation capability and accept every form with this content
+//                        (2026-07-28: the SDK retries the call with inputResponses; 2025: answers the
+//                        server's elicitation/create); each form is printed as an "elicitation" line
 //   --linger-ms N        after the work, keep listening for notifications for N ms
 //   --timeout-ms N       per-request timeout (default 30000)
 //   --cwd DIR, --env K=V, --quiet-server   as in sdk-client.mjs (stdio only)
@@ -35,6 +38,7 @@
 //   response      {method, ok, ms, result | error}
 //   notification  {method, params, atMs}
 //   progress      {seq, progress, total, atMs}
+//   elicitation   {message, fields (requestedSchema property names in wire order), required}
 //   error         {message, [code]}
 //   summary       {era, protocolVersion, calls, ok, errors, toolErrors, errorCodes, listChanged, notifications,
 //                  subscriptionsOpen, subscriptionsClosed, closed, durationMs, latencyMs}
@@ -56,7 +60,7 @@ function usage(message) {
 function parseArguments(argv) {
     const options = {
         version: '2026-07-28', probeTimeoutMs: undefined, url: null, list: false, steps: [], subscribe: [],
-        relistOnChange: false, loop: false, intervalMs: 100, durationS: 10, progress: false, lingerMs: 0,
+        relistOnChange: false, loop: false, intervalMs: 100, durationS: 10, progress: false, elicit: null, lingerMs: 0,
         timeoutMs: 30000, cwd: undefined, env: {}, quietServer: false, command: null, commandArgs: [],
     };
     const separator = argv.indexOf('--');
@@ -103,6 +107,7 @@ function parseArguments(argv) {
         case '--interval-ms': options.intervalMs = number(flag, take()); break;
         case '--duration-s': options.durationS = number(flag, take()); break;
         case '--progress': options.progress = true; break;
+        case '--elicit': options.elicit = json(flag, take()); break;
         case '--linger-ms': options.lingerMs = number(flag, take()); break;
         case '--timeout-ms': options.timeoutMs = number(flag, take()); break;
         case '--cwd': options.cwd = take(); break;
@@ -163,7 +168,18 @@ function errorInfo(error) {
 
 const client = new Client(
     { name: 'foxreload-sdk2-client', version: '2.4.0' },
-    { capabilities: {}, versionNegotiation: negotiation() });
+    { capabilities: options.elicit ? { elicitation: { form: {} } } : {}, versionNegotiation: negotiation() });
+
+if (options.elicit) {
+    client.setRequestHandler('elicitation/create', async (request) => {
+        const schema = request.params?.requestedSchema ?? {};
+        emit({
+            type: 'elicitation', message: request.params?.message, fields: Object.keys(schema.properties ?? {}),
+            required: schema.required ?? [], atMs: elapsed(),
+        });
+        return { action: 'accept', content: options.elicit };
+    });
+}
 
 const notificationMethods = [
     'notifications/tools/list_changed', 'notifications/prompts/list_changed',

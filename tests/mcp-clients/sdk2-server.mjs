@@ -31,7 +31,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
-    McpServer, createMcpHandler, fromJsonSchema, hostHeaderValidationResponse, localhostAllowedHostnames,
+    McpServer, acceptedContent, createMcpHandler, fromJsonSchema, inputRequired, hostHeaderValidationResponse, localhostAllowedHostnames,
     localhostAllowedOrigins, originValidationResponse,
 } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
@@ -180,6 +180,36 @@ function buildServer() {
             }
         }
         return { content: [{ type: 'text', text: `slept ${ms} ms${tag}` }] };
+    });
+
+    // Multi round-trip (2026-07-28: input_required + retry; 2025: an elicitation/create request to the
+    // client). The form's fields are in the order name, email, age with name required first, so a proxy
+    // that reorders keys is visible.
+    server.registerTool('register', {
+        description: 'Asks the user for name, email and age (elicitation), then greets them',
+    }, async (ctx) => {
+        // A tool without inputSchema gets the context as its only argument.
+        const form = acceptedContent(ctx?.mcpReq?.inputResponses, 'form');
+        if (form === undefined) {
+            return inputRequired({
+                inputRequests: {
+                    form: inputRequired.elicit({
+                        message: 'Who are you?',
+                        requestedSchema: {
+                            type: 'object',
+                            properties: {
+                                name: { type: 'string', title: 'Name' },
+                                email: { type: 'string', format: 'email' },
+                                age: { type: 'integer', minimum: 0 },
+                            },
+                            required: ['name', 'email'],
+                        },
+                    }),
+                },
+                requestState: `register:${options.instance}`,
+            });
+        }
+        return { content: [{ type: 'text', text: `registered ${form.name} <${form.email}>${tag}` }] };
     });
 
     server.registerTool('bump', {
