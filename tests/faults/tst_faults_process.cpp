@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <csignal>
 #include <sys/types.h>
 #include <unistd.h>
@@ -44,7 +45,7 @@ const QByteArray kInitialize = R"({"jsonrpc":"2.0","id":1,"method":"initialize",
 //   exit_at_restart        like crash_after_handshake the first time; every later start exits 3 at once
 //   exit_at_start          exits 3 before reading anything
 //   serve                  a plain server
-constexpr auto kLoopServer = R"(import os, sys, threading
+constexpr auto kLoopServer = R"py(import os, sys, threading
 sys.path.insert(0, os.environ["FIXTURE_DIR"])
 import fixture_mcp as mcp
 
@@ -74,7 +75,7 @@ def on_list(request_id, params):
 
 
 mcp.serve(NAME, {"tools/list": on_list}, TOOLS)
-)";
+)py";
 
 bool writeFile(const QString& path, const QByteArray& bytes)
 {
@@ -150,7 +151,8 @@ struct KillOnExit
 
 int countLines(const QStringList& lines, const QString& text)
 {
-    return int(std::count_if(lines.cbegin(), lines.cend(), [&](const QString& line) { return line.contains(text); }));
+    return int(std::count_if(
+        lines.cbegin(), lines.cend(), [&](const QString& line) { return line.contains(text); }));
 }
 
 struct SessionRow
@@ -189,10 +191,10 @@ QString describeSessions(const QList<SessionRow>& rows)
     QStringList parts;
     for (const auto& row : rows)
         parts.append(u"#%1 %2 started %3 ended %4, %5 reloads"_s.arg(row.id)
-                .arg(row.kind)
-                .arg(row.startedMs)
-                .arg(row.endedMs.isNull() ? u"never"_s : row.endedMs.toString())
-                .arg(row.reloads));
+                         .arg(row.kind)
+                         .arg(row.startedMs)
+                         .arg(row.endedMs.isNull() ? u"never"_s : row.endedMs.toString())
+                         .arg(row.reloads));
     return parts.join(u"; "_s);
 }
 
@@ -217,7 +219,8 @@ private Q_SLOTS:
             = u"⛔ the server exited 3 times within 20 s; not restarting it until the next file change"_s;
         // Three unexpected exits within the window stop the retries: the first start and two restarts.
         QTest::newRow("crashes after every handshake") << QByteArray("crash_after_handshake") << 3 << loop;
-        QTest::newRow("serves once, every restart exits at once") << QByteArray("exit_at_restart") << 3 << loop;
+        QTest::newRow("serves once, every restart exits at once")
+            << QByteArray("exit_at_restart") << 3 << loop;
         // Never served: nothing to restart, no loop; it waits for the edit that fixes it.
         QTest::newRow("exits at start from the first start")
             << QByteArray("exit_at_start") << 1
@@ -271,15 +274,18 @@ private Q_SLOTS:
         QCOMPARE(cli.process().state(), QProcess::Running);
         QCOMPARE(readPids(startsFile).size(), expectedStarts);
         QCOMPARE(countLines(cli.lines(), expectedLine), 1);
-        QCOMPARE(countLines(cli.lines(), u"not restarting it"_s), expectedLine.contains(u"not restarting"_s) ? 1 : 0);
+        QCOMPARE(countLines(cli.lines(), u"not restarting it"_s),
+            expectedLine.contains(u"not restarting"_s) ? 1 : 0);
         QVERIFY2(idleCpu < 0.15, qPrintable(u"%1 s of CPU while waiting for an edit"_s.arg(idleCpu)));
         QVERIFY2(cpuSeconds(foxreload) < 2.0, qPrintable(u"%1 s of CPU in all"_s.arg(cpuSeconds(foxreload))));
-        QVERIFY2(survivors(cleanup.pids).isEmpty(), qPrintable(u"still running: "_s + survivors(cleanup.pids)));
+        QVERIFY2(
+            survivors(cleanup.pids).isEmpty(), qPrintable(u"still running: "_s + survivors(cleanup.pids)));
 
         // The user fixes the server: one start, and it serves.
         const qsizetype linesBefore = cli.lines().size();
         QVERIFY(writeFile(project + u"/server.py"_s, loopServer("serve")));
-        static const QRegularExpression ready(u"server\\.py modified → full restart .* … ready in \\d+ ms \\(pid (\\d+), 1 tool\\)"_s);
+        static const QRegularExpression ready(
+            u"server\\.py modified → full restart .* … ready in \\d+ ms \\(pid (\\d+), 1 tool\\)"_s);
         qint64 fixedPid = 0;
         const auto findReady = [&] {
             for (qsizetype i = linesBefore; i < cli.lines().size(); ++i) {
@@ -299,6 +305,320 @@ private Q_SLOTS:
         cli.terminate();
         QVERIFY(cli.waitForFinished(10000));
         QCOMPARE(cli.exitCode(), 0);
+    }
+
+    void hungStopIsBoundedByTheGrace_data()
+    {
+        QTest::addColumn<QString>("restartMode");
+        QTest::newRow("blue_green") << u"blue_green"_s; // the new server serves while the old is stopped
+        QTest::newRow("stop_start") << u"stop_start"_s; // the new server waits for the old to be gone
+    }
+
+    void hungStopIsBoundedByTheGrace()
+    {
+        QFETCH(QString, restartMode);
+        constexpr int kGraceMs = 600;
+        // stdin closed → grace → SIGTERM to the group → grace → SIGKILL of the tree.
+        constexpr int kStopMs = 2 * kGraceMs;
+        constexpr int kMarginMs = 1500; // debounce, a Python start, a loaded 2-core machine
+
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString project = home.filePath(u"project"_s);
+        QVERIFY(QDir().mkpath(project + u"/src"_s));
+        QVERIFY(writeFile(project + u"/src/tool.py"_s, "VERSION = 1\n"));
+        QVERIFY(writeFile(project + u"/.foxreload.yaml"_s,
+            u"server:\n"
+            u"  command: python3\n"
+            u"  args: ['%1/stubborn_server.py']\n"
+            u"  shutdown_grace_ms: %2\n"
+            u"  restart_mode: %3\n"
+            u"watch:\n"
+            u"  paths: [src]\n"
+            u"  debounce_ms: 50\n"
+            u"default_strategy: full_restart\n"_s.arg(kFixtures)
+                .arg(kGraceMs)
+                .arg(restartMode)
+                .toUtf8()));
+
+        QProcessEnvironment environment = isolatedEnvironment(home.path());
+        environment.insert(u"FIXTURE_PID_FILE"_s, home.filePath(u"server.pid"_s));
+        environment.insert(u"FIXTURE_CHILD_PID_FILE"_s, home.filePath(u"child.pid"_s));
+        environment.insert(u"FIXTURE_MAX_LIFETIME_S"_s, u"60"_s);
+        CliProcess cli;
+        cli.setEnvironment(environment);
+        cli.setWorkingDirectory(project);
+        QVERIFY(cli.start({ u"run"_s, u"--json"_s, u"--no-game"_s, u"--trust"_s, u"--db"_s,
+            home.filePath(u"history.sqlite"_s) }));
+
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            cli.countEvents(u"reload_finished"_s) == 1, qPrintable(cli.allOutput()), 20000);
+        const QJsonObject startup = cli.events(u"reload_finished"_s).first();
+        QCOMPARE(startup.value("outcome"_L1).toString(), u"success"_s);
+        const qint64 oldServer = startup.value("pid"_L1).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(readPids(home.filePath(u"server.pid"_s)).value(0), oldServer, 5000);
+        const qint64 oldChild = readPids(home.filePath(u"child.pid"_s)).value(0);
+        QVERIFY(!processGone(oldServer) && !processGone(oldChild));
+        KillOnExit cleanup { { oldServer, oldChild } };
+
+        QElapsedTimer sinceEdit;
+        sinceEdit.start();
+        QVERIFY(writeFile(project + u"/src/tool.py"_s, "VERSION = 2\n"));
+        qint64 readyMs = -1;
+        qint64 goneMs = -1;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            [&] {
+                if (readyMs < 0 && cli.countEvents(u"reload_finished"_s, isFileChangeReload) > 0)
+                    readyMs = sinceEdit.elapsed();
+                if (goneMs < 0 && processGone(oldServer) && processGone(oldChild))
+                    goneMs = sinceEdit.elapsed();
+                return readyMs >= 0 && goneMs >= 0;
+            }(),
+            qPrintable(cli.allOutput()), kStopMs + 4 * kMarginMs);
+        qInfo("%s: new server ready %lld ms, old tree gone %lld ms after the edit (grace %d ms)",
+            qPrintable(restartMode), qlonglong(readyMs), qlonglong(goneMs), kGraceMs);
+
+        const QJsonObject reload = cli.events(u"reload_finished"_s).last();
+        QCOMPARE(reload.value("outcome"_L1).toString(), u"success"_s);
+        QCOMPARE(reload.value("previousPid"_L1).toInteger(), oldServer);
+        const qint64 newServer = reload.value("pid"_L1).toInteger();
+        QVERIFY(newServer != oldServer);
+        cleanup.pids += newServer;
+        cleanup.pids += readPids(home.filePath(u"child.pid"_s));
+        // Not before the grace twice over (the stop was polite first), not much after it.
+        QVERIFY2(
+            goneMs >= kStopMs - 50 && goneMs <= kStopMs + kMarginMs, qPrintable(QString::number(goneMs)));
+        if (restartMode == u"blue_green"_s)
+            QVERIFY2(readyMs < goneMs && readyMs <= kMarginMs, qPrintable(QString::number(readyMs)));
+        else
+            QVERIFY2(readyMs >= goneMs - 100 && readyMs <= kStopMs + 2 * kMarginMs,
+                qPrintable(QString::number(readyMs)));
+        QCOMPARE(cli.countEvents(u"server_exited"_s,
+                     [&](const QJsonObject& e) { return e.value("pid"_L1).toInteger() == oldServer; }),
+            1);
+        QVERIFY2(cli.stderrText().contains(u"ignored SIGTERM; killing its process tree"_s),
+            qPrintable(cli.stderrText()));
+
+        // The new server serves, and keeps serving.
+        QVERIFY(!processGone(newServer));
+        QCOMPARE(cli.countEvents(u"reload_finished"_s), 2);
+        cli.terminate();
+        QVERIFY(cli.waitForFinished(10000));
+    }
+
+    void signalEndsTheSessionCleanly_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("signalNumber");
+        QTest::addColumn<int>("expectedExitCode"); // docs/cli.md, "Exit codes"
+        for (const int signalNumber : { SIGINT, SIGTERM, SIGHUP }) {
+            const char* name = signalNumber == SIGINT ? "SIGINT"
+                : signalNumber == SIGTERM             ? "SIGTERM"
+                                                      : "SIGHUP";
+            QTest::addRow("run, %s", name) << u"run"_s << signalNumber << 0;
+            QTest::addRow("proxy, %s", name) << u"proxy"_s << signalNumber << 128 + signalNumber;
+        }
+    }
+
+    void signalEndsTheSessionCleanly()
+    {
+        QFETCH(QString, command);
+        QFETCH(int, signalNumber);
+        QFETCH(int, expectedExitCode);
+
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString project = home.filePath(u"project"_s);
+        QVERIFY(QDir().mkpath(project + u"/src"_s));
+        const QString treeFile = home.filePath(u"tree.pids"_s);
+        const QString db = home.filePath(u"history.sqlite"_s);
+        QProcessEnvironment environment = isolatedEnvironment(home.path());
+        environment.insert(u"FIXTURE_TREE_PID_FILE"_s, treeFile);
+        environment.insert(u"FIXTURE_MAX_LIFETIME_S"_s, u"60"_s);
+
+        CliProcess cli;
+        cli.setEnvironment(environment);
+        cli.setWorkingDirectory(project);
+        QVERIFY(cli.start({ command, u"--no-game"_s, u"--db"_s, db, u"--watch"_s, project + u"/src"_s,
+            u"--"_s, u"python3"_s, kFixtures + u"/daemonizing_server.py"_s }));
+        if (command == u"proxy"_s) {
+            cli.process().write(kInitialize);
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                cli.hasLineContaining(u"\"id\":1"_s), qPrintable(cli.allOutput()), 20000);
+        } else {
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                cli.hasLineContaining(u"server ready in"_s), qPrintable(cli.allOutput()), 20000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(readPids(treeFile).size(), 3, 10000);
+        KillOnExit cleanup { readPids(treeFile) };
+        QVERIFY2(survivors(cleanup.pids).split(u", "_s).size() == 3, qPrintable(survivors(cleanup.pids)));
+
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(cli.process().processId()), signalNumber);
+        QVERIFY2(cli.waitForFinished(10000), qPrintable(cli.allOutput()));
+        const qint64 exitMs = clock.elapsed();
+        qInfo("%s: exit %d after %lld ms", QTest::currentDataTag(), cli.exitCode(), qlonglong(exitMs));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), expectedExitCode);
+        QVERIFY2(exitMs < 3000, qPrintable(u"took %1 ms"_s.arg(exitMs)));
+        QTRY_VERIFY2_WITH_TIMEOUT(survivors(cleanup.pids).isEmpty(),
+            qPrintable(u"still running after FoxReload ended: "_s + survivors(cleanup.pids)), 1000);
+        const QString said = command == u"run"_s
+            ? u"🦊 stopping the server (signal %1)…"_s.arg(signalNumber)
+            : u"🦊 signal %1; stopping the server"_s.arg(signalNumber);
+        QVERIFY2(cli.allOutput().contains(said), qPrintable(cli.allOutput()));
+
+        // The history shows one session of this kind, ended, with its start recorded.
+        const QList<SessionRow> sessions = readSessions(db);
+        QVERIFY2(sessions.size() == 1, qPrintable(describeSessions(sessions)));
+        QCOMPARE(sessions.first().kind, command);
+        QVERIFY2(!sessions.first().endedMs.isNull(), qPrintable(describeSessions(sessions)));
+        QVERIFY(sessions.first().endedMs.toLongLong() >= sessions.first().startedMs);
+        QCOMPARE(sessions.first().reloads, 1);
+    }
+
+    void closedStdoutStopsRunCleanly_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("text") << false;
+        QTest::newRow("json") << true;
+    }
+
+    // `foxreload run | head -c1`: once the reader is gone, the next line FoxReload writes meets a
+    // closed pipe. It must neither die of SIGPIPE in the middle of a reload (server left to its
+    // supervisor, session never closed) nor go on for ever with no one to read it.
+    void closedStdoutStopsRunCleanly()
+    {
+        QFETCH(bool, json);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString project = home.filePath(u"project"_s);
+        QVERIFY(QDir().mkpath(project + u"/src"_s));
+        QVERIFY(writeFile(project + u"/src/tool.py"_s, "VERSION = 0\n"));
+        const QString db = home.filePath(u"history.sqlite"_s);
+        const QString pidFile = home.filePath(u"server.pid"_s);
+        QProcessEnvironment environment = isolatedEnvironment(home.path());
+        environment.insert(u"FIXTURE_PID_FILE"_s, pidFile);
+
+        QProcess head;
+        QProcess foxreload;
+        foxreload.setProcessEnvironment(environment);
+        foxreload.setWorkingDirectory(project);
+        foxreload.setStandardOutputProcess(&head);
+        QStringList arguments { u"run"_s, u"--no-game"_s, u"--db"_s, db, u"--watch"_s, project + u"/src"_s };
+        if (json)
+            arguments += u"--json"_s;
+        arguments += { u"--"_s, u"python3"_s, kFixtures + u"/minimal_server.py"_s };
+        foxreload.start(QStringLiteral(FOXRELOAD_EXECUTABLE), arguments);
+        head.start(u"head"_s, { u"-c1"_s });
+        QVERIFY(foxreload.waitForStarted(10000) && head.waitForStarted(10000));
+        KillOnExit cleanup;
+        QTRY_VERIFY_WITH_TIMEOUT(readPids(pidFile).size() == 1, 20000);
+        cleanup.pids = readPids(pidFile);
+        QVERIFY(head.waitForFinished(10000)); // it read its byte: nobody reads FoxReload's stdout now
+        QCOMPARE(head.readAllStandardOutput().size(), 1);
+
+        // A change makes FoxReload write (and reload). Whichever write meets the closed pipe first,
+        // FoxReload stops the server the normal way, closes the session and says why.
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(writeFile(project + u"/src/tool.py"_s, "VERSION = 1\n"));
+        QVERIFY2(foxreload.waitForFinished(10000), "still running 10 s after its stdout was closed");
+        const qint64 exitMs = clock.elapsed();
+        const QString errors = QString::fromUtf8(foxreload.readAllStandardError());
+        qInfo("exit status %d, code %d after %lld ms", int(foxreload.exitStatus()), foxreload.exitCode(),
+            qlonglong(exitMs));
+        QVERIFY2(foxreload.exitStatus() == QProcess::NormalExit,
+            qPrintable(u"killed (by SIGPIPE?) instead of stopping; stderr:\n"_s + errors));
+        QCOMPARE(foxreload.exitCode(), 128 + SIGPIPE);
+        QVERIFY2(exitMs < 3000, qPrintable(QString::number(exitMs)));
+        QVERIFY2(errors.contains(u"foxreload run: stdout was closed by its reader; stopping the server"_s),
+            qPrintable(errors));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            survivors(cleanup.pids).isEmpty(), qPrintable(survivors(cleanup.pids)), 1000);
+        const QList<SessionRow> sessions = readSessions(db);
+        QVERIFY2(sessions.size() == 1 && !sessions.first().endedMs.isNull(),
+            qPrintable(describeSessions(sessions)));
+    }
+
+    void twoInstancesShareProjectAndDatabase()
+    {
+        constexpr int kEdits = 5;
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString project = home.filePath(u"project"_s);
+        QVERIFY(QDir().mkpath(project + u"/src"_s));
+        QVERIFY(writeFile(project + u"/src/tool.py"_s, "VERSION = 0\n"));
+        const QString db = home.filePath(u"history.sqlite"_s);
+
+        std::array<CliProcess, 2> instances;
+        for (auto& cli : instances) {
+            cli.setEnvironment(isolatedEnvironment(home.path()));
+            cli.setWorkingDirectory(project);
+            QVERIFY(cli.start({ u"run"_s, u"--json"_s, u"--no-game"_s, u"--db"_s, db, u"--watch"_s,
+                project + u"/src"_s, u"--"_s, u"python3"_s, kFixtures + u"/minimal_server.py"_s }));
+        }
+        KillOnExit cleanup;
+        const auto servingPid = [](const CliProcess& cli) {
+            const QList<QJsonObject> finished = cli.events(u"reload_finished"_s);
+            return finished.isEmpty() ? qint64(0) : finished.last().value("pid"_L1).toInteger();
+        };
+        for (auto& cli : instances) {
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                cli.countEvents(u"reload_finished"_s) == 1, qPrintable(cli.allOutput()), 20000);
+            cleanup.pids += servingPid(cli);
+        }
+        QVERIFY(servingPid(instances[0]) != servingPid(instances[1]));
+
+        for (int edit = 1; edit <= kEdits; ++edit) {
+            QList<qint64> before { servingPid(instances[0]), servingPid(instances[1]) };
+            QVERIFY(writeFile(project + u"/src/tool.py"_s, u"VERSION = %1\n"_s.arg(edit).toUtf8()));
+            for (int i = 0; i < 2; ++i) {
+                QTRY_VERIFY2_WITH_TIMEOUT(
+                    instances[i].countEvents(u"reload_finished"_s, isFileChangeReload) == edit,
+                    qPrintable(instances[i].allOutput()), 15000);
+                const qint64 now = servingPid(instances[i]);
+                cleanup.pids += now;
+                QVERIFY2(now != before[i] && !processGone(now), qPrintable(instances[i].allOutput()));
+            }
+        }
+        for (auto& cli : instances) {
+            QCOMPARE(
+                cli.countEvents(u"reload_finished"_s,
+                    [](const QJsonObject& e) { return e.value("outcome"_L1).toString() == "success"_L1; }),
+                kEdits + 1);
+            cli.terminate();
+        }
+        for (auto& cli : instances) {
+            QVERIFY(cli.waitForFinished(10000));
+            QCOMPARE(cli.exitCode(), 0);
+            QVERIFY2(
+                !cli.allOutput().contains(u"locked"_s, Qt::CaseInsensitive), qPrintable(cli.allOutput()));
+            QCOMPARE(cli.countEvents(u"warning"_s), 0);
+        }
+        QVERIFY2(survivors(cleanup.pids).isEmpty(), qPrintable(survivors(cleanup.pids)));
+
+        // Every reload of both sessions is in the database: as `stats` counts them (session starts
+        // apart), and per session.
+        CliProcess stats;
+        stats.setEnvironment(isolatedEnvironment(home.path()));
+        QVERIFY(stats.start({ u"stats"_s, u"--json"_s, u"--db"_s, db }));
+        QVERIFY(stats.waitForFinished(10000));
+        QCOMPARE(stats.exitCode(), 0);
+        const QJsonObject totals = QJsonDocument::fromJson(stats.lines().join(u'\n').toUtf8())
+                                       .object()
+                                       .value("totals"_L1)
+                                       .toObject();
+        QCOMPARE(totals.value("sessions"_L1).toInteger(), 2);
+        QCOMPARE(totals.value("reloads"_L1).toInteger(), 2 * kEdits);
+        QCOMPARE(totals.value("succeeded"_L1).toInteger(), 2 * kEdits);
+        const QList<SessionRow> sessions = readSessions(db);
+        QVERIFY2(sessions.size() == 2, qPrintable(describeSessions(sessions)));
+        for (const auto& session : sessions) {
+            QVERIFY2(session.reloads == kEdits + 1 && !session.endedMs.isNull(),
+                qPrintable(describeSessions(sessions)));
+        }
     }
 };
 
