@@ -131,6 +131,7 @@ private Q_SLOTS:
     void retentionKeepsTotals();
     void corruptDatabaseHoldsEventsUntilReplaced();
     void readOnlyDatabaseHoldsEventsUntilWritable();
+    void lockedDatabaseHoldsEventsUntilUnlocked_data();
     void lockedDatabaseHoldsEventsUntilUnlocked();
     void twoProcessesWriteConcurrently();
     void emptyFieldsAreStored();
@@ -586,26 +587,53 @@ void TestHistoryStore::readOnlyDatabaseHoldsEventsUntilWritable()
     QCOMPARE(store.totals().reloads, 3);
 }
 
+void TestHistoryStore::lockedDatabaseHoldsEventsUntilUnlocked_data()
+{
+    QTest::addColumn<int>("lockMs");
+    QTest::addColumn<bool>("warned");
+    // A second FoxReload's write is over in milliseconds: waited out, not reported.
+    QTest::newRow("brief lock") << 150 << false;
+    // Another program's lock: reported once, with the file and SQLite's words.
+    QTest::newRow("lasting lock") << 2500 << true;
+}
+
 void TestHistoryStore::lockedDatabaseHoldsEventsUntilUnlocked()
 {
+    QFETCH(int, lockMs);
+    QFETCH(bool, warned);
     HistoryStore store;
-    store.setBusyTimeout(50);
-    store.setRetryInterval(100);
     QVERIFY(store.open(dbPath()));
     QSignalSpy warnings(&store, &HistoryStore::warning);
     {
         RawDb other(dbPath());
         QVERIFY(other.exec(u"BEGIN EXCLUSIVE"_s));
+        QElapsedTimer clock;
+        clock.start();
+        // A reload's writes: the first waits the write busy timeout (50 ms), the rest are held at once.
         QCOMPARE(store.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)), 0);
-        QCOMPARE(warnings.count(), 1);
-        QVERIFY2(warnings.first().first().toString().contains(u"locked"_s),
-            qPrintable(warnings.first().first().toString()));
-        QVERIFY(!store.isAvailable());
+        QCOMPARE(store.recordXp(xp(kBase, 5)), 0);
+        QCOMPARE(store.recordReload(reload(kBase.addSecs(1), ReloadStrategy::FullRestart, 700)), 0);
+        QVERIFY2(clock.elapsed() < 500, qPrintable(u"writes blocked for %1 ms"_s.arg(clock.elapsed())));
+        QCOMPARE(store.pendingWrites(), 3);
+        QVERIFY(store.isAvailable()); // the file is fine; only its lock is taken
+        QCOMPARE(warnings.count(), 0);
+        QTest::qWait(lockMs);
+        QCOMPARE(warnings.count(), warned ? 1 : 0);
+        if (warned) {
+            const QString message = warnings.first().first().toString();
+            QVERIFY2(message.contains(u"locked"_s) && message.contains(dbPath()), qPrintable(message));
+            QVERIFY2(!message.contains(u"Unable to"_s), qPrintable(message)); // SQLite's words, not Qt's glue
+        }
         QVERIFY(other.exec(u"COMMIT"_s));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(store.isAvailable(), 10000);
-    QCOMPARE(store.totals().reloads, 1);
-    QCOMPARE(warnings.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(store.pendingWrites(), 0, 10000);
+    QCOMPARE(store.totals().reloads, 2);
+    QCOMPARE(store.totalXp(), 5);
+    QCOMPARE(warnings.count(), warned ? 1 : 0);
+    // Written in the order they happened.
+    const QList<ReloadRecord> newestFirst = store.recentReloads(10);
+    QCOMPARE(newestFirst.size(), 2);
+    QCOMPARE(newestFirst.first().requested, ReloadStrategy::FullRestart);
 }
 
 void TestHistoryStore::twoProcessesWriteConcurrently()

@@ -44,14 +44,26 @@ QVariant msOrNull(const QDateTime& time)
 // A write that fails because of what it writes (a constraint, a type) will fail again:
 // it is dropped and logged. Everything else (busy, locked, read-only, damaged, full,
 // I/O) may pass later, so the write is held.
-bool isPermanentError(const QSqlError& error)
+int primaryErrorCode(const QSqlError& error)
 {
     bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    if (!ok)
-        return false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff; // extended codes keep it in the low byte
+    return ok ? code : -1;
+}
+
+bool isPermanentError(const QSqlError& error)
+{
     constexpr int kConstraint = 19, kMismatch = 20, kRange = 25, kTooBig = 18;
+    const int code = primaryErrorCode(error);
     return code == kConstraint || code == kMismatch || code == kRange || code == kTooBig;
+}
+
+// SQLITE_BUSY / SQLITE_LOCKED: another connection holds a lock the statement needs.
+bool isLockError(const QSqlError& error)
+{
+    constexpr int kBusy = 5, kLocked = 6;
+    const int code = primaryErrorCode(error);
+    return code == kBusy || code == kLocked;
 }
 
 // Qt binds a null QString as NULL; the text columns are NOT NULL DEFAULT ''.
@@ -104,7 +116,6 @@ HistoryStore::HistoryStore(QObject* parent)
     : QObject(parent)
 {
     m_retryTimer.setSingleShot(true);
-    m_retryTimer.setInterval(5000);
     connect(&m_retryTimer, &QTimer::timeout, this, &HistoryStore::retryPending);
     connect(&m_externalTimer, &QTimer::timeout, this, [this] {
         // data_version moves only when another connection commits.
@@ -119,6 +130,8 @@ HistoryStore::~HistoryStore()
 {
     if (!m_pending.empty() && !m_path.isEmpty()) {
         m_warned = true; // a last try, not a new outage to report
+        if (!m_connection.isEmpty()) // no reload waits any more: a lock may be waited out
+            execute(u"PRAGMA busy_timeout=%1"_s.arg(kOpenBusyTimeoutMs));
         retryPending();
     }
     if (!m_pending.empty())
@@ -174,7 +187,7 @@ void HistoryStore::setTimeZone(const QTimeZone& zone)
 
 void HistoryStore::setRetryInterval(int ms)
 {
-    m_retryTimer.setInterval(ms);
+    m_retryInterval = ms;
 }
 
 void HistoryStore::setRetention(const RetentionSettings& retention)
@@ -218,7 +231,7 @@ bool HistoryStore::tryConnect()
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_busyTimeoutMs));
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kOpenBusyTimeoutMs));
         if (!db.open()) {
             m_lastError = errorText(db.lastError());
             return false;
@@ -245,6 +258,9 @@ bool HistoryStore::tryConnect()
     // Rewriting the version is a cheap write: it tells a read-only file apart now,
     // not at the first reload.
     if (!execute(u"PRAGMA user_version=%1"_s.arg(kSchemaVersion)))
+        return false;
+    // From here on writes happen during reloads: a lock is waited out by retrying, not here.
+    if (!execute(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeoutMs)))
         return false;
     qCDebug(lcStore).noquote() << "history database" << m_path << "open, schema" << kSchemaVersion;
     return true;
@@ -315,26 +331,54 @@ bool HistoryStore::fillDayColumns()
                    u" WHERE outcome = 'success' AND %1 GROUP BY day"_s.arg(QLatin1StringView(kUserReloads)));
 }
 
+void HistoryStore::reportOutage(const QString& message)
+{
+    if (m_warned)
+        return;
+    m_warned = true;
+    // Whoever listens shows it (the CLI on its console); the log is the fallback.
+    if (isSignalConnected(QMetaMethod::fromSignal(&HistoryStore::warning)))
+        qCInfo(lcStore).noquote() << message;
+    else
+        qCWarning(lcStore).noquote() << message;
+    Q_EMIT warning(message);
+}
+
 void HistoryStore::setUnavailable(const QString& error)
 {
     const bool was = m_available;
     m_available = false;
     m_lastError = error;
-    if (!m_warned) {
-        m_warned = true;
-        const QString message = u"history database %1: %2 — reloads go on without XP; events are kept in "
-                                u"memory until the database can be written"_s.arg(m_path, error);
-        // Whoever listens shows it (the CLI on its console); the log is the fallback.
-        if (isSignalConnected(QMetaMethod::fromSignal(&HistoryStore::warning)))
-            qCInfo(lcStore).noquote() << message;
-        else
-            qCWarning(lcStore).noquote() << message;
-        Q_EMIT warning(message);
-    }
+    m_lockedSince.invalidate();
+    reportOutage(u"history database %1: %2 — reloads go on without XP; events are kept in memory until the "
+                 u"database can be written"_s.arg(m_path, error));
     if (was)
         Q_EMIT availabilityChanged(false);
     if (!m_path.isEmpty() && !m_retryTimer.isActive())
-        m_retryTimer.start();
+        m_retryTimer.start(m_retryInterval);
+}
+
+void HistoryStore::writeFailed()
+{
+    if (m_lastErrorBusy)
+        waitOutLock();
+    else
+        setUnavailable(m_lastError);
+}
+
+void HistoryStore::waitOutLock()
+{
+    if (!m_lockedSince.isValid()) {
+        m_lockedSince.start();
+        m_lockRetries = 0;
+    } else if (m_lockedSince.elapsed() >= kLockWarnAfterMs) {
+        reportOutage(u"history database %1 is locked by another program (%2) — reloads go on; events are "
+                     u"kept in memory and written when the lock is released"_s.arg(m_path, m_lastError));
+    }
+    // 100 ms, 200 ms, … up to the retry interval: a second FoxReload's write is over long
+    // before the first retry, another program's lock is not polled for.
+    const int delay = std::min(m_retryInterval, kLockFirstRetryMs << std::min(m_lockRetries++, 8));
+    m_retryTimer.start(delay);
 }
 
 bool HistoryStore::retryPending()
@@ -343,7 +387,7 @@ bool HistoryStore::retryPending()
         return false;
     if (!m_available && !tryConnect()) {
         qCDebug(lcStore).noquote() << "history database still unavailable:" << m_lastError;
-        m_retryTimer.start();
+        m_retryTimer.start(m_retryInterval);
         return false;
     }
     const qsizetype count = qsizetype(m_pending.size());
@@ -357,16 +401,21 @@ bool HistoryStore::retryPending()
             return true;
         });
         if (!written) {
-            setUnavailable(m_lastError);
+            writeFailed();
             return false;
         }
         m_pending.clear();
     }
+    const bool wasLocked = m_lockedSince.isValid();
+    m_lockedSince.invalidate();
+    if (!m_available || wasLocked) {
+        if (m_warned || !m_available)
+            qCInfo(lcStore).noquote()
+                << "history database" << m_path << "is writable again;" << count << "held events written";
+        m_warned = false;
+    }
     if (!m_available) {
         m_available = true;
-        m_warned = false;
-        qCInfo(lcStore).noquote() << "history database" << m_path << "is writable again;" << count
-                                  << "held events written";
         Q_EMIT availabilityChanged(true);
     }
     if (count > 0)
@@ -385,22 +434,32 @@ void HistoryStore::hold(const QString& what, std::function<bool()> write)
     qCDebug(lcStore).noquote() << "holding" << what << "in memory";
     m_pending.push_back(PendingWrite { what, std::move(write) });
     if (!m_retryTimer.isActive())
-        m_retryTimer.start();
+        m_retryTimer.start(m_retryInterval);
 }
 
 bool HistoryStore::writeOrHold(const QString& what, std::function<bool()> write)
 {
+    return writeOrHold<bool>(what, [write = std::move(write)](bool* written) { return *written = write(); });
+}
+
+template<typename Result>
+Result HistoryStore::writeOrHold(const QString& what, const std::function<bool(Result*)>& write)
+{
     if (canWriteNow()) {
-        if (write()) {
+        Result result {};
+        if (write(&result)) {
             Q_EMIT changed();
-            return true;
+            return result;
         }
         if (dropIfPermanent(what))
-            return false;
-        setUnavailable(m_lastError);
+            return Result {};
+        writeFailed();
     }
-    hold(what, std::move(write));
-    return false;
+    hold(what, [write] {
+        Result ignored {};
+        return write(&ignored);
+    });
+    return Result {};
 }
 
 bool HistoryStore::dropIfPermanent(const QString& what)
@@ -415,6 +474,7 @@ bool HistoryStore::execute(
     const QString& sql, const QVariantList& values, qint64* insertId, int* rowsAffected)
 {
     m_lastErrorPermanent = false;
+    m_lastErrorBusy = false;
     if (m_connection.isEmpty()) {
         m_lastError = u"not open"_s;
         return false;
@@ -425,6 +485,7 @@ bool HistoryStore::execute(
         if (!query.prepare(sql)) {
             m_lastError = errorText(query.lastError());
             m_lastErrorPermanent = isPermanentError(query.lastError());
+            m_lastErrorBusy = isLockError(query.lastError());
             return false;
         }
         it = m_statements.insert(sql, query);
@@ -435,6 +496,7 @@ bool HistoryStore::execute(
     if (!query.exec()) {
         m_lastError = errorText(query.lastError());
         m_lastErrorPermanent = isPermanentError(query.lastError());
+        m_lastErrorBusy = isLockError(query.lastError());
         m_statements.erase(it);
         return false;
     }
@@ -488,9 +550,11 @@ bool HistoryStore::transaction(const std::function<bool()>& body)
         return true;
     const QString error = m_lastError;
     const bool permanent = m_lastErrorPermanent;
+    const bool busy = m_lastErrorBusy;
     execute(u"ROLLBACK"_s);
     m_lastError = error;
     m_lastErrorPermanent = permanent;
+    m_lastErrorBusy = busy;
     return false;
 }
 
@@ -553,22 +617,11 @@ bool HistoryStore::insertReload(const ReloadRecord& reload, qint64* rowId)
 
 qint64 HistoryStore::recordReload(const ReloadRecord& reload)
 {
-    if (canWriteNow()) {
-        qint64 rowId = 0;
-        if (insertReload(reload, &rowId)) {
-            maybeApplyRetention(QDateTime::currentDateTimeUtc());
-            Q_EMIT changed();
-            return rowId;
-        }
-        if (dropIfPermanent(u"reload"_s))
-            return 0;
-        setUnavailable(m_lastError);
-    }
-    hold(u"reload"_s, [this, reload] {
-        qint64 rowId = 0;
-        return insertReload(reload, &rowId);
-    });
-    return 0;
+    const qint64 id = writeOrHold<qint64>(
+        u"reload"_s, [this, reload](qint64* rowId) { return insertReload(reload, rowId); });
+    if (id != 0)
+        maybeApplyRetention(QDateTime::currentDateTimeUtc());
+    return id;
 }
 
 bool HistoryStore::recordReloads(const QList<ReloadRecord>& reloads)
@@ -595,21 +648,7 @@ qint64 HistoryStore::recordXp(const XpEventRecord& event)
                 text(event.reason), event.reloadRowId, event.sessionId },
             rowId);
     };
-    if (canWriteNow()) {
-        qint64 rowId = 0;
-        if (write(&rowId)) {
-            Q_EMIT changed();
-            return rowId;
-        }
-        if (dropIfPermanent(u"xp event"_s))
-            return 0;
-        setUnavailable(m_lastError);
-    }
-    hold(u"xp"_s, [write] {
-        qint64 rowId = 0;
-        return write(&rowId);
-    });
-    return 0;
+    return writeOrHold<qint64>(u"xp event"_s, write);
 }
 
 bool HistoryStore::unlockAchievement(const QString& id, const QDateTime& atUtc, qint64 sessionId)
@@ -618,18 +657,7 @@ bool HistoryStore::unlockAchievement(const QString& id, const QDateTime& atUtc, 
         return execute(u"INSERT OR IGNORE INTO achievements(id, unlocked_ms, session_id) VALUES (?, ?, ?)"_s,
             { id, atUtc.toMSecsSinceEpoch(), sessionId }, nullptr, inserted);
     };
-    if (canWriteNow()) {
-        int inserted = 0;
-        if (write(&inserted)) {
-            Q_EMIT changed();
-            return inserted == 1;
-        }
-        if (dropIfPermanent(u"achievement"_s))
-            return false;
-        setUnavailable(m_lastError);
-    }
-    hold(u"achievement"_s, [write] { return write(nullptr); });
-    return false;
+    return writeOrHold<int>(u"achievement"_s, write) == 1;
 }
 
 bool HistoryStore::saveChallengeProgress(const ChallengeProgressRecord& progress)
@@ -649,39 +677,16 @@ bool HistoryStore::saveChallengeProgress(const ChallengeProgressRecord& progress
                 nullptr, completedNow);
         });
     };
-    if (canWriteNow()) {
-        int completedNow = 0;
-        if (write(&completedNow)) {
-            Q_EMIT changed();
-            return completedNow == 1;
-        }
-        if (dropIfPermanent(u"challenge"_s))
-            return false;
-        setUnavailable(m_lastError);
-    }
-    hold(u"challenge"_s, [write] {
-        int completedNow = 0;
-        return write(&completedNow);
-    });
-    return false;
+    return writeOrHold<int>(u"challenge"_s, write) == 1;
 }
 
 bool HistoryStore::markActiveDay(const QDate& day, const QDateTime& atUtc)
 {
-    if (canWriteNow()) {
-        int inserted = 0;
-        if (execute(u"INSERT OR IGNORE INTO active_days(day, first_ms) VALUES (?, ?)"_s,
-                { dayKey(day), atUtc.toMSecsSinceEpoch() }, nullptr, &inserted))
-            return inserted == 1;
-        if (dropIfPermanent(u"active day"_s))
-            return false;
-        setUnavailable(m_lastError);
-    }
-    hold(u"active day"_s, [this, day, atUtc] {
+    const std::function<bool(int*)> write = [this, day, atUtc](int* inserted) {
         return execute(u"INSERT OR IGNORE INTO active_days(day, first_ms) VALUES (?, ?)"_s,
-            { dayKey(day), atUtc.toMSecsSinceEpoch() });
-    });
-    return false;
+            { dayKey(day), atUtc.toMSecsSinceEpoch() }, nullptr, inserted);
+    };
+    return writeOrHold<int>(u"active day"_s, write) == 1;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -239,12 +240,14 @@ struct RetentionSettings
 // FoxReload's history in SQLite (Qt Sql, QSQLITE).
 //
 // - Schema versioned (PRAGMA user_version) with forward migrations run at open.
-// - WAL, a busy timeout, one short IMMEDIATE transaction per multi-row write:
-//   several processes (a GUI and proxies) may write the same file at once.
+// - WAL, one short IMMEDIATE transaction per multi-row write: several processes
+//   (a GUI and proxies) may write the same file at once.
 // - A write is cheap (one indexed INSERT, no fsync per commit in WAL/NORMAL);
 //   when the database is damaged, locked or read-only, writes are held in memory,
 //   warning() names the file and the error once, and a timer retries until they
-//   are written. Nothing here ever stops a reload.
+//   are written. Nothing here ever stops a reload, and a lock delays one for at
+//   most the write busy timeout (50 ms), once per outage: another writer's lock is
+//   waited out by retrying held writes soon, not by blocking.
 // - Times are UTC milliseconds; `day` columns are local calendar days in timeZone().
 //
 // Not thread-safe: use it from the thread that created it.
@@ -279,7 +282,10 @@ public:
     void setRetryInterval(int ms); // default 5000
     void setRetention(const RetentionSettings& retention);
     RetentionSettings retention() const { return m_retention; }
-    void setBusyTimeout(int ms); // default 2000; applies at the next open
+    // How long a write waits for another connection's lock before it is held in memory
+    // (default 50 ms, applies at the next open). Opening waits up to 2 s: another
+    // process may be migrating the file.
+    void setBusyTimeout(int ms);
 
     // Polls PRAGMA data_version every `intervalMs` and emits changed() when another
     // process (or connection) wrote to the database; 0 stops. For views such as the
@@ -370,9 +376,16 @@ private:
     bool migrate();
     bool fillDayColumns();
     void setUnavailable(const QString& error);
+    void writeFailed(); // after a write that may pass later failed: held, the user told when it lasts
+    void waitOutLock(); // another connection holds the write lock: retry soon, warn if it lasts
+    void reportOutage(const QString& message);
     bool canWriteNow() const { return m_available && m_pending.empty(); }
     void hold(const QString& what, std::function<bool()> write);
     bool writeOrHold(const QString& what, std::function<bool()> write);
+    // Writes now when nothing is held, else holds the write; `write` stores its result
+    // (a row id, rows changed) in its argument. Returns it, or a default value when held.
+    template<typename Result>
+    Result writeOrHold(const QString& what, const std::function<bool(Result*)>& write);
     bool dropIfPermanent(const QString& what);
     bool insertReload(const ReloadRecord& reload, qint64* rowId);
     bool execute(const QString& sql, const QVariantList& values = {}, qint64* insertId = nullptr,
@@ -386,11 +399,19 @@ private:
     QString m_connection; // unique Qt Sql connection name, empty when not connected
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     RetentionSettings m_retention;
-    int m_busyTimeoutMs = 2000;
+    int m_busyTimeoutMs = 50;
+    int m_retryInterval = 5000;
+    static constexpr int kOpenBusyTimeoutMs = 2000;
+    // A lock lasting longer than this is another program's, not a second FoxReload's write.
+    static constexpr int kLockWarnAfterMs = 1000;
+    static constexpr int kLockFirstRetryMs = 100;
     bool m_available = false;
     bool m_warned = false; // the current outage was reported
     mutable QString m_lastError;
     bool m_lastErrorPermanent = false; // the last failed write can never succeed
+    bool m_lastErrorBusy = false; // the last failed write met another connection's lock
+    QElapsedTimer m_lockedSince; // valid while held writes wait for another connection's lock
+    int m_lockRetries = 0;
     std::deque<PendingWrite> m_pending;
     QTimer m_retryTimer;
     QTimer m_externalTimer;

@@ -5,6 +5,9 @@
 #include "session/Session.h"
 
 #include <QDir>
+#include <QTimer>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +33,13 @@ SessionRecorder::SessionRecorder(
         m_sessionId = m_store->beginSession(record);
     if (!session)
         return;
-    connect(session, &Session::planned, this, &SessionRecorder::recordPlan);
+    // The plan's row is written after the reload has been started: a store that waits for a
+    // lock must not hold the reload back.
+    connect(session, &Session::planned, this, [this](const ReloadPlan& plan) {
+        if (m_plannedBatches.isEmpty())
+            QTimer::singleShot(0, this, &SessionRecorder::writePlannedBatches);
+        m_plannedBatches.append({ plan, QDateTime::currentDateTimeUtc() });
+    });
     connect(&session->batcher(), &ChangeBatcher::batchSkipped, this, &SessionRecorder::recordSkippedBatch);
     connect(
         &session->orchestrator(), &ReloadOrchestrator::reloadFinished, this, &SessionRecorder::recordReload);
@@ -44,22 +53,30 @@ SessionRecorder::~SessionRecorder()
     finish();
 }
 
+void SessionRecorder::writePlannedBatches()
+{
+    const QList<PlannedBatch> batches = std::exchange(m_plannedBatches, {});
+    for (const PlannedBatch& batch : batches)
+        recordPlan(batch.plan, batch.atUtc);
+}
+
 void SessionRecorder::finish()
 {
     if (m_finished || !m_store)
         return;
+    writePlannedBatches();
     m_finished = true;
     m_store->endSession(m_sessionId, QDateTime::currentDateTimeUtc());
 }
 
-void SessionRecorder::recordPlan(const ReloadPlan& plan)
+void SessionRecorder::recordPlan(const ReloadPlan& plan, const QDateTime& atUtc)
 {
     if (!m_store)
         return;
     BatchRecord batch;
     batch.sessionId = m_sessionId;
     batch.batchId = plan.batchId;
-    batch.atUtc = QDateTime::currentDateTimeUtc();
+    batch.atUtc = atUtc;
     batch.strategy = plan.strategy;
     batch.fileCount = int(plan.files.size());
     for (const auto& file : plan.files) {
@@ -95,6 +112,7 @@ void SessionRecorder::recordReload(const ReloadResult& result)
 {
     if (result.trigger == ReloadTrigger::FileChange)
         m_crashLooping = false; // the orchestrator gives a crash loop another chance on an edit
+    writePlannedBatches(); // rows in the order things happened
     qint64 rowId = 0;
     if (m_store)
         rowId = m_store->recordReload(ReloadRecord::fromResult(m_sessionId, result));

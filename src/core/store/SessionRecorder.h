@@ -3,6 +3,8 @@
 #include "analyze/ReloadPlan.h"
 #include "server/ReloadResult.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -32,11 +34,18 @@ public:
 
     // The recorder's inputs, public so that a driver without a Session (tests, a
     // replay) can feed it directly.
-    void recordPlan(const ReloadPlan& plan);
+    void recordPlan(const ReloadPlan& plan, const QDateTime& atUtc = QDateTime::currentDateTimeUtc());
     void recordSkippedBatch(const ChangeBatch& batch);
     void recordReload(const ReloadResult& result);
 
 private:
+    struct PlannedBatch
+    {
+        ReloadPlan plan;
+        QDateTime atUtc;
+    };
+    void writePlannedBatches();
+
     QPointer<Session> m_session;
     QPointer<HistoryStore> m_store;
     QPointer<GamificationEngine> m_engine;
@@ -44,6 +53,7 @@ private:
     qint64 m_sessionId = 0;
     bool m_crashLooping = false;
     bool m_finished = false;
+    QList<PlannedBatch> m_plannedBatches; // seen, written once the reload they start is under way
 };
 
 } // namespace foxreload
