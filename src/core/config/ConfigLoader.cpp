@@ -1,8 +1,8 @@
 #include "ConfigLoader.h"
 
 #include "ConfigKeys.h"
-#include "ConfigText.h"
 #include "ConfigLog.h"
+#include "ConfigText.h"
 #include "KeySuggestion.h"
 #include "TrustStore.h"
 #include "match/Glob.h"

@@ -1,5 +1,7 @@
 #include "YamlDocument.h"
 
+#include "ConfigText.h"
+
 #include <QVarLengthArray>
 
 #include <memory>
@@ -108,6 +110,7 @@ std::optional<YamlDocument> YamlDocument::parse(const QByteArray& input, QString
 
     QVarLengthArray<int, 16> open; // collections not yet closed
     int documents = 0;
+    int depth = 0; // of every document: libyaml scans all of them
     bool done = false;
     while (!done) {
         yaml_event_t event;
@@ -160,6 +163,16 @@ std::optional<YamlDocument> YamlDocument::parse(const QByteArray& input, QString
             break;
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT:
+            if (++depth > kMaxYamlNesting) {
+                // Stopping here keeps libyaml's cost per token (it grows with the depth) bounded.
+                if (error)
+                    *error = u"line "_s + QString::number(event.start_mark.line + 1) + u", column "_s
+                        + QString::number(event.start_mark.column + 1)
+                        + u": lists or maps nested more than "_s + QString::number(kMaxYamlNesting)
+                        + u" levels deep"_s;
+                yaml_event_delete(&event);
+                return std::nullopt;
+            }
             if (documents <= 1) {
                 const bool sequence = event.type == YAML_SEQUENCE_START_EVENT;
                 YamlNode node;
@@ -174,6 +187,7 @@ std::optional<YamlDocument> YamlDocument::parse(const QByteArray& input, QString
             break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
+            --depth;
             if (documents <= 1 && !open.isEmpty()) {
                 YamlNode& node = document.m_nodes[open.back()];
                 open.pop_back();
