@@ -412,8 +412,8 @@ void McpProxy::onServerCreated(ServerInstance* server)
 {
     server->client()->setServerRequestsForwarded(true);
     connect(server->client(), &McpClient::foreignMessage, this,
-        [this, server](const QJsonObject& message) { onServerMessage(server, message); });
-    connect(server->process(), &ServerProcess::invalidOutput, this,
+        [this, server](const jsonrpc::RawMessage& message) { onServerMessage(server, message.toObject()); });
+    connect(server->client()->channel(), &ServerChannel::invalidOutput, this,
         [this, server](const QByteArray& line, const QString& problem) {
             ++m_stats.serverGarbage;
             qCWarning(lcProxy).noquote()

@@ -54,6 +54,11 @@ QJsonObject error(const QJsonValue& id, int code, const QString& message, const 
     return { { "jsonrpc"_L1, "2.0"_L1 }, { "id"_L1, id }, { "error"_L1, errorObject } };
 }
 
+QByteArray encode(const QJsonObject& message)
+{
+    return QJsonDocument(message).toJson(QJsonDocument::Compact);
+}
+
 QByteArray encodeLine(const QJsonObject& message)
 {
     QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact);

@@ -27,6 +27,8 @@ QJsonObject notification(const QString& method, const QJsonValue& params = {});
 QJsonObject result(const QJsonValue& id, const QJsonValue& result);
 QJsonObject error(const QJsonValue& id, int code, const QString& message, const QJsonValue& data = {});
 
+// One compact message, without framing.
+QByteArray encode(const QJsonObject& message);
 // One compact line, newline-terminated: the MCP stdio framing.
 QByteArray encodeLine(const QJsonObject& message);
 

@@ -1,7 +1,9 @@
 #include "McpClient.h"
 
+#include "ServerChannel.h"
 #include "ServerLog.h"
-#include "ServerProcess.h"
+
+#include <QMetaMethod>
 
 using namespace Qt::StringLiterals;
 
@@ -11,12 +13,12 @@ namespace {
 constexpr auto kIdPrefix = "fr-"_L1;
 }
 
-McpClient::McpClient(ServerProcess* process, QObject* parent)
+McpClient::McpClient(ServerChannel* channel, QObject* parent)
     : QObject(parent)
-    , m_process(process)
+    , m_channel(channel)
 {
-    connect(process, &ServerProcess::messageReceived, this, &McpClient::onMessage);
-    connect(process, &ServerProcess::finished, this,
+    connect(channel, &ServerChannel::received, this, &McpClient::onMessage);
+    connect(channel, &ServerChannel::closed, this,
         [this] { failAllPending(u"the server exited before answering"_s); });
 }
 
@@ -38,12 +40,12 @@ void McpClient::request(const QString& method, const QJsonValue& params, int tim
     });
     timer->start(timeoutMs);
     m_pending.emplace(id, Pending { std::move(callback), std::move(timer) });
-    m_process->send(jsonrpc::request(id, method, params));
+    m_channel->send(jsonrpc::request(id, method, params));
 }
 
 void McpClient::notify(const QString& method, const QJsonValue& params)
 {
-    m_process->send(jsonrpc::notification(method, params));
+    m_channel->send(jsonrpc::notification(method, params));
 }
 
 void McpClient::failAllPending(const QString& reason)
@@ -73,37 +75,41 @@ void McpClient::finish(const QString& id, const jsonrpc::Reply& reply)
         pending.callback(reply);
 }
 
-void McpClient::onMessage(const QJsonObject& message)
+void McpClient::onMessage(const jsonrpc::RawMessage& message)
 {
-    switch (jsonrpc::classify(message)) {
+    switch (message.kind) {
     case jsonrpc::MessageKind::Response:
     case jsonrpc::MessageKind::ErrorResponse: {
-        const QJsonValue id = message.value("id"_L1);
-        if (isOwnId(id)) {
-            if (!m_pending.contains(id.toString()))
-                qCDebug(lcServer) << "late answer to" << id.toString() << "dropped";
-            finish(id.toString(), jsonrpc::Reply::fromMessage(message));
-            return;
+        // Only our own answers are parsed; everything else passes on as bytes.
+        const QByteArrayView rawId = message.rawId();
+        if (rawId.startsWith("\"fr-") || (rawId.startsWith('"') && rawId.contains('\\'))) {
+            const QString id = message.idString();
+            if (id.startsWith(kIdPrefix)) {
+                if (!m_pending.contains(id))
+                    qCDebug(lcServer) << "late answer to" << id << "dropped";
+                finish(id, jsonrpc::Reply::fromMessage(message.toObject()));
+                return;
+            }
         }
         break;
     }
     case jsonrpc::MessageKind::Notification:
-        Q_EMIT notificationReceived(
-            message.value("method"_L1).toString(), message.value("params"_L1).toObject());
+        if (isSignalConnected(QMetaMethod::fromSignal(&McpClient::notificationReceived))) {
+            Q_EMIT notificationReceived(message.method, message.toObject().value("params"_L1).toObject());
+        }
         break;
     case jsonrpc::MessageKind::Request:
         if (!m_forwardServerRequests) {
-            const QString method = message.value("method"_L1).toString();
-            if (method == "ping"_L1)
-                m_process->send(jsonrpc::result(message.value("id"_L1), QJsonObject {}));
+            if (message.method == "ping"_L1)
+                m_channel->send(jsonrpc::resultFor(message.rawId(), QJsonObject {}));
             else
-                m_process->send(jsonrpc::error(message.value("id"_L1), jsonrpc::MethodNotFound,
-                    u"FoxReload does not offer %1 to servers"_s.arg(method)));
+                m_channel->send(jsonrpc::errorFor(message.rawId(), jsonrpc::MethodNotFound,
+                    u"FoxReload does not offer %1 to servers"_s.arg(message.method)));
             return;
         }
         break;
     case jsonrpc::MessageKind::Invalid:
-        qCWarning(lcServer) << "server sent an invalid JSON-RPC message:" << message;
+        qCWarning(lcServer) << "server sent an invalid JSON-RPC message:" << message.bytes.left(200);
         break;
     }
     Q_EMIT foreignMessage(message);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JsonRpc.h"
+#include "RawMessage.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -12,7 +13,7 @@
 
 namespace foxreload {
 
-class ServerProcess;
+class ServerChannel;
 
 // FoxReload's own MCP client session with one server process. Its request ids
 // are strings ("fr-1", "fr-2", …) so they can never collide with the ids of a
@@ -24,7 +25,9 @@ class McpClient : public QObject
 public:
     using Callback = std::function<void(const jsonrpc::Reply&)>;
 
-    explicit McpClient(ServerProcess* process, QObject* parent = nullptr);
+    explicit McpClient(ServerChannel* channel, QObject* parent = nullptr);
+
+    ServerChannel* channel() const { return m_channel; }
 
     void request(const QString& method, const QJsonValue& params, int timeoutMs, Callback callback);
     void notify(const QString& method, const QJsonValue& params = {});
@@ -40,8 +43,8 @@ public:
 
 Q_SIGNALS:
     void notificationReceived(const QString& method, const QJsonObject& params);
-    // Anything that is not an answer to one of our own requests.
-    void foreignMessage(const QJsonObject& message);
+    // Anything that is not an answer to one of our own requests, exactly as it arrived.
+    void foreignMessage(const foxreload::jsonrpc::RawMessage& message);
 
 private:
     struct Pending
@@ -50,10 +53,10 @@ private:
         std::unique_ptr<QTimer> timeout;
     };
 
-    void onMessage(const QJsonObject& message);
+    void onMessage(const jsonrpc::RawMessage& message);
     void finish(const QString& id, const jsonrpc::Reply& reply);
 
-    ServerProcess* m_process;
+    ServerChannel* m_channel;
     std::unordered_map<QString, Pending> m_pending;
     quint64 m_nextId = 1;
     bool m_forwardServerRequests = false;

@@ -5,8 +5,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
@@ -52,7 +50,7 @@ ResolvedProgram resolveProgram(
 } // namespace
 
 ServerProcess::ServerProcess(const ServerSettings& settings, QObject* parent)
-    : QObject(parent)
+    : ServerChannel(parent)
     , m_settings(settings)
 {
     m_stopTimer.setSingleShot(true);
@@ -142,16 +140,22 @@ bool ServerProcess::isRunning() const
     return m_process.state() == QProcess::Running;
 }
 
-void ServerProcess::send(const QJsonObject& message)
+bool ServerProcess::isOpen() const
 {
-    sendRaw(jsonrpc::encodeLine(message));
+    return m_process.state() == QProcess::Running && m_stopPhase == 0;
 }
 
-void ServerProcess::sendRaw(const QByteArray& line)
+QString ServerProcess::describe() const
 {
-    if (m_process.state() != QProcess::Running || m_stopPhase > 0)
+    return u"stdio of pid %1"_s.arg(m_pid);
+}
+
+void ServerProcess::writeMessage(const QByteArray& message)
+{
+    if (!isOpen())
         return;
-    m_process.write(line);
+    m_process.write(message);
+    m_process.write("\n", 1);
 }
 
 QStringList ServerProcess::stderrTail(int lines) const
@@ -177,24 +181,7 @@ void ServerProcess::onStdout()
         }
         if (line.bytes.trimmed().isEmpty())
             continue;
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(line.bytes, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            Q_EMIT invalidOutput(line.bytes, parseError.errorString());
-        } else if (document.isObject()) {
-            Q_EMIT messageReceived(document.object());
-        } else if (document.isArray()) {
-            // A JSON-RPC batch: each element is a message of its own.
-            const QJsonArray batch = document.array();
-            for (const auto& element : batch) {
-                if (element.isObject())
-                    Q_EMIT messageReceived(element.toObject());
-                else
-                    Q_EMIT invalidOutput(line.bytes, u"a batch element is not an object"_s);
-            }
-        } else {
-            Q_EMIT invalidOutput(line.bytes, u"not a JSON-RPC object"_s);
-        }
+        deliver(line.bytes);
     }
 }
 
@@ -229,6 +216,7 @@ void ServerProcess::onFinished(int exitCode, QProcess::ExitStatus status)
     // already seen to that; without one, this kills its process group).
     m_supervisor.killTree();
     qCDebug(lcServer) << "server" << m_pid << "finished, code" << exitCode << "status" << status;
+    Q_EMIT closed(u"the server process exited"_s);
     Q_EMIT finished(exitCode, status, m_stopping);
 }
 

@@ -2,9 +2,9 @@
 
 #include "LineFramer.h"
 #include "ProcessSupervisor.h"
+#include "ServerChannel.h"
 #include "config/Config.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
@@ -18,7 +18,8 @@ namespace foxreload {
 // order: close stdin, wait, SIGTERM the process group, wait, SIGKILL the whole tree.
 // A command that cannot be started (missing, not executable, no working directory) is
 // reported by failedToStart() at once, saying what was looked for where.
-class ServerProcess : public QObject
+// As a ServerChannel it carries MCP's stdio transport: one message per line each way.
+class ServerProcess : public ServerChannel
 {
     Q_OBJECT
 public:
@@ -35,9 +36,8 @@ public:
     bool isStopping() const { return m_stopping; }
     qint64 pid() const { return m_pid; } // the server's own pid (not its supervisor's)
 
-    // Writes one JSON-RPC message as a line on the server's stdin.
-    void send(const QJsonObject& message);
-    void sendRaw(const QByteArray& line); // must end with '\n'
+    bool isOpen() const override;
+    QString describe() const override;
 
     QStringList stderrTail(int lines = 40) const;
     QString commandLine() const;
@@ -45,11 +45,13 @@ public:
 Q_SIGNALS:
     void started(qint64 pid);
     void failedToStart(const QString& error);
-    void messageReceived(const QJsonObject& message);
-    void invalidOutput(const QByteArray& line, const QString& problem); // non-JSON on stdout
     void stderrLine(const QString& line);
     // The process is gone. `requested` is true when stop()/kill() asked for it.
     void finished(int exitCode, QProcess::ExitStatus status, bool requested);
+
+protected:
+    // Writes the message and its newline on the server's stdin.
+    void writeMessage(const QByteArray& message) override;
 
 private:
     void onStdout();

@@ -1,0 +1,254 @@
+#include "RawMessage.h"
+
+#include "JsonScan.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::jsonrpc {
+
+namespace {
+
+Span spanOf(const jsonscan::Value& value)
+{
+    return { value.begin, value.end };
+}
+
+RawMessage fromObject(QByteArray bytes, const jsonscan::Value& object)
+{
+    RawMessage message;
+    message.bytes = std::move(bytes);
+    const QByteArrayView text(message.bytes);
+    jsonscan::Members members(text, object);
+    QByteArrayView key;
+    jsonscan::Value value;
+    jsonscan::Value version;
+    jsonscan::Value method;
+    int ids = 0;
+    // Duplicate names: the last one counts, as with QJsonDocument and JavaScript's JSON.parse.
+    while (members.next(&key, &value)) {
+        if (key.isEmpty())
+            continue;
+        switch (key[0]) {
+        case 'j':
+            if (jsonscan::keyEquals(key, "jsonrpc"))
+                version = value;
+            break;
+        case 'i':
+            if (jsonscan::keyEquals(key, "id")) {
+                message.id = spanOf(value);
+                ++ids;
+            }
+            break;
+        case 'm':
+            if (jsonscan::keyEquals(key, "method"))
+                method = value;
+            break;
+        case 'p':
+            if (jsonscan::keyEquals(key, "params"))
+                message.params = spanOf(value);
+            break;
+        case 'r':
+            if (jsonscan::keyEquals(key, "result"))
+                message.hasResult = true;
+            break;
+        case 'e':
+            if (jsonscan::keyEquals(key, "error"))
+                message.hasError = true;
+            break;
+        case '\\':
+            // An escaped first letter: compare the decoded name.
+            if (jsonscan::keyEquals(key, "jsonrpc"))
+                version = value;
+            else if (jsonscan::keyEquals(key, "id")) {
+                message.id = spanOf(value);
+                ++ids;
+            } else if (jsonscan::keyEquals(key, "method"))
+                method = value;
+            else if (jsonscan::keyEquals(key, "params"))
+                message.params = spanOf(value);
+            else if (jsonscan::keyEquals(key, "result"))
+                message.hasResult = true;
+            else if (jsonscan::keyEquals(key, "error"))
+                message.hasError = true;
+            break;
+        default:
+            break;
+        }
+    }
+    message.duplicateId = ids > 1;
+    const bool versionOk = version.isValid() && version.type == jsonscan::Type::String
+        && (text.sliced(version.begin, version.end - version.begin) == "\"2.0\""
+            || jsonscan::decodeString(text.sliced(version.begin + 1, version.end - version.begin - 2))
+                == "2.0"_L1);
+    const bool hasId = message.id.isValid();
+    if (!versionOk) {
+        message.kind = MessageKind::Invalid;
+    } else if (method.isValid()) {
+        if (method.type != jsonscan::Type::String) {
+            message.kind = MessageKind::Invalid;
+        } else {
+            message.method
+                = jsonscan::decodeString(text.sliced(method.begin + 1, method.end - method.begin - 2));
+            message.kind = hasId ? MessageKind::Request : MessageKind::Notification;
+        }
+    } else if (!hasId) {
+        message.kind = MessageKind::Invalid;
+    } else if (message.hasError) {
+        message.kind = MessageKind::ErrorResponse;
+    } else if (message.hasResult) {
+        message.kind = MessageKind::Response;
+    }
+    return message;
+}
+
+QByteArray compact(const QJsonValue& value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    return wrapped.sliced(1, wrapped.size() - 2);
+}
+
+} // namespace
+
+QString RawMessage::idString() const
+{
+    const QByteArrayView raw = rawId();
+    if (raw.size() < 2 || raw.front() != '"')
+        return {};
+    return jsonscan::decodeString(raw.sliced(1, raw.size() - 2));
+}
+
+QByteArray RawMessage::idKey() const
+{
+    const QByteArrayView raw = rawId();
+    if (raw.isEmpty())
+        return {};
+    if (raw.front() == '"') {
+        const QByteArrayView content = raw.sliced(1, raw.size() - 2);
+        QByteArray key = QByteArrayLiteral("s:");
+        if (content.contains('\\'))
+            key += jsonscan::decodeString(content).toUtf8();
+        else
+            key.append(content);
+        return key;
+    }
+    if (raw.front() == '-' || (raw.front() >= '0' && raw.front() <= '9'))
+        return "n:" + jsonscan::numberKey(raw);
+    return "?:" + raw.toByteArray(); // null, true, an object: no valid MCP id, but a key all the same
+}
+
+QJsonObject RawMessage::toObject() const
+{
+    return QJsonDocument::fromJson(bytes).object();
+}
+
+ReadResult read(const QByteArray& bytes)
+{
+    ReadResult result;
+    jsonscan::Value root;
+    jsonscan::Error error;
+    if (!jsonscan::validate(bytes, &root, &error)) {
+        result.errorCode = ParseError;
+        result.problem = u"invalid JSON at offset %1 of a %2-byte message: %3"_s.arg(error.offset)
+                             .arg(bytes.size())
+                             .arg(QLatin1StringView(error.what));
+        return result;
+    }
+    if (root.type == jsonscan::Type::Object) {
+        result.messages.append(fromObject(bytes, root));
+        return result;
+    }
+    if (root.type != jsonscan::Type::Array) {
+        result.errorCode = InvalidRequest;
+        result.problem = u"a JSON value that is neither an object nor a batch"_s;
+        return result;
+    }
+    result.isBatch = true;
+    jsonscan::Elements elements(bytes, root);
+    jsonscan::Value element;
+    while (elements.next(&element)) {
+        ++result.batchSize;
+        if (element.type != jsonscan::Type::Object)
+            continue;
+        const QByteArray own = bytes.sliced(element.begin, element.end - element.begin);
+        result.messages.append(fromObject(own, { jsonscan::Type::Object, 0, own.size() }));
+    }
+    return result;
+}
+
+QByteArray withReplaced(const RawMessage& message, Span span, QByteArrayView replacement)
+{
+    QByteArray out;
+    out.reserve(message.bytes.size() - span.size() + replacement.size());
+    out.append(message.bytes.constData(), span.begin);
+    out.append(replacement);
+    out.append(message.bytes.constData() + span.end, message.bytes.size() - span.end);
+    return out;
+}
+
+QByteArray withId(const RawMessage& message, QByteArrayView newId)
+{
+    if (!message.id.isValid())
+        return message.bytes;
+    if (!message.duplicateId)
+        return withReplaced(message, message.id, newId);
+    // Every "id" is replaced, so that a peer whose parser keeps the first of duplicate names
+    // sees the same id as one that keeps the last.
+    jsonscan::Value root;
+    jsonscan::validate(message.bytes, &root, nullptr);
+    QByteArray out;
+    qsizetype copied = 0;
+    jsonscan::Members members(message.bytes, root);
+    QByteArrayView key;
+    jsonscan::Value value;
+    while (members.next(&key, &value)) {
+        if (!jsonscan::keyEquals(key, "id"))
+            continue;
+        out.append(message.bytes.constData() + copied, value.begin - copied);
+        out.append(newId);
+        copied = value.end;
+    }
+    out.append(message.bytes.constData() + copied, message.bytes.size() - copied);
+    return out;
+}
+
+QByteArray quoted(QByteArrayView plainAscii)
+{
+    QByteArray out;
+    out.reserve(plainAscii.size() + 2);
+    out.append('"');
+    out.append(plainAscii);
+    out.append('"');
+    return out;
+}
+
+QByteArray resultFor(QByteArrayView rawId, const QJsonValue& resultValue)
+{
+    QByteArray out = QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":");
+    out.append(rawId.isEmpty() ? QByteArrayView("null") : rawId);
+    out.append(",\"result\":");
+    out.append(compact(resultValue));
+    out.append('}');
+    return out;
+}
+
+QByteArray errorFor(QByteArrayView rawId, int code, const QString& messageText, const QJsonValue& data)
+{
+    QJsonObject errorObject { { "code"_L1, code }, { "message"_L1, messageText } };
+    if (!data.isUndefined() && !data.isNull())
+        errorObject.insert("data"_L1, data);
+    QByteArray out = QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":");
+    out.append(rawId.isEmpty() ? QByteArrayView("null") : rawId);
+    out.append(",\"error\":");
+    out.append(QJsonDocument(errorObject).toJson(QJsonDocument::Compact));
+    out.append('}');
+    return out;
+}
+
+} // namespace foxreload::jsonrpc
