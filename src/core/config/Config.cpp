@@ -1,6 +1,7 @@
 #include "Config.h"
 
 #include <QDir>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +24,45 @@ std::optional<RestartMode> restartModeFromName(QStringView name)
 QStringList watchBackendNames()
 {
     return { u"auto"_s, u"inotify"_s, u"qt"_s, u"polling"_s };
+}
+
+QString webhookFormatName(WebhookFormat format)
+{
+    switch (format) {
+    case WebhookFormat::Slack:
+        return u"slack"_s;
+    case WebhookFormat::Discord:
+        return u"discord"_s;
+    case WebhookFormat::Generic:
+        break;
+    }
+    return u"generic"_s;
+}
+
+std::optional<WebhookFormat> webhookFormatFromName(QStringView name)
+{
+    if (name == u"slack")
+        return WebhookFormat::Slack;
+    if (name == u"discord")
+        return WebhookFormat::Discord;
+    if (name == u"generic")
+        return WebhookFormat::Generic;
+    return std::nullopt;
+}
+
+QStringList webhookEventNames()
+{
+    return { u"reload_failed"_s, u"crash_loop"_s, u"achievement"_s, u"level_up"_s };
+}
+
+QString redactedUrl(const QString& url)
+{
+    // Parsed leniently: even a malformed URL must not come out whole.
+    const QUrl parsed(url);
+    if (!parsed.isValid() || parsed.scheme().isEmpty() || parsed.host().isEmpty())
+        return u"(a URL, hidden)"_s;
+    return parsed.scheme() + u"://"_s + parsed.host()
+        + (parsed.port() > 0 ? u':' + QString::number(parsed.port()) : QString()) + u"/…"_s;
 }
 
 Config Config::defaults(const QString& projectRoot)
@@ -59,7 +99,8 @@ bool operator==(const Config& a, const Config& b)
 {
     return a.projectRoot == b.projectRoot && a.server == b.server && a.watch == b.watch && a.rules == b.rules
         && a.defaultStrategy == b.defaultStrategy && a.gamification == b.gamification
-        && a.history == b.history && a.proxy == b.proxy && a.database == b.database;
+        && a.history == b.history && a.proxy == b.proxy && a.metrics == b.metrics
+        && a.notifications == b.notifications && a.database == b.database;
 }
 
 } // namespace foxreload

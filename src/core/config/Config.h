@@ -124,6 +124,39 @@ struct ProxySettings
     friend bool operator==(const ProxySettings&, const ProxySettings&) = default;
 };
 
+// Where the Prometheus endpoint (GET /metrics) listens, "HOST:PORT"; empty: no endpoint.
+struct MetricsSettings
+{
+    QString listen;
+
+    friend bool operator==(const MetricsSettings&, const MetricsSettings&) = default;
+};
+
+// One webhook: where events are POSTed and in which service's payload shape.
+enum class WebhookFormat { Slack, Discord, Generic };
+QString webhookFormatName(WebhookFormat format); // "slack", "discord", "generic"
+std::optional<WebhookFormat> webhookFormatFromName(QStringView name);
+// The events a webhook may subscribe to: reload_failed, crash_loop, achievement, level_up.
+QStringList webhookEventNames();
+// A webhook URL carries its secret in the path (Slack, Discord): shown as scheme://host/… only.
+QString redactedUrl(const QString& url);
+
+struct WebhookSettings
+{
+    QString url; // a secret: never printed in full
+    WebhookFormat format = WebhookFormat::Generic;
+    QStringList events { QStringLiteral("reload_failed"), QStringLiteral("crash_loop") };
+
+    friend bool operator==(const WebhookSettings&, const WebhookSettings&) = default;
+};
+
+struct NotificationSettings
+{
+    QList<WebhookSettings> webhooks;
+
+    friend bool operator==(const NotificationSettings&, const NotificationSettings&) = default;
+};
+
 struct Config
 {
     QString sourceFile; // absolute path of the YAML file, empty when built from flags
@@ -136,6 +169,8 @@ struct Config
     GamificationSettings gamification;
     HistorySettings history;
     ProxySettings proxy;
+    MetricsSettings metrics;
+    NotificationSettings notifications;
     QString database; // empty: QStandardPaths::AppDataLocation/history.sqlite
 
     // The defaults used when there is no config file: watch the project root,

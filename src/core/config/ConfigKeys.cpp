@@ -56,6 +56,15 @@ const QStringList& configKeyOrder()
         u"proxy"_s,
         u"proxy.request_grace_ms"_s,
         u"proxy.max_queued_requests"_s,
+        u"metrics"_s,
+        u"metrics.listen"_s,
+        u"notifications"_s,
+        u"notifications.webhooks"_s,
+        u"notifications.webhooks[]"_s,
+        u"notifications.webhooks[].url"_s,
+        u"notifications.webhooks[].format"_s,
+        u"notifications.webhooks[].events"_s,
+        u"notifications.webhooks[].events[]"_s,
         u"database"_s,
     };
     return order;

@@ -249,6 +249,8 @@ private:
     void readGamification(const Section& root);
     void readHistory(const Section& root);
     void readProxy(const Section& root);
+    void readMetrics(const Section& root);
+    void readNotifications(const Section& root);
     void readDatabase(const Section& root);
     void checkCommand(const Field& field);
     bool checkPattern(const QString& pattern, const QString& path, Position position);
@@ -794,6 +796,95 @@ void Validator::readProxy(const Section& root)
         section, u"max_queued_requests"_s, { 0, 1000000, u"requests"_s }, &m_config.proxy.maxQueuedRequests);
 }
 
+void Validator::readMetrics(const Section& root)
+{
+    const Field* field = root.field(u"metrics"_s);
+    if (!field)
+        return;
+    const Section section = openSection(*field, { u"listen"_s });
+    QString listen;
+    if (!readString(section, u"listen"_s, &listen, false, u"HOST:PORT such as 127.0.0.1:9464"_s))
+        return;
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
+    if (!portOk || port < 0 || port > 65535) {
+        const Field* listenField = section.field(u"listen"_s);
+        error(listenField->position(), listenField->path,
+            u"expected HOST:PORT such as 127.0.0.1:9464 (port 0: any free port), got "_s
+                + describe(listenField->value));
+        return;
+    }
+    m_config.metrics.listen = listen.trimmed();
+}
+
+void Validator::readNotifications(const Section& root)
+{
+    const Field* field = root.field(u"notifications"_s);
+    if (!field)
+        return;
+    const Section section = openSection(*field, { u"webhooks"_s });
+    const Field* hooks = section.field(u"webhooks"_s);
+    if (!hooks || isNull(hooks->value))
+        return;
+    const QString example = u"{url: \"https://hooks.slack.com/services/…\", format: slack}"_s;
+    if (!hooks->value.IsSequence()) {
+        error(hooks->position(), hooks->path, u"expected a list of webhooks like "_s + example);
+        return;
+    }
+    int index = 0;
+    for (const YAML::Node& hookNode : hooks->value) {
+        const QString path = hooks->path + u'[' + QString::number(index++) + u']';
+        const Position position = positionOf(hookNode, hooks->position());
+        if (isNull(hookNode) || !hookNode.IsMap()) {
+            error(position, path, u"expected a webhook like "_s + example);
+            continue;
+        }
+        const Section hook
+            = openSection(path, position, hookNode, { u"url"_s, u"format"_s, u"events"_s }, QString());
+        WebhookSettings settings;
+        bool valid = true;
+        // The URL is a secret: messages name the key, never the value.
+        if (const Field* url = hook.field(u"url"_s)) {
+            const QUrl parsed(url->value.IsScalar() ? scalarText(url->value) : QString(), QUrl::StrictMode);
+            if (!url->value.IsScalar() || !parsed.isValid()
+                || (parsed.scheme() != u"http" && parsed.scheme() != u"https") || parsed.host().isEmpty()) {
+                error(url->position(), url->path,
+                    u"expected an http:// or https:// URL (value not shown: it is a secret)"_s);
+                valid = false;
+            } else {
+                settings.url = scalarText(url->value).trimmed();
+            }
+        } else {
+            missing(hook, u"url"_s, u"where to POST, e.g. url: \"https://hooks.slack.com/services/…\""_s);
+            valid = false;
+        }
+        QString format;
+        if (hook.field(u"format"_s)) {
+            if (readChoice(hook, u"format"_s, { u"slack"_s, u"discord"_s, u"generic"_s }, &format))
+                settings.format = *webhookFormatFromName(format);
+            else
+                valid = false;
+        }
+        if (const auto events = readStringList(hook, u"events"_s)) {
+            settings.events.clear();
+            for (const ListItem& item : *events) {
+                if (!webhookEventNames().contains(item.value)) {
+                    error(item.position, item.path,
+                        withSuggestion(u"expected one of "_s + joinNames(webhookEventNames()) + u", got \""_s
+                                + item.value + u'"',
+                            closestName(item.value, webhookEventNames())));
+                    valid = false;
+                } else if (!settings.events.contains(item.value)) {
+                    settings.events.append(item.value);
+                }
+            }
+        }
+        if (valid)
+            m_config.notifications.webhooks.append(settings);
+    }
+}
+
 void Validator::readDatabase(const Section& root)
 {
     QString database;
@@ -854,7 +945,7 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
 
     const Section root = openSection(QString(), { 1, 1 }, document,
         { u"server"_s, u"watch"_s, u"rules"_s, u"default_strategy"_s, u"gamification"_s, u"history"_s,
-            u"proxy"_s, u"database"_s },
+            u"proxy"_s, u"metrics"_s, u"notifications"_s, u"database"_s },
         u"a map of settings (server:, watch:, rules:, ...)"_s);
     if (root.present || isNull(document)) {
         // cwd must be known before the command is resolved against it.
@@ -864,6 +955,8 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
         readGamification(root);
         readHistory(root);
         readProxy(root);
+        readMetrics(root);
+        readNotifications(root);
         readDatabase(root);
     }
 

@@ -179,6 +179,26 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     out << YAML::Key << "max_queued_requests" << YAML::Value << config.proxy.maxQueuedRequests;
     out << YAML::EndMap;
 
+    if (!config.metrics.listen.isEmpty()) {
+        out << YAML::Key << "metrics" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "listen" << YAML::Value << utf8(config.metrics.listen);
+        out << YAML::EndMap;
+    }
+    if (!config.notifications.webhooks.isEmpty()) {
+        out << YAML::Key << "notifications" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "webhooks" << YAML::Value << YAML::BeginSeq;
+        for (const WebhookSettings& hook : config.notifications.webhooks) {
+            out << YAML::BeginMap;
+            out << YAML::Key << "url" << YAML::Value << utf8(hook.url);
+            out << YAML::Key << "format" << YAML::Value << utf8(webhookFormatName(hook.format));
+            out << YAML::Key << "events" << YAML::Value;
+            emitFlowList(out, hook.events);
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+        out << YAML::EndMap;
+    }
+
     if (!config.database.isEmpty())
         out << YAML::Key << "database" << YAML::Value << utf8(pathWriter.path(config.database));
     out << YAML::EndMap;
@@ -253,6 +273,17 @@ QJsonObject ConfigWriter::toJson(const Config& config)
         { u"proxy"_s,
             QJsonObject { { u"request_grace_ms"_s, config.proxy.requestGraceMs },
                 { u"max_queued_requests"_s, config.proxy.maxQueuedRequests } } },
+        { u"metrics"_s, QJsonObject { { u"listen"_s, config.metrics.listen } } },
+        { u"notifications"_s,
+            QJsonObject { { u"webhooks"_s,
+                [&config] {
+                    QJsonArray hooks;
+                    for (const WebhookSettings& hook : config.notifications.webhooks)
+                        hooks.append(QJsonObject { { u"url"_s, hook.url },
+                            { u"format"_s, webhookFormatName(hook.format) },
+                            { u"events"_s, QJsonArray::fromStringList(hook.events) } });
+                    return hooks;
+                }() } } },
         { u"database"_s, config.database },
     };
 }
