@@ -85,7 +85,14 @@ bool isKnownProtocolVersion(QByteArrayView version)
 bool isModernProtocolVersion(QByteArrayView version)
 {
     // Revisions are dates, so text order is time order; a later revision is modern too.
-    return version.size() == 10 && version >= QByteArrayView("2026-07-28");
+    if (version.size() != 10)
+        return false;
+    for (qsizetype i = 0; i < version.size(); ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? version[i] != '-' : (version[i] < '0' || version[i] > '9'))
+            return false;
+    }
+    return version >= QByteArrayView("2026-07-28");
 }
 
 bool isAllowedHost(QByteArrayView hostHeader, const QHostAddress& listenAddress, const QStringList& allowed)
