@@ -9,6 +9,7 @@
 #include "common/VisibleText.h"
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
+#include "net/HttpTransport.h"
 #include "proxy/ClientChannel.h"
 #include "proxy/McpProxy.h"
 #include "server/ServerProcess.h"
@@ -168,6 +169,7 @@ int proxyCommand(const QStringList& arguments)
     }
 
     Session session(*config);
+    session.orchestrator().setChannelFactory(&net::HttpTransport::instance());
     if (parser.isSet(logOption)) // its own log must not count as a change to the project
         session.addOwnFiles({ QFileInfo(parser.value(logOption)).absoluteFilePath() });
     const bool json = options.json(parser);

@@ -6,6 +6,7 @@
 #include "common/VisibleText.h"
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
+#include "net/HttpTransport.h"
 #include "server/ServerProcess.h"
 #include "session/Session.h"
 
@@ -46,6 +47,7 @@ int runCommand(const QStringList& arguments)
     }
 
     Session session(*config);
+    session.orchestrator().setChannelFactory(&net::HttpTransport::instance());
     ConsoleReporter reporter(&session,
         options.json(parser) ? ConsoleReporter::Format::Json : ConsoleReporter::Format::Text,
         options.quiet(parser));

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <cstdio>
 #include <unistd.h>
@@ -19,7 +20,7 @@ namespace foxreload::cli {
 void SessionOptions::addTo(QCommandLineParser& parser)
 {
     parser.addOptions({ m_config, m_watch, m_exclude, m_backend, m_debounce, m_db, m_trust, m_noGame, m_json,
-        m_quiet, m_verbose });
+        m_quiet, m_verbose, m_transport, m_url });
     parser.addPositionalArgument(u"-- command"_s,
         u"The server command and its arguments (overrides server.command and server.args)."_s,
         u"[-- command [args...]]"_s);
@@ -87,6 +88,27 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         config->database = QFileInfo(parser.value(m_db)).absoluteFilePath();
     if (parser.isSet(m_noGame))
         config->gamification.enabled = false;
+    if (parser.isSet(m_transport)) {
+        if (const auto transport = serverTransportFromName(parser.value(m_transport)))
+            config->server.transport = *transport;
+        else
+            errors->append(u"--transport: expected stdio or http, got \"%1\""_s.arg(
+                visibleText(parser.value(m_transport))));
+    }
+    if (parser.isSet(m_url)) {
+        const QString url = parser.value(m_url);
+        const QUrl checked(QString(url).replace(u"{port}"_s, u"1"_s), QUrl::StrictMode);
+        if (!checked.isValid() || (checked.scheme() != u"http" && checked.scheme() != u"https")
+            || checked.host().isEmpty())
+            errors->append(
+                u"--url: expected an http:// URL such as http://127.0.0.1:{port}/mcp, got \"%1\""_s.arg(
+                    visibleText(url)));
+        else
+            config->server.url = url;
+        // A URL says the server speaks HTTP; --transport stdio beside it is the user's explicit word.
+        if (!parser.isSet(m_transport))
+            config->server.transport = ServerTransport::Http;
+    }
     if (config->server.command.isEmpty())
         errors->append(u"no server command: set server.command in the config or give it after --"_s);
     if (config->watch.paths.isEmpty())

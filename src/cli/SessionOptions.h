@@ -53,6 +53,15 @@ private:
         QStringLiteral("Print one JSON object per event instead of text.") };
     QCommandLineOption m_verbose { QStringLiteral("verbose"),
         QStringLiteral("Also print FoxReload's own diagnostic log (stderr).") };
+    QCommandLineOption m_transport { QStringLiteral("transport"),
+        QStringLiteral(
+            "How to talk to the server: stdio (its stdin/stdout) or http (Streamable HTTP at --url)."),
+        QStringLiteral("stdio|http") };
+    QCommandLineOption m_url { QStringLiteral("url"),
+        QStringLiteral("The HTTP server's endpoint; {port} is a free port picked for each server start, also "
+                       "given as env PORT and replaced in the server's arguments (default "
+                       "http://127.0.0.1:{port}/mcp)."),
+        QStringLiteral("URL") };
     QCommandLineOption m_quiet { { QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print only reloads and errors; not the server's stderr.") };
 };

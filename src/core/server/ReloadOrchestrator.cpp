@@ -297,7 +297,8 @@ void ReloadOrchestrator::runHotReloadStep()
 
 ServerInstance* ReloadOrchestrator::createInstance()
 {
-    auto* instance = new ServerInstance(m_config.server, this);
+    // Each instance is one generation: for an HTTP server, with a port of its own.
+    auto* instance = new ServerInstance(m_config.server, m_transports, this);
     if (!m_initializeParams.isEmpty())
         instance->setInitializeParams(m_initializeParams);
     connect(instance, &ServerInstance::stderrLine, this,

@@ -65,6 +65,9 @@ public:
     // requests finish within its grace period). Without a gate, it is stopped at once.
     using RetireGate = std::function<void(ServerInstance* server, std::function<void()> proceed)>;
     void setRetireGate(RetireGate gate) { m_retireGate = std::move(gate); }
+    // The transports core cannot speak itself (Streamable HTTP, src/net): given by the CLI and the
+    // desktop app; it must outlive the orchestrator. Without it, `server.transport: http` fails.
+    void setChannelFactory(ServerChannelFactory* transports) { m_transports = transports; }
 
 Q_SIGNALS:
     void stateChanged(foxreload::ReloadOrchestrator::State state);
@@ -136,6 +139,7 @@ private:
     bool m_crashLoopStopped = false;
     QJsonObject m_initializeParams;
     RetireGate m_retireGate;
+    ServerChannelFactory* m_transports = nullptr;
     // The tools of the last server that served: after a crash there is no server to ask, and
     // the restart's added/removed tools are counted against what the crashed one offered.
     QStringList m_lastKnownTools;

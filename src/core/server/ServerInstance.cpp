@@ -1,5 +1,6 @@
 #include "ServerInstance.h"
 
+#include "ServerChannelFactory.h"
 #include "ServerLog.h"
 
 #include <QCoreApplication>
@@ -8,11 +9,12 @@ using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
-ServerInstance::ServerInstance(const ServerSettings& settings, QObject* parent)
+ServerInstance::ServerInstance(
+    const ServerSettings& settings, ServerChannelFactory* transports, QObject* parent)
     : QObject(parent)
-    , m_settings(settings)
-    , m_process(settings)
-    , m_client(&m_process)
+    , m_generation(ServerGeneration::prepare(settings, transports))
+    , m_transports(transports)
+    , m_process(m_generation.settings)
 {
     m_initializeParams = QJsonObject {
         { "protocolVersion"_L1, QLatin1StringView(kLatestProtocolVersion) },
@@ -21,13 +23,34 @@ ServerInstance::ServerInstance(const ServerSettings& settings, QObject* parent)
             QJsonObject {
                 { "name"_L1, "foxreload"_L1 }, { "version"_L1, QCoreApplication::applicationVersion() } } },
     };
+    m_channel = &m_process;
+    if (isHttp() && m_generation.error.isEmpty()) {
+        // The channel gives up on refused connections a little before the ready timeout, so that
+        // a server that never listens is reported as such, not as an unanswered request.
+        const int readyTimeout = m_generation.settings.readyTimeoutMs;
+        m_httpChannel = m_transports->createHttpChannel(m_generation.url, readyTimeout - readyTimeout / 10);
+        m_channel = m_httpChannel.get();
+        connect(m_channel, &ServerChannel::transportError, this,
+            [this](const QString& message) { m_lastTransportError = message; });
+        // An HTTP server's stdout is a log, like its stderr: each line goes to the server's output.
+        connect(&m_process, &ServerChannel::received, this, [this](const jsonrpc::RawMessage& message) {
+            Q_EMIT stderrLine(QString::fromUtf8(message.bytes));
+        });
+        connect(&m_process, &ServerChannel::invalidOutput, this,
+            [this](const QByteArray& line, const QString&) { Q_EMIT stderrLine(QString::fromUtf8(line)); });
+    }
+    m_client = std::make_unique<McpClient>(m_channel);
     connect(&m_process, &ServerProcess::started, this, &ServerInstance::onStarted);
     connect(&m_process, &ServerProcess::failedToStart, this, &ServerInstance::fail);
     connect(&m_process, &ServerProcess::finished, this, &ServerInstance::onFinished);
     connect(&m_process, &ServerProcess::stderrLine, this, &ServerInstance::stderrLine);
 }
 
-ServerInstance::~ServerInstance() = default;
+ServerInstance::~ServerInstance()
+{
+    // The client listens to the channel; it goes first.
+    m_client.reset();
+}
 
 void ServerInstance::setInitializeParams(const QJsonObject& params)
 {
@@ -51,6 +74,15 @@ void ServerInstance::start()
 {
     m_state = State::Starting;
     m_startClock.start();
+    if (!m_generation.error.isEmpty()) {
+        // Asynchronous like every other failure to start, so that callers connect first.
+        QMetaObject::invokeMethod(
+            this, [this] { fail(u"cannot start server: "_s + m_generation.error); }, Qt::QueuedConnection);
+        return;
+    }
+    if (isHttp())
+        qCInfo(lcServer).noquote() << "starting an HTTP server generation at"
+                                   << m_generation.url.toDisplayString();
     m_process.start();
 }
 
@@ -59,41 +91,82 @@ void ServerInstance::stop()
     if (m_state == State::Exited || m_state == State::NotStarted)
         return;
     m_state = State::Stopping;
-    m_process.stop();
+    // An HTTP session is ended (DELETE) while the server can still hear it, then the process stops.
+    closeHttpChannel([this] { m_process.stop(); });
+}
+
+void ServerInstance::closeHttpChannel(std::function<void()> then)
+{
+    if (!m_httpChannel || m_httpClosing) {
+        then();
+        return;
+    }
+    m_httpClosing = true;
+    m_transports->closeChannel(m_httpChannel.get(), std::move(then));
 }
 
 void ServerInstance::onStarted()
 {
-    m_client.request(
-        u"initialize"_s, m_initializeParams, m_settings.readyTimeoutMs, [this](const jsonrpc::Reply& reply) {
-            // A server that died during the handshake is reported by onFinished(), with its exit code.
-            if (m_state != State::Starting || reply.status == jsonrpc::Reply::Status::Disconnected)
+    runHandshake();
+}
+
+// Readiness, in one place: the MCP handshake answered over whichever channel the server
+// speaks. (The 2026-07-28 revision's server/discover belongs here too.)
+void ServerInstance::runHandshake()
+{
+    const int timeoutMs = m_generation.settings.readyTimeoutMs;
+    m_client->request(u"initialize"_s, m_initializeParams, timeoutMs, [this](const jsonrpc::Reply& reply) {
+        // A server that died during the handshake is reported by onFinished(), with its exit code.
+        if (m_state != State::Starting || reply.status == jsonrpc::Reply::Status::Disconnected)
+            return;
+        if (!reply.ok()) {
+            fail(u"the server did not complete the MCP handshake: %1"_s.arg(
+                handshakeFailure(u"initialize"_s, reply)));
+            return;
+        }
+        m_initializeResult = reply.result.toObject();
+        m_client->notify(u"notifications/initialized"_s);
+        if (!m_initializeResult.value("capabilities"_L1).toObject().contains("tools"_L1)) {
+            becomeReady();
+            return;
+        }
+        refreshTools([this](const QString& error) {
+            if (m_state != State::Starting || !m_process.isRunning())
                 return;
-            if (!reply.ok()) {
-                fail(u"the server did not complete the MCP handshake: initialize %1"_s.arg(reply.describe()));
+            if (!error.isEmpty()) {
+                fail(u"the server answered initialize but not tools/list: %1"_s.arg(error));
                 return;
             }
-            m_initializeResult = reply.result.toObject();
-            m_client.notify(u"notifications/initialized"_s);
-            const bool hasTools = m_initializeResult.value("capabilities"_L1).toObject().contains("tools"_L1);
-            if (!hasTools) {
-                m_startupMs = m_startClock.elapsed();
-                m_state = State::Ready;
-                Q_EMIT ready();
-                return;
-            }
-            refreshTools([this](const QString& error) {
-                if (m_state != State::Starting || !m_process.isRunning())
-                    return;
-                if (!error.isEmpty()) {
-                    fail(u"the server answered initialize but not tools/list: %1"_s.arg(error));
-                    return;
-                }
-                m_startupMs = m_startClock.elapsed();
-                m_state = State::Ready;
-                Q_EMIT ready();
-            });
+            becomeReady();
         });
+    });
+}
+
+void ServerInstance::becomeReady()
+{
+    m_startupMs = m_startClock.elapsed();
+    m_state = State::Ready;
+    Q_EMIT ready();
+}
+
+QString ServerInstance::handshakeFailure(const QString& method, const jsonrpc::Reply& reply) const
+{
+    QString text;
+    if (reply.status == jsonrpc::Reply::Status::Timeout)
+        text = reply.describe(); // "initialize was not answered within 10000 ms": it names the method
+    else if (isHttp() && reply.status == jsonrpc::Reply::Status::Error
+        && reply.errorCode == jsonrpc::ServerUnavailable)
+        text = reply.errorMessage; // the HTTP transport's own account (no server answered, HTTP 500, ...)
+    else
+        text = u"%1 failed: %2"_s.arg(method, reply.describe());
+    if (!isHttp())
+        return text;
+    if (reply.status == jsonrpc::Reply::Status::Timeout && !m_lastTransportError.isEmpty())
+        text += u" (last HTTP error: %1)"_s.arg(m_lastTransportError);
+    return text
+        + u"; server.transport is http, so the server must listen at %1 (the port FoxReload picked for it "
+          u"is in the environment as PORT and replaces {port} in server.args)"_s.arg(
+              m_generation.url.toDisplayString());
 }
 
 void ServerInstance::refreshTools(std::function<void(const QString& error)> done)
@@ -107,11 +180,14 @@ void ServerInstance::fetchToolsPage(
     QJsonObject params;
     if (!cursor.isEmpty())
         params.insert("cursor"_L1, cursor);
-    m_client.request(u"tools/list"_s, params, m_settings.readyTimeoutMs,
+    m_client->request(u"tools/list"_s, params, m_generation.settings.readyTimeoutMs,
         [this, collected = std::move(collected), done = std::move(done)](
             const jsonrpc::Reply& reply) mutable {
             if (!reply.ok()) {
-                done(reply.describe());
+                // A timeout's text names the method already; anything else gets its name here.
+                done(reply.status == jsonrpc::Reply::Status::Timeout
+                        ? reply.describe()
+                        : u"tools/list failed: "_s + reply.describe());
                 return;
             }
             const QJsonObject result = reply.result.toObject();
@@ -142,6 +218,9 @@ void ServerInstance::fail(const QString& reason)
 
 void ServerInstance::onFinished(int exitCode, QProcess::ExitStatus status, bool requested)
 {
+    // Nothing more can come over HTTP from a server that is gone: end its channel, so that
+    // whatever still waits for an answer is told at once.
+    closeHttpChannel([] {});
     const State before = m_state;
     if (before == State::Starting) {
         // A server that dies during its handshake: a syntax error, a missing module.

@@ -1,0 +1,417 @@
+#include "HttpServerChannel.h"
+
+#include "NetLog.h"
+#include "server/RawMessage.h"
+
+#include <QNetworkProxy>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::net {
+
+namespace {
+constexpr int kDefaultStreamRetryMs = 1000;
+constexpr int kMaxStreamFailures = 5;
+
+int httpStatus(QNetworkReply* reply)
+{
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+bool isEventStream(QNetworkReply* reply)
+{
+    return reply->header(QNetworkRequest::ContentTypeHeader)
+        .toByteArray()
+        .trimmed()
+        .toLower()
+        .startsWith("text/event-stream");
+}
+
+// The refusals of a server that is still starting: nobody listens yet, or a listener that
+// accepted before it was ready to serve.
+bool looksNotListeningYet(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::RemoteHostClosedError;
+}
+} // namespace
+
+struct HttpServerChannel::Post
+{
+    Outgoing message;
+    QNetworkReply* reply = nullptr;
+    SseParser parser;
+    int attempt = 0;
+    bool headersSeen = false;
+    bool eventStream = false;
+    bool blocking = false; // the queue waits for this POST's headers
+    bool answered = false; // an SSE stream delivered something
+};
+
+HttpServerChannel::HttpServerChannel(const QUrl& url, const Options& options, QObject* parent)
+    : ServerChannel(parent)
+    , m_url(url)
+    , m_options(options)
+{
+    // The server is on this machine: a proxy from the environment (http_proxy) must not get in between.
+    m_network.setProxy(QNetworkProxy::NoProxy);
+    m_getRetry.setSingleShot(true);
+    connect(&m_getRetry, &QTimer::timeout, this, &HttpServerChannel::openServerStream);
+    // First in line, so the session's protocol version is known before anyone answers the message.
+    connect(this, &ServerChannel::received, this, &HttpServerChannel::noteReceived);
+}
+
+HttpServerChannel::~HttpServerChannel()
+{
+    m_closing = true;
+    for (Post* post : std::as_const(m_posts)) {
+        if (post->reply) {
+            post->reply->disconnect(this);
+            post->reply->abort();
+        }
+        delete post;
+    }
+    m_posts.clear();
+    if (m_getStream) {
+        m_getStream->disconnect(this);
+        m_getStream->abort();
+    }
+}
+
+QString HttpServerChannel::describe() const
+{
+    return u"HTTP server at %1"_s.arg(m_url.toDisplayString());
+}
+
+QNetworkRequest HttpServerChannel::makeRequest(bool forStream) const
+{
+    QNetworkRequest request(m_url);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setRawHeader("Accept", forStream ? "text/event-stream" : "application/json, text/event-stream");
+    if (!forStream)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_sessionId.isEmpty())
+        request.setRawHeader("Mcp-Session-Id", m_sessionId);
+    if (!m_protocolVersion.isEmpty())
+        request.setRawHeader("MCP-Protocol-Version", m_protocolVersion);
+    return request;
+}
+
+void HttpServerChannel::writeMessage(const QByteArray& message)
+{
+    if (!m_open || m_closing)
+        return;
+    Outgoing outgoing;
+    outgoing.body = message;
+    const jsonrpc::ReadResult read = jsonrpc::read(message);
+    if (read.messages.size() == 1) {
+        const jsonrpc::RawMessage& parsed = read.messages.constFirst();
+        outgoing.isRequest = parsed.isRequest();
+        if (outgoing.isRequest)
+            outgoing.rawId = parsed.rawId().toByteArray();
+        if (parsed.isRequest() && parsed.method == "initialize"_L1) {
+            outgoing.isInitialize = true;
+            m_pendingInitializeKey = parsed.idKey();
+        }
+        outgoing.isInitializedNotification = parsed.method == "notifications/initialized"_L1;
+    }
+    if (!m_connectClock.isValid())
+        m_connectClock.start();
+    m_queue.push_back(std::move(outgoing));
+    pump();
+}
+
+void HttpServerChannel::pump()
+{
+    // Requests go out at once (a long tool call must not hold up the rest); a notification or a
+    // response waits until the POST before it was taken, so that `initialized` reaches the server
+    // before the request that follows it. Until the server first answers, one message at a time.
+    while (!m_blocked && !m_queue.empty() && !m_closing) {
+        Outgoing next = std::move(m_queue.front());
+        m_queue.pop_front();
+        auto* post = new Post;
+        post->message = std::move(next);
+        post->blocking = !post->message.isRequest || !m_connected;
+        m_blocked = post->blocking;
+        m_posts.append(post);
+        startPost(post);
+    }
+}
+
+void HttpServerChannel::startPost(Post* post)
+{
+    QNetworkReply* reply = m_network.post(makeRequest(false), post->message.body);
+    post->reply = reply;
+    post->headersSeen = false;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, post] { onPostHeaders(post); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, post] { onPostData(post); });
+    connect(reply, &QNetworkReply::finished, this, [this, post] { onPostFinished(post); });
+}
+
+void HttpServerChannel::onPostHeaders(Post* post)
+{
+    if (post->headersSeen || httpStatus(post->reply) == 0)
+        return;
+    post->headersSeen = true;
+    post->eventStream = isEventStream(post->reply);
+    noteConnected(post->reply);
+    if (post->message.isInitialize) {
+        const QByteArray session = post->reply->rawHeader("Mcp-Session-Id");
+        if (!session.isEmpty())
+            m_sessionId = session;
+    }
+    if (post->blocking) {
+        post->blocking = false;
+        m_blocked = false;
+        if (post->message.isInitializedNotification && httpStatus(post->reply) < 300)
+            openServerStream();
+        pump();
+    }
+}
+
+void HttpServerChannel::onPostData(Post* post)
+{
+    onPostHeaders(post);
+    if (!post->eventStream || httpStatus(post->reply) >= 300)
+        return; // a JSON body (or an error page) is read whole when it is complete
+    const QList<SseEvent> events = post->parser.feed(post->reply->readAll());
+    for (const SseEvent& event : events) {
+        if (event.data.isEmpty() || event.type != "message")
+            continue; // a priming event (an id for resumption) or an event MCP does not define
+        post->answered = true;
+        deliver(event.data);
+    }
+}
+
+void HttpServerChannel::onPostFinished(Post* post)
+{
+    QNetworkReply* reply = post->reply;
+    const QNetworkReply::NetworkError error = reply->error();
+    const int status = httpStatus(reply);
+    const auto done = [this, post, reply] {
+        m_posts.removeOne(post);
+        if (post->blocking) {
+            m_blocked = false;
+            QTimer::singleShot(0, this, &HttpServerChannel::pump);
+        }
+        delete post;
+        reply->deleteLater();
+    };
+    if (m_closing) {
+        done();
+        return;
+    }
+    if (status == 0) {
+        // No HTTP answer at all.
+        const qint64 elapsed = m_connectClock.elapsed();
+        if (!m_connected && looksNotListeningYet(error) && elapsed < m_options.connectTimeoutMs) {
+            m_lastError = reply->errorString();
+            reply->deleteLater();
+            post->reply = nullptr;
+            const int backoff
+                = std::min(m_options.maxBackoffMs, m_options.firstBackoffMs << std::min(post->attempt, 10));
+            ++post->attempt;
+            const int delay = int(std::min<qint64>(backoff, m_options.connectTimeoutMs - elapsed));
+            QTimer::singleShot(delay, this, [this, post] {
+                if (m_posts.contains(post) && !m_closing)
+                    startPost(post);
+            });
+            return;
+        }
+        QString why;
+        if (!m_connected)
+            why = u"no HTTP server answered at %1 within %2 ms (last error: %3)"_s
+                      .arg(m_url.toDisplayString())
+                      .arg(m_options.connectTimeoutMs)
+                      .arg(reply->errorString());
+        else
+            why = u"POST %1 failed: %2"_s.arg(m_url.toDisplayString(), reply->errorString());
+        setError(why);
+        failRequest(post->message, why);
+        done();
+        return;
+    }
+    onPostHeaders(post);
+    const QByteArray rest = reply->readAll();
+    if (status >= 200 && status < 300) {
+        if (post->eventStream) {
+            for (const SseEvent& event : post->parser.feed(rest)) {
+                if (!event.data.isEmpty() && event.type == "message") {
+                    post->answered = true;
+                    deliver(event.data);
+                }
+            }
+            if (post->message.isRequest && !post->answered)
+                qCInfo(lcNet) << "the SSE stream of a POST ended before the answer arrived" << m_url;
+        } else if (!rest.trimmed().isEmpty()) {
+            deliver(rest);
+        } else if (post->message.isRequest && status != 202) {
+            failRequest(post->message,
+                u"the HTTP server answered a request with an empty body (HTTP %1)"_s.arg(status));
+        }
+        done();
+        return;
+    }
+    // An HTTP error. Servers often put a JSON-RPC error in the body: that is the answer.
+    const jsonrpc::ReadResult read = jsonrpc::read(rest);
+    if (post->message.isRequest && read.problem.isEmpty() && read.messages.size() == 1
+        && read.messages.constFirst().isResponse()
+        && read.messages.constFirst().rawId() == QByteArrayView(post->message.rawId)) {
+        deliver(rest);
+        done();
+        return;
+    }
+    QString why = u"HTTP %1 %2 from %3"_s.arg(status).arg(
+        reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), m_url.toDisplayString());
+    if (status == 404 && !m_sessionId.isEmpty())
+        why += u" (the server no longer knows session %1)"_s.arg(QString::fromLatin1(m_sessionId));
+    else if (const QByteArray text = rest.trimmed().left(200); !text.isEmpty())
+        why += u": "_s + QString::fromUtf8(text);
+    setError(why);
+    failRequest(post->message, why);
+    done();
+}
+
+void HttpServerChannel::failRequest(const Outgoing& message, const QString& why)
+{
+    if (message.isRequest && !message.rawId.isEmpty())
+        deliver(jsonrpc::errorFor(message.rawId, jsonrpc::ServerUnavailable, why));
+}
+
+void HttpServerChannel::noteConnected(QNetworkReply* reply)
+{
+    Q_UNUSED(reply);
+    if (m_connected)
+        return;
+    m_connected = true;
+    qCDebug(lcNet) << "HTTP server answered at" << m_url << "after" << m_connectClock.elapsed() << "ms";
+}
+
+void HttpServerChannel::noteReceived(const jsonrpc::RawMessage& message)
+{
+    if (m_pendingInitializeKey.isEmpty() || !message.isResponse()
+        || message.idKey() != m_pendingInitializeKey)
+        return;
+    m_pendingInitializeKey.clear();
+    if (!message.hasResult)
+        return;
+    const QString version
+        = message.toObject().value("result"_L1).toObject().value("protocolVersion"_L1).toString();
+    if (!version.isEmpty())
+        m_protocolVersion = version.toLatin1();
+}
+
+void HttpServerChannel::openServerStream()
+{
+    if (!m_getStreamOffered || m_closing || m_getStream)
+        return;
+    QNetworkRequest request = makeRequest(true);
+    if (!m_getParser.lastEventId().isEmpty())
+        request.setRawHeader("Last-Event-ID", m_getParser.lastEventId());
+    m_getParser.reset();
+    QNetworkReply* reply = m_network.get(request);
+    m_getStream = reply;
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        if (httpStatus(reply) != 200 || !isEventStream(reply))
+            return;
+        m_getFailures = 0;
+        for (const SseEvent& event : m_getParser.feed(reply->readAll())) {
+            if (!event.data.isEmpty() && event.type == "message")
+                deliver(event.data);
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, &HttpServerChannel::onServerStreamFinished);
+}
+
+void HttpServerChannel::onServerStreamFinished()
+{
+    QNetworkReply* reply = m_getStream;
+    m_getStream = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    if (m_closing)
+        return;
+    const int status = httpStatus(reply);
+    if (status == 405) {
+        qCDebug(lcNet) << "the HTTP server offers no GET stream (405)" << m_url;
+        m_getStreamOffered = false;
+        return;
+    }
+    if (status != 200 || !isEventStream(reply)) {
+        if (++m_getFailures >= kMaxStreamFailures) {
+            setError(u"the GET stream of %1 failed %2 times (last: %3); messages the server sends on its "
+                     u"own are not received"_s.arg(m_url.toDisplayString())
+                         .arg(m_getFailures)
+                         .arg(status ? u"HTTP %1"_s.arg(status) : reply->errorString()));
+            m_getStreamOffered = false;
+            return;
+        }
+    }
+    // The server may end its stream at any time; the client reconnects (with Last-Event-ID).
+    m_getRetry.start(m_getParser.retryMs().value_or(kDefaultStreamRetryMs));
+}
+
+void HttpServerChannel::setError(const QString& message)
+{
+    m_lastError = message;
+    qCInfo(lcNet).noquote() << message;
+    Q_EMIT transportError(message);
+}
+
+void HttpServerChannel::close()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_queue.clear();
+    m_getRetry.stop();
+    if (m_getStream) {
+        m_getStream->disconnect(this);
+        m_getStream->abort();
+        m_getStream->deleteLater();
+        m_getStream = nullptr;
+    }
+    for (Post* post : std::as_const(m_posts)) {
+        if (post->reply) {
+            post->reply->disconnect(this);
+            post->reply->abort();
+            post->reply->deleteLater();
+        }
+        delete post;
+    }
+    m_posts.clear();
+    m_blocked = false;
+    if (m_sessionId.isEmpty() || !m_connected) {
+        QTimer::singleShot(0, this, [this] { finishClose(u"closed"_s); });
+        return;
+    }
+    QNetworkRequest request = makeRequest(false);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
+    QNetworkReply* reply = m_network.deleteResource(request);
+    auto* timeout = new QTimer(reply);
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, reply, &QNetworkReply::abort);
+    timeout->start(m_options.closeTimeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        const int status = httpStatus(reply);
+        reply->deleteLater();
+        // 405: the server does not let clients end sessions; it ends with the process.
+        finishClose(status >= 200 && status < 300
+                ? u"session deleted"_s
+                : u"session not deleted (%1)"_s.arg(
+                    status ? u"HTTP %1"_s.arg(status) : reply->errorString()));
+    });
+}
+
+void HttpServerChannel::finishClose(const QString& why)
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    qCDebug(lcNet).noquote() << m_url.toDisplayString() << why;
+    Q_EMIT closed(why);
+}
+
+} // namespace foxreload::net
