@@ -1,0 +1,3 @@
+#include "WebhookLog.h"
+
+Q_LOGGING_CATEGORY(lcWebhooks, "foxreload.webhooks", QtInfoMsg)
