@@ -5,6 +5,8 @@
 #include "proxy/IdMapper.h"
 #include "proxy/ListChangeTracker.h"
 #include "proxy/RequestLedger.h"
+#include "server/JsonRpc.h"
+#include "server/RawMessage.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,12 +24,13 @@ QJsonObject request(const QJsonValue& id, const QString& method, const QJsonObje
 RequestLedger::Entry entry(
     quint64 seq, const QJsonValue& id, const QString& method, const QJsonObject& params = {})
 {
-    RequestLedger::Entry e;
-    e.seq = seq;
-    e.clientId = id;
-    e.method = method;
-    e.message = request(id, method, params);
-    return e;
+    return RequestLedger::entryFor(seq, jsonrpc::message(jsonrpc::encode(request(id, method, params))));
+}
+
+// The key of an id as a client would spell it in JSON.
+QByteArray key(QByteArrayView token)
+{
+    return jsonrpc::tokenKey(token);
 }
 
 QJsonObject tool(const QString& name, const QString& description = u"d"_s)
@@ -44,22 +47,42 @@ class TestProxyLedger : public QObject
 private Q_SLOTS:
     void idKeys_data()
     {
-        QTest::addColumn<QJsonValue>("a");
-        QTest::addColumn<QJsonValue>("b");
+        QTest::addColumn<QByteArray>("a");
+        QTest::addColumn<QByteArray>("b");
         QTest::addColumn<bool>("same");
-        QTest::newRow("number and string differ") << QJsonValue(1) << QJsonValue(u"1"_s) << false;
-        QTest::newRow("1 and 1.0 are one id") << QJsonValue(1) << QJsonValue(1.0) << true;
-        QTest::newRow("strings") << QJsonValue(u"a"_s) << QJsonValue(u"a"_s) << true;
-        QTest::newRow("large numbers stay apart")
-            << QJsonValue(qint64(9007199254740991)) << QJsonValue(qint64(9007199254740990)) << false;
-        QTest::newRow("negative") << QJsonValue(-1) << QJsonValue(1) << false;
+        QTest::newRow("number and string differ") << "1"_ba
+                                                  << "\"1\""_ba << false;
+        QTest::newRow("1 and 1.0 are one id") << "1"_ba
+                                              << "1.0"_ba << true;
+        QTest::newRow("1 and 1e0 are one id") << "1"_ba
+                                              << "1e0"_ba << true;
+        QTest::newRow("10 and 1E1 are one id") << "10"_ba
+                                               << "1E+1"_ba << true;
+        QTest::newRow("0.5 and 5e-1 are one id") << "0.5"_ba
+                                                 << "5e-1"_ba << true;
+        QTest::newRow("-0 and 0 are one id") << "-0"_ba
+                                             << "0"_ba << true;
+        QTest::newRow("strings") << "\"a\""_ba
+                                 << "\"a\""_ba << true;
+        QTest::newRow("escaped string") << "\"\\u0061\""_ba
+                                        << "\"a\""_ba << true;
+        QTest::newRow("large numbers stay apart") << "9007199254740991"_ba
+                                                  << "9007199254740990"_ba << false;
+        QTest::newRow("beyond 2^64 stay apart") << "12345678901234567891"_ba
+                                                << "12345678901234567890"_ba << false;
+        QTest::newRow("beyond 2^64 meet themselves") << "12345678901234567891"_ba
+                                                     << "12345678901234567891.0"_ba << true;
+        QTest::newRow("negative") << "-1"_ba
+                                  << "1"_ba << false;
+        QTest::newRow("0.1 and 0.10") << "0.1"_ba
+                                      << "0.10"_ba << true;
     }
     void idKeys()
     {
-        QFETCH(QJsonValue, a);
-        QFETCH(QJsonValue, b);
+        QFETCH(QByteArray, a);
+        QFETCH(QByteArray, b);
         QFETCH(bool, same);
-        QCOMPARE(RequestLedger::idKey(a) == RequestLedger::idKey(b), same);
+        QCOMPARE(key(a) == key(b), same);
     }
 
     void idempotentMethods_data()
@@ -88,27 +111,29 @@ private Q_SLOTS:
         RequestLedger ledger;
         QObject serverA;
         QObject serverB;
-        const QString p1 = ledger.add(entry(1, 7, u"tools/call"_s), &serverA);
-        const QString p2 = ledger.add(entry(2, u"7"_s, u"tools/list"_s), &serverA);
-        const QString p3 = ledger.add(entry(3, 8, u"ping"_s), &serverB);
+        const quint64 p1 = ledger.add(entry(1, 7, u"tools/call"_s), &serverA);
+        const quint64 p2 = ledger.add(entry(2, u"7"_s, u"tools/list"_s), &serverA);
+        const quint64 p3 = ledger.add(entry(3, 8, u"ping"_s), &serverB);
         QVERIFY(p1 != p2 && p2 != p3);
-        QVERIFY(RequestLedger::isProxyId(p1));
-        QVERIFY(!RequestLedger::isProxyId(u"fr-1"_s));
-        QVERIFY(!RequestLedger::isProxyId(1));
+        QCOMPARE(RequestLedger::proxyNumber(RequestLedger::proxyIdToken(p1)), p1);
+        QCOMPARE(RequestLedger::proxyNumber("\"fr-1\""), 0u);
+        QCOMPARE(RequestLedger::proxyNumber("1"), 0u);
+        QCOMPARE(RequestLedger::proxyNumber("\"px-\""), 0u);
+        QCOMPARE(RequestLedger::proxyNumber("\"px-1x\""), 0u);
         QCOMPARE(ledger.size(), 3);
         QCOMPARE(ledger.countOn(&serverA), 2);
         QCOMPARE(ledger.countOn(&serverB), 1);
 
         // The number 7 and the string "7" are different requests.
-        QCOMPARE(ledger.findByClientId(7)->proxyId, p1);
-        QCOMPARE(ledger.findByClientId(u"7"_s)->proxyId, p2);
+        QCOMPARE(ledger.findByClientKey(key("7"))->proxyNumber, p1);
+        QCOMPARE(ledger.findByClientKey(key("\"7\""))->proxyNumber, p2);
 
         const auto answered = ledger.take(p1);
         QVERIFY(answered);
-        QCOMPARE(answered->clientId, QJsonValue(7));
+        QCOMPARE(answered->clientId, "7"_ba);
         QCOMPARE(answered->attempts, 1);
         QVERIFY(!ledger.take(p1)); // exactly once
-        QVERIFY(!ledger.findByClientId(7));
+        QVERIFY(!ledger.findByClientKey(key("7")));
         QCOMPARE(ledger.size(), 2);
     }
 
@@ -128,12 +153,12 @@ private Q_SLOTS:
         QCOMPARE(taken[2].seq, 5u);
         QCOMPARE(ledger.size(), 1);
         QCOMPARE(ledger.countOn(&oldServer), 0);
-        QVERIFY(!ledger.findByClientId(20));
-        QVERIFY(ledger.findByClientId(90));
+        QVERIFY(!ledger.findByClientKey(key("20")));
+        QVERIFY(ledger.findByClientKey(key("90")));
 
         // A retried request keeps counting its attempts.
         RequestLedger::Entry retry = taken[0];
-        const QString again = ledger.add(retry, &newServer);
+        const quint64 again = ledger.add(retry, &newServer);
         QCOMPARE(ledger.find(again)->attempts, 2);
         QCOMPARE(ledger.find(again)->seq, 2u);
     }
@@ -146,12 +171,12 @@ private Q_SLOTS:
         ledger.add(entry(1, 1, u"tools/call"_s,
                        { { "_meta"_L1, QJsonObject { { "progressToken"_L1, u"tok"_s } } } }),
             &serverA);
-        QVERIFY(ledger.hasProgressToken(u"tok"_s, &serverA));
-        QVERIFY(!ledger.hasProgressToken(u"tok"_s, &serverB));
-        QVERIFY(!ledger.hasProgressToken(u"other"_s, &serverA));
-        QVERIFY(!ledger.hasProgressToken(QJsonValue(), &serverA));
-        ledger.takeByClientId(1);
-        QVERIFY(!ledger.hasProgressToken(u"tok"_s, &serverA));
+        QVERIFY(ledger.hasProgressToken(key("\"tok\""), &serverA));
+        QVERIFY(!ledger.hasProgressToken(key("\"tok\""), &serverB));
+        QVERIFY(!ledger.hasProgressToken(key("\"other\""), &serverA));
+        QVERIFY(!ledger.hasProgressToken(key(""), &serverA));
+        ledger.takeByClientKey(key("1"));
+        QVERIFY(!ledger.hasProgressToken(key("\"tok\""), &serverA));
     }
 
     void idMapperKeepsServersApart()
@@ -160,23 +185,27 @@ private Q_SLOTS:
         QObject serverA;
         QObject serverB;
         // Both servers use id 0 for their first request to the client.
-        const QString a = mapper.map(&serverA, 0, u"roots/list"_s);
-        const QString b = mapper.map(&serverB, 0, u"sampling/createMessage"_s);
+        const quint64 a = mapper.map(&serverA, "0", u"roots/list"_s);
+        const quint64 b = mapper.map(&serverB, "0", u"sampling/createMessage"_s);
         QVERIFY(a != b);
-        QCOMPARE(mapper.outwardFor(&serverA, 0), a);
-        QCOMPARE(mapper.outwardFor(&serverB, 0), b);
-        QVERIFY(mapper.outwardFor(&serverB, 1).isEmpty());
+        QCOMPARE(mapper.outwardFor(&serverA, key("0")), a);
+        QCOMPARE(mapper.outwardFor(&serverB, key("0.0")), b);
+        QCOMPARE(mapper.outwardFor(&serverB, key("1")), 0u);
+        QCOMPARE(IdMapper::number(IdMapper::token(b)), b);
+        QCOMPARE(IdMapper::number("\"px-1\""), 0u);
 
         const auto origin = mapper.take(b);
         QVERIFY(origin);
         QCOMPARE(origin->server.data(), &serverB);
-        QCOMPARE(origin->id, QJsonValue(0));
+        QCOMPARE(origin->id, "0"_ba);
         QCOMPARE(origin->method, u"sampling/createMessage"_s);
         QVERIFY(!mapper.take(b));
         QVERIFY(!mapper.take(42)); // a number the mapper never gave out
 
-        const QString a2 = mapper.map(&serverA, u"x"_s, u"elicitation/create"_s);
-        QCOMPARE(mapper.takeAllFrom(&serverA), (QStringList { a, a2 }));
+        // The server's id comes back exactly as it spelt it.
+        const quint64 a2 = mapper.map(&serverA, "\"x\\u0079\"", u"elicitation/create"_s);
+        QCOMPARE(mapper.outwardFor(&serverA, key("\"xy\"")), a2);
+        QCOMPARE(mapper.takeAllFrom(&serverA), (QList<quint64> { a, a2 }));
         QCOMPARE(mapper.size(), 0);
     }
 

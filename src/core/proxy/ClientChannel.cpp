@@ -3,16 +3,24 @@
 #include "ProxyLog.h"
 #include "server/JsonRpc.h"
 
-#include <QJsonDocument>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <poll.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace foxreload {
+
+namespace {
+bool isBlank(const QByteArray& line)
+{
+    return std::all_of(
+        line.cbegin(), line.cend(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+} // namespace
 
 ClientChannel::ClientChannel(int readFd, int writeFd, QObject* parent)
     : QObject(parent)
@@ -40,7 +48,7 @@ void ClientChannel::onReadable()
     }
     if (got == 0) {
         // A last message without its newline still counts.
-        if (const QByteArray rest = m_framer.takeRemainder(); !rest.trimmed().isEmpty())
+        if (const QByteArray rest = m_framer.takeRemainder(); !isBlank(rest))
             handleLine(rest);
         close(u"the client closed stdin"_s);
         return;
@@ -61,52 +69,54 @@ void ClientChannel::onReadable()
 
 void ClientChannel::handleLine(const QByteArray& line)
 {
-    if (line.trimmed().isEmpty())
+    if (isBlank(line))
         return;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // QJsonDocument reads objects and arrays only; a bare scalar is valid JSON but no request.
-        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + line + ']');
-        if (wrapped.isArray() && wrapped.array().size() == 1) {
-            Q_EMIT garbageReceived(
-                jsonrpc::InvalidRequest, u"a JSON value that is neither an object nor a batch"_s);
-            return;
-        }
-        Q_EMIT garbageReceived(jsonrpc::ParseError,
-            u"invalid JSON at offset %1 of a %2-byte line: %3"_s.arg(parseError.offset)
-                .arg(line.size())
-                .arg(parseError.errorString()));
+    jsonrpc::ReadResult read = jsonrpc::read(line);
+    if (!read.problem.isEmpty()) {
+        Q_EMIT garbageReceived(read.errorCode, read.problem);
         return;
     }
-    if (document.isObject())
-        Q_EMIT messageReceived(document.object());
-    else if (document.isArray())
-        Q_EMIT batchReceived(document.array());
+    if (read.isBatch)
+        Q_EMIT batchReceived(read);
     else
-        Q_EMIT garbageReceived(
-            jsonrpc::InvalidRequest, u"a JSON value that is neither an object nor a batch"_s);
+        Q_EMIT messageReceived(read.messages.constFirst());
+}
+
+bool ClientChannel::send(const QByteArray& message)
+{
+    return writeLine(message);
 }
 
 bool ClientChannel::send(const QJsonObject& message)
 {
-    return writeAll(jsonrpc::encodeLine(message));
+    return writeLine(jsonrpc::encode(message));
 }
 
-bool ClientChannel::sendBatch(const QJsonArray& messages)
+bool ClientChannel::sendBatch(const QList<QByteArray>& messages)
 {
-    QByteArray line = QJsonDocument(messages).toJson(QJsonDocument::Compact);
-    line.append('\n');
-    return writeAll(line);
+    QByteArray line;
+    line.append('[');
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        if (i > 0)
+            line.append(',');
+        line.append(messages[i]);
+    }
+    line.append(']');
+    return writeLine(line);
 }
 
-bool ClientChannel::writeAll(const QByteArray& bytes)
+// The message and its newline in one writev(): no copy to append the newline, and one
+// system call, so a line is never interleaved with another writer's.
+bool ClientChannel::writeLine(QByteArrayView bytes)
 {
     if (m_closed && m_writeFd < 0)
         return false;
-    qsizetype written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(m_writeFd, bytes.constData() + written, size_t(bytes.size() - written));
+    static const char newline = '\n';
+    iovec parts[2]
+        = { { const_cast<char*>(bytes.data()), size_t(bytes.size()) }, { const_cast<char*>(&newline), 1 } };
+    int first = 0;
+    while (first < 2) {
+        const ssize_t n = ::writev(m_writeFd, parts + first, 2 - first);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -121,7 +131,15 @@ bool ClientChannel::writeAll(const QByteArray& bytes)
             close(u"the client stopped reading stdout"_s);
             return false;
         }
-        written += n;
+        size_t written = size_t(n);
+        while (first < 2 && written >= parts[first].iov_len) {
+            written -= parts[first].iov_len;
+            ++first;
+        }
+        if (first < 2) {
+            parts[first].iov_base = static_cast<char*>(parts[first].iov_base) + written;
+            parts[first].iov_len -= written;
+        }
     }
     ++m_linesWritten;
     return true;

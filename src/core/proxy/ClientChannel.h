@@ -1,8 +1,8 @@
 #pragma once
 
 #include "server/LineFramer.h"
+#include "server/RawMessage.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QSocketNotifier>
@@ -15,6 +15,7 @@ namespace foxreload {
 // from one file descriptor (stdin: a pipe, a socket, a file or a terminal) and
 // written to another (stdout). Every write is one complete line, written whole
 // and unbuffered, so nothing but whole JSON-RPC messages ever reaches the client.
+// Messages travel as bytes: what is received is scanned (RawMessage), never re-serialised.
 class ClientChannel : public QObject
 {
     Q_OBJECT
@@ -26,14 +27,18 @@ public:
     ~ClientChannel() override;
 
     void start();
+    // One complete message (no newline; the channel adds it).
+    bool send(const QByteArray& message);
     bool send(const QJsonObject& message);
-    bool sendBatch(const QJsonArray& messages);
+    // Answers to a batch, as one JSON array on one line.
+    bool sendBatch(const QList<QByteArray>& messages);
     bool isOpen() const { return !m_closed; }
     qint64 linesWritten() const { return m_linesWritten; }
 
 Q_SIGNALS:
-    void messageReceived(const QJsonObject& message);
-    void batchReceived(const QJsonArray& batch);
+    void messageReceived(const foxreload::jsonrpc::RawMessage& message);
+    // A JSON array: its object elements in `batch.messages`, batch.batchSize elements in all.
+    void batchReceived(const foxreload::jsonrpc::ReadResult& batch);
     // A line that is not a JSON-RPC object or array: code is -32700 or -32600.
     void garbageReceived(int code, const QString& problem);
     // The client closed its end (EOF on stdin) or stopped reading (a write failed).
@@ -42,7 +47,7 @@ Q_SIGNALS:
 private:
     void onReadable();
     void handleLine(const QByteArray& line);
-    bool writeAll(const QByteArray& bytes);
+    bool writeLine(QByteArrayView bytes);
     void close(const QString& why);
 
     int m_readFd;

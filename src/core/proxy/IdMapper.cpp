@@ -1,25 +1,49 @@
 #include "IdMapper.h"
 
-#include "RequestLedger.h"
+#include "server/RawMessage.h"
 
 #include <algorithm>
 
-using namespace Qt::StringLiterals;
-
 namespace foxreload {
 
-QString IdMapper::map(QObject* server, const QJsonValue& serverId, const QString& method)
+namespace {
+constexpr QByteArrayView kPrefix = "\"fx-";
+}
+
+QByteArray IdMapper::token(quint64 outward)
 {
-    const QString outward = u"fx-"_s + QString::number(m_next++);
-    m_origins.insert(outward, Origin { server, serverId, method });
+    QByteArray text = kPrefix.toByteArray();
+    text.append(QByteArray::number(outward));
+    text.append('"');
+    return text;
+}
+
+quint64 IdMapper::number(QByteArrayView rawId)
+{
+    if (!rawId.startsWith(kPrefix) || !rawId.endsWith('"'))
+        return 0;
+    const QByteArrayView digits = rawId.sliced(kPrefix.size(), rawId.size() - kPrefix.size() - 1);
+    if (digits.isEmpty() || digits.size() > 19)
+        return 0;
+    quint64 value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return 0;
+        value = value * 10 + quint64(c - '0');
+    }
+    return value;
+}
+
+quint64 IdMapper::map(QObject* server, QByteArrayView serverId, const QString& method)
+{
+    const quint64 outward = m_next++;
+    m_origins.insert(outward, Origin { server, serverId.toByteArray(), jsonrpc::tokenKey(serverId), method });
     return outward;
 }
 
-std::optional<IdMapper::Origin> IdMapper::take(const QJsonValue& outwardId)
+std::optional<IdMapper::Origin> IdMapper::take(quint64 outward)
 {
-    if (!outwardId.isString())
-        return std::nullopt;
-    auto it = m_origins.find(outwardId.toString());
+    auto it = m_origins.find(outward);
     if (it == m_origins.end())
         return std::nullopt;
     Origin origin = std::move(it.value());
@@ -27,19 +51,18 @@ std::optional<IdMapper::Origin> IdMapper::take(const QJsonValue& outwardId)
     return origin;
 }
 
-QString IdMapper::outwardFor(const QObject* server, const QJsonValue& serverId) const
+quint64 IdMapper::outwardFor(const QObject* server, const QByteArray& serverIdKey) const
 {
-    const QString key = RequestLedger::idKey(serverId);
     for (auto it = m_origins.cbegin(); it != m_origins.cend(); ++it) {
-        if (it->server == server && RequestLedger::idKey(it->id) == key)
+        if (it->server == server && it->idKey == serverIdKey)
             return it.key();
     }
-    return {};
+    return 0;
 }
 
-QStringList IdMapper::takeAllFrom(const QObject* server)
+QList<quint64> IdMapper::takeAllFrom(const QObject* server)
 {
-    QStringList outward;
+    QList<quint64> outward;
     for (auto it = m_origins.begin(); it != m_origins.end();) {
         if (it->server == server) {
             outward.append(it.key());
@@ -48,8 +71,7 @@ QStringList IdMapper::takeAllFrom(const QObject* server)
             ++it;
         }
     }
-    std::sort(outward.begin(), outward.end(),
-        [](const QString& a, const QString& b) { return a.mid(3).toULongLong() < b.mid(3).toULongLong(); });
+    std::sort(outward.begin(), outward.end());
     return outward;
 }
 

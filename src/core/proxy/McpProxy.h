@@ -4,6 +4,7 @@
 #include "ListChangeTracker.h"
 #include "RequestLedger.h"
 #include "config/Config.h"
+#include "server/RawMessage.h"
 #include "server/ReloadOrchestrator.h"
 
 #include <QHash>
@@ -35,6 +36,9 @@ class ClientChannel;
 //   (ListChangeTracker): list_changed only for a list that changed.
 // - Requests from servers to the client (sampling, roots, elicitation) travel under
 //   proxy ids too (IdMapper); cancellation and progress follow both mappings.
+// - Messages are forwarded as the bytes they arrived as; only the ids (and a cancellation's
+//   requestId) are spliced. Only what the proxy says itself is serialised.
+// The client side lives in McpProxy.cpp, the server side and the lists in McpProxyServers.cpp.
 class McpProxy : public QObject
 {
     Q_OBJECT
@@ -81,7 +85,7 @@ private:
 
     struct Held
     {
-        QJsonObject message;
+        jsonrpc::RawMessage message;
         int attempts = 0;
         bool isRequest = true;
     };
@@ -93,16 +97,17 @@ private:
     };
 
     // client → proxy
-    void onClientMessage(const QJsonObject& message);
-    void onClientBatch(const QJsonArray& batch);
+    void onClientMessage(const jsonrpc::RawMessage& message);
+    void onClientBatch(const jsonrpc::ReadResult& batch);
     void onClientGarbage(int code, const QString& problem);
-    void onClientRequest(const QJsonObject& message);
-    void onClientNotification(const QJsonObject& message);
-    void onClientResponse(const QJsonObject& message);
-    void acceptInitialize(const QJsonObject& message);
-    void dispatch(quint64 seq, const QJsonObject& message, int attempts);
-    void hold(quint64 seq, const QJsonObject& message, int attempts, bool isRequest);
-    void forward(quint64 seq, const QJsonObject& message, int attempts);
+    void onClientRequest(const jsonrpc::RawMessage& message);
+    void onClientNotification(const jsonrpc::RawMessage& message);
+    void onClientResponse(const jsonrpc::RawMessage& message);
+    void acceptInitialize(const jsonrpc::RawMessage& message);
+    void dispatch(quint64 seq, const jsonrpc::RawMessage& message, int attempts);
+    void hold(quint64 seq, const jsonrpc::RawMessage& message, int attempts, bool isRequest);
+    void forward(quint64 seq, const jsonrpc::RawMessage& message, int attempts);
+    bool isClientIdInUse(const QByteArray& key) const;
     void flushHeld();
     bool canForward() const;
     void rememberForReplay(const QString& method, const QJsonObject& params);
@@ -110,7 +115,10 @@ private:
     // server → proxy
     void onServerCreated(ServerInstance* server);
     void onServerChanged(ServerInstance* server);
-    void onServerMessage(ServerInstance* server, const QJsonObject& message);
+    void onServerMessage(ServerInstance* server, const jsonrpc::RawMessage& message);
+    void onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage& message);
+    void onServerNotification(ServerInstance* server, const jsonrpc::RawMessage& message);
+    static ServerChannel* channelOf(ServerInstance* server);
     void onServerGone(ServerInstance* server, bool requested);
     void onReloadFinished(const ReloadResult& result);
     void retireGate(ServerInstance* server, std::function<void()> proceed);
@@ -125,9 +133,9 @@ private:
     void applyList(ListKind kind, const QJsonArray& items);
 
     // → client
-    void sendToClient(const QJsonObject& message); // server-initiated: held until the client is initialized
-    void respond(const QJsonValue& id, const QJsonValue& result);
-    void respondError(const QJsonValue& id, int code, const QString& message, const QJsonObject& data = {});
+    void sendToClient(const QByteArray& message); // server-initiated: held until the client is initialized
+    void respond(QByteArrayView rawId, const QJsonValue& result);
+    void respondError(QByteArrayView rawId, int code, const QString& message, const QJsonObject& data = {});
     void answerInterrupted(const RequestLedger::Entry& entry, const QString& cause);
     void emitEvent(const QString& type, QJsonObject fields = {});
 
@@ -137,7 +145,7 @@ private:
     Phase m_phase = Phase::AwaitingInitialize;
     bool m_sessionStarted = false;
     bool m_clientInitialized = false;
-    QJsonObject m_initialize; // the client's initialize request (while it waits for its answer)
+    jsonrpc::RawMessage m_initialize; // the client's initialize request (while it waits for its answer)
     QJsonObject m_negotiated; // the InitializeResult the client was given (as the server sent it)
     QPointer<ServerInstance> m_server; // the one new requests go to
     RequestLedger m_ledger;
@@ -146,7 +154,7 @@ private:
     QHash<ListKind, quint64> m_listGeneration;
     std::map<quint64, Held> m_held; // by arrival order
     int m_heldRequests = 0;
-    QList<QJsonObject> m_heldForClient; // server-initiated messages before the client is initialized
+    QList<QByteArray> m_heldForClient; // server-initiated messages before the client is initialized
     QHash<ServerInstance*, Drain> m_drains;
     QList<QPair<QString, QJsonObject>> m_replay; // client settings a new server must be told again
     quint64 m_nextSeq = 1;

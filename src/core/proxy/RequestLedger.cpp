@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace foxreload {
 
 namespace {
-constexpr auto kProxyIdPrefix = "px-"_L1;
+constexpr QByteArrayView kProxyIdPrefix = "\"px-";
 
 void sortBySeq(QList<RequestLedger::Entry>& entries)
 {
@@ -18,15 +18,19 @@ void sortBySeq(QList<RequestLedger::Entry>& entries)
 }
 } // namespace
 
-QString RequestLedger::idKey(const QJsonValue& id)
+RequestLedger::Entry RequestLedger::entryFor(quint64 seq, const jsonrpc::RawMessage& message, int attempts)
 {
-    if (id.isString())
-        return u"s:"_s + id.toString();
-    if (id.isDouble())
-        return u"n:"_s + QString::number(id.toDouble(), 'g', 17);
-    if (id.isNull())
-        return u"null"_s;
-    return u"?"_s;
+    Entry entry;
+    entry.seq = seq;
+    entry.clientId = message.rawId().toByteArray();
+    entry.clientKey = message.idKey();
+    entry.method = message.method;
+    entry.message = message;
+    entry.attempts = attempts;
+    const jsonrpc::Span token = message.paramsMember({ "_meta", "progressToken" });
+    if (token.isValid())
+        entry.progressKey = jsonrpc::tokenKey(message.view(token));
+    return entry;
 }
 
 bool RequestLedger::isIdempotent(const QString& method)
@@ -36,64 +40,77 @@ bool RequestLedger::isIdempotent(const QString& method)
     return reads.contains(method);
 }
 
-bool RequestLedger::isProxyId(const QJsonValue& id)
+quint64 RequestLedger::proxyNumber(QByteArrayView rawId)
 {
-    return id.isString() && id.toString().startsWith(kProxyIdPrefix);
+    if (!rawId.startsWith(kProxyIdPrefix) || !rawId.endsWith('"'))
+        return 0;
+    const QByteArrayView digits
+        = rawId.sliced(kProxyIdPrefix.size(), rawId.size() - kProxyIdPrefix.size() - 1);
+    if (digits.isEmpty() || digits.size() > 19)
+        return 0;
+    quint64 number = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return 0;
+        number = number * 10 + quint64(c - '0');
+    }
+    return number;
 }
 
-QJsonValue RequestLedger::progressToken(const QJsonObject& message)
+QByteArray RequestLedger::proxyIdToken(quint64 number)
 {
-    return message.value("params"_L1).toObject().value("_meta"_L1).toObject().value("progressToken"_L1);
+    QByteArray token = kProxyIdPrefix.toByteArray();
+    token.append(QByteArray::number(number));
+    token.append('"');
+    return token;
 }
 
-QString RequestLedger::add(Entry entry, QObject* server)
+quint64 RequestLedger::add(Entry entry, QObject* server)
 {
-    entry.proxyId = kProxyIdPrefix + QString::number(m_nextId++);
+    entry.proxyNumber = m_nextId++;
     entry.server = server;
     ++entry.attempts;
-    const QString proxyId = entry.proxyId;
-    m_byClientId.insert(idKey(entry.clientId), proxyId);
-    m_entries.insert(proxyId, std::move(entry));
-    return proxyId;
+    const quint64 number = entry.proxyNumber;
+    m_byClientKey.insert(entry.clientKey, number);
+    m_entries.insert(number, std::move(entry));
+    return number;
 }
 
-const RequestLedger::Entry* RequestLedger::find(const QString& proxyId) const
+const RequestLedger::Entry* RequestLedger::find(quint64 proxyNumber) const
 {
-    auto it = m_entries.constFind(proxyId);
+    auto it = m_entries.constFind(proxyNumber);
     return it == m_entries.cend() ? nullptr : &it.value();
 }
 
-const RequestLedger::Entry* RequestLedger::findByClientId(const QJsonValue& clientId) const
+const RequestLedger::Entry* RequestLedger::findByClientKey(const QByteArray& clientKey) const
 {
-    const auto it = m_byClientId.constFind(idKey(clientId));
-    return it == m_byClientId.cend() ? nullptr : find(it.value());
+    const auto it = m_byClientKey.constFind(clientKey);
+    return it == m_byClientKey.cend() ? nullptr : find(it.value());
 }
 
-bool RequestLedger::hasProgressToken(const QJsonValue& token, const QObject* server) const
+bool RequestLedger::hasProgressToken(const QByteArray& tokenKey, const QObject* server) const
 {
-    if (token.isUndefined() || token.isNull())
+    if (tokenKey.isEmpty())
         return false;
-    const QString key = idKey(token);
-    return std::any_of(m_entries.cbegin(), m_entries.cend(), [&](const Entry& entry) {
-        return entry.server == server && idKey(progressToken(entry.message)) == key;
-    });
+    return std::any_of(m_entries.cbegin(), m_entries.cend(),
+        [&](const Entry& entry) { return entry.server == server && entry.progressKey == tokenKey; });
 }
 
-std::optional<RequestLedger::Entry> RequestLedger::take(const QString& proxyId)
+std::optional<RequestLedger::Entry> RequestLedger::take(quint64 proxyNumber)
 {
-    auto it = m_entries.find(proxyId);
+    auto it = m_entries.find(proxyNumber);
     if (it == m_entries.end())
         return std::nullopt;
     Entry entry = std::move(it.value());
     m_entries.erase(it);
-    m_byClientId.remove(idKey(entry.clientId));
+    m_byClientKey.remove(entry.clientKey);
     return entry;
 }
 
-std::optional<RequestLedger::Entry> RequestLedger::takeByClientId(const QJsonValue& clientId)
+std::optional<RequestLedger::Entry> RequestLedger::takeByClientKey(const QByteArray& clientKey)
 {
-    const auto it = m_byClientId.constFind(idKey(clientId));
-    if (it == m_byClientId.cend())
+    const auto it = m_byClientKey.constFind(clientKey);
+    if (it == m_byClientKey.cend())
         return std::nullopt;
     return take(it.value());
 }
@@ -103,7 +120,7 @@ QList<RequestLedger::Entry> RequestLedger::takeAllOn(const QObject* server)
     QList<Entry> taken;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         if (it->server == server) {
-            m_byClientId.remove(idKey(it->clientId));
+            m_byClientKey.remove(it->clientKey);
             taken.append(std::move(it.value()));
             it = m_entries.erase(it);
         } else {
@@ -118,7 +135,7 @@ QList<RequestLedger::Entry> RequestLedger::takeAll()
 {
     QList<Entry> taken = m_entries.values();
     m_entries.clear();
-    m_byClientId.clear();
+    m_byClientKey.clear();
     sortBySeq(taken);
     return taken;
 }

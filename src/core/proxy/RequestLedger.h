@@ -1,8 +1,9 @@
 #pragma once
 
+#include "server/RawMessage.h"
+
+#include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -15,39 +16,44 @@ namespace foxreload {
 // The exact account of the client's requests that a server is working on.
 // Each one is sent to the server under a proxy-private id ("px-N"), so ids of
 // two servers, of the client and of FoxReload's own requests ("fr-N") never
-// meet; the answer is routed back under the client's own id. An entry leaves
-// the ledger exactly once: answered, cancelled, interrupted or re-queued.
+// meet; the answer is routed back under the client's own id, restored byte for
+// byte as the client spelt it. An entry leaves the ledger exactly once: answered,
+// cancelled, interrupted or re-queued.
 class RequestLedger
 {
 public:
     struct Entry
     {
         quint64 seq = 0; // arrival order at the proxy (retries keep their place)
-        QJsonValue clientId;
-        QString proxyId;
+        QByteArray clientId; // the id token exactly as the client sent it
+        QByteArray clientKey; // jsonrpc::tokenKey(clientId)
+        quint64 proxyNumber = 0; // N of "px-N"
         QString method;
-        QJsonObject message; // as the client sent it
+        jsonrpc::RawMessage message; // as the client sent it
+        QByteArray progressKey; // key of params._meta.progressToken, empty when none
         QPointer<QObject> server; // the server it was sent to
         int attempts = 0; // how many servers it was sent to
+
+        QByteArray proxyId() const { return proxyIdToken(proxyNumber); }
     };
 
-    // A stable text key for a JSON-RPC id (1 and 1.0 are the same id, "1" is not).
-    static QString idKey(const QJsonValue& id);
+    // An entry for a client request, read from its bytes.
+    static Entry entryFor(quint64 seq, const jsonrpc::RawMessage& message, int attempts = 0);
     // Reads that can safely be sent again to a new server after a crash or a restart.
     static bool isIdempotent(const QString& method);
-    static bool isProxyId(const QJsonValue& id);
-    // The progress token a request carries in params._meta, if any.
-    static QJsonValue progressToken(const QJsonObject& message);
+    // "\"px-12\"" → 12; 0 for anything else (0 is never handed out).
+    static quint64 proxyNumber(QByteArrayView rawId);
+    static QByteArray proxyIdToken(quint64 number); // 12 → "\"px-12\""
 
-    // Records a request sent to `server`; returns the proxy id it must carry.
-    QString add(Entry entry, QObject* server);
+    // Records a request sent to `server`; returns the number of the proxy id it must carry.
+    quint64 add(Entry entry, QObject* server);
 
-    const Entry* find(const QString& proxyId) const;
-    const Entry* findByClientId(const QJsonValue& clientId) const;
-    bool hasProgressToken(const QJsonValue& token, const QObject* server) const;
+    const Entry* find(quint64 proxyNumber) const;
+    const Entry* findByClientKey(const QByteArray& clientKey) const;
+    bool hasProgressToken(const QByteArray& tokenKey, const QObject* server) const;
 
-    std::optional<Entry> take(const QString& proxyId);
-    std::optional<Entry> takeByClientId(const QJsonValue& clientId);
+    std::optional<Entry> take(quint64 proxyNumber);
+    std::optional<Entry> takeByClientKey(const QByteArray& clientKey);
     // Every request in flight on that server, in arrival order.
     QList<Entry> takeAllOn(const QObject* server);
     QList<Entry> takeAll();
@@ -57,8 +63,8 @@ public:
     bool isEmpty() const { return m_entries.isEmpty(); }
 
 private:
-    QHash<QString, Entry> m_entries; // by proxy id
-    QHash<QString, QString> m_byClientId; // client id key → proxy id
+    QHash<quint64, Entry> m_entries; // by proxy number
+    QHash<QByteArray, quint64> m_byClientKey;
     quint64 m_nextId = 1;
 };
 

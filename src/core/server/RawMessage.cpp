@@ -126,7 +126,11 @@ QString RawMessage::idString() const
 
 QByteArray RawMessage::idKey() const
 {
-    const QByteArrayView raw = rawId();
+    return tokenKey(rawId());
+}
+
+QByteArray tokenKey(QByteArrayView raw)
+{
     if (raw.isEmpty())
         return {};
     if (raw.front() == '"') {
@@ -141,6 +145,32 @@ QByteArray RawMessage::idKey() const
     if (raw.front() == '-' || (raw.front() >= '0' && raw.front() <= '9'))
         return "n:" + jsonscan::numberKey(raw);
     return "?:" + raw.toByteArray(); // null, true, an object: no valid MCP id, but a key all the same
+}
+
+Span RawMessage::paramsMember(std::initializer_list<QByteArrayView> path) const
+{
+    if (!params.isValid() || bytes.at(params.begin) != '{')
+        return {};
+    jsonscan::Value current { jsonscan::Type::Object, params.begin, params.end };
+    for (const QByteArrayView step : path) {
+        if (current.type != jsonscan::Type::Object)
+            return {};
+        current = jsonscan::member(bytes, current, step);
+        if (!current.isValid())
+            return {};
+    }
+    return spanOf(current);
+}
+
+RawMessage message(const QByteArray& bytes)
+{
+    jsonscan::Value root;
+    if (!jsonscan::validate(bytes, &root, nullptr) || root.type != jsonscan::Type::Object) {
+        RawMessage invalid;
+        invalid.bytes = bytes;
+        return invalid;
+    }
+    return fromObject(bytes, root);
 }
 
 QJsonObject RawMessage::toObject() const

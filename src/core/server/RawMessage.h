@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <initializer_list>
+
 namespace foxreload::jsonrpc {
 
 // A byte range [begin, end) inside a message's bytes; begin < 0 means "absent".
@@ -50,9 +52,18 @@ struct RawMessage
     // and integers keep every digit (12345678901234567891 is not 12345678901234567890).
     QByteArray idKey() const;
 
+    // A member inside "params", following nested objects: paramsMember({"_meta", "progressToken"}).
+    // Absent when params (or a step on the way) is no object or has no such member.
+    Span paramsMember(std::initializer_list<QByteArrayView> path) const;
+
     // The slow path, for messages FoxReload itself must understand (its own requests' answers).
     QJsonObject toObject() const;
 };
+
+// The key of an id-like token (an id, a progress token, a requestId); see RawMessage::idKey().
+QByteArray tokenKey(QByteArrayView token);
+// One message from bytes that are known to hold one JSON object (kind Invalid otherwise).
+RawMessage message(const QByteArray& bytes);
 
 // Reads one message. An object gives one RawMessage (kind Invalid when it is not JSON-RPC 2.0);
 // a JSON array (a batch) gives one per element that is an object. Returns an empty string on
