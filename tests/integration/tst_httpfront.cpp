@@ -1,0 +1,569 @@
+// The Streamable HTTP front (foxreload proxy --listen) with real HTTP clients: curl, Python's
+// http.client, the official v1 SDK client and the v2 SDK client (2026-07-28 and legacy), in
+// front of a small server inside the test that answers through ClientConnection like the
+// proxy will: answers on the request's stream, progress and sampling on the request's
+// stream, unrelated notifications on the GET stream, resumption with Last-Event-ID.
+#include "net/front/HttpFront.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace foxreload;
+using namespace foxreload::net;
+
+namespace {
+
+// Answers like an MCP server would, message by message, with raw bytes it writes itself
+// (key order, a 20-digit integer), so that what reaches the client can be compared byte
+// for byte. Tools: echo, slow (3 progress notifications, then the answer), ask (a sampling
+// request to the client, answered with what the client sampled), notify (a log message
+// that belongs to no request).
+class FakeServer : public QObject
+{
+    Q_OBJECT
+public:
+    QList<ClientConnection*> connections;
+    QStringList closedWhy;
+    QStringList notificationsSeen;
+    int progressSteps = 3;
+    int progressIntervalMs = 100;
+
+    static QByteArray echoAnswer(QByteArrayView rawId, const QString& text)
+    {
+        const QByteArray textJson = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
+        return R"({"result":{"zeta":1,"content":[{"type":"text","text":)"
+            + textJson.mid(1, textJson.size() - 2)
+            + R"(}],"alpha":12345678901234567891,"resultType":"complete"},"jsonrpc":"2.0","id":)"
+            + rawId.toByteArray() + "}";
+    }
+
+    void attach(ClientConnection* connection)
+    {
+        connections.append(connection);
+        connect(connection, &ClientConnection::received, this,
+            [this, connection](const jsonrpc::RawMessage& message) { onMessage(connection, message); });
+        connect(connection, &ClientConnection::closed, this, [this, connection](const QString& why) {
+            closedWhy.append(why);
+            connections.removeAll(connection);
+        });
+    }
+
+private:
+    struct PendingAsk
+    {
+        QPointer<ClientConnection> connection;
+        QByteArray callId;
+    };
+    QHash<QByteArray, PendingAsk> m_asks;
+    int m_nextAsk = 1;
+
+    static QJsonObject text(const QString& value)
+    {
+        return { { u"resultType"_s, u"complete"_s },
+            { u"content"_s, QJsonArray { QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, value } } } } };
+    }
+
+    void onMessage(ClientConnection* connection, const jsonrpc::RawMessage& message)
+    {
+        const QJsonObject object = message.toObject();
+        const QJsonObject params = object.value(u"params"_s).toObject();
+        if (message.isNotification()) {
+            notificationsSeen.append(message.method);
+            return;
+        }
+        if (message.isResponse()) {
+            const PendingAsk ask = m_asks.take(message.idString().toUtf8());
+            const QString sampled = object.value(u"result"_s)
+                                        .toObject()
+                                        .value(u"content"_s)
+                                        .toObject()
+                                        .value(u"text"_s)
+                                        .toString();
+            if (ask.connection)
+                ask.connection->send(jsonrpc::resultFor(ask.callId, text(u"sampled: "_s + sampled)));
+            return;
+        }
+        const QByteArray id = message.rawId().toByteArray();
+        if (message.method == u"initialize"_s) {
+            connection->send(jsonrpc::resultFor(id,
+                QJsonObject { { u"protocolVersion"_s, params.value(u"protocolVersion"_s) },
+                    { u"capabilities"_s,
+                        QJsonObject { { u"tools"_s, QJsonObject { { u"listChanged"_s, true } } },
+                            { u"logging"_s, QJsonObject {} } } },
+                    { u"serverInfo"_s,
+                        QJsonObject { { u"name"_s, u"fake"_s }, { u"version"_s, u"1"_s } } } }));
+        } else if (message.method == u"server/discover"_s) {
+            connection->send(jsonrpc::resultFor(id,
+                QJsonObject { { u"resultType"_s, u"complete"_s },
+                    { u"supportedVersions"_s, QJsonArray { u"2026-07-28"_s } },
+                    { u"capabilities"_s, QJsonObject { { u"tools"_s, QJsonObject {} } } }, { u"ttlMs"_s, 0 },
+                    { u"cacheScope"_s, u"private"_s },
+                    { u"_meta"_s,
+                        QJsonObject { { u"io.modelcontextprotocol/serverInfo"_s,
+                            QJsonObject { { u"name"_s, u"fake"_s }, { u"version"_s, u"1"_s } } } } } }));
+        } else if (message.method == u"tools/list"_s) {
+            QJsonArray tools;
+            for (const QString& name : { u"echo"_s, u"slow"_s, u"ask"_s, u"notify"_s })
+                tools.append(QJsonObject {
+                    { u"name"_s, name }, { u"inputSchema"_s, QJsonObject { { u"type"_s, u"object"_s } } } });
+            connection->send(jsonrpc::resultFor(id,
+                QJsonObject { { u"resultType"_s, u"complete"_s }, { u"tools"_s, tools }, { u"ttlMs"_s, 0 },
+                    { u"cacheScope"_s, u"private"_s } }));
+        } else if (message.method == u"tools/call"_s) {
+            call(connection, id, params);
+        } else if (message.method == u"ping"_s) {
+            connection->send(jsonrpc::resultFor(id, QJsonObject {}));
+        } else {
+            connection->send(jsonrpc::errorFor(id, -32601, u"Method not found"_s));
+        }
+    }
+
+    void call(ClientConnection* connection, const QByteArray& id, const QJsonObject& params)
+    {
+        const QString tool = params.value(u"name"_s).toString();
+        const QJsonObject arguments = params.value(u"arguments"_s).toObject();
+        QPointer<ClientConnection> alive(connection);
+        if (tool == u"echo"_s) {
+            connection->send(echoAnswer(id, arguments.value(u"message"_s).toString()));
+        } else if (tool == u"slow"_s) {
+            const QJsonValue token = params.value(u"_meta"_s).toObject().value(u"progressToken"_s);
+            for (int step = 1; step <= progressSteps; ++step)
+                QTimer::singleShot(step * progressIntervalMs, this, [alive, token, step, this] {
+                    if (alive && !token.isUndefined())
+                        alive->send(jsonrpc::encode(jsonrpc::notification(u"notifications/progress"_s,
+                            QJsonObject { { u"progressToken"_s, token }, { u"progress"_s, step },
+                                { u"total"_s, progressSteps } })));
+                });
+            QTimer::singleShot((progressSteps + 1) * progressIntervalMs, this, [alive, id] {
+                if (alive)
+                    alive->send(jsonrpc::resultFor(id, text(u"slow done"_s)));
+            });
+        } else if (tool == u"ask"_s) {
+            const QByteArray askId = "srv-" + QByteArray::number(m_nextAsk++);
+            m_asks.insert(askId, { connection, id });
+            const QJsonObject request
+                = jsonrpc::request(QString::fromLatin1(askId), u"sampling/createMessage"_s,
+                    QJsonObject {
+                        { u"messages"_s,
+                            QJsonArray { QJsonObject { { u"role"_s, u"user"_s },
+                                { u"content"_s,
+                                    QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, u"hi"_s } } } } } },
+                        { u"maxTokens"_s, 10 } });
+            connection->send(jsonrpc::encode(request), id);
+        } else if (tool == u"notify"_s) {
+            connection->send(jsonrpc::encode(jsonrpc::notification(u"notifications/message"_s,
+                QJsonObject { { u"level"_s, u"info"_s }, { u"data"_s, u"unrelated"_s } })));
+            connection->send(jsonrpc::resultFor(id, text(u"notified"_s)));
+        } else {
+            connection->send(jsonrpc::errorFor(id, -32602, u"unknown tool"_s));
+        }
+    }
+};
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestHttpFront : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<HttpFront> m_front;
+    std::unique_ptr<FakeServer> m_server;
+    QString m_clients = QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/mcp-clients");
+
+    void startFront(HttpFront::Options options = {})
+    {
+        m_server = std::make_unique<FakeServer>();
+        m_front = std::make_unique<HttpFront>(options);
+        connect(m_front.get(), &HttpFront::connectionOpened, m_server.get(), &FakeServer::attach);
+        QString error;
+        QVERIFY2(m_front->listen(&error), qPrintable(error));
+    }
+    QString url() const { return m_front->url().toString(); }
+
+    // Runs a client while the event loop (and so the front) keeps running.
+    Run run(const QString& program, const QStringList& arguments, const QString& workingDirectory = {},
+        int timeoutMs = 60000)
+    {
+        QProcess process;
+        if (!workingDirectory.isEmpty())
+            process.setWorkingDirectory(workingDirectory);
+        process.start(program, arguments);
+        Run result;
+        if (!process.waitForStarted(10000))
+            return result;
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+
+    // curl -i: status line, headers, body.
+    struct Response
+    {
+        int status = 0;
+        QMap<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+    Response curl(
+        const QString& method, const QByteArray& body, const QStringList& headers, QString target = {})
+    {
+        QStringList arguments { u"-s"_s, u"-i"_s, u"-X"_s, method, u"-H"_s, u"Expect:"_s, u"--max-time"_s,
+            u"20"_s };
+        for (const QString& header : headers)
+            arguments << u"-H"_s << header;
+        if (!body.isNull())
+            arguments << u"--data-binary"_s << QString::fromUtf8(body);
+        arguments << (target.isEmpty() ? url() : target);
+        const Run ran = run(u"curl"_s, arguments);
+        Response response;
+        const qsizetype split = ran.out.indexOf("\r\n\r\n");
+        const QList<QByteArray> head = ran.out.left(split).split('\n');
+        response.body = split < 0 ? QByteArray() : ran.out.mid(split + 4);
+        if (!head.isEmpty())
+            response.status = head.front().split(' ').value(1).toInt();
+        for (const QByteArray& line : head.mid(1)) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                response.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        }
+        return response;
+    }
+    QStringList jsonHeaders(const QByteArray& session = {})
+    {
+        QStringList headers { u"Content-Type: application/json"_s,
+            u"Accept: application/json, text/event-stream"_s };
+        if (!session.isEmpty())
+            headers << u"Mcp-Session-Id: "_s + QString::fromLatin1(session)
+                    << u"MCP-Protocol-Version: 2025-11-25"_s;
+        return headers;
+    }
+    QByteArray initialize(const QByteArray& id = "1")
+    {
+        const Response response = curl(u"POST"_s,
+            R"({"jsonrpc":"2.0","id":)" + id
+                + R"(,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"curl","version":"1"}}})",
+            jsonHeaders());
+        return response.status == 200 ? response.headers.value("mcp-session-id") : QByteArray();
+    }
+    bool haveTool(const QString& name) { return !QStandardPaths::findExecutable(name).isEmpty(); }
+    bool haveNodeClients()
+    {
+        return haveTool(u"node"_s) && QFileInfo::exists(m_clients + u"/node_modules"_s);
+    }
+
+private Q_SLOTS:
+    void init() { startFront(); }
+    void cleanup()
+    {
+        m_front.reset();
+        m_server.reset();
+    }
+
+    void sessionWithCurl()
+    {
+        if (!haveTool(u"curl"_s))
+            QSKIP("curl is not installed");
+        const Response init = curl(u"POST"_s,
+            R"({"jsonrpc":"2.0","id":12345678901234567891,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"curl","version":"1"}}})",
+            jsonHeaders());
+        QCOMPARE(init.status, 200);
+        QVERIFY(init.headers.value("content-type").startsWith("application/json"));
+        const QByteArray session = init.headers.value("mcp-session-id");
+        QCOMPARE(session.size(), 32);
+        QVERIFY2(init.body.contains(R"("id":12345678901234567891)"), init.body.constData());
+        QCOMPARE(m_server->connections.size(), 1);
+
+        const Response initialized = curl(
+            u"POST"_s, R"({"jsonrpc":"2.0","method":"notifications/initialized"})", jsonHeaders(session));
+        QCOMPARE(initialized.status, 202);
+        QVERIFY(initialized.body.isEmpty());
+        QTRY_COMPARE(m_server->notificationsSeen, QStringList { u"notifications/initialized"_s });
+
+        // The answer arrives exactly as the server wrote it: key order, big integer, id spelling.
+        const Response echo = curl(u"POST"_s,
+            // (no raw string: moc 6.4 misreads \" inside one)
+            "{\"jsonrpc\":\"2.0\",\"id\":\"e-1\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+            "\"arguments\":{\"message\":\"h\\u00e9 \\\"x\\\"\"}}}",
+            jsonHeaders(session));
+        QCOMPARE(echo.status, 200);
+        QCOMPARE(echo.body, FakeServer::echoAnswer(R"("e-1")", u"hé \"x\""_s));
+
+        const Response deleted = curl(u"DELETE"_s, {}, jsonHeaders(session));
+        QCOMPARE(deleted.status, 200);
+        QTRY_COMPARE(m_server->closedWhy.size(), 1);
+        QVERIFY(m_server->closedWhy.front().contains(u"DELETE"_s));
+        QCOMPARE(m_front->sessionCount(), 0);
+        const Response after
+            = curl(u"POST"_s, R"({"jsonrpc":"2.0","id":2,"method":"ping"})", jsonHeaders(session));
+        QCOMPARE(after.status, 404);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QStringList>("headers"); // "{session}" becomes a live session id
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("bodyHas");
+        const QStringList json { u"Content-Type: application/json"_s,
+            u"Accept: application/json, text/event-stream"_s };
+        const QStringList withSession = json + QStringList { u"Mcp-Session-Id: {session}"_s };
+        const QByteArray ping = R"({"jsonrpc":"2.0","id":5,"method":"ping"})";
+        QTest::newRow("no session, not initialize")
+            << u"POST"_s << ping << json << 400 << "Mcp-Session-Id"_ba;
+        QTest::newRow("unknown session")
+            << u"POST"_s << ping << (json + QStringList { u"Mcp-Session-Id: nope"_s }) << 404 << "-32001"_ba;
+        QTest::newRow("foreign origin")
+            << u"POST"_s << ping << (withSession + QStringList { u"Origin: https://evil.example"_s }) << 403
+            << "origin"_ba;
+        QTest::newRow("rebinding host")
+            << u"POST"_s << ping << (withSession + QStringList { u"Host: evil.example:8765"_s }) << 403
+            << "loopback"_ba;
+        QTest::newRow("loopback origin")
+            << u"POST"_s << ping << (withSession + QStringList { u"Origin: http://localhost:6274"_s }) << 200
+            << R"("id":5)"_ba;
+        QTest::newRow("not json") << u"POST"_s << "{\"jsonrpc\":"_ba << withSession << 400 << "-32700"_ba;
+        QTest::newRow("not JSON-RPC") << u"POST"_s << "[1,2]"_ba << withSession << 400 << "-32600"_ba;
+        QTest::newRow("batch") << u"POST"_s << "[" + ping + "]" << withSession << 400 << "batches"_ba;
+        QTest::newRow("form body") << u"POST"_s << ping
+                                   << QStringList { u"Content-Type: application/x-www-form-urlencoded"_s,
+                                          u"Mcp-Session-Id: {session}"_s }
+                                   << 415 << "application/json"_ba;
+        QTest::newRow("unknown protocol version")
+            << u"POST"_s << ping << (withSession + QStringList { u"MCP-Protocol-Version: 1999-01-01"_s })
+            << 400 << "1999-01-01"_ba;
+        QTest::newRow("GET without session")
+            << u"GET"_s << QByteArray() << QStringList { u"Accept: text/event-stream"_s } << 405
+            << "Mcp-Session-Id"_ba;
+        QTest::newRow("GET unknown session")
+            << u"GET"_s << QByteArray()
+            << QStringList { u"Accept: text/event-stream"_s, u"Mcp-Session-Id: x"_s } << 404 << "-32001"_ba;
+        QTest::newRow("GET wants JSON")
+            << u"GET"_s << QByteArray()
+            << QStringList { u"Accept: application/json"_s, u"Mcp-Session-Id: {session}"_s } << 406
+            << "event-stream"_ba;
+        QTest::newRow("DELETE unknown")
+            << u"DELETE"_s << QByteArray() << QStringList { u"Mcp-Session-Id: x"_s } << 404 << "-32001"_ba;
+        QTest::newRow("PUT") << u"PUT"_s << ping << withSession << 405 << "not allowed"_ba;
+        QTest::newRow("modern without Mcp-Method")
+            << u"POST"_s
+            << R"({"jsonrpc":"2.0","id":"p","method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}})"_ba
+            << (json + QStringList { u"MCP-Protocol-Version: 2026-07-28"_s }) << 400 << "-32020"_ba;
+        QTest::newRow("modern version mismatch")
+            << u"POST"_s
+            << R"({"jsonrpc":"2.0","id":"p","method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}})"_ba
+            << (json
+                   + QStringList { u"MCP-Protocol-Version: 2027-01-01"_s, u"Mcp-Method: server/discover"_s })
+            << 400 << "does not match"_ba;
+        QTest::newRow("modern notification")
+            << u"POST"_s << R"({"jsonrpc":"2.0","method":"notifications/x"})"_ba
+            << (json + QStringList { u"MCP-Protocol-Version: 2026-07-28"_s }) << 202 << ""_ba;
+        QTest::newRow("modern unknown method is 404")
+            << u"POST"_s
+            << R"({"jsonrpc":"2.0","id":3,"method":"nope/nope","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}})"_ba
+            << (json + QStringList { u"MCP-Protocol-Version: 2026-07-28"_s, u"Mcp-Method: nope/nope"_s })
+            << 404 << "-32601"_ba;
+    }
+    void refusals()
+    {
+        if (!haveTool(u"curl"_s))
+            QSKIP("curl is not installed");
+        QFETCH(QString, method);
+        QFETCH(QByteArray, body);
+        QFETCH(QStringList, headers);
+        QFETCH(int, status);
+        QFETCH(QByteArray, bodyHas);
+        const QByteArray session = initialize();
+        QVERIFY(!session.isEmpty());
+        for (QString& header : headers)
+            header.replace(u"{session}"_s, QString::fromLatin1(session));
+        const Response response = curl(method, body, headers);
+        QCOMPARE(response.status, status);
+        QVERIFY2(response.body.contains(bodyHas), response.body.constData());
+    }
+
+    void otherPathsAreNotFound_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("root") << u"/"_s;
+        QTest::newRow("longer") << u"/mcpx"_s;
+        QTest::newRow("below") << u"/mcp/x"_s;
+    }
+    void otherPathsAreNotFound()
+    {
+        if (!haveTool(u"curl"_s))
+            QSKIP("curl is not installed");
+        QFETCH(QString, path);
+        QUrl target = m_front->url();
+        target.setPath(path);
+        const Response response
+            = curl(u"POST"_s, R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})", jsonHeaders(),
+                target.toString());
+        QCOMPARE(response.status, 404);
+        QVERIFY(response.body.contains("/mcp"));
+        QCOMPARE(m_front->sessionCount(), 0);
+    }
+
+    void streamsWithPython()
+    {
+        if (!haveTool(u"python3"_s))
+            QSKIP("python3 is not installed");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = dir.filePath(u"client.py"_s);
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QFile source(QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/integration/httpfront_client.py"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        file.write(source.readAll());
+        file.close();
+        const Run ran = run(u"python3"_s, { script, QString::number(m_front->port()) });
+        QVERIFY2(ran.exitCode == 0, ran.err.constData());
+        const QJsonObject out = QJsonDocument::fromJson(ran.out).object();
+        QVERIFY2(!out.isEmpty(), ran.out.constData());
+
+        // Unrelated notification: on the GET stream, the call itself answered as plain JSON.
+        QCOMPARE(out[u"notifyType"_s].toString(), u"application/json"_s);
+        QCOMPARE(out[u"getStream"_s].toString(), u"notifications/message"_s);
+        // Progress went on the call's own stream, before the answer, with resumable ids.
+        QCOMPARE(out[u"slowType"_s].toString(), u"text/event-stream"_s);
+        QCOMPARE(out[u"slow"_s].toArray(),
+            (QJsonArray { u"notifications/progress"_s, u"notifications/progress"_s,
+                u"notifications/progress"_s, u"result"_s }));
+        const QJsonArray ids = out[u"slowIds"_s].toArray();
+        QCOMPARE(ids.size(), 4);
+        QVERIFY(ids[0].toString().endsWith(u"-1"_s) && ids[3].toString().endsWith(u"-4"_s));
+        // The sampling request came on the ask call's stream; its answer completed the call.
+        QCOMPARE(out[u"askFirst"_s].toString(), u"sampling/createMessage"_s);
+        QCOMPARE(out[u"askAnswerStatus"_s].toInt(), 202);
+        QCOMPARE(out[u"askResult"_s].toString(), u"sampled: from python"_s);
+        // A stream cut after its first event resumes with Last-Event-ID: exactly the rest.
+        QCOMPARE(out[u"resumed"_s].toArray(),
+            (QJsonArray { u"notifications/progress"_s, u"notifications/progress"_s, u"result"_s }));
+        QCOMPARE(out[u"resumedIds"_s].toArray().first().toString().section(u'-', 1).toInt(), 2);
+        QCOMPARE(out[u"deleteStatus"_s].toInt(), 200);
+        QCOMPARE(out[u"afterDeleteStatus"_s].toInt(), 404);
+    }
+
+    void officialV1ClientsAtOnce()
+    {
+        if (!haveNodeClients())
+            QSKIP("node or tests/mcp-clients/node_modules missing (npm ci there)");
+        QFile script(QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/integration/httpfront_v1client.mjs"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString code = QString::fromUtf8(script.readAll());
+        constexpr int kClients = 3;
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (int i = 0; i < kClients; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->setWorkingDirectory(m_clients);
+            process->start(u"node"_s, { u"--input-type=module"_s, u"-e"_s, code, url() });
+            processes.push_back(std::move(process));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(processes.begin(), processes.end(),
+                                     [](const auto& p) { return p->state() == QProcess::NotRunning; }),
+            90000);
+        QSet<QString> sessions;
+        for (const auto& process : processes) {
+            const QByteArray err = process->readAllStandardError();
+            QVERIFY2(process->exitCode() == 0, err.constData());
+            const QJsonObject out = QJsonDocument::fromJson(process->readAllStandardOutput()).object();
+            QCOMPARE(out[u"echo"_s].toString(), u"hello"_s);
+            QCOMPARE(out[u"tools"_s].toArray().size(), 4);
+            QCOMPARE(out[u"slow"_s].toString(), u"slow done"_s);
+            QCOMPARE(out[u"progress"_s].toInt(), 3);
+            QCOMPARE(out[u"ask"_s].toString(), u"sampled: from v1"_s);
+            sessions.insert(out[u"session"_s].toString());
+        }
+        QCOMPARE(sessions.size(), kClients);
+        QTRY_COMPARE(m_server->closedWhy.size(), kClients); // every client DELETEd its session
+        QCOMPARE(m_front->sessionCount(), 0);
+    }
+
+    void officialV2Client_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("era");
+        QTest::newRow("2026-07-28 pinned") << u"2026-07-28"_s << u"modern"_s;
+        QTest::newRow("auto") << u"auto"_s << u"modern"_s;
+        QTest::newRow("legacy") << u"legacy"_s << u"legacy"_s;
+    }
+    void officialV2Client()
+    {
+        if (!haveNodeClients())
+            QSKIP("node or tests/mcp-clients/node_modules missing (npm ci there)");
+        QFETCH(QString, version);
+        QFETCH(QString, era);
+        const Run ran = run(u"node"_s,
+            { u"sdk2-client.mjs"_s, u"--version"_s, version, u"--url"_s, url(), u"--list"_s, u"--call"_s,
+                u"echo"_s, u"--args"_s, uR"({"message":"über"})"_s, u"--call"_s, u"slow"_s, u"--progress"_s },
+            m_clients);
+        QVERIFY2(ran.exitCode == 0, QByteArray(ran.out + ran.err).constData());
+        QJsonObject summary;
+        int progress = 0;
+        QString echoed;
+        for (const QByteArray& line : ran.out.split('\n')) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (object[u"type"_s] == u"summary"_s)
+                summary = object;
+            if (object[u"type"_s] == u"progress"_s)
+                ++progress;
+            if (object[u"type"_s] == u"call"_s && object[u"tool"_s] == u"echo"_s)
+                echoed = object[u"text"_s].toString();
+        }
+        QCOMPARE(summary[u"era"_s].toString(), era);
+        QCOMPARE(summary[u"ok"_s].toInt(), 2);
+        QCOMPARE(echoed, u"über"_s);
+        QCOMPARE(progress, 3);
+        if (era == u"modern"_s)
+            QCOMPARE(m_front->sessionCount(), 0); // no sessions in 2026-07-28
+    }
+
+    void idleSessionsExpire()
+    {
+        if (!haveTool(u"curl"_s))
+            QSKIP("curl is not installed");
+        m_front.reset();
+        HttpFront::Options options;
+        options.sessionIdleMs = 300;
+        options.keepAliveMs = 50;
+        startFront(options);
+        QVERIFY(!initialize().isEmpty());
+        QCOMPARE(m_front->sessionCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_front->sessionCount(), 0, 10000);
+        QCOMPARE(m_server->closedWhy.size(), 1);
+    }
+
+    void listenFailsOnABusyPort()
+    {
+        HttpFront::Options options;
+        options.port = m_front->port();
+        HttpFront second(options);
+        QString error;
+        QVERIFY(!second.listen(&error));
+        QVERIFY2(error.contains(QString::number(options.port)), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpFront)
+#include "tst_httpfront.moc"
