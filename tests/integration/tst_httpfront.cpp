@@ -539,6 +539,20 @@ private Q_SLOTS:
             QCOMPARE(m_front->sessionCount(), 0); // no sessions in 2026-07-28
     }
 
+    void inspectorCli()
+    {
+        if (!haveNodeClients())
+            QSKIP("node or tests/mcp-clients/node_modules missing (npm ci there)");
+        // The command docs/proxy.md gives for the Inspector: a URL ending in /mcp is Streamable HTTP.
+        const Run ran = run(u"node"_s,
+            { u"node_modules/.bin/mcp-inspector"_s, u"--cli"_s, url(), u"--method"_s, u"tools/call"_s,
+                u"--tool-name"_s, u"echo"_s, u"--tool-arg"_s, u"message=inspected"_s },
+            m_clients);
+        QVERIFY2(ran.exitCode == 0, QByteArray(ran.out + ran.err).constData());
+        const QJsonObject out = QJsonDocument::fromJson(ran.out).object();
+        QCOMPARE(out[u"content"_s].toArray().first()[u"text"_s].toString(), u"inspected"_s);
+    }
+
     void idleSessionsExpire()
     {
         if (!haveTool(u"curl"_s))
