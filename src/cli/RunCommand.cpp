@@ -14,11 +14,28 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <poll.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace foxreload::cli {
+
+namespace {
+// Like a shell's status for a process that SIGPIPE ended (docs/cli.md, "Exit codes").
+constexpr int kExitStdoutClosed = 128 + SIGPIPE;
+
+// `foxreload run | head -1`: Qt ignores SIGPIPE, so once the reader is gone every write fails
+// quietly and the pipeline would never end. A pipe (or socket) whose reader has gone reports
+// POLLERR on our end, whether or not anything is being written.
+bool stdoutReaderGone()
+{
+    pollfd out { STDOUT_FILENO, 0, 0 }; // POLLERR is reported whatever is asked for
+    return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
+}
+} // namespace
 
 int runCommand(const QStringList& arguments)
 {
@@ -68,6 +85,18 @@ int runCommand(const QStringList& arguments)
             session.shutdown();
         });
     QObject::connect(&session, &Session::finished, qApp, &QCoreApplication::quit);
+    // A reader that went away stops the server the normal way and closes the session, instead of
+    // SIGPIPE ending FoxReload in the middle of a write (or nothing ending it at all).
+    QTimer readerWatch;
+    QObject::connect(&readerWatch, &QTimer::timeout, &session, [&] {
+        if (!stdoutReaderGone())
+            return;
+        readerWatch.stop();
+        std::fputs("foxreload run: stdout was closed by its reader; stopping the server\n", stderr);
+        exitCode = kExitStdoutClosed;
+        session.shutdown();
+    });
+    readerWatch.start(250);
 
     // A server command that cannot be started at all (missing, not executable) is not fixed by an
     // edit under the watched paths: say what and where, and leave at once with a failure instead of
