@@ -10,6 +10,7 @@
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
 #include "net/HttpTransport.h"
+#include "net/metrics/SessionObservers.h"
 #include "proxy/ClientChannel.h"
 #include "proxy/McpProxy.h"
 #include "server/ServerProcess.h"
@@ -101,9 +102,9 @@ QString describeProxyEvent(const QJsonObject& event)
     if (type == "client_garbage"_L1)
         return u"⚠ the client sent something invalid: "_s + event.value("problem"_L1).toString();
     if (type == "server_garbage"_L1)
-        return u"⚠ the server (pid %1) wrote something invalid on stdout: %2"_s
+        return u"⚠ the server (pid %1) wrote something invalid on stdout (%2): %3"_s
             .arg(event.value("pid"_L1).toInteger())
-            .arg(event.value("problem"_L1).toString());
+            .arg(event.value("problem"_L1).toString(), event.value("line"_L1).toString());
     return {};
 }
 } // namespace
@@ -191,6 +192,16 @@ int proxyCommand(const QStringList& arguments)
 
     ClientChannel channel(STDIN_FILENO, clientOut);
     McpProxy proxy(&session.orchestrator(), &channel, config->proxy);
+    // Prometheus metrics and webhooks (docs/metrics.md); the proxy's figures are read on scrape.
+    metrics::SessionObservers observers(&session, *config);
+    observers.attachGame(game.engine());
+    observers.setProxySource([&proxy] {
+        return metrics::MetricsCollector::ProxyFigures { proxy.stats().requests, proxy.inFlight() };
+    });
+    if (!observers.metricsError().isEmpty())
+        reporter.printLine(u"⚠ no metrics endpoint: "_s + visibleText(observers.metricsError()));
+    else if (!observers.metricsAddress().isEmpty())
+        reporter.printLine(u"🦊 metrics on http://%1/metrics"_s.arg(observers.metricsAddress()));
 
     EventServer events;
     SessionEventFeed feed(&session, &events, u"proxy"_s);

@@ -30,6 +30,19 @@ bool isEventStream(QNetworkReply* reply)
 
 // The refusals of a server that is still starting: nobody listens yet, or a listener that
 // accepted before it was ready to serve.
+// A message may arrive pretty-printed (an SSE event's data lines are joined by '\n', a JSON body
+// may span lines), but whoever forwards it over stdio needs it on one line. In valid JSON a CR
+// or LF can only be whitespace between tokens (inside a string it must be escaped), so a space
+// in its place changes nothing else (and bytes that are no JSON are rejected either way).
+QByteArray oneLine(QByteArray message)
+{
+    if (message.contains('\n') || message.contains('\r')) {
+        message.replace('\n', ' ');
+        message.replace('\r', ' ');
+    }
+    return message;
+}
+
 bool looksNotListeningYet(QNetworkReply::NetworkError error)
 {
     return error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::RemoteHostClosedError;
@@ -180,7 +193,7 @@ void HttpServerChannel::onPostData(Post* post)
         if (event.data.isEmpty() || event.type != "message")
             continue; // a priming event (an id for resumption) or an event MCP does not define
         post->answered = true;
-        deliver(event.data);
+        deliver(oneLine(event.data));
     }
 }
 
@@ -239,13 +252,13 @@ void HttpServerChannel::onPostFinished(Post* post)
             for (const SseEvent& event : post->parser.feed(rest)) {
                 if (!event.data.isEmpty() && event.type == "message") {
                     post->answered = true;
-                    deliver(event.data);
+                    deliver(oneLine(event.data));
                 }
             }
             if (post->message.isRequest && !post->answered)
                 qCInfo(lcNet) << "the SSE stream of a POST ended before the answer arrived" << m_url;
         } else if (!rest.trimmed().isEmpty()) {
-            deliver(rest);
+            deliver(oneLine(rest));
         } else if (post->message.isRequest && status != 202) {
             failRequest(post->message,
                 u"the HTTP server answered a request with an empty body (HTTP %1)"_s.arg(status));
@@ -258,7 +271,7 @@ void HttpServerChannel::onPostFinished(Post* post)
     if (post->message.isRequest && read.problem.isEmpty() && read.messages.size() == 1
         && read.messages.constFirst().isResponse()
         && read.messages.constFirst().rawId() == QByteArrayView(post->message.rawId)) {
-        deliver(rest);
+        deliver(oneLine(rest));
         done();
         return;
     }
@@ -318,7 +331,7 @@ void HttpServerChannel::openServerStream()
         m_getFailures = 0;
         for (const SseEvent& event : m_getParser.feed(reply->readAll())) {
             if (!event.data.isEmpty() && event.type == "message")
-                deliver(event.data);
+                deliver(oneLine(event.data));
         }
     });
     connect(reply, &QNetworkReply::finished, this, &HttpServerChannel::onServerStreamFinished);
