@@ -13,6 +13,7 @@ namespace foxreload::net {
 namespace {
 constexpr int kDefaultStreamRetryMs = 1000;
 constexpr int kMaxStreamFailures = 5;
+constexpr int kMaxResumes = 20; // a stream that keeps ending before its answer is given up on
 
 int httpStatus(QNetworkReply* reply)
 {
@@ -58,7 +59,9 @@ struct HttpServerChannel::Post
     bool headersSeen = false;
     bool eventStream = false;
     bool blocking = false; // the queue waits for this POST's headers
-    bool answered = false; // an SSE stream delivered something
+    bool responded = false; // the answer to this request arrived
+    bool resume = false; // the stream ended before the answer: GET it again with Last-Event-ID
+    int resumes = 0;
 };
 
 HttpServerChannel::HttpServerChannel(const QUrl& url, const Options& options, QObject* parent)
@@ -121,8 +124,10 @@ void HttpServerChannel::writeMessage(const QByteArray& message)
     if (read.messages.size() == 1) {
         const jsonrpc::RawMessage& parsed = read.messages.constFirst();
         outgoing.isRequest = parsed.isRequest();
-        if (outgoing.isRequest)
+        if (outgoing.isRequest) {
             outgoing.rawId = parsed.rawId().toByteArray();
+            outgoing.idKey = parsed.idKey();
+        }
         if (parsed.isRequest() && parsed.method == "initialize"_L1) {
             outgoing.isInitialize = true;
             m_pendingInitializeKey = parsed.idKey();
@@ -154,7 +159,14 @@ void HttpServerChannel::pump()
 
 void HttpServerChannel::startPost(Post* post)
 {
-    QNetworkReply* reply = m_network.post(makeRequest(false), post->message.body);
+    QNetworkReply* reply = nullptr;
+    if (post->resume) {
+        QNetworkRequest request = makeRequest(true);
+        request.setRawHeader("Last-Event-ID", post->parser.lastEventId());
+        reply = m_network.get(request);
+    } else {
+        reply = m_network.post(makeRequest(false), post->message.body);
+    }
     post->reply = reply;
     post->headersSeen = false;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, post] { onPostHeaders(post); });
@@ -188,13 +200,38 @@ void HttpServerChannel::onPostData(Post* post)
     onPostHeaders(post);
     if (!post->eventStream || httpStatus(post->reply) >= 300)
         return; // a JSON body (or an error page) is read whole when it is complete
-    const QList<SseEvent> events = post->parser.feed(post->reply->readAll());
+    deliverEvents(post, post->parser.feed(post->reply->readAll()));
+}
+
+void HttpServerChannel::deliverEvents(Post* post, const QList<SseEvent>& events)
+{
     for (const SseEvent& event : events) {
         if (event.data.isEmpty() || event.type != "message")
             continue; // a priming event (an id for resumption) or an event MCP does not define
-        post->answered = true;
+        m_deliveringFor = post;
         deliver(oneLine(event.data));
+        m_deliveringFor = nullptr;
+        if (m_closing)
+            return; // a receiver ended the channel: this stream is over
     }
+}
+
+// The 2025-11-25 rules: a server may end a request's stream before the answer, having given the
+// events an id; the client then asks for the rest with a GET carrying Last-Event-ID.
+bool HttpServerChannel::resumeLater(Post* post)
+{
+    if (post->parser.lastEventId().isEmpty() || post->resumes >= kMaxResumes)
+        return false;
+    ++post->resumes;
+    post->resume = true;
+    post->reply->deleteLater();
+    post->reply = nullptr;
+    post->parser.reset();
+    QTimer::singleShot(post->parser.retryMs().value_or(0), this, [this, post] {
+        if (m_posts.contains(post) && !m_closing)
+            startPost(post);
+    });
+    return true;
 }
 
 void HttpServerChannel::onPostFinished(Post* post)
@@ -211,10 +248,8 @@ void HttpServerChannel::onPostFinished(Post* post)
         delete post;
         reply->deleteLater();
     };
-    if (m_closing) {
-        done();
-        return;
-    }
+    if (m_closing)
+        return; // close() took the post (its signals are disconnected by then; this is a safeguard)
     if (status == 0) {
         // No HTTP answer at all.
         const qint64 elapsed = m_connectClock.elapsed();
@@ -239,7 +274,8 @@ void HttpServerChannel::onPostFinished(Post* post)
                       .arg(m_options.connectTimeoutMs)
                       .arg(reply->errorString());
         else
-            why = u"POST %1 failed: %2"_s.arg(m_url.toDisplayString(), reply->errorString());
+            why = u"%1 %2 failed: %3"_s.arg(
+                post->resume ? u"GET"_s : u"POST"_s, m_url.toDisplayString(), reply->errorString());
         setError(why);
         failRequest(post->message, why);
         done();
@@ -249,14 +285,16 @@ void HttpServerChannel::onPostFinished(Post* post)
     const QByteArray rest = reply->readAll();
     if (status >= 200 && status < 300) {
         if (post->eventStream) {
-            for (const SseEvent& event : post->parser.feed(rest)) {
-                if (!event.data.isEmpty() && event.type == "message") {
-                    post->answered = true;
-                    deliver(oneLine(event.data));
-                }
+            deliverEvents(post, post->parser.feed(rest));
+            if (m_closing)
+                return;
+            if (post->message.isRequest && !post->responded) {
+                if (resumeLater(post))
+                    return;
+                failRequest(post->message,
+                    u"the HTTP server ended the event stream without answering (after %1 resumptions)"_s.arg(
+                        post->resumes));
             }
-            if (post->message.isRequest && !post->answered)
-                qCInfo(lcNet) << "the SSE stream of a POST ended before the answer arrived" << m_url;
         } else if (!rest.trimmed().isEmpty()) {
             deliver(oneLine(rest));
         } else if (post->message.isRequest && status != 202) {
@@ -303,6 +341,8 @@ void HttpServerChannel::noteConnected(QNetworkReply* reply)
 
 void HttpServerChannel::noteReceived(const jsonrpc::RawMessage& message)
 {
+    if (m_deliveringFor && message.isResponse() && message.idKey() == m_deliveringFor->message.idKey)
+        m_deliveringFor->responded = true;
     if (m_pendingInitializeKey.isEmpty() || !message.isResponse()
         || message.idKey() != m_pendingInitializeKey)
         return;
@@ -386,15 +426,17 @@ void HttpServerChannel::close()
         m_getStream->deleteLater();
         m_getStream = nullptr;
     }
-    for (Post* post : std::as_const(m_posts)) {
+    // close() may run inside one of these posts' own signals (a receiver stopping the server):
+    // they are freed once that is over.
+    const QList<Post*> posts = std::exchange(m_posts, {});
+    for (Post* post : posts) {
         if (post->reply) {
             post->reply->disconnect(this);
             post->reply->abort();
             post->reply->deleteLater();
         }
-        delete post;
     }
-    m_posts.clear();
+    QTimer::singleShot(0, this, [posts] { qDeleteAll(posts); });
     m_blocked = false;
     if (m_sessionId.isEmpty() || !m_connected) {
         QTimer::singleShot(0, this, [this] { finishClose(u"closed"_s); });

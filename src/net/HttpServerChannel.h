@@ -66,6 +66,7 @@ private:
     {
         QByteArray body;
         QByteArray rawId; // for requests: the id token, to answer a failed POST
+        QByteArray idKey; // for requests: to recognise the answer
         bool isRequest = false;
         bool isInitialize = false;
         bool isInitializedNotification = false;
@@ -78,6 +79,8 @@ private:
     void onPostHeaders(Post* post);
     void onPostData(Post* post);
     void onPostFinished(Post* post);
+    void deliverEvents(Post* post, const QList<SseEvent>& events);
+    bool resumeLater(Post* post);
     void failRequest(const Outgoing& message, const QString& why);
     void noteConnected(QNetworkReply* reply);
     void noteReceived(const jsonrpc::RawMessage& message);
@@ -91,6 +94,7 @@ private:
     QNetworkAccessManager m_network;
     std::deque<Outgoing> m_queue;
     QList<Post*> m_posts;
+    Post* m_deliveringFor = nullptr; // the request whose stream is being delivered
     QPointer<QNetworkReply> m_getStream;
     SseParser m_getParser;
     QTimer m_getRetry;

@@ -229,15 +229,19 @@ private Q_SLOTS:
 
     void proxyKeepsTheClientsSession_data()
     {
-        QTest::addColumn<QString>("answer");
-        QTest::newRow("SSE answers") << u"sse"_s;
-        QTest::newRow("JSON answers") << u"json"_s;
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("SSE answers") << u"HTTP_FIXTURE_ANSWER"_s << u"sse"_s;
+        QTest::newRow("JSON answers") << u"HTTP_FIXTURE_ANSWER"_s << u"json"_s;
+        // Each tools/call's stream ends before its answer; a GET with Last-Event-ID fetches it.
+        QTest::newRow("streams resumed") << u"HTTP_FIXTURE_DROP_STREAM"_s << u"1"_s;
     }
 
     void proxyKeepsTheClientsSession()
     {
-        QFETCH(QString, answer);
-        HttpProject project({ { u"HTTP_FIXTURE_ANSWER"_s, answer } });
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        HttpProject project({ { variable, value } });
         QVERIFY(project.isValid());
         ProxyDriver proxy(project.home());
         proxy.start({ u"--trust"_s, u"--no-game"_s, u"--no-socket"_s, u"--db"_s, project.path(u"h.sqlite"_s),
@@ -269,6 +273,10 @@ private Q_SLOTS:
         QCOMPARE(toolCount(proxy.answer(4, kTimeout)), 3);
         QTRY_VERIFY_WITH_TIMEOUT(processGone(firstPid), kTimeout);
         QVERIFY(project.hasEvent(firstPid, u"DELETE"_s));
+        if (variable == u"HTTP_FIXTURE_DROP_STREAM"_s) {
+            QVERIFY(project.hasEvent(firstPid, u"GET resume found"_s));
+            QVERIFY(project.hasEvent(secondPid, u"GET resume found"_s));
+        }
         // The client saw JSON-RPC only, and its own ids.
         for (const QByteArray& line : proxy.rawLines())
             QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
