@@ -101,10 +101,13 @@ QString describeProxyEvent(const QJsonObject& event)
         return u"⚠ "_s + event.value("message"_L1).toString();
     if (type == "client_garbage"_L1)
         return u"⚠ the client sent something invalid: "_s + event.value("problem"_L1).toString();
-    if (type == "server_garbage"_L1)
-        return u"⚠ the server (pid %1) wrote something invalid on stdout (%2): %3"_s
+    if (type == "server_garbage"_L1) {
+        // One line per occurrence, with what the server sent when there is such a line.
+        const QString line = event.value("line"_L1).toString();
+        return u"⚠ the server (pid %1) sent something that is no JSON-RPC message (%2)%3"_s
             .arg(event.value("pid"_L1).toInteger())
-            .arg(event.value("problem"_L1).toString(), event.value("line"_L1).toString());
+            .arg(event.value("problem"_L1).toString(), line.isEmpty() ? QString() : u": "_s + line);
+    }
     return {};
 }
 } // namespace
