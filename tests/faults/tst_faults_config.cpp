@@ -326,7 +326,9 @@ private Q_SLOTS:
         const QString where = line > 0 ? u".foxreload.yaml:%1:"_s.arg(line) : u".foxreload.yaml"_s;
 
         // Every command below: refused with the config-error code, in time, saying what and where.
+        qint64 slowestMs = 0;
         auto expectRefusal = [&](const QString& command, const Outcome& outcome, const QStringList& says) {
+            slowestMs = std::max(slowestMs, outcome.elapsedMs);
             const QString context = describe(command, outcome);
             QVERIFY2(outcome.finished, qPrintable(context));
             QVERIFY2(outcome.status == QProcess::NormalExit, qPrintable(context)); // no signal
@@ -402,6 +404,8 @@ private Q_SLOTS:
         if (setup == Setup::Unreadable)
             QFile::setPermissions(config, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 #undef EXPECT_REFUSAL
+        qInfo("slowest command %lld ms (bound %d ms); peak child RSS so far %lld MB", slowestMs, limitMs,
+            peakChildRssMb());
 #ifndef __SANITIZE_ADDRESS__
         // The largest child so far (rows run in order; every one must stay below the bound).
         QVERIFY2(peakChildRssMb() < kPeakRssMb, qPrintable(u"peak RSS %1 MB"_s.arg(peakChildRssMb())));
