@@ -3,6 +3,7 @@
 // front of a small server inside the test that answers through ClientConnection like the
 // proxy will: answers on the request's stream, progress and sampling on the request's
 // stream, unrelated notifications on the GET stream, resumption with Last-Event-ID.
+#include "net/front/ClientMux.h"
 #include "net/front/HttpFront.h"
 
 #include <QJsonArray>
@@ -34,6 +35,7 @@ public:
     QList<ClientConnection*> connections;
     QStringList closedWhy;
     QStringList notificationsSeen;
+    int initializeCount = 0;
     int progressSteps = 3;
     int progressIntervalMs = 100;
 
@@ -94,6 +96,7 @@ private:
         }
         const QByteArray id = message.rawId().toByteArray();
         if (message.method == u"initialize"_s) {
+            ++initializeCount;
             connection->send(jsonrpc::resultFor(id,
                 QJsonObject { { u"protocolVersion"_s, params.value(u"protocolVersion"_s) },
                     { u"capabilities"_s,
@@ -465,16 +468,15 @@ private Q_SLOTS:
         QCOMPARE(out[u"afterDeleteStatus"_s].toInt(), 404);
     }
 
-    void officialV1ClientsAtOnce()
+    // Runs `count` official v1 SDK clients at once; each lists, calls echo, slow (progress) and
+    // ask (a sampling request it answers), then DELETEs its session.
+    void runV1Clients(int count)
     {
-        if (!haveNodeClients())
-            QSKIP("node or tests/mcp-clients/node_modules missing (npm ci there)");
         QFile script(QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/integration/httpfront_v1client.mjs"));
         QVERIFY(script.open(QIODevice::ReadOnly));
         const QString code = QString::fromUtf8(script.readAll());
-        constexpr int kClients = 3;
         std::vector<std::unique_ptr<QProcess>> processes;
-        for (int i = 0; i < kClients; ++i) {
+        for (int i = 0; i < count; ++i) {
             auto process = std::make_unique<QProcess>();
             process->setWorkingDirectory(m_clients);
             process->start(u"node"_s, { u"--input-type=module"_s, u"-e"_s, code, url() });
@@ -495,9 +497,41 @@ private Q_SLOTS:
             QCOMPARE(out[u"ask"_s].toString(), u"sampled: from v1"_s);
             sessions.insert(out[u"session"_s].toString());
         }
-        QCOMPARE(sessions.size(), kClients);
+        QCOMPARE(sessions.size(), count);
+    }
+
+    void officialV1ClientsAtOnce()
+    {
+        if (!haveNodeClients())
+            QSKIP("node or tests/mcp-clients/node_modules missing (npm ci there)");
+        constexpr int kClients = 3;
+        runV1Clients(kClients);
         QTRY_COMPARE(m_server->closedWhy.size(), kClients); // every client DELETEd its session
         QCOMPARE(m_front->sessionCount(), 0);
+        QCOMPARE(m_server->initializeCount, kClients);
+    }
+
+    // Through a ClientMux the server sees one client whatever number connect: one handshake,
+    // and every client's ids, progress and sampling kept apart.
+    void severalClientsShareOneServerSession()
+    {
+        if (!haveNodeClients())
+            QSKIP("node or tests/mcp-clients/node_modules missing (npm ci there)");
+        m_front.reset();
+        m_server = std::make_unique<FakeServer>();
+        m_front = std::make_unique<HttpFront>(HttpFront::Options {});
+        ClientMux mux;
+        m_server->attach(&mux);
+        connect(m_front.get(), &HttpFront::connectionOpened, &mux,
+            [&mux](ClientConnection* connection) { mux.addClient(connection); });
+        QString error;
+        QVERIFY2(m_front->listen(&error), qPrintable(error));
+        constexpr int kClients = 4;
+        runV1Clients(kClients);
+        QCOMPARE(m_server->initializeCount, 1);
+        QCOMPARE(m_server->notificationsSeen.count(u"notifications/initialized"_s), 1);
+        QTRY_COMPARE(mux.clientCount(), 0);
+        QVERIFY(mux.isOpen()); // no primary client: it serves on
     }
 
     void officialV2Client_data()

@@ -189,6 +189,7 @@ private Q_SLOTS:
         FakeClient b;
         handshake(mux, proxy, a, b);
         b.say(R"({"jsonrpc":"2.0","id":"ask","method":"tools/call","params":{"name":"ask"}})");
+        const QByteArray muxIdOfAsk = proxy.lastId();
         const QByteArray sampling
             = R"({"jsonrpc":"2.0","id":"fx-1","method":"sampling/createMessage","params":{}})";
         mux.send(sampling);
@@ -198,9 +199,18 @@ private Q_SLOTS:
         const QByteArray answer = R"({"jsonrpc":"2.0","id":"fx-1","result":{"model":"m"}})";
         b.say(answer);
         QCOMPARE(proxy.messages.last().bytes, answer);
+        // Named by the proxy, the older request's client is asked, not the newest one's.
+        a.say(R"({"jsonrpc":"2.0","id":"a1","method":"tools/call","params":{"name":"ask"}})");
+        const QByteArray muxIdOfA = proxy.lastId();
+        b.say(R"({"jsonrpc":"2.0","id":"b2","method":"tools/call","params":{"name":"ask"}})");
+        const QByteArray muxIdOfB2 = proxy.lastId();
+        mux.send(R"({"jsonrpc":"2.0","id":"fx-9","method":"elicitation/create","params":{}})", muxIdOfA);
+        QVERIFY(a.sent.last().bytes.contains("fx-9"));
+        QCOMPARE(a.sent.last().related, R"("a1")"_ba);
+        mux.send(R"({"jsonrpc":"2.0","id":)" + muxIdOfA + R"(,"result":{}})");
+        mux.send(R"({"jsonrpc":"2.0","id":)" + muxIdOfB2 + R"(,"result":{}})");
         // Nothing running: the primary client is asked.
-        mux.send(R"({"jsonrpc":"2.0","id":)" + proxy.messages[proxy.messages.size() - 2].rawId().toByteArray()
-            + R"(,"result":{}})");
+        mux.send(R"({"jsonrpc":"2.0","id":)" + muxIdOfAsk + R"(,"result":{}})");
         mux.send(R"({"jsonrpc":"2.0","id":"fx-2","method":"roots/list"})");
         QVERIFY(a.sent.last().bytes.contains("roots/list"));
     }

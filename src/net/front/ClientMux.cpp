@@ -216,7 +216,6 @@ void ClientMux::broadcast(const QByteArray& message)
 
 void ClientMux::send(const QByteArray& message, QByteArrayView relatedRequestId)
 {
-    Q_UNUSED(relatedRequestId) // the proxy's ids are the mux's; routing is decided here
     if (!m_open)
         return;
     const jsonrpc::RawMessage raw = readOne(message);
@@ -256,7 +255,11 @@ void ClientMux::send(const QByteArray& message, QByteArrayView relatedRequestId)
         return;
     }
     if (raw.isRequest()) {
-        const quint32 number = clientForServerRequest();
+        // When the proxy knows which request this one serves, that request's client is asked.
+        const Pending related
+            = relatedRequestId.isEmpty() ? Pending {} : m_pending.value(idKeyOfToken(relatedRequestId));
+        const quint32 number
+            = related.client != 0 && clientFor(related.client) ? related.client : clientForServerRequest();
         Client* client = clientFor(number);
         if (!client || !client->connection) {
             deliver(jsonrpc::errorFor(
@@ -264,11 +267,11 @@ void ClientMux::send(const QByteArray& message, QByteArrayView relatedRequestId)
             return;
         }
         m_serverRequests.insert(raw.idKey(), number);
-        QByteArray related;
-        for (auto it = m_pendingOrder.crbegin(); it != m_pendingOrder.crend() && related.isEmpty(); ++it)
+        QByteArray relatedHere = related.client == number ? related.rawId : QByteArray();
+        for (auto it = m_pendingOrder.crbegin(); it != m_pendingOrder.crend() && relatedHere.isEmpty(); ++it)
             if (m_pending.value(*it).client == number)
-                related = m_pending.value(*it).rawId;
-        client->connection->send(message, related);
+                relatedHere = m_pending.value(*it).rawId;
+        client->connection->send(message, relatedHere);
         return;
     }
     if (raw.method == u"notifications/progress"_s) {

@@ -18,9 +18,10 @@ namespace foxreload::net {
 //    is answered from the InitializeResult the first one got, with the protocol version the
 //    later client asked for when it is a revision that opens with initialize; its
 //    notifications/initialized goes nowhere;
-//  - a request from the server (sampling, elicitation, roots) goes to the client whose
-//    request is running (the newest one when several are), else to the primary client; its
-//    answer comes back as it is (the proxy made its id);
+//  - a request from the server (sampling, elicitation, roots) goes to the client of the
+//    request it serves when the proxy says which (relatedRequestId, a mux id), else to the
+//    client whose request is running (the newest one when several are), else to the primary
+//    client; its answer comes back as it is (the proxy made its id);
 //  - progress goes to the client whose token it names, on that request's stream; anything
 //    else (list_changed, log lines, resources/updated) goes to every client that initialized;
 //  - a client that leaves has its running requests cancelled (notifications/cancelled).
