@@ -10,8 +10,10 @@
 // two instances both serve, both reload, and the database keeps every reload of both
 // (docs/reliability.md).
 
+#include "ProcessProbes.h"
 #include "common/CliProcess.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,125 +81,9 @@ def on_list(request_id, params):
 mcp.serve(NAME, {"tools/list": on_list}, TOOLS)
 )py";
 
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
-
 QByteArray loopServer(const char* mode)
 {
     return QByteArray(kLoopServer).replace("@MODE@", mode);
-}
-
-// A zombie counts as gone: it runs nothing, and its parent (or init) reaps it.
-bool processGone(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    return close < 0 || text.mid(close + 2, 1) == "Z";
-}
-
-// utime + stime of a process, in seconds.
-double cpuSeconds(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray text = stat.readAll();
-    // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(::sysconf(_SC_CLK_TCK));
-}
-
-QList<qint64> readPids(const QString& path)
-{
-    QFile file(path);
-    QList<qint64> pids;
-    if (!file.open(QIODevice::ReadOnly))
-        return pids;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (const qint64 pid = line.trimmed().toLongLong(); pid > 0)
-            pids.append(pid);
-    }
-    return pids;
-}
-
-QString survivors(const QList<qint64>& pids)
-{
-    QStringList alive;
-    for (const qint64 pid : pids) {
-        if (!processGone(pid))
-            alive.append(QString::number(pid));
-    }
-    return alive.join(u", "_s);
-}
-
-// A failing test must not leave its fixtures running for the rest of the suite.
-struct KillOnExit
-{
-    QList<qint64> pids;
-    ~KillOnExit()
-    {
-        for (const qint64 pid : std::as_const(pids)) {
-            if (!processGone(pid))
-                ::kill(pid_t(pid), SIGKILL);
-        }
-    }
-};
-
-int countLines(const QStringList& lines, const QString& text)
-{
-    return int(std::count_if(
-        lines.cbegin(), lines.cend(), [&](const QString& line) { return line.contains(text); }));
-}
-
-struct SessionRow
-{
-    qint64 id = 0;
-    QString kind;
-    qint64 startedMs = 0;
-    QVariant endedMs;
-    int reloads = 0;
-};
-
-// What the history database holds, read with SQLite directly: the sessions and their reloads.
-QList<SessionRow> readSessions(const QString& path)
-{
-    QList<SessionRow> rows;
-    const QString connection = u"tst_faults_process_"_s + QString::number(quintptr(&rows));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.exec(u"SELECT s.id, s.kind, s.started_ms, s.ended_ms,"
-                       u" (SELECT COUNT(*) FROM reloads r WHERE r.session_id = s.id)"
-                       u" FROM sessions s ORDER BY s.id"_s);
-            while (query.next())
-                rows.append({ query.value(0).toLongLong(), query.value(1).toString(),
-                    query.value(2).toLongLong(), query.value(3), query.value(4).toInt() });
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return rows;
-}
-
-QString describeSessions(const QList<SessionRow>& rows)
-{
-    QStringList parts;
-    for (const auto& row : rows)
-        parts.append(u"#%1 %2 started %3 ended %4, %5 reloads"_s.arg(row.id)
-                         .arg(row.kind)
-                         .arg(row.startedMs)
-                         .arg(row.endedMs.isNull() ? u"never"_s : row.endedMs.toString())
-                         .arg(row.reloads));
-    return parts.join(u"; "_s);
 }
 
 bool isFileChangeReload(const QJsonObject& event)
@@ -363,44 +249,51 @@ private Q_SLOTS:
         QVERIFY(!processGone(oldServer) && !processGone(oldChild));
         KillOnExit cleanup { { oldServer, oldChild } };
 
-        QElapsedTimer sinceEdit;
-        sinceEdit.start();
+        const auto eventMs = [](const QJsonObject& event) {
+            return QDateTime::fromString(event.value("time"_L1).toString(), Qt::ISODateWithMs)
+                .toMSecsSinceEpoch();
+        };
+        const auto oldServerExit
+            = [&](const QJsonObject& event) { return event.value("pid"_L1).toInteger() == oldServer; };
+        const qint64 editAt = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(writeFile(project + u"/src/tool.py"_s, "VERSION = 2\n"));
-        qint64 readyMs = -1;
-        qint64 goneMs = -1;
+        qint64 goneAt = -1; // the old server and its child, as /proc sees them
         QTRY_VERIFY2_WITH_TIMEOUT(
             [&] {
-                if (readyMs < 0 && cli.countEvents(u"reload_finished"_s, isFileChangeReload) > 0)
-                    readyMs = sinceEdit.elapsed();
-                if (goneMs < 0 && processGone(oldServer) && processGone(oldChild))
-                    goneMs = sinceEdit.elapsed();
-                return readyMs >= 0 && goneMs >= 0;
+                if (goneAt < 0 && processGone(oldServer) && processGone(oldChild))
+                    goneAt = QDateTime::currentMSecsSinceEpoch();
+                return goneAt >= 0 && cli.countEvents(u"reload_finished"_s, isFileChangeReload) == 1
+                    && cli.countEvents(u"server_exited"_s, oldServerExit) == 1;
             }(),
             qPrintable(cli.allOutput()), kStopMs + 4 * kMarginMs);
-        qInfo("%s: new server ready %lld ms, old tree gone %lld ms after the edit (grace %d ms)",
-            qPrintable(restartMode), qlonglong(readyMs), qlonglong(goneMs), kGraceMs);
 
+        // FoxReload's own clock for each step (the events' times): when the reload started, when
+        // the new server was ready, when the old one was seen to exit.
+        const qint64 startedAt = eventMs(cli.events(u"reload_started"_s).last());
         const QJsonObject reload = cli.events(u"reload_finished"_s).last();
+        const qint64 readyAt = eventMs(reload);
+        const qint64 exitedAt = eventMs(cli.events(u"server_exited"_s).last());
+        qInfo("%s: new server ready %lld ms, old server gone %lld ms after the edit; its stop took %lld ms "
+              "(grace %d ms)",
+            qPrintable(restartMode), qlonglong(readyAt - editAt), qlonglong(exitedAt - editAt),
+            qlonglong(exitedAt - (restartMode == u"blue_green"_s ? readyAt : startedAt)), kGraceMs);
         QCOMPARE(reload.value("outcome"_L1).toString(), u"success"_s);
         QCOMPARE(reload.value("previousPid"_L1).toInteger(), oldServer);
         const qint64 newServer = reload.value("pid"_L1).toInteger();
         QVERIFY(newServer != oldServer);
         cleanup.pids += newServer;
         cleanup.pids += readPids(home.filePath(u"child.pid"_s));
-        // The old server is stopped once the reload retires it: at once with stop_start, after the
-        // new one is ready with blue_green. Not before the grace twice over (the stop was polite
-        // first), and not much after it.
-        const qint64 stopMs = goneMs - (restartMode == u"blue_green"_s ? readyMs : 0);
-        QVERIFY2(stopMs >= kStopMs - 50 && stopMs <= kStopMs + kMarginMs,
-            qPrintable(u"the old tree took %1 ms to go"_s.arg(stopMs)));
-        if (restartMode == u"blue_green"_s)
-            QVERIFY2(readyMs <= kMarginMs, qPrintable(QString::number(readyMs)));
-        else
-            QVERIFY2(readyMs >= goneMs - 100 && readyMs <= kStopMs + 2 * kMarginMs,
-                qPrintable(QString::number(readyMs)));
-        QCOMPARE(cli.countEvents(u"server_exited"_s,
-                     [&](const QJsonObject& e) { return e.value("pid"_L1).toInteger() == oldServer; }),
-            1);
+        // The old server is stopped once the reload retires it: after the new one is ready with
+        // blue_green, at once with stop_start. Not before the grace twice over (the stop was polite
+        // first), not much after it; and its child goes with it.
+        const qint64 stopMs = exitedAt - (restartMode == u"blue_green"_s ? readyAt : startedAt);
+        QVERIFY2(stopMs >= kStopMs - 20 && stopMs <= kStopMs + 1000,
+            qPrintable(u"the old server took %1 ms to go"_s.arg(stopMs)));
+        QVERIFY2(goneAt - exitedAt <= 500, qPrintable(u"the tree went %1 ms later"_s.arg(goneAt - exitedAt)));
+        if (restartMode == u"stop_start"_s)
+            QVERIFY2(readyAt >= exitedAt, "the new server was started before the old one was gone");
+        QVERIFY2(readyAt - editAt <= (restartMode == u"blue_green"_s ? 0 : kStopMs) + 2 * kMarginMs,
+            qPrintable(QString::number(readyAt - editAt)));
         QVERIFY2(cli.stderrText().contains(u"ignored SIGTERM; killing its process tree"_s),
             qPrintable(cli.stderrText()));
 

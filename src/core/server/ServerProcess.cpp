@@ -54,6 +54,8 @@ ServerProcess::ServerProcess(const ServerSettings& settings, QObject* parent)
     , m_settings(settings)
 {
     m_stopTimer.setSingleShot(true);
+    // The grace is the server's to use in full: a coarse timer may fire up to 5% early.
+    m_stopTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stopTimer, &QTimer::timeout, this, &ServerProcess::escalateStop);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &ServerProcess::onStdout);
     connect(&m_process, &QProcess::readyReadStandardError, this, &ServerProcess::onStderr);
