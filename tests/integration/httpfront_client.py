@@ -84,6 +84,11 @@ def read_get_stream():
 threading.Thread(target=read_get_stream, daemon=True).start()
 time.sleep(0.3)  # let the GET stream open first
 
+# A second GET stream is refused while the first is open.
+g2 = connection()
+g2.request('GET', '/mcp', headers={'Accept': 'text/event-stream', 'Mcp-Session-Id': session})
+out['secondGetStatus'] = g2.getresponse().status
+
 c, r = post({'jsonrpc': '2.0', 'id': 2, 'method': 'tools/call', 'params': {'name': 'notify', 'arguments': {}}},
             session)
 out['notifyType'] = r.getheader('Content-Type')

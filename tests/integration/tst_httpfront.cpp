@@ -448,6 +448,7 @@ private Q_SLOTS:
         // Unrelated notification: on the GET stream, the call itself answered as plain JSON.
         QCOMPARE(out[u"notifyType"_s].toString(), u"application/json"_s);
         QCOMPARE(out[u"getStream"_s].toString(), u"notifications/message"_s);
+        QCOMPARE(out[u"secondGetStatus"_s].toInt(), 409);
         // Progress went on the call's own stream, before the answer, with resumable ids.
         QCOMPARE(out[u"slowType"_s].toString(), u"text/event-stream"_s);
         QCOMPARE(out[u"slow"_s].toArray(),

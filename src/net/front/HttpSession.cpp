@@ -108,6 +108,15 @@ void HttpSession::handleGet(ResponseWriter* writer, QByteArrayView lastEventId)
             return;
         }
     }
+    if (m_getStream->isAttached()) {
+        // One GET stream per session (as the reference SDK server): a second one would take
+        // every message from the first. Resuming with Last-Event-ID replaces it instead.
+        writer->setParent(this);
+        writer->writeComplete(409, "application/json",
+            mcphttp::errorBody(-32000, u"Conflict: this session's GET stream is already open"_s), m_headers);
+        writer->deleteLater();
+        return;
+    }
     m_getStream->attach(writer, true, -1);
 }
 
