@@ -106,6 +106,14 @@ private:
     QTemporaryDir m_dir;
 };
 
+// The official server-everything (npm ci in tests/mcp-clients); it reads PORT in streamableHttp mode.
+QString serverEverythingPath()
+{
+    const QString path
+        = QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/mcp-clients/node_modules/.bin/mcp-server-everything");
+    return QFileInfo::exists(path) && !QStandardPaths::findExecutable(u"node"_s).isEmpty() ? path : QString();
+}
+
 QString resultText(const QJsonObject& answer)
 {
     return answer.value("result"_L1)
@@ -286,11 +294,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(processGone(secondPid), kTimeout);
     }
 
+    void serverEverythingRun()
+    {
+        const QString everything = serverEverythingPath();
+        if (everything.isEmpty())
+            QSKIP("tests/mcp-clients/node_modules is missing: run npm ci in tests/mcp-clients");
+        QTemporaryDir project;
+        QVERIFY(project.isValid());
+        QFile trigger(project.filePath(u"trigger.txt"_s));
+        QVERIFY(trigger.open(QIODevice::WriteOnly));
+        trigger.write("0\n");
+        trigger.close();
+
+        CliProcess cli;
+        cli.setEnvironment(isolatedEnvironment(project.filePath(u"home"_s)));
+        cli.setWorkingDirectory(project.path());
+        QVERIFY(cli.start(
+            { u"run"_s, u"--no-game"_s, u"--json"_s, u"--db"_s, project.filePath(u"h.sqlite"_s), u"--watch"_s,
+                trigger.fileName(), u"--transport"_s, u"http"_s, u"--"_s, everything, u"streamableHttp"_s }));
+        QTRY_VERIFY2_WITH_TIMEOUT(finishedReloads(cli).size() == 1, qPrintable(cli.allOutput()), kTimeout);
+        const QJsonObject startup = finishedReloads(cli).first();
+        QCOMPARE(startup.value("outcome"_L1).toString(), u"success"_s);
+        QVERIFY2(startup.value("tools"_L1).toInt() >= 5, qPrintable(cli.allOutput()));
+        const qint64 firstPid = startup.value("pid"_L1).toInteger();
+
+        QVERIFY(trigger.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        trigger.write("1\n");
+        trigger.close();
+        QTRY_VERIFY2_WITH_TIMEOUT(finishedReloads(cli).size() == 2, qPrintable(cli.allOutput()), kTimeout);
+        const QJsonObject restart = finishedReloads(cli).last();
+        QCOMPARE(restart.value("outcome"_L1).toString(), u"success"_s);
+        QCOMPARE(restart.value("tools"_L1).toInt(), startup.value("tools"_L1).toInt());
+        QVERIFY(restart.value("pid"_L1).toInteger() != firstPid);
+        QTRY_VERIFY_WITH_TIMEOUT(processGone(firstPid), kTimeout);
+        cli.terminate();
+        QVERIFY(cli.waitForFinished(kTimeout));
+        QTRY_VERIFY_WITH_TIMEOUT(processGone(restart.value("pid"_L1).toInteger()), kTimeout);
+    }
+
     void serverEverything()
     {
-        const QString everything = QStringLiteral(
-            FOXRELOAD_SOURCE_DIR "/tests/mcp-clients/node_modules/.bin/mcp-server-everything");
-        if (!QFileInfo::exists(everything))
+        const QString everything = serverEverythingPath();
+        if (everything.isEmpty())
             QSKIP("tests/mcp-clients/node_modules is missing: run npm ci in tests/mcp-clients");
         QTemporaryDir project;
         QVERIFY(project.isValid());
