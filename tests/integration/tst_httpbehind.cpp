@@ -294,6 +294,46 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(processGone(secondPid), kTimeout);
     }
 
+    void httpErrorsAndCrashes()
+    {
+        HttpProject project;
+        QVERIFY(project.isValid());
+        project.writeFile(u"tools.txt"_s, "fail500\ncrash\n");
+        ProxyDriver proxy(project.home());
+        proxy.start({ u"--trust"_s, u"--no-game"_s, u"--no-socket"_s, u"--db"_s, project.path(u"h.sqlite"_s),
+                        u"--config"_s, project.path(u".foxreload.yaml"_s) },
+            project.root());
+        QVERIFY(proxy.waitForStarted());
+        QVERIFY(!proxy.initialize().isEmpty());
+        proxy.callTool(1, u"whoami"_s);
+        const qint64 firstPid = resultText(proxy.answer(1, kTimeout)).section(u' ', 2, 2).toLongLong();
+        QVERIFY(firstPid > 0);
+
+        // An HTTP error is the request's answer, at once: nobody waits for a timeout.
+        QElapsedTimer clock;
+        clock.start();
+        proxy.callTool(2, u"fail500"_s);
+        const QJsonObject failed = proxy.answer(2, kTimeout);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        const QString message = failed.value("error"_L1).toObject().value("message"_L1).toString();
+        QVERIFY2(message.contains(u"HTTP 500"_s) && message.contains(u"the tool broke"_s),
+            qPrintable(QString::fromUtf8(QJsonDocument(failed).toJson())));
+
+        // The server dies in the middle of a request: the request is answered, the server is
+        // started again (on a new port) and the client's session goes on.
+        proxy.callTool(3, u"crash"_s);
+        const QJsonObject interrupted = proxy.answer(3, kTimeout);
+        QVERIFY2(interrupted.contains("error"_L1),
+            qPrintable(QString::fromUtf8(QJsonDocument(interrupted).toJson())));
+        QTRY_VERIFY_WITH_TIMEOUT(processGone(firstPid), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(project.events().filter(u" listen "_s).size() == 2, kTimeout);
+        proxy.callTool(4, u"whoami"_s);
+        const QString after = resultText(proxy.answer(4, kTimeout));
+        const qint64 secondPid = after.section(u' ', 2, 2).toLongLong();
+        QVERIFY2(secondPid > 0 && secondPid != firstPid, qPrintable(after));
+        QVERIFY(project.portOf(secondPid) != project.portOf(firstPid));
+    }
+
     void serverEverythingRun()
     {
         const QString everything = serverEverythingPath();
