@@ -36,6 +36,7 @@ public:
     QStringList closedWhy;
     QStringList notificationsSeen;
     int initializeCount = 0;
+    QByteArray lastReceived;
     int progressSteps = 3;
     int progressIntervalMs = 100;
 
@@ -76,6 +77,7 @@ private:
 
     void onMessage(ClientConnection* connection, const jsonrpc::RawMessage& message)
     {
+        lastReceived = message.bytes;
         const QJsonObject object = message.toObject();
         const QJsonObject params = object.value(u"params"_s).toObject();
         if (message.isNotification()) {
@@ -310,6 +312,12 @@ private Q_SLOTS:
             jsonHeaders(session));
         QCOMPARE(echo.status, 200);
         QCOMPARE(echo.body, FakeServer::echoAnswer(R"("e-1")", u"hé \"x\""_s));
+
+        // A pretty-printed body reaches the server as one line, every other byte as sent.
+        const QByteArray pretty = "{\n  \"jsonrpc\": \"2.0\",\r\n  \"id\": 3,\n  \"method\": \"ping\"\n}";
+        const Response pinged = curl(u"POST"_s, pretty, jsonHeaders(session));
+        QCOMPARE(pinged.status, 200);
+        QCOMPARE(m_server->lastReceived, QByteArray(pretty).replace('\n', ' ').replace('\r', ' '));
 
         const Response deleted = curl(u"DELETE"_s, {}, jsonHeaders(session));
         QCOMPARE(deleted.status, 200);

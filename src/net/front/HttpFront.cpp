@@ -181,10 +181,16 @@ void HttpFront::handlePost(const QHttpServerRequest& request, ResponseWriter* wr
     if (!mcphttp::isJsonContentType(request.value("content-type")))
         return refuse(
             writer, 415, -32000, u"Unsupported Media Type: POST a JSON-RPC message as application/json"_s);
-    const QByteArray body = request.body();
+    QByteArray body = request.body();
     if (body.size() > m_options.maxBodyBytes)
         return refuse(writer, 413, -32000, u"Payload too large"_s);
-    const jsonrpc::ReadResult read = jsonrpc::read(body);
+    jsonrpc::ReadResult read = jsonrpc::read(body);
+    if (read.problem.isEmpty() && (body.contains('\n') || body.contains('\r'))) {
+        // A stdio server reads one message per line. In valid JSON a raw line break can only
+        // be whitespace between tokens (strings cannot hold one), so a space does the same.
+        body.replace('\n', ' ').replace('\r', ' ');
+        read = jsonrpc::read(body);
+    }
     if (!read.problem.isEmpty())
         return refuse(writer, 400, read.errorCode, read.problem);
     if (read.isBatch || read.messages.size() != 1)
