@@ -33,7 +33,13 @@ WebhookNotifier::WebhookNotifier(const QList<WebhookSettings>& hooks, const QStr
     }
 }
 
-WebhookNotifier::~WebhookNotifier() = default;
+WebhookNotifier::~WebhookNotifier()
+{
+    // The senders go before the network manager: its destructor aborts their replies, and a
+    // sender must not be there to answer that with a retry.
+    for (Hook& hook : m_hooks)
+        delete std::exchange(hook.sender, nullptr);
+}
 
 void WebhookNotifier::setLimits(const WebhookSender::Limits& limits)
 {

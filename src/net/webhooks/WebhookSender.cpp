@@ -94,8 +94,8 @@ void WebhookSender::onFinished(QNetworkReply* reply, const QByteArray& body, int
     if (!retryable || attemptNumber >= m_limits.retries) {
         --m_inFlight;
         ++m_failed;
-        qCWarning(lcWebhooks).noquote()
-            << "webhook" << shownUrl() << "gave up after" << attemptNumber + 1 << "attempts:" << failure;
+        qCWarning(lcWebhooks).noquote() << "webhook" << shownUrl() << "gave up after" << attemptNumber + 1
+                                        << (attemptNumber == 0 ? "attempt:" : "attempts:") << failure;
         Q_EMIT gaveUp(failure);
         return;
     }
