@@ -3,6 +3,9 @@
 #include "ProxyLog.h"
 #include "server/JsonRpc.h"
 
+#include <QAbstractEventDispatcher>
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -28,10 +31,18 @@ ClientChannel::ClientChannel(int readFd, int writeFd, QObject* parent)
     , m_writeFd(writeFd)
 { }
 
-ClientChannel::~ClientChannel() = default;
+ClientChannel::~ClientChannel()
+{
+    flush();
+}
 
 void ClientChannel::start()
 {
+    // Queued lines go out before the loop sleeps, and before it ends.
+    if (auto* dispatcher = QAbstractEventDispatcher::instance())
+        connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &ClientChannel::flush);
+    if (auto* app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, this, &ClientChannel::flush);
     m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &ClientChannel::onReadable);
 }
@@ -105,18 +116,42 @@ bool ClientChannel::sendBatch(const QList<QByteArray>& messages)
     return writeLine(line);
 }
 
-// The message and its newline in one writev(): no copy to append the newline, and one
-// system call, so a line is never interleaved with another writer's.
 bool ClientChannel::writeLine(QByteArrayView bytes)
 {
     if (m_closed && m_writeFd < 0)
         return false;
-    static const char newline = '\n';
-    iovec parts[2]
-        = { { const_cast<char*>(bytes.data()), size_t(bytes.size()) }, { const_cast<char*>(&newline), 1 } };
-    int first = 0;
-    while (first < 2) {
-        const ssize_t n = ::writev(m_writeFd, parts + first, 2 - first);
+    ++m_linesWritten;
+    // A large message goes out at once (after what is queued): no copy of megabytes.
+    if (bytes.size() >= kDirectWriteBytes) {
+        const QByteArray queued = std::exchange(m_pending, {});
+        return (queued.isEmpty() || writeAll(queued)) && writeAll(bytes, "\n");
+    }
+    m_pending.append(bytes);
+    m_pending.append('\n');
+    if (m_pending.size() >= kDirectWriteBytes)
+        flush();
+    return m_writeFd >= 0;
+}
+
+void ClientChannel::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    writeAll(m_pending);
+    m_pending.resize(0); // keeps its capacity: no allocation per burst
+}
+
+// Both parts in one writev(): the newline is not appended to (a copy of) a large message.
+bool ClientChannel::writeAll(QByteArrayView first, QByteArrayView second)
+{
+    if (m_writeFd < 0)
+        return false;
+    iovec parts[2] = { { const_cast<char*>(first.data()), size_t(first.size()) },
+        { const_cast<char*>(second.data()), size_t(second.size()) } };
+    int index = 0;
+    const int count = second.isEmpty() ? 1 : 2;
+    while (index < count) {
+        const ssize_t n = ::writev(m_writeFd, parts + index, count - index);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -132,16 +167,15 @@ bool ClientChannel::writeLine(QByteArrayView bytes)
             return false;
         }
         size_t written = size_t(n);
-        while (first < 2 && written >= parts[first].iov_len) {
-            written -= parts[first].iov_len;
-            ++first;
+        while (index < count && written >= parts[index].iov_len) {
+            written -= parts[index].iov_len;
+            ++index;
         }
-        if (first < 2) {
-            parts[first].iov_base = static_cast<char*>(parts[first].iov_base) + written;
-            parts[first].iov_len -= written;
+        if (index < count) {
+            parts[index].iov_base = static_cast<char*>(parts[index].iov_base) + written;
+            parts[index].iov_len -= written;
         }
     }
-    ++m_linesWritten;
     return true;
 }
 
@@ -150,6 +184,8 @@ void ClientChannel::close(const QString& why)
     if (m_closed)
         return;
     m_closed = true;
+    if (m_writeFd >= 0)
+        flush(); // stdin ended: what is queued still goes out
     if (m_notifier)
         m_notifier->setEnabled(false);
     qCDebug(lcProxy).noquote() << why;

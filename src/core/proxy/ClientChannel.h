@@ -16,12 +16,17 @@ namespace foxreload {
 // written to another (stdout). Every write is one complete line, written whole
 // and unbuffered, so nothing but whole JSON-RPC messages ever reaches the client.
 // Messages travel as bytes: what is received is scanned (RawMessage), never re-serialised.
+// Lines written while the event loop works through one wake-up are collected and written
+// together just before it waits again (QAbstractEventDispatcher::aboutToBlock): one write()
+// and one wake-up of the client for a burst of answers instead of one per answer.
 class ClientChannel : public QObject
 {
     Q_OBJECT
 public:
     // A line longer than this is skipped and answered as invalid (JSON-RPC has no id for it).
     static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
+    // Lines at least this long are written at once instead of being collected.
+    static constexpr qsizetype kDirectWriteBytes = 256 * 1024;
 
     ClientChannel(int readFd, int writeFd, QObject* parent = nullptr);
     ~ClientChannel() override;
@@ -48,12 +53,15 @@ private:
     void onReadable();
     void handleLine(const QByteArray& line);
     bool writeLine(QByteArrayView bytes);
+    bool writeAll(QByteArrayView first, QByteArrayView second = {});
+    void flush();
     void close(const QString& why);
 
     int m_readFd;
     int m_writeFd;
     LineFramer m_framer { kMaxLineBytes };
     std::unique_ptr<QSocketNotifier> m_notifier;
+    QByteArray m_pending; // complete lines not yet written
     qint64 m_linesWritten = 0;
     bool m_closed = false;
 };
