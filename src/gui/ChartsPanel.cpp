@@ -234,6 +234,7 @@ void ChartsPanel::setStore(HistoryStore* store)
 
 void ChartsPanel::setRange(ChartRange range)
 {
+    m_rangeFollowsHistory = false;
     m_range = range;
     m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
     reloadFromStore();
@@ -280,6 +281,11 @@ void ChartsPanel::reloadFromStore()
         return;
     }
     updateProjects();
+    if (m_rangeFollowsHistory) {
+        m_range = fittingRange(*m_store, m_projectRoot, end);
+        const QSignalBlocker block(m_rangeBox);
+        m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(m_range)));
+    }
     draw(loadChartData(*m_store, m_range, m_projectRoot, end));
 }
 

@@ -48,8 +48,11 @@ public:
     void refresh(const ReloadStats& stats);
 
     void setStore(HistoryStore* store);
+    // Until a range is set (here or in the selector) the charts show the shortest range
+    // that holds the whole history (fittingRange), following it as it grows.
     void setRange(ChartRange range);
     ChartRange range() const { return m_range; }
+    bool rangeFollowsHistory() const { return m_rangeFollowsHistory; }
     // One project's reloads (a session's project_root), or all projects (empty).
     void setProjectScope(const QString& projectRoot);
     QString projectScope() const { return m_projectRoot; }
@@ -108,6 +111,7 @@ private:
     ReloadStats m_lastStats;
     ChartData m_data;
     ChartRange m_range = ChartRange::Month;
+    bool m_rangeFollowsHistory = true;
     QString m_projectRoot;
     std::function<QDateTime()> m_now;
     QTimer m_reloadTimer;

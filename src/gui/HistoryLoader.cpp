@@ -24,6 +24,21 @@ QDateTime rangeStart(ChartRange range, const QDateTime& now)
     return {};
 }
 
+ChartRange fittingRange(const HistoryStore& store, const QString& projectRoot, const QDateTime& now)
+{
+    const auto anyBefore = [&](const QDateTime& end) {
+        return !store.reloadCountsByDay(HistoryScope { {}, end.toUTC(), projectRoot }).isEmpty();
+    };
+    if (!store.isAvailable() || !anyBefore(now.addMSecs(1)))
+        return ChartRange::Today;
+    for (const ChartRange range :
+        { ChartRange::LastHour, ChartRange::Today, ChartRange::Week, ChartRange::Month }) {
+        if (!anyBefore(rangeStart(range, now)))
+            return range;
+    }
+    return ChartRange::All;
+}
+
 void loadHistory(const HistoryStore& store, ReloadStats* stats, const QDate& today)
 {
     Q_UNUSED(today)

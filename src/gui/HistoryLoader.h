@@ -16,6 +16,11 @@ enum class ChartRange { LastHour, Today, Week, Month, All };
 // All: invalid (the beginning of the history).
 QDateTime rangeStart(ChartRange range, const QDateTime& now);
 
+// The shortest range that holds every reload of the project (empty: all projects) as of
+// `now`: what the charts show until the user picks a range, so that a first day's
+// reloads fill the charts instead of the last pixels of a month. Today when there are none.
+ChartRange fittingRange(const HistoryStore& store, const QString& projectRoot, const QDateTime& now);
+
 // Fills the charts' data from the history database with a handful of
 // aggregated queries (totals per strategy, counts per day, the XP curve, the last
 // few hundred durations), so that opening the dashboard over 50,000 recorded

@@ -7,6 +7,7 @@
 #include "store/HistoryStore.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void cleanup();
     void rangesShowTheirReloads_data();
     void rangesShowTheirReloads();
+    void rangeFollowsTheHistoryUntilChosen_data();
+    void rangeFollowsTheHistoryUntilChosen();
     void projectSelectorListsTheProjects();
     void failuresAreApart();
     void barsAreStackedByStrategy();
@@ -174,6 +177,59 @@ void TestCharts::rangesShowTheirReloads()
     QCOMPARE(panel.durationAxisEnd(), kNow);
     if (range != ChartRange::All)
         QCOMPARE(panel.durationAxisStart(), rangeStart(range, kNow));
+}
+
+void TestCharts::rangeFollowsTheHistoryUntilChosen_data()
+{
+    QTest::addColumn<qint64>("ageSecs"); // of the oldest reload; -1: none
+    QTest::addColumn<ChartRange>("expected");
+    QTest::newRow("no reloads yet") << qint64(-1) << ChartRange::Today;
+    QTest::newRow("first minutes") << qint64(10 * 60) << ChartRange::LastHour;
+    QTest::newRow("this morning") << qint64(3 * 3600) << ChartRange::Today;
+    QTest::newRow("two days") << qint64(2 * 86400) << ChartRange::Week;
+    QTest::newRow("three weeks") << qint64(20 * 86400) << ChartRange::Month;
+    QTest::newRow("a season") << qint64(100 * 86400) << ChartRange::All;
+}
+
+void TestCharts::rangeFollowsTheHistoryUntilChosen()
+{
+    QFETCH(qint64, ageSecs);
+    QFETCH(ChartRange, expected);
+    HistoryStore store;
+    QVERIFY(store.open(m_dir.filePath(u"history.sqlite"_s)));
+    const qint64 session = store.beginSession(
+        { 0, u"test"_s, m_alpha, {}, u"python3 main.py"_s, 1, kNow.addDays(-200).toUTC(), {} });
+    if (ageSecs >= 0) {
+        QVERIFY(store.recordReloads({ reload(session, kNow.addSecs(-ageSecs), ReloadStrategy::HotReload, 40),
+            reload(session, kNow.addSecs(-60), ReloadStrategy::HotReload, 30) }));
+    }
+    ChartsPanel panel;
+    panel.setClock([] { return kNow; });
+    panel.setStore(&store);
+    QCOMPARE(panel.range(), expected);
+    QVERIFY(panel.rangeFollowsHistory());
+    if (expected != ChartRange::All)
+        QCOMPARE(panel.durationAxisStart(), rangeStart(expected, kNow));
+    QCOMPARE(int(panel.data().reloads.size()), ageSecs >= 0 ? 2 : 0);
+    QComboBox* box = nullptr;
+    for (auto* candidate : panel.findChildren<QComboBox*>()) {
+        if (candidate->accessibleName() == u"Time range of the charts"_s)
+            box = candidate;
+    }
+    QVERIFY(box);
+    QCOMPARE(ChartRange(box->currentData().toInt()), expected);
+
+    // A range the user picks stays, however the history grows.
+    const ChartRange picked = expected == ChartRange::All ? ChartRange::LastHour : ChartRange::All;
+    QTest::keyClick(box, picked == ChartRange::All ? Qt::Key_End : Qt::Key_Home);
+    QCOMPARE(ChartRange(box->currentData().toInt()), picked);
+    QVERIFY(!panel.rangeFollowsHistory());
+    QVERIFY(store.recordReloads({ reload(session, kNow.addDays(-150), ReloadStrategy::FullRestart, 900) }));
+    panel.reloadFromStore();
+    QCOMPARE(panel.range(), picked);
+    const int inLastHour = ageSecs < 0 ? 0 : ageSecs <= 3600 ? 2 : 1;
+    QCOMPARE(
+        int(panel.data().reloads.size()), picked == ChartRange::All ? (ageSecs >= 0 ? 3 : 1) : inLastHour);
 }
 
 void TestCharts::projectSelectorListsTheProjects()
