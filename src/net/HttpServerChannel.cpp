@@ -1,6 +1,7 @@
 #include "HttpServerChannel.h"
 
 #include "NetLog.h"
+#include "server/JsonScan.h"
 #include "server/RawMessage.h"
 
 #include <QNetworkProxy>
@@ -42,6 +43,51 @@ QByteArray oneLine(QByteArray message)
         message.replace('\r', ' ');
     }
     return message;
+}
+
+// A header value as the 2026-07-28 revision spells it: plain when it is visible ASCII without
+// leading or trailing blanks, otherwise (or when it could be mistaken for the encoding) base64.
+QByteArray headerValue(const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    bool plain = !utf8.isEmpty() && utf8.front() != ' ' && utf8.back() != ' ' && !utf8.startsWith("=?");
+    for (const char c : utf8)
+        plain = plain && c >= 0x20 && c < 0x7f;
+    return plain ? utf8 : "=?base64?" + utf8.toBase64() + "?=";
+}
+
+// The request metadata a 2026-07-28 request carries as headers (streamable-http §Request Metadata):
+// MCP-Protocol-Version from the request's own _meta, Mcp-Method, and Mcp-Name for the methods that
+// name a tool, prompt or resource. Requests of the earlier revisions get none of them.
+QList<std::pair<QByteArray, QByteArray>> requestMetadata(const jsonrpc::RawMessage& message)
+{
+    if (!message.isRequest() || !message.params.isValid())
+        return {};
+    const QByteArrayView text(message.bytes);
+    const jsonscan::Value params = jsonscan::valueAt(text, message.params.begin);
+    if (params.type != jsonscan::Type::Object)
+        return {};
+    const jsonscan::Value meta = jsonscan::member(text, params, "_meta");
+    if (!meta.isValid() || meta.type != jsonscan::Type::Object)
+        return {};
+    const jsonscan::Value version = jsonscan::member(text, meta, "io.modelcontextprotocol/protocolVersion");
+    if (!version.isValid() || version.type != jsonscan::Type::String)
+        return {};
+    const auto stringContent = [&](const jsonscan::Value& value) {
+        return jsonscan::decodeString(text.sliced(value.begin + 1, value.end - value.begin - 2));
+    };
+    QList<std::pair<QByteArray, QByteArray>> headers {
+        { "MCP-Protocol-Version", stringContent(version).toLatin1() },
+        { "Mcp-Method", headerValue(message.method) },
+    };
+    const bool named = message.method == "tools/call"_L1 || message.method == "prompts/get"_L1;
+    const bool addressed = message.method == "resources/read"_L1;
+    if (named || addressed) {
+        const jsonscan::Value name = jsonscan::member(text, params, named ? "name" : "uri");
+        if (name.isValid() && name.type == jsonscan::Type::String)
+            headers.append({ "Mcp-Name", headerValue(stringContent(name)) });
+    }
+    return headers;
 }
 
 bool looksNotListeningYet(QNetworkReply::NetworkError error)
@@ -127,6 +173,7 @@ void HttpServerChannel::writeMessage(const QByteArray& message)
         if (outgoing.isRequest) {
             outgoing.rawId = parsed.rawId().toByteArray();
             outgoing.idKey = parsed.idKey();
+            outgoing.headers = requestMetadata(parsed);
         }
         if (parsed.isRequest() && parsed.method == "initialize"_L1) {
             outgoing.isInitialize = true;
@@ -165,7 +212,10 @@ void HttpServerChannel::startPost(Post* post)
         request.setRawHeader("Last-Event-ID", post->parser.lastEventId());
         reply = m_network.get(request);
     } else {
-        reply = m_network.post(makeRequest(false), post->message.body);
+        QNetworkRequest request = makeRequest(false);
+        for (const auto& [name, value] : std::as_const(post->message.headers))
+            request.setRawHeader(name, value); // a modern request's own version wins over the session's
+        reply = m_network.post(request, post->message.body);
     }
     post->reply = reply;
     post->headersSeen = false;

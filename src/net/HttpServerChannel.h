@@ -67,6 +67,7 @@ private:
         QByteArray body;
         QByteArray rawId; // for requests: the id token, to answer a failed POST
         QByteArray idKey; // for requests: to recognise the answer
+        QList<std::pair<QByteArray, QByteArray>> headers; // the 2026-07-28 request metadata headers
         bool isRequest = false;
         bool isInitialize = false;
         bool isInitializedNotification = false;

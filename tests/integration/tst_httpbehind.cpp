@@ -294,6 +294,35 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(processGone(secondPid), kTimeout);
     }
 
+    void modernRequestsCarryTheirHeaders()
+    {
+        // A 2026-07-28 request passed through: its version, method and name go in headers too
+        // (streamable-http §Request Metadata); a name that is not plain ASCII in base64.
+        HttpProject project;
+        QVERIFY(project.isValid());
+        ProxyDriver proxy(project.home());
+        proxy.start({ u"--trust"_s, u"--no-game"_s, u"--no-socket"_s, u"--db"_s, project.path(u"h.sqlite"_s),
+                        u"--config"_s, project.path(u".foxreload.yaml"_s) },
+            project.root());
+        QVERIFY(proxy.waitForStarted());
+        QVERIFY(!proxy.initialize().isEmpty());
+        const QJsonObject meta { { "io.modelcontextprotocol/protocolVersion"_L1, u"2026-07-28"_s },
+            { "io.modelcontextprotocol/clientCapabilities"_L1, QJsonObject {} } };
+        proxy.request(1, u"tools/call"_s, { { "name"_L1, u"whoami"_s }, { "_meta"_L1, meta } });
+        QVERIFY(!proxy.answer(1, kTimeout).isEmpty());
+        proxy.request(2, u"tools/call"_s, { { "name"_L1, u"Füchsin"_s }, { "_meta"_L1, meta } });
+        QVERIFY(!proxy.answer(2, kTimeout).isEmpty());
+        proxy.request(3, u"tools/list"_s);
+        QVERIFY(!proxy.answer(3, kTimeout).isEmpty());
+        const QStringList headers = project.events().filter(u" headers "_s);
+        const QString encoded = QString::fromLatin1(u"Füchsin"_s.toUtf8().toBase64());
+        QCOMPARE(headers.size(), 2); // the 2025-era requests get none
+        QVERIFY2(
+            headers.at(0).endsWith(u"headers tools/call whoami 2026-07-28"_s), qPrintable(headers.at(0)));
+        QVERIFY2(headers.at(1).endsWith(u"headers tools/call =?base64?%1?= 2026-07-28"_s.arg(encoded)),
+            qPrintable(headers.at(1)));
+    }
+
     void httpErrorsAndCrashes()
     {
         HttpProject project;
