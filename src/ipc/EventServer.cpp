@@ -1,6 +1,7 @@
 #include "EventServer.h"
 
 #include "IpcLog.h"
+#include "PrivateDirectory.h"
 #include "server/LineFramer.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,6 @@
 #include <QLocalSocket>
 #include <QStandardPaths>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +25,26 @@ QJsonObject stamped(const QString& type, QJsonObject fields = {})
     fields.insert("event"_L1, type);
     fields.insert("time"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     return fields;
+}
+
+// Where the socket directory lives: the user's runtime directory (Qt checks that
+// XDG_RUNTIME_DIR belongs to the user and is private), or, without one (a root shell, a
+// container; QStandardPaths would warn on every call), a directory of our own in the shared
+// temporary directory, which anyone could have created first: `shared` says it must be checked.
+struct RuntimeBase
+{
+    QString path;
+    bool shared = false;
+};
+
+RuntimeBase runtimeBase()
+{
+    const QString runtime = qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")
+        ? QString {}
+        : QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (!runtime.isEmpty())
+        return { runtime, false };
+    return { QDir::tempPath() + u"/foxreload-runtime-"_s + QString::number(::getuid()), true };
 }
 } // namespace
 
@@ -47,14 +67,7 @@ EventServer::~EventServer()
 
 QString EventServer::socketDirectory()
 {
-    // Without XDG_RUNTIME_DIR (a root shell, a container) QStandardPaths would warn
-    // on every call; a private directory under /tmp serves the same purpose.
-    QString base = qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")
-        ? QString {}
-        : QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (base.isEmpty())
-        base = QDir::tempPath() + u"/foxreload-runtime-"_s + QString::number(::getuid());
-    return base + u"/foxreload"_s;
+    return runtimeBase().path + u"/foxreload"_s;
 }
 
 QString EventServer::socketPathFor(qint64 pid)
@@ -64,15 +77,20 @@ QString EventServer::socketPathFor(qint64 pid)
 
 bool EventServer::listen(QString* error)
 {
-    const QString directory = socketDirectory();
-    if (!QDir().mkpath(directory)) {
-        *error = u"cannot create %1"_s.arg(directory);
+    // Owner only, checked without following links: the socket accepts commands that restart
+    // the user's server, and nothing planted at these paths may redirect or widen it.
+    const RuntimeBase base = runtimeBase();
+    if (base.shared ? !ipc::ensurePrivateDirectory(base.path, error) : !QDir().mkpath(base.path)) {
+        if (!base.shared)
+            *error = u"cannot create %1"_s.arg(base.path);
         return false;
     }
-    // Owner only: the socket accepts commands that restart the user's server.
-    ::chmod(QFile::encodeName(directory).constData(), S_IRWXU);
+    if (!ipc::ensurePrivateDirectory(socketDirectory(), error))
+        return false;
     m_path = socketPathFor(QCoreApplication::applicationPid());
-    QLocalServer::removeServer(m_path); // a previous process with our pid is long gone
+    // A socket left by a killed process that had our pid is replaced; any other file is not ours.
+    if (!ipc::clearStaleSocket(m_path, error))
+        return false;
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_server->listen(m_path)) {
@@ -166,6 +184,10 @@ void EventServer::write(QLocalSocket* socket, const QJsonObject& object)
     QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
     line.append('\n');
     socket->write(line);
+    // Hand it to the kernel now: left to the event loop, QLocalSocket sends one buffer block per
+    // turn, so a burst of events (a server logging 10 MB at start) piled up past the limit and
+    // cut off even a reader that keeps up.
+    socket->flush();
 }
 
 } // namespace foxreload
