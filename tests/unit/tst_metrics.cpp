@@ -1,3 +1,4 @@
+#include "config/ConfigLoader.h"
 #include "metrics/Exposition.h"
 #include "metrics/MetricsCollector.h"
 #include "metrics/ProcessMetrics.h"
@@ -67,6 +68,9 @@ private Q_SLOTS:
     void proxyAndXpOnlyWhenAttached();
     void processFiguresFromFixture();
     void processFiguresOfThisProcess();
+    void configKeys_data();
+    void configKeys();
+    void configRoundTrip();
 };
 
 void TestMetrics::renderFixture()
@@ -327,6 +331,71 @@ void TestMetrics::processFiguresOfThisProcess()
             sink = sink + 1;
     }
     QVERIFY(readProcessFigures().cpuSeconds >= figures.cpuSeconds + 0.1);
+}
+
+void TestMetrics::configKeys_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("listen"); // expected metrics.listen, when valid
+    QTest::addColumn<QString>("error"); // expected error text, when not
+    QTest::newRow("address") << QByteArray("metrics: {listen: \"127.0.0.1:9464\"}\n") << u"127.0.0.1:9464"_s
+                             << QString();
+    QTest::newRow("any port") << QByteArray("metrics:\n  listen: 127.0.0.1:0\n") << u"127.0.0.1:0"_s
+                              << QString();
+    QTest::newRow("ipv6") << QByteArray("metrics: {listen: \"[::1]:9464\"}\n") << u"[::1]:9464"_s
+                          << QString();
+    QTest::newRow("absent") << QByteArray("gamification: {enabled: false}\n") << QString() << QString();
+    QTest::newRow("no port") << QByteArray("metrics: {listen: localhost}\n") << QString()
+                             << u"metrics.listen: expected HOST:PORT such as 127.0.0.1:9464"_s;
+    QTest::newRow("port too large") << QByteArray("metrics: {listen: \"127.0.0.1:70000\"}\n") << QString()
+                                    << u"metrics.listen: expected HOST:PORT"_s;
+    QTest::newRow("typo") << QByteArray("metrics: {lisen: \"127.0.0.1:9464\"}\n") << QString()
+                          << u"did you mean \"listen\""_s;
+}
+
+void TestMetrics::configKeys()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, listen);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigLoadResult result = ConfigLoader::parse(
+        "server: {command: python3}\n" + yaml, dir.filePath(u".foxreload.yaml"_s), dir.path());
+    if (error.isEmpty()) {
+        QVERIFY2(result.ok(), result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QCOMPARE(result.config->metrics.listen, listen);
+    } else {
+        QVERIFY(!result.ok());
+        QVERIFY2(
+            result.errors.first().toString().contains(error), qPrintable(result.errors.first().toString()));
+    }
+}
+
+void TestMetrics::configRoundTrip()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Config config = Config::defaults(dir.path());
+    config.server.command = u"python3"_s;
+    config.metrics.listen = u"127.0.0.1:9464"_s;
+    WebhookSettings slack;
+    slack.url = u"https://hooks.slack.com/services/T0/B0/secret"_s;
+    slack.format = WebhookFormat::Slack;
+    WebhookSettings generic;
+    generic.url = u"http://127.0.0.1:8080/hook"_s;
+    generic.events = { u"achievement"_s, u"level_up"_s };
+    config.notifications.webhooks = { slack, generic };
+    const QString path = dir.filePath(u".foxreload.yaml"_s);
+    QString error;
+    QVERIFY2(ConfigWriter::writeFile(config, path, &error), qPrintable(error));
+    const ConfigLoadResult back = ConfigLoader::loadFile(path);
+    QVERIFY2(back.ok(), back.errors.isEmpty() ? "" : qPrintable(back.errors.first().toString()));
+    QCOMPARE(back.config->metrics, config.metrics);
+    QCOMPARE(back.config->notifications.webhooks.size(), 2);
+    QCOMPARE(back.config->notifications.webhooks.at(0).url, slack.url); // written whole: the file needs it
+    QVERIFY(back.config->notifications == config.notifications);
+    QVERIFY(*back.config == config);
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)
