@@ -19,10 +19,11 @@ PROFILES = {
     "full": {"sizes": [1000, 10000, 100000], "edits": 200, "idle_s": 10.0, "excluded_edits": 20,
              "rate_edits": 500, "grace_s": 3.0, "burst_files": 10000, "burst_runs": 3, "reloads": 50,
              "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
-             "proxy_throughput_s": 3.0, "soak": 10000},
+             "proxy_throughput_s": 3.0, "proxy_rounds": 3, "soak": 10000},
     "quick": {"sizes": [1000], "edits": 30, "idle_s": 1.0, "excluded_edits": 5, "rate_edits": 50,
               "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "cold_starts": 5,
-              "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0, "soak": 0},
+              "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0,
+              "proxy_rounds": 1, "soak": 0},
 }
 
 
@@ -113,10 +114,13 @@ def main(argv):
             results["cold_start"] = guarded(lambda: reload.cold_start(server, profile["cold_starts"]))
             log(f"reload: {profile['reloads']} hot reloads and {profile['reloads']} full restarts")
             results["reload"] = guarded(lambda: reload.end_to_end(binary, tmp, profile["reloads"], 50))
+            log("reload: foxreload run idle, without and with metrics and webhooks")
+            results["run_idle"] = guarded(lambda: runmem.idle_observed(binary, tmp, profile["idle_s"]))
         if "proxy" in parts:
             log("proxy: SDK client direct and through foxreload proxy")
             results["proxy"] = guarded(lambda: proxy.measure(
-                binary, tmp, profile["proxy_methods"], profile["proxy_latency"], profile["proxy_throughput_s"], 16))
+                binary, tmp, profile["proxy_methods"], profile["proxy_latency"], profile["proxy_throughput_s"], 16,
+                profile["proxy_rounds"]))
         if "soak" in parts and profile["soak"] > 0:
             log(f"soak: {profile['soak']} reloads")
             results["soak"] = guarded(lambda: reload.soak(binary, tmp, profile["soak"], 10, args.soak_full_every,

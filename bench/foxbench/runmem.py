@@ -33,3 +33,41 @@ def measure(binary, tmp, tree):
         shutil.rmtree(server, ignore_errors=True)
         os.unlink(config)
     return result
+
+
+def idle_observed(binary, tmp, idle_s):
+    """`foxreload run` on the example server, idle, without and with the Prometheus endpoint and a
+    webhook (issue 14): FoxReload's own CPU and wake-ups (the server's not counted). The endpoint
+    is scraped once before the idle window, so it has served and must then be quiet again."""
+    import urllib.request
+    out = {}
+    for mode in ("off", "on"):
+        project = projects.copy_server(os.path.join(tmp, "idle-observed", mode))
+        config = projects.write_config(project, ["."], projects.EXAMPLE_RULES, 50)
+        extra = []
+        if mode == "on":
+            with open(config, "a") as f:
+                # Nothing listens on the discard port: a webhook that is configured but has nothing to send.
+                f.write('notifications:\n  webhooks:\n    - {url: "http://127.0.0.1:9/hook", format: slack}\n')
+            extra = ["--metrics", "127.0.0.1:0"]
+        session = projects.RunSession(binary, project, tmp, extra)
+        try:
+            session.wait_started()
+            address = None
+            found = session.tool.err.wait_for(lambda text: "metrics on http://" in text, 10) if extra else None
+            if found:
+                address = found[2].split("http://", 1)[1].split("/", 1)[0]
+                urllib.request.urlopen(f"http://{address}/metrics", timeout=10).read()
+            time.sleep(1.0)
+            pid = session.tool.pid
+            t0, ns0, sw0 = procs.now_ns(), procs.cpu_ns([pid]), procs.context_switches([pid])
+            time.sleep(idle_s)
+            wall = (procs.now_ns() - t0) / 1e9
+            ns1, sw1 = procs.cpu_ns([pid]), procs.context_switches([pid])
+            out[mode] = {"wall_s": round(wall, 3), "context_switches": sw1 - sw0, "metrics": address,
+                         "cpu_percent_schedstat": None if ns0 is None or ns1 is None
+                         else round(100.0 * (ns1 - ns0) / 1e9 / wall, 3)}
+        finally:
+            session.stop()
+            shutil.rmtree(project, ignore_errors=True)
+    return out
