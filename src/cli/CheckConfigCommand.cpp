@@ -102,7 +102,12 @@ int checkConfigCommand(const QStringList& arguments)
         return ExitFailure;
     }
 
-    const ConfigLoadResult result = ConfigLoader::loadFile(displayPath(path));
+    ConfigLoadResult result = ConfigLoader::loadFile(displayPath(path));
+    // Webhook URLs carry their secret in the path: shown as scheme://host/… only.
+    if (result.config) {
+        for (WebhookSettings& hook : result.config->notifications.webhooks)
+            hook.url = redactedUrl(hook.url);
+    }
     for (const ConfigError& warning : result.warnings)
         print(stderr, warningLine(warning) + u'\n');
     if (!result.ok()) {

@@ -7,6 +7,7 @@
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
 #include "net/HttpTransport.h"
+#include "net/metrics/SessionObservers.h"
 #include "server/ServerProcess.h"
 #include "session/Session.h"
 
@@ -70,6 +71,16 @@ int runCommand(const QStringList& arguments)
         options.quiet(parser));
     // History is always recorded; XP lines only when gamification is on.
     GameOutput game(&session, &reporter, *config, options.quiet(parser));
+    // Prometheus metrics and webhooks, as the config or --metrics asks (docs/metrics.md). A port
+    // that cannot be opened is said once; the session goes on without the endpoint.
+    metrics::SessionObservers observers(&session, *config);
+    observers.attachGame(game.engine());
+    if (!observers.metricsError().isEmpty())
+        std::fprintf(
+            stderr, "foxreload run: metrics: %s\n", qPrintable(visibleText(observers.metricsError())));
+    else if (!observers.metricsAddress().isEmpty())
+        std::fprintf(
+            stderr, "foxreload run: metrics on http://%s/metrics\n", qPrintable(observers.metricsAddress()));
     // The session's event socket, so the desktop app can show it (docs/event-socket.md).
     EventServer events;
     SessionEventFeed feed(&session, &events, u"run"_s);

@@ -20,7 +20,7 @@ namespace foxreload::cli {
 void SessionOptions::addTo(QCommandLineParser& parser)
 {
     parser.addOptions({ m_config, m_watch, m_exclude, m_backend, m_debounce, m_db, m_trust, m_noGame, m_json,
-        m_quiet, m_verbose, m_transport, m_url });
+        m_quiet, m_verbose, m_transport, m_url, m_metrics });
     parser.addPositionalArgument(u"-- command"_s,
         u"The server command and its arguments (overrides server.command and server.args)."_s,
         u"[-- command [args...]]"_s);
@@ -86,6 +86,16 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
     }
     if (parser.isSet(m_db))
         config->database = QFileInfo(parser.value(m_db)).absoluteFilePath();
+    if (parser.isSet(m_metrics)) {
+        const QString listen = parser.value(m_metrics).trimmed();
+        bool portOk = false;
+        const int port = listen.mid(listen.lastIndexOf(u':') + 1).toInt(&portOk);
+        if (!listen.contains(u':') || !portOk || port < 0 || port > 65535)
+            errors->append(u"--metrics: expected HOST:PORT such as 127.0.0.1:9464, got \"%1\""_s.arg(
+                visibleText(listen)));
+        else
+            config->metrics.listen = listen;
+    }
     if (parser.isSet(m_noGame))
         config->gamification.enabled = false;
     if (parser.isSet(m_transport)) {

@@ -62,6 +62,9 @@ private:
                        "given as env PORT and replaced in the server's arguments (default "
                        "http://127.0.0.1:{port}/mcp)."),
         QStringLiteral("URL") };
+    QCommandLineOption m_metrics { QStringLiteral("metrics"),
+        QStringLiteral("Serve Prometheus metrics on HOST:PORT (GET /metrics; port 0: any free port)."),
+        QStringLiteral("host:port") };
     QCommandLineOption m_quiet { { QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print only reloads and errors; not the server's stderr.") };
 };

@@ -2,6 +2,8 @@
 
 #include "GuiLog.h"
 #include "config/TrustStore.h"
+#include "game/GamificationEngine.h"
+#include "net/metrics/SessionObservers.h"
 #include "session/Session.h"
 
 #include <QDir>
@@ -34,6 +36,7 @@ void ProjectController::watchConfigFile()
 
 ProjectController::~ProjectController()
 {
+    m_observers.reset();
     // Destroying a Session stops its processes (ServerProcess kills its group).
     m_session.reset();
     m_retiring.reset();
@@ -129,6 +132,10 @@ void ProjectController::createSession()
     connect(orchestrator, &ReloadOrchestrator::warning, this, &ProjectController::noteWarning);
     connect(orchestrator, &ReloadOrchestrator::crashLoopDetected, this, &ProjectController::noteWarning);
     connect(orchestrator, &ReloadOrchestrator::hotReloadUnsupported, this, &ProjectController::noteWarning);
+    m_observers = std::make_unique<metrics::SessionObservers>(session, m_config);
+    m_observers->attachGame(m_engine);
+    if (!m_observers->metricsError().isEmpty())
+        noteWarning(tr("No Prometheus metrics: %1").arg(m_observers->metricsError()));
     Q_EMIT sessionCreated(session);
 }
 
@@ -170,6 +177,7 @@ void ProjectController::stop()
             Q_EMIT stopped();
         return;
     }
+    m_observers.reset(); // the project's series leave the endpoint with it; a new session adds its own
     m_retiring = std::move(m_session);
     m_retiring->disconnect(this);
     m_retiring->orchestrator().disconnect(this);
@@ -185,8 +193,16 @@ void ProjectController::stop()
     });
 }
 
+void ProjectController::setGameEngine(GamificationEngine* engine)
+{
+    m_engine = engine;
+    if (m_observers)
+        m_observers->attachGame(engine);
+}
+
 void ProjectController::onSessionFinished()
 {
+    m_observers.reset();
     // Deleting the finished session from inside its own signal would pull the rug out.
     if (m_retiring)
         m_retiring.release()->deleteLater();

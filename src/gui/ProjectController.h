@@ -9,8 +9,12 @@
 #include <memory>
 
 namespace foxreload {
+class GamificationEngine;
 class Session;
+namespace metrics {
+class SessionObservers;
 }
+} // namespace foxreload
 
 namespace foxreload::gui {
 
@@ -52,6 +56,8 @@ public:
     void applyConfig(const Config& config);
     // Stops the server; stopped() follows.
     void stop();
+    // The app's game (one for every project): XP for /metrics, levels and achievements for webhooks.
+    void setGameEngine(GamificationEngine* engine);
 
 Q_SIGNALS:
     void sessionCreated(foxreload::Session* session);
@@ -70,6 +76,10 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Session> m_retiring; // shutting down while a new one waits
     std::optional<Config> m_nextConfig;
+    QPointer<GamificationEngine> m_engine;
+    // /metrics and webhooks of the running session (metrics.listen, notifications.webhooks). Every
+    // project whose metrics.listen names the same address shares one endpoint, labelled by project.
+    std::unique_ptr<metrics::SessionObservers> m_observers;
 };
 
 } // namespace foxreload::gui
