@@ -44,7 +44,7 @@ def request(method, params, session=None):
 def status_and_echo(session, text):
     _, _, status = request('tools/call', {'name': 'server_status', 'arguments': {}}, session)
     _, code, echo = request('tools/call', {'name': 'echo', 'arguments': {'message': text}}, session)
-    return {'pid': status['result']['structuredContent']['pid'], 'echo': echo['result']['content'][0]['text'],
+    return {'pid': json.loads(status['result']['content'][0]['text'])['pid'], 'echo': echo['result']['content'][0]['text'],
             'status': code}
 
 

@@ -114,7 +114,8 @@ private Q_SLOTS:
                      30000),
             http.readAllStandardError().constData());
         const QJsonObject before = QJsonDocument::fromJson(httpOut.left(httpOut.indexOf('\n'))).object();
-        QVERIFY2(before[u"phase"_s] == u"before"_s, httpOut + http.readAllStandardError());
+        QVERIFY2(
+            before[u"phase"_s] == u"before"_s, QByteArray(httpOut + http.readAllStandardError()).constData());
         QCOMPARE(before[u"echo"_s].toString(), u"before"_s);
         const int firstPid = before[u"pid"_s].toInt();
 
@@ -124,7 +125,8 @@ private Q_SLOTS:
                 R"({"jsonrpc":"2.0","id":)" + id
                     + R"(,"method":"tools/call","params":{"name":"server_status","arguments":{}}})",
                 id);
-            return answer[u"result"_s][u"structuredContent"_s][u"pid"_s].toInt();
+            const QString text = answer[u"result"_s][u"content"_s][0][u"text"_s].toString();
+            return QJsonDocument::fromJson(text.toUtf8()).object()[u"pid"_s].toInt();
         };
         QCOMPARE(pidOverStdio("2"), firstPid);
 
@@ -142,7 +144,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return http.state() == QProcess::NotRunning; }, 30000));
         httpOut += http.readAllStandardOutput();
         const QJsonObject after = QJsonDocument::fromJson(httpOut.split('\n').value(1)).object();
-        QVERIFY2(after[u"phase"_s] == u"after"_s, httpOut + http.readAllStandardError());
+        QVERIFY2(
+            after[u"phase"_s] == u"after"_s, QByteArray(httpOut + http.readAllStandardError()).constData());
         QCOMPARE(after[u"session"_s], before[u"session"_s]);
         QCOMPARE(after[u"status"_s].toInt(), 200);
         QCOMPARE(after[u"echo"_s].toString(), u"after"_s);
