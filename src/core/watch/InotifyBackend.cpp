@@ -241,6 +241,8 @@ bool InotifyBackend::start(const QList<WatchTarget>& targets, WatchStats* stats)
             error == EMFILE ? u" (fs.inotify.max_user_instances reached)"_s : QString()));
         return false;
     }
+    // The queue's size is fixed now, when the instance is made; the knob may change later.
+    m_queueLimit = readProcInt("/proc/sys/fs/inotify/max_queued_events");
     m_buffer = std::make_unique<char[]>(kBufferSize);
     m_targets = targets;
     m_previousDrainStartNs = realtimeNs();
@@ -456,14 +458,25 @@ void InotifyBackend::warnWatchLimit()
     m_limitWarned = true;
     // Said once, after the walk, when the number of polled directories is known.
     QTimer::singleShot(0, this, [this] {
-        const int limit = m_watchLimit >= 0 ? m_watchLimit : systemWatchLimit();
-        Q_EMIT warning(
-            u"inotify watch limit reached (fs.inotify.max_user_watches = %1; %2 directories armed): "
-            "%3 directories are polled every %4 ms instead. Raise the limit with "
-            "'sudo sysctl fs.inotify.max_user_watches=524288' (persist it in /etc/sysctl.d/)"_s.arg(limit)
-                .arg(m_dirs.size())
-                .arg(m_fallback ? m_fallback->directoryCount() : 0)
-                .arg(m_pollInterval));
+        int limit = m_watchLimit;
+        QString key = u"fs.inotify.max_user_watches"_s;
+        if (limit < 0) {
+            // In a user namespace (a container) the kernel also applies the namespace's own limit,
+            // which fs.inotify.max_user_watches does not show there: name the one that is lower.
+            limit = systemWatchLimit();
+            const int namespaceLimit = readProcInt("/proc/sys/user/max_inotify_watches");
+            if (namespaceLimit >= 0 && (limit < 0 || namespaceLimit < limit)) {
+                limit = namespaceLimit;
+                key = u"user.max_inotify_watches"_s;
+            }
+        }
+        Q_EMIT warning(u"inotify watch limit reached (%1 = %2; %3 directories armed): "
+                       "%4 directories are polled every %5 ms instead. Raise the limit with "
+                       "'sudo sysctl %1=524288' (persist it in /etc/sysctl.d/)"_s.arg(key)
+                           .arg(limit)
+                           .arg(m_dirs.size())
+                           .arg(m_fallback ? m_fallback->directoryCount() : 0)
+                           .arg(m_pollInterval));
     });
 }
 
@@ -853,9 +866,8 @@ void InotifyBackend::rescanAfterOverflow(qint64 thresholdNs)
     resolveMove();
     if (!m_overflowWarned) {
         m_overflowWarned = true;
-        const int queued = readProcInt("/proc/sys/fs/inotify/max_queued_events");
         Q_EMIT warning(u"inotify event queue overflowed (fs.inotify.max_queued_events = %1): "
-                       "rescanning %2 directories to catch up"_s.arg(queued)
+                       "rescanning %2 directories to catch up"_s.arg(m_queueLimit)
                            .arg(m_dirs.size()));
     }
     std::vector<std::pair<QString, int>> order;

@@ -40,7 +40,8 @@ class PollingBackend;
 // - IN_Q_OVERFLOW: every directory is listed again and compared with the names kept
 //   per directory (a compact snapshot: names only, no per-file stat at start-up);
 //   files whose mtime is newer than the last complete read are reported modified.
-// - ENOSPC (fs.inotify.max_user_watches reached): one warning, and the directories
+// - ENOSPC (fs.inotify.max_user_watches, or a user namespace's user.max_inotify_watches,
+//   reached): one warning naming the lower of the two, and the directories
 //   that could not be armed are polled.
 class InotifyBackend : public WatchBackend
 {
@@ -151,6 +152,7 @@ private:
     PollingBackend* m_fallback = nullptr;
     int m_pollInterval = 1000;
     int m_watchLimit = -1;
+    int m_queueLimit = -1; // fs.inotify.max_queued_events when the instance was made
     bool m_limitWarned = false;
     bool m_overflowWarned = false;
     bool m_overflowed = false;
