@@ -174,6 +174,10 @@ bool GuiApp::start()
     for (auto* session : m_projects->sessions())
         attach(session);
     m_projects->startAll();
+    // The project the app opens on waits for trust: ask now, unless the app starts in the tray.
+    if (auto* current = qobject_cast<ProjectController*>(m_projects->current());
+        current && m_dashboard->isVisible() && current->status() == MonitoredSession::Status::Untrusted)
+        TrustPrompt::openFor(current, m_dashboard.get());
     // Sessions started elsewhere (a proxy launched by an MCP client, `foxreload run`) join the list.
     auto* directory = new SessionDirectory(m_projects, this);
     directory->start();

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -74,27 +75,53 @@ QString TrustPrompt::text() const
     return m_intro + u'\n' + m_summary;
 }
 
+bool TrustPrompt::canAsk(ProjectController* project, QWidget* parent)
+{
+    if (QFileInfo::exists(project->configFile()))
+        return true;
+    // Nothing to trust: never ask about a file that is not there.
+    QMessageBox::warning(parent, tr("Cannot start %1").arg(project->name()),
+        tr("The configuration %1 does not exist any more.")
+            .arg(QDir::toNativeSeparators(project->configFile())));
+    return false;
+}
+
+bool TrustPrompt::trustAndStart(ProjectController* project, QWidget* parent)
+{
+    QString error;
+    if (project->trustAndStart(&error))
+        return true;
+    if (!error.isEmpty())
+        QMessageBox::warning(parent, tr("Could not trust the configuration"), error);
+    return false;
+}
+
 bool TrustPrompt::askAndStart(ProjectController* project, QWidget* parent)
 {
-    const QString file = project->configFile();
-    if (file.isEmpty())
+    if (project->configFile().isEmpty())
         return project->start(); // built in code: nothing to trust
-    if (!QFileInfo::exists(file)) {
-        // Nothing to trust: never ask about a file that is not there.
-        QMessageBox::warning(parent, tr("Cannot start %1").arg(project->name()),
-            tr("The configuration %1 does not exist any more.").arg(QDir::toNativeSeparators(file)));
+    if (!canAsk(project, parent))
         return false;
-    }
-    TrustPrompt prompt(file, project->configToTrust(), parent);
+    TrustPrompt prompt(project->configFile(), project->configToTrust(), parent);
     if (prompt.exec() != QDialog::Accepted)
         return false;
-    QString error;
-    if (!project->trustAndStart(&error)) {
-        if (!error.isEmpty())
-            QMessageBox::warning(parent, tr("Could not trust the configuration"), error);
-        return false;
-    }
-    return true;
+    return trustAndStart(project, parent);
+}
+
+TrustPrompt* TrustPrompt::openFor(ProjectController* project, QWidget* parent)
+{
+    if (project->configFile().isEmpty() || !canAsk(project, parent))
+        return nullptr;
+    auto* prompt = new TrustPrompt(project->configFile(), project->configToTrust(), parent);
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<ProjectController> guarded(project);
+    const QPointer<QWidget> owner(parent);
+    connect(prompt, &QDialog::accepted, prompt, [guarded, owner] {
+        if (guarded)
+            trustAndStart(guarded, owner);
+    });
+    prompt->open();
+    return prompt;
 }
 
 } // namespace foxreload::gui

@@ -30,8 +30,15 @@ public:
     // on "Trust and Start" trusts exactly that and starts it. False when the user cancelled or
     // the file is gone (then a message says so: no prompt for a file that does not exist).
     static bool askAndStart(ProjectController* project, QWidget* parent);
+    // The same question without waiting for the answer (window-modal, the event loop goes on):
+    // for a project that waits for trust when the app opens. Returns the prompt, or nullptr
+    // when there is nothing to ask.
+    static TrustPrompt* openFor(ProjectController* project, QWidget* parent);
 
 private:
+    static bool canAsk(ProjectController* project, QWidget* parent);
+    static bool trustAndStart(ProjectController* project, QWidget* parent);
+
     QString m_intro;
     QString m_summary;
     QPlainTextEdit* m_summaryView = nullptr;

@@ -9,6 +9,7 @@
 #include "gui/ProjectController.h"
 #include "gui/ProjectManager.h"
 #include "gui/SettingsDialog.h"
+#include "gui/TrustPrompt.h"
 #include "gui/WelcomePage.h"
 
 #include <QAbstractButton>
@@ -143,6 +144,10 @@ void TestShortcuts::ctrlCommaOpensSettings()
     options.configFile = example.path(u".foxreload.yaml"_s);
     GuiApp app(options);
     QVERIFY(app.start());
+    // The example is not trusted here: the app asks first; the shortcut works once that is answered.
+    TrustPrompt* prompt = nullptr;
+    QTRY_VERIFY((prompt = app.dashboard()->findChild<TrustPrompt*>()) && prompt->isVisible());
+    prompt->reject();
     activate(app.dashboard());
     app.dashboard()->logView()->setFocus();
     QTest::keySequence(app.dashboard(), QKeySequence(u"Ctrl+,"_s));

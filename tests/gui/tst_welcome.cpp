@@ -34,6 +34,8 @@ private Q_SLOTS:
     void tryTheExampleOpensIt();
     void folderWithoutConfigStartsTheGuidedSetup();
     void guidedSetupSaveStartsWithoutPrompt();
+    void launchOnAnUntrustedProjectAsksAtOnce_data();
+    void launchOnAnUntrustedProjectAsksAtOnce();
     void cleanup();
 
 private:
@@ -58,6 +60,46 @@ SettingsDialog* TestWelcome::openSettingsDialog()
             return dialog;
     }
     return nullptr;
+}
+
+void TestWelcome::launchOnAnUntrustedProjectAsksAtOnce_data()
+{
+    QTest::addColumn<bool>("trust");
+    QTest::newRow("trusted from the prompt") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+// `foxreload gui --config FILE` on a config never trusted: the prompt is there when the
+// window appears, without holding up the app (it is window-modal, not a nested loop).
+void TestWelcome::launchOnAnUntrustedProjectAsksAtOnce()
+{
+    QFETCH(bool, trust);
+    test::ExampleProject example;
+    QVERIFY(example.isValid());
+    QTemporaryDir dir;
+    GuiOptions launch = options(dir);
+    launch.configFile = example.path(u".foxreload.yaml"_s);
+    GuiApp app(launch);
+    QVERIFY(app.start()); // returns with the prompt open: nothing waits for the answer
+    ProjectController* project = app.projects()->projects().value(0);
+    QVERIFY(project);
+    QCOMPARE(project->status(), MonitoredSession::Status::Untrusted);
+    TrustPrompt* prompt = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (prompt = app.dashboard()->findChild<TrustPrompt*>()) && prompt->isVisible(), 10000);
+    QCOMPARE(prompt->windowModality(), Qt::WindowModal);
+    QVERIFY2(prompt->text().contains(u"python3 main.py"_s), qPrintable(prompt->text()));
+    if (trust) {
+        QTest::mouseClick(prompt->trustButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(project->status(), MonitoredSession::Status::Watching, 30000);
+        QVERIFY(TrustStore().isTrusted(launch.configFile));
+    } else {
+        QTest::keyClick(prompt, Qt::Key_Escape);
+        QTRY_VERIFY(!app.dashboard()->findChild<TrustPrompt*>());
+        QCOMPARE(project->status(), MonitoredSession::Status::Untrusted);
+        QVERIFY(!project->isRunning());
+        QVERIFY(!TrustStore().isTrusted(launch.configFile));
+    }
 }
 
 void TestWelcome::cleanup()
