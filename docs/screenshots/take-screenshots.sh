@@ -119,13 +119,12 @@ look() {
   shot "welcome$suffix.png"
   stop_app
 
-  # A project the user trusts the first time it starts: the header's "Trust and start…"
-  # (Alt+T in English, Alt+S in German), then the prompt's own "Trust and Start" (Alt+S).
+  # A project the user trusts the first time it starts: opened on it, the app asks at once;
+  # the prompt's own "Trust and Start" (Alt+S) answers.
   start_app "$language" "$theme" --config "$project/.foxreload.yaml"
   window=$(find_window 'reynard-server')
   xdotool windowmove "$window" 0 26 windowsize "$window" 1280 774
   sleep 2
-  key "$window" "$([[ $language == de ]] && echo alt+s || echo alt+t)"
   local prompt
   prompt=$(find_window 'Trust|Vertrauen')
   sleep 1
