@@ -3,6 +3,7 @@
 // Prometheus scrapes it when one is installed. Several sessions in one process share one
 // endpoint with a project label.
 
+#include "ProxyDriver.h"
 #include "common/CliProcess.h"
 #include "common/ExampleProject.h"
 #include "net/metrics/MetricsEndpoint.h"
@@ -105,6 +106,7 @@ private:
 
 private Q_SLOTS:
     void countersMoveWithRealReloads();
+    void proxyRequestsAreCounted();
     void promtoolAcceptsThePage();
     void prometheusScrapesIt();
     void portInUseIsSaidAndTheRunGoesOn();
@@ -182,6 +184,39 @@ void TestMetricsEndpoint::countersMoveWithRealReloads()
 
     cli.terminate();
     QVERIFY(cli.waitForFinished());
+}
+
+void TestMetricsEndpoint::proxyRequestsAreCounted()
+{
+    ExampleProject project;
+    QVERIFY(project.isValid());
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    ProxyDriver proxy(home.path());
+    proxy.start({ u"--trust"_s, u"--no-game"_s, u"--db"_s, home.filePath(u"history.sqlite"_s), u"--config"_s,
+                    project.path(u".foxreload.yaml"_s), u"--metrics"_s, u"127.0.0.1:0"_s },
+        project.root());
+    QVERIFY(proxy.waitForStarted());
+    static const QRegularExpression addressPattern(u"metrics on http://([^/]+)/metrics"_s);
+    QString address;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !(address = addressPattern.match(QString::fromUtf8(proxy.stderrText())).captured(1)).isEmpty(),
+        proxy.stderrText().constData(), kTimeout);
+    const QString url = u"http://"_s + address + u"/metrics"_s;
+    QVERIFY(!proxy.initialize().isEmpty());
+    const double before = value(get(url).body, u"foxreload_proxy_requests_total"_s);
+    QVERIFY(before >= 0);
+    for (int i = 0; i < 3; ++i) {
+        proxy.request(i, u"tools/list"_s);
+        QVERIFY(!proxy.answer(i).isEmpty());
+    }
+    const QByteArray page = get(url).body;
+    QCOMPARE(value(page, u"foxreload_proxy_requests_total"_s), before + 3);
+    QCOMPARE(value(page, u"foxreload_proxy_in_flight"_s), 0.0);
+    QCOMPARE(value(page, u"foxreload_server_up"_s), 1.0);
+    // The client's stdout carried nothing but JSON-RPC.
+    for (const QByteArray& line : proxy.rawLines())
+        QVERIFY2(line.startsWith('{'), line.constData());
 }
 
 void TestMetricsEndpoint::promtoolAcceptsThePage()
