@@ -5,8 +5,10 @@
 #include "HookServer.h"
 #include "common/ExampleProject.h"
 #include "config/ConfigLoader.h"
+#include "game/GamificationEngine.h"
 #include "net/webhooks/WebhookNotifier.h"
 #include "session/Session.h"
+#include "store/HistoryStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,6 +96,7 @@ private Q_SLOTS:
     void payloadsStayWithinTheServicesLimits_data();
     void payloadsStayWithinTheServicesLimits();
     void onlySubscribedEvents();
+    void gameEventsFromARealEngine();
     void retriesWithBackoff_data();
     void retriesWithBackoff();
     void rateLimitHolds();
@@ -234,6 +237,48 @@ void TestWebhooks::onlySubscribedEvents()
             QString::fromUtf8(request.path) + u' ' + parse(request.body).value("event"_L1).toString());
     seen.sort();
     QCOMPARE(seen, (QStringList { u"/a crash_loop"_s, u"/b reload_failed"_s }));
+}
+
+void TestWebhooks::gameEventsFromARealEngine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    HistoryStore store;
+    QVERIFY(store.open(dir.filePath(u"history.sqlite"_s)));
+    GamificationEngine engine(&store, GamificationSettings {});
+    QDateTime now(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC);
+    engine.setClock([&now] { return now; });
+    HookServer server;
+    QVERIFY(server.listen());
+    WebhookNotifier notifier(
+        { hook(server.url(u"/game"_s), WebhookFormat::Generic, { u"achievement"_s, u"level_up"_s }) },
+        u"fox"_s);
+    notifier.attachGame(&engine);
+    QSignalSpy levels(&engine, &GamificationEngine::levelUp);
+    QSignalSpy achievements(&engine, &GamificationEngine::achievementUnlocked);
+    for (int i = 1; i <= 5; ++i) {
+        now = now.addSecs(120);
+        ReloadResult result;
+        result.id = quint64(i);
+        result.requested = result.performed = ReloadStrategy::HotReload;
+        result.startToReadyMs = result.totalMs = 40;
+        result.finishedAtUtc = now;
+        const qint64 row = store.recordReload(ReloadRecord::fromResult(1, result));
+        engine.handleReload(result, ReloadContext { false, row, 1 });
+    }
+    QVERIFY(!levels.isEmpty()); // 5 quick hot reloads are worth more than the 50 XP of level 2
+    const qsizetype expected = levels.size() + achievements.size();
+    QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), expected, kTimeout);
+    QStringList titles;
+    for (const auto& request : server.requests())
+        titles.append(parse(request.body).value("title"_L1).toString());
+    QVERIFY2(titles.contains(u"Level %1 reached"_s.arg(levels.last().first().toInt())),
+        qPrintable(titles.join(u'|')));
+    for (const QList<QVariant>& unlocked : std::as_const(achievements)) {
+        const AchievementDef* def = GamificationEngine::findAchievement(unlocked.first().toString());
+        QVERIFY(def);
+        QVERIFY2(titles.contains(u"Achievement unlocked: "_s + def->title), qPrintable(titles.join(u'|')));
+    }
 }
 
 void TestWebhooks::retriesWithBackoff_data()
