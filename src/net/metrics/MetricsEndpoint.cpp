@@ -63,6 +63,9 @@ bool MetricsEndpoint::listen(const QString& hostPort, QString* error)
     m_address = address;
     m_port = tcp->serverPort();
     qCInfo(lcMetrics) << "serving /metrics on" << address.toString() << m_port;
+    if (!address.isLoopback())
+        qCWarning(lcMetrics).noquote() << "/metrics listens on" << address.toString()
+                                       << "beyond this machine; the page has no authentication";
     return true;
 }
 
