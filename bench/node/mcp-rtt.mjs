@@ -4,9 +4,9 @@
 // `foxreload proxy`.
 //
 // Usage: node mcp-rtt.mjs [--method ping|echo] [--latency N] [--throughput-s S] [--concurrency K]
-//                         [--warmup N] [--cwd DIR] -- COMMAND [ARGS...]
+//                         [--sequential-s S] [--warmup N] [--cwd DIR] -- COMMAND [ARGS...]
 // Prints one JSON object: {connectMs, latency: {n, samplesMs}, throughput: {requests, seconds,
-// perSecond, concurrency}, errors}.
+// perSecond, concurrency}, sequential: {requests, seconds, perSecond} (with --sequential-s), errors}.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
@@ -17,7 +17,9 @@ if (separator < 0 || separator === argv.length - 1) {
     process.exit(2);
 }
 const [command, ...commandArgs] = argv.slice(separator + 1);
-const options = { method: 'ping', latency: 1000, throughputS: 3, concurrency: 16, warmup: 200, cwd: undefined };
+const options = {
+    method: 'ping', latency: 1000, throughputS: 3, concurrency: 16, sequentialS: 0, warmup: 200, cwd: undefined,
+};
 const own = argv.slice(0, separator);
 for (let i = 0; i < own.length; i += 2) {
     const value = own[i + 1];
@@ -26,6 +28,7 @@ for (let i = 0; i < own.length; i += 2) {
     case '--latency': options.latency = Number(value); break;
     case '--throughput-s': options.throughputS = Number(value); break;
     case '--concurrency': options.concurrency = Number(value); break;
+    case '--sequential-s': options.sequentialS = Number(value); break;
     case '--warmup': options.warmup = Number(value); break;
     case '--cwd': options.cwd = value; break;
     default:
@@ -65,6 +68,20 @@ for (let i = 0; i < options.latency; ++i) {
     samplesMs.push(Math.round((performance.now() - start) * 1000) / 1000);
 }
 
+// Sequential throughput: one request at a time, as many as fit in the time.
+let sequential = null;
+if (options.sequentialS > 0) {
+    let count = 0;
+    const start = performance.now();
+    const end = start + options.sequentialS * 1000;
+    while (performance.now() < end) {
+        await once();
+        ++count;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    sequential = { requests: count, seconds: Math.round(seconds * 1000) / 1000, perSecond: Math.round(count / seconds) };
+}
+
 let requests = 0;
 const until = performance.now() + options.throughputS * 1000;
 const worker = async () => {
@@ -82,6 +99,7 @@ process.stdout.write(JSON.stringify({
     latency: { n: samplesMs.length, samplesMs },
     throughput: { requests, seconds: Math.round(seconds * 1000) / 1000, perSecond: Math.round(requests / seconds),
         concurrency: options.concurrency },
+    sequential,
     errors,
 }) + '\n');
 await client.close();

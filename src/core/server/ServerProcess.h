@@ -7,8 +7,11 @@
 
 #include <QObject>
 #include <QProcess>
+#include <QSocketNotifier>
 #include <QStringList>
 #include <QTimer>
+
+#include <memory>
 
 namespace foxreload {
 
@@ -18,7 +21,10 @@ namespace foxreload {
 // order: close stdin, wait, SIGTERM the process group, wait, SIGKILL the whole tree.
 // A command that cannot be started (missing, not executable, no working directory) is
 // reported by failedToStart() at once, saying what was looked for where.
-// As a ServerChannel it carries MCP's stdio transport: one message per line each way.
+// As a ServerChannel it carries MCP's stdio transport: one message per line each way. The
+// server's stdin is a pipe of our own, written directly (non-blocking, queued only when the
+// server does not keep up): QProcess's write path costs an extra event-loop round and a
+// wake-up per message, the proxy's hottest path.
 class ServerProcess : public ServerChannel
 {
     Q_OBJECT
@@ -60,10 +66,17 @@ private:
     void onErrorOccurred(QProcess::ProcessError error);
     void escalateStop();
     void appendStderr(const QString& line);
+    bool writeStdin(QByteArrayView first, QByteArrayView second);
+    void onStdinWritable();
+    void closeStdin();
 
     ServerSettings m_settings;
     QProcess m_process;
     ProcessSupervisor m_supervisor; // destroyed first: whatever still runs is killed
+    int m_stdinFd = -1; // our end of the server's stdin (non-blocking)
+    QByteArray m_stdinPending; // what the pipe did not take yet
+    std::unique_ptr<QSocketNotifier> m_stdinNotifier;
+    bool m_closeStdinWhenWritten = false;
     LineFramer m_stdoutFramer;
     LineFramer m_stderrFramer { 64 * 1024 };
     QStringList m_stderrRing;
