@@ -2,7 +2,7 @@
 // programs left or planted there, and hostile peers: a stale socket of a killed FoxReload with the
 // same pid; a regular file, a FIFO, a directory or a symbolic link at the socket path; a symbolic
 // link, a loose mode or a stranger's ownership at the socket directory; no XDG_RUNTIME_DIR at all;
-// a peer that connects and never reads while a burst of 6 MiB of events is written; peers that send garbage;
+// a peer that connects and never reads while a burst of 12 MiB of events is written; peers that send garbage;
 // a hundred peers at once.
 // Promise: the directory is 0700 and the socket accepts only its owner (no group/other bits); a
 // stale socket is replaced; anything else at those paths is neither followed nor deleted nor
@@ -43,7 +43,8 @@ using namespace foxreload::test;
 namespace {
 constexpr int kStartTimeout = 30000;
 constexpr qint64 kMaxBacklogBytes = 4 * 1024 * 1024; // docs/event-socket.md
-constexpr int kFloodLines = 20000;
+// Enough to catch a FoxReload that lets even a fast reader fall 4 MiB behind (20,000 was not).
+constexpr int kFloodLines = 40000;
 const QString kFixture = QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/fixtures/rpc_fault_server.py");
 
 QByteArray readFile(const QString& path)
@@ -568,8 +569,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(reader.hasLineContaining(R"("event":"hello")"), 10000);
         const qint64 rssBefore = procStatusKiB(run.pid(), "VmRSS:");
 
-        // A restart whose new server writes 20,000 lines at once: about 6 MiB of server_stderr events,
-        // past the silent peer's 4 MiB limit. (Before events were flushed as written, a reader that
+        // A restart whose new server writes 40,000 lines at once: about 12 MiB of server_stderr events,
+        // far past the silent peer's 4 MiB limit. (Before events were flushed as written, a reader that
         // keeps up was cut off after 3,700 to 12,000 of them.)
         QVERIFY(writeFile(run.floodMarker(), "1"));
         QElapsedTimer clock;
