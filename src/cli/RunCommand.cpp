@@ -13,11 +13,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -28,9 +31,17 @@ namespace {
 // Like a shell's status for a process that SIGPIPE ended (docs/cli.md, "Exit codes").
 constexpr int kExitStdoutClosed = 128 + SIGPIPE;
 
-// `foxreload run | head -1`: Qt ignores SIGPIPE, so once the reader is gone every write fails
-// quietly and the pipeline would never end. A pipe (or socket) whose reader has gone reports
-// POLLERR on our end, whether or not anything is being written.
+// `foxreload run | head -1`: SIGPIPE is ignored, so once the reader is gone every write fails
+// quietly and the pipeline would never end. A pipe whose reader has gone reports POLLERR on our
+// end, whether or not anything is being written.
+bool stdoutIsPipe()
+{
+    struct stat info
+    {
+    };
+    return ::fstat(STDOUT_FILENO, &info) == 0 && S_ISFIFO(info.st_mode);
+}
+
 bool stdoutReaderGone()
 {
     pollfd out { STDOUT_FILENO, 0, 0 }; // POLLERR is reported whatever is asked for
@@ -97,17 +108,22 @@ int runCommand(const QStringList& arguments)
         });
     QObject::connect(&session, &Session::finished, qApp, &QCoreApplication::quit);
     // A reader that went away stops the server the normal way and closes the session, instead of
-    // SIGPIPE ending FoxReload in the middle of a write (or nothing ending it at all).
-    QTimer readerWatch;
-    QObject::connect(&readerWatch, &QTimer::timeout, &session, [&] {
-        if (!stdoutReaderGone())
-            return;
-        readerWatch.stop();
-        std::fputs("foxreload run: stdout was closed by its reader; stopping the server\n", stderr);
-        exitCode = kExitStdoutClosed;
-        session.shutdown();
-    });
-    readerWatch.start(250);
+    // SIGPIPE ending FoxReload in the middle of a write (or nothing ending it at all). The writing
+    // end of a pipe reports POLLERR once its reader is gone, which wakes a Read notifier on it, and
+    // nothing else does: no idle wake-up. (A terminal's hang-up comes as SIGHUP instead.)
+    ::signal(SIGPIPE, SIG_IGN); // a write to a stdout nobody reads is an EPIPE, not a death
+    std::unique_ptr<QSocketNotifier> readerWatch;
+    if (stdoutIsPipe()) {
+        readerWatch = std::make_unique<QSocketNotifier>(STDOUT_FILENO, QSocketNotifier::Read);
+        QObject::connect(readerWatch.get(), &QSocketNotifier::activated, &session, [&] {
+            if (!stdoutReaderGone())
+                return;
+            readerWatch->setEnabled(false);
+            std::fputs("foxreload run: stdout was closed by its reader; stopping the server\n", stderr);
+            exitCode = kExitStdoutClosed;
+            session.shutdown();
+        });
+    }
 
     // A server command that cannot be started at all (missing, not executable) is not fixed by an
     // edit under the watched paths: say what and where, and leave at once with a failure instead of
