@@ -117,6 +117,7 @@ HttpServerChannel::HttpServerChannel(const QUrl& url, const Options& options, QO
 {
     // The server is on this machine: a proxy from the environment (http_proxy) must not get in between.
     m_network.setProxy(QNetworkProxy::NoProxy);
+    m_shortNetwork.setProxy(QNetworkProxy::NoProxy);
     m_getRetry.setSingleShot(true);
     connect(&m_getRetry, &QTimer::timeout, this, &HttpServerChannel::openServerStream);
     // First in line, so the session's protocol version is known before anyone answers the message.
@@ -215,7 +216,8 @@ void HttpServerChannel::startPost(Post* post)
         QNetworkRequest request = makeRequest(false);
         for (const auto& [name, value] : std::as_const(post->message.headers))
             request.setRawHeader(name, value); // a modern request's own version wins over the session's
-        reply = m_network.post(request, post->message.body);
+        QNetworkAccessManager& network = post->message.isRequest ? m_network : m_shortNetwork;
+        reply = network.post(request, post->message.body);
     }
     post->reply = reply;
     post->headersSeen = false;
@@ -494,7 +496,7 @@ void HttpServerChannel::close()
     }
     QNetworkRequest request = makeRequest(false);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
-    QNetworkReply* reply = m_network.deleteResource(request);
+    QNetworkReply* reply = m_shortNetwork.deleteResource(request);
     auto* timeout = new QTimer(reply);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, reply, &QNetworkReply::abort);

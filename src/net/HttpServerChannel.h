@@ -92,7 +92,11 @@ private:
 
     QUrl m_url;
     Options m_options;
-    QNetworkAccessManager m_network;
+    QNetworkAccessManager m_network; // requests and the GET stream: they may stay open for long
+    // Notifications and responses (202 at once) have connections of their own: Qt opens at most six
+    // per host, and an answer to a server's request (sampling, elicitation) must never wait behind
+    // the very streams that wait for it.
+    QNetworkAccessManager m_shortNetwork;
     std::deque<Outgoing> m_queue;
     QList<Post*> m_posts;
     Post* m_deliveringFor = nullptr; // the request whose stream is being delivered
