@@ -111,7 +111,8 @@ void TestSseParser::parse()
 
     const auto check = [&](SseParser& parser, const QList<SseEvent>& got, const QByteArray& how) {
         if (got != expected)
-            QFAIL(QByteArray(how + ": got " + describe(got) + ", expected " + describe(expected)).constData());
+            QFAIL(
+                QByteArray(how + ": got " + describe(got) + ", expected " + describe(expected)).constData());
         QCOMPARE(parser.lastEventId(), lastId);
         QCOMPARE(parser.retryMs().value_or(-1), retry);
     };
