@@ -552,11 +552,15 @@ private Q_SLOTS:
         for (int i = 0; i < files; i += perDirectory)
             QVERIFY(QDir(root).mkpath(QFileInfo(burstFile(i, perDirectory)).path()));
         CliProcess run;
-        // The queue's size is fixed when FoxReload creates its inotify instance; the knob goes back at once.
-        startRun(run, u"inotify"_s, root, home.path());
-        if (QTest::currentTestFailed())
-            return;
+        // The queue's size is fixed when an inotify instance is made: the knob goes back as soon as
+        // FoxReload says it watches, so that other programs starting meanwhile hardly ever get it.
+        run.setEnvironment(foxreload::test::isolatedEnvironment(home.path()));
+        run.setWorkingDirectory(root);
+        QVERIFY(run.start(runArguments(u"inotify"_s, root, home.path())));
+        QTRY_VERIFY2_WITH_TIMEOUT(run.countEvents(u"watching"_s) == 1, qPrintable(run.allOutput()), kStartMs);
         knob.restore();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            run.countEvents(u"reload_finished"_s, isStartup) == 1, qPrintable(run.allOutput()), kStartMs);
         EventLog log(run);
         const qint64 pid = run.process().processId();
 
