@@ -3,6 +3,7 @@
 #include "GuiLog.h"
 #include "config/TrustStore.h"
 #include "game/GamificationEngine.h"
+#include "net/HttpTransport.h"
 #include "net/metrics/SessionObservers.h"
 #include "session/Session.h"
 
@@ -110,6 +111,7 @@ void ProjectController::createSession()
     m_session = std::make_unique<Session>(m_config);
     Session* session = m_session.get();
     ReloadOrchestrator* orchestrator = &session->orchestrator();
+    orchestrator->setChannelFactory(&net::HttpTransport::instance()); // for server.transport: http
 
     connect(session, &Session::watching, this,
         [this](const WatchStats& stats) { noteWatching(stats.files, stats.directories, stats.backend); });

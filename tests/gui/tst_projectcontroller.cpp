@@ -116,6 +116,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000);
     }
 
+    // The desktop app runs HTTP servers too (server.transport: http): a new port per generation.
+    void httpServerIsWatchedAndReloaded()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath(u"tools.txt"_s), "extra_tool\n"));
+        const QString file = dir.filePath(u".foxreload.yaml"_s);
+        QVERIFY(writeFile(file,
+            u"server:\n  command: python3\n  args: [\"%1\"]\n  transport: http\n  shutdown_grace_ms: 300\n"
+            u"  env: {HTTP_FIXTURE_TOOLS_FILE: tools.txt}\nwatch: {paths: [tools.txt], debounce_ms: 20}\n"_s
+                .arg(QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/fixtures/http_server.py"))
+                .toUtf8()));
+        const ConfigLoadResult loaded = ConfigLoader::loadFile(file);
+        QVERIFY(loaded.ok());
+        QVERIFY(TrustStore().trust(*loaded.config));
+        ProjectController controller(*loaded.config);
+        QVERIFY(controller.start());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status(), MonitoredSession::Status::Watching, kReadyTimeout);
+        QVERIFY(controller.toolCount() > 0);
+        const qint64 pid = controller.serverPid();
+        QSignalSpy reloads(&controller, &MonitoredSession::reloadFinished);
+        QVERIFY(writeFile(dir.filePath(u"tools.txt"_s), "extra_tool\nsecond_tool\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!reloads.isEmpty(), kReadyTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status(), MonitoredSession::Status::Watching, kReadyTimeout);
+        QVERIFY(controller.serverPid() != pid);
+        QSignalSpy stopped(&controller, &ProjectController::stopped);
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000);
+    }
+
 private:
     QTemporaryDir m_dataHome;
 };
