@@ -125,6 +125,8 @@ bool GuiApp::start()
         ? GamificationSettings {}
         : m_projects->projects().first()->config().gamification;
     m_engine = new GamificationEngine(m_store, game, this);
+    for (auto* project : m_projects->projects()) // the ones restored before the engine existed
+        project->setGameEngine(m_engine);
     connect(m_engine, &GamificationEngine::levelUp, this,
         [this](int level) { m_notifier->levelUp({}, level, m_engine->level().totalXp); });
     connect(m_engine, &GamificationEngine::achievementUnlocked, this, [this](const QString& id) {
@@ -196,6 +198,7 @@ void GuiApp::attach(MonitoredSession* session)
     connect(session, &MonitoredSession::warningRaised, this,
         [this, session](const QString& text) { m_notifier->sessionProblem(session->name(), text); });
     if (auto* project = qobject_cast<ProjectController*>(session)) {
+        project->setGameEngine(m_engine); // XP and achievements reach its metrics and webhooks
         connect(project, &ProjectController::sessionCreated, this,
             [this, project](Session* created) { record(project, created); });
         if (project->session())
