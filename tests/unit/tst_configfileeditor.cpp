@@ -86,6 +86,15 @@ const QMap<QString, Mutation>& mutations()
             [](Config& c, const QString&) { c.server.transport = ServerTransport::Http; } },
         { u"server.url"_s,
             [](Config& c, const QString&) { c.server.url = u"http://127.0.0.1:{port}/rpc"_s; } },
+        { u"metrics.listen"_s, [](Config& c, const QString&) { c.metrics.listen = u"127.0.0.1:9464"_s; } },
+        { u"notifications.webhooks"_s,
+            [](Config& c, const QString&) {
+                c.notifications.webhooks = {
+                    { u"https://hooks.example/services/T0/B0/abc?x=1&y=2#frag"_s, WebhookFormat::Slack,
+                        { u"reload_failed"_s, u"level_up"_s } },
+                    { u"http://127.0.0.1:9/hook"_s, WebhookFormat::Generic, { u"crash_loop"_s } },
+                };
+            } },
         { u"watch.paths"_s,
             [](Config& c, const QString& root) {
                 c.watch.paths = { root + u"/tools"_s, root + u"/protocol"_s };

@@ -289,6 +289,19 @@ QList<KeyEdit> ConfigFileEditor::edits(
         after.proxy.requestGraceMs, number(after.proxy.requestGraceMs));
     edits.scalarIfChanged(u"proxy.max_queued_requests"_s, before.proxy.maxQueuedRequests,
         after.proxy.maxQueuedRequests, number(after.proxy.maxQueuedRequests));
+    if (before.metrics.listen != after.metrics.listen) {
+        if (after.metrics.listen.isEmpty())
+            edits.remove(u"metrics.listen"_s);
+        else
+            edits.set(u"metrics.listen"_s, scalar(after.metrics.listen));
+    }
+    if (before.notifications.webhooks != after.notifications.webhooks) {
+        QByteArrayList hooks;
+        for (const WebhookSettings& hook : after.notifications.webhooks)
+            hooks.append("{url: " + scalar(hook.url) + ", format: " + scalar(webhookFormatName(hook.format))
+                + ", events: " + flowList(hook.events) + '}');
+        edits.set(u"notifications.webhooks"_s, '[' + hooks.join(", ") + ']');
+    }
     if (before.database != after.database) {
         if (after.database.isEmpty())
             edits.remove(u"database"_s);
