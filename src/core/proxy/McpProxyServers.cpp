@@ -47,7 +47,8 @@ void McpProxy::onServerCreated(ServerInstance* server)
     connect(channelOf(server), &ServerChannel::invalidOutput, this,
         [this, server](const QByteArray& line, const QString& problem) {
             ++m_stats.serverGarbage;
-            qCWarning(lcProxy).noquote()
+            // The server_garbage event is what the user sees (once); this is for the debug log.
+            qCDebug(lcProxy).noquote()
                 << "server" << server->pid() << "printed a non-JSON-RPC line on stdout (" << problem
                 << "):" << QString::fromUtf8(line.left(200));
             emitEvent(u"server_garbage"_s,
