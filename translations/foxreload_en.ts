@@ -521,6 +521,26 @@
         <source>Move dow&amp;n</source>
         <translation>Move dow&amp;n</translation>
     </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP URL:</source>
+        <translation>&amp;HTTP URL:</translation>
+    </message>
+    <message>
+        <source>HTTP URL of the server</source>
+        <translation>HTTP URL of the server</translation>
+    </message>
+    <message>
+        <source>Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; the server gets it as the environment variable PORT too.</source>
+        <translation>Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; the server gets it as the environment variable PORT too.</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::TrustSummary</name>
@@ -1290,6 +1310,10 @@
         <source>%1 was changed outside FoxReload; the new settings are applied</source>
         <translation>%1 was changed outside FoxReload; the new settings are applied</translation>
     </message>
+    <message>
+        <source>No Prometheus metrics: %1</source>
+        <translation>No Prometheus metrics: %1</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::ProxiedSession</name>
@@ -1469,6 +1493,14 @@
     <message>
         <source>New Project — %1</source>
         <translation>New Project — %1</translation>
+    </message>
+    <message>
+        <source>Standard input and output (stdio)</source>
+        <translation>Standard input and output (stdio)</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP</source>
+        <translation>Streamable HTTP</translation>
     </message>
 </context>
 <context>

@@ -521,6 +521,26 @@
         <source>Move dow&amp;n</source>
         <translation>Desce&amp;ndre</translation>
     </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>Tra&amp;nsport :</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP URL:</source>
+        <translation>URL &amp;HTTP :</translation>
+    </message>
+    <message>
+        <source>HTTP URL of the server</source>
+        <translation>URL HTTP du serveur</translation>
+    </message>
+    <message>
+        <source>Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; the server gets it as the environment variable PORT too.</source>
+        <translation>L’adresse où le serveur écoute. {port} devient un port libre que FoxReload choisit à chaque démarrage du serveur ; le serveur le reçoit aussi dans la variable d’environnement PORT.</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::TrustSummary</name>
@@ -1290,6 +1310,10 @@
         <source>%1 was changed outside FoxReload; the new settings are applied</source>
         <translation>%1 a été modifié en dehors de FoxReload ; les nouveaux paramètres sont appliqués</translation>
     </message>
+    <message>
+        <source>No Prometheus metrics: %1</source>
+        <translation>Pas de métriques Prometheus : %1</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::ProxiedSession</name>
@@ -1469,6 +1493,14 @@
     <message>
         <source>New Project — %1</source>
         <translation>Nouveau projet — %1</translation>
+    </message>
+    <message>
+        <source>Standard input and output (stdio)</source>
+        <translation>Entrée et sortie standard (stdio)</translation>
+    </message>
+    <message>
+        <source>Streamable HTTP</source>
+        <translation>Streamable HTTP</translation>
     </message>
 </context>
 <context>

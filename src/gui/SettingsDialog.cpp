@@ -113,6 +113,10 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
         restartModeName(RestartMode::BlueGreen));
     m_ui->restartModeCombo->addItem(
         tr("Stop, then start (for servers that cannot run twice)"), restartModeName(RestartMode::StopStart));
+    m_ui->transportCombo->addItem(
+        tr("Standard input and output (stdio)"), serverTransportName(ServerTransport::Stdio));
+    m_ui->transportCombo->addItem(tr("Streamable HTTP"), serverTransportName(ServerTransport::Http));
+    connect(m_ui->transportCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateUrlField);
     for (auto strategy : { ReloadStrategy::FullRestart, ReloadStrategy::ServiceRestart,
              ReloadStrategy::HotReload, ReloadStrategy::None })
         m_ui->defaultStrategyCombo->addItem(MonitoredSession::strategyText(strategy), strategyName(strategy));
@@ -198,6 +202,10 @@ void SettingsDialog::loadFields(const Config& config)
     }
     m_ui->restartModeCombo->setCurrentIndex(
         m_ui->restartModeCombo->findData(restartModeName(config.server.restartMode)));
+    m_ui->transportCombo->setCurrentIndex(
+        m_ui->transportCombo->findData(serverTransportName(config.server.transport)));
+    m_ui->urlEdit->setText(config.server.url);
+    updateUrlField();
 
     m_ui->pathsList->clear();
     for (const auto& path : config.watch.paths) {
@@ -339,6 +347,9 @@ Config SettingsDialog::editedConfig() const
     }
     config.server.restartMode = restartModeFromName(m_ui->restartModeCombo->currentData().toString())
                                     .value_or(RestartMode::BlueGreen);
+    config.server.transport = serverTransportFromName(m_ui->transportCombo->currentData().toString())
+                                  .value_or(ServerTransport::Stdio);
+    config.server.url = m_ui->urlEdit->text().trimmed();
     config.watch.paths = watchPaths();
     config.watch.exclude = excludes();
     config.watch.respectGitignore = m_ui->gitignoreCheck->isChecked();
@@ -525,6 +536,15 @@ void SettingsDialog::done(int result)
     if (m_mode == Mode::EditProject) // a new project always starts on the Server tab
         app.setSettingsTab(m_ui->tabs->currentIndex());
     QDialog::done(result);
+}
+
+void SettingsDialog::updateUrlField()
+{
+    // The URL means something only for an HTTP server; it is kept (not cleared) for a switch back.
+    const bool http
+        = m_ui->transportCombo->currentData().toString() == serverTransportName(ServerTransport::Http);
+    m_ui->urlEdit->setEnabled(http);
+    m_ui->urlLabel->setEnabled(http);
 }
 
 } // namespace foxreload::gui

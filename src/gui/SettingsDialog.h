@@ -88,6 +88,7 @@ protected:
 private:
     void loadFields(const Config& config);
     void connectEditing();
+    void updateUrlField();
     void scheduleChecks();
     void runChecks();
     void showPreview(const PreviewResult& result);

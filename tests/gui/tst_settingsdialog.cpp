@@ -102,6 +102,12 @@ void TestSettingsDialog::editsAreSavedAndEmitted()
     ui->envTable->item(ui->envTable->rowCount() - 1, 0)->setText(u"REYNARD_MODE"_s);
     ui->envTable->item(ui->envTable->rowCount() - 1, 1)->setText(u"dev"_s);
     ui->gamificationCheck->setChecked(false);
+    // The URL means something only for an HTTP server.
+    QVERIFY(!ui->urlEdit->isEnabled());
+    ui->transportCombo->setCurrentIndex(ui->transportCombo->findData(u"http"_s));
+    QVERIFY(ui->urlEdit->isEnabled());
+    QCOMPARE(ui->urlEdit->text(), u"http://127.0.0.1:{port}/mcp"_s);
+    ui->urlEdit->setText(u"http://127.0.0.1:{port}/rpc"_s);
 
     QSignalSpy saved(&dialog, &SettingsDialog::saved);
     QString error;
@@ -121,6 +127,8 @@ void TestSettingsDialog::editsAreSavedAndEmitted()
     QCOMPARE(c.server.env.value(u"REYNARD_MODE"_s), u"dev"_s);
     QCOMPARE(c.server.env.value(u"PYTHONUNBUFFERED"_s), u"1"_s);
     QCOMPARE(c.gamification.enabled, false);
+    QCOMPARE(c.server.transport, ServerTransport::Http);
+    QCOMPARE(c.server.url, u"http://127.0.0.1:{port}/rpc"_s);
     QCOMPARE(c.rules, original.rules);
     QCOMPARE(c.watch.paths, original.watch.paths);
 }

@@ -32,3 +32,16 @@ T['the file changed while it was being saved'] = (
 # The platform appends the application's name to a window title itself.
 T['Settings — %1'] = ('Einstellungen — %1', 'Paramètres — %1')
 T['New Project — %1'] = ('Neues Projekt — %1', 'Nouveau projet — %1')
+# The server's transport (server.transport, server.url).
+T['&Transport:'] = ('&Transport:', 'Tra&nsport :')
+T['Transport'] = ('Transport', 'Transport')
+T['&HTTP URL:'] = ('&HTTP-URL:', 'URL &HTTP :')
+T['HTTP URL of the server'] = ('HTTP-URL des Servers', 'URL HTTP du serveur')
+T['Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; '
+  'the server gets it as the environment variable PORT too.'] = (
+    'Wo der Server lauscht. {port} wird zu einem freien Port, den FoxReload bei jedem Start des Servers '
+    'wählt; der Server bekommt ihn auch als Umgebungsvariable PORT.',
+    'L’adresse où le serveur écoute. {port} devient un port libre que FoxReload choisit à chaque démarrage '
+    'du serveur ; le serveur le reçoit aussi dans la variable d’environnement PORT.')
+T['Standard input and output (stdio)'] = ('Standardeingabe und -ausgabe (stdio)', 'Entrée et sortie standard (stdio)')
+T['Streamable HTTP'] = ('Streamable HTTP', 'Streamable HTTP')
