@@ -9,6 +9,27 @@
 using namespace Qt::StringLiterals;
 using namespace foxreload;
 
+namespace {
+// The command-line event loop needs nothing of GLib's: Qt's own dispatcher costs less per wake-up
+// (a proxied ping about a quarter less CPU). Chosen while the application is made, then taken out
+// of the environment again, so the servers FoxReload starts do not inherit it.
+class CoreApplication
+{
+public:
+    CoreApplication(int& argc, char** argv)
+        : m_setHere(!qEnvironmentVariableIsSet("QT_NO_GLIB") && qputenv("QT_NO_GLIB", "1"))
+        , m_app(argc, argv)
+    {
+        if (m_setHere)
+            qunsetenv("QT_NO_GLIB");
+    }
+
+private:
+    bool m_setHere;
+    QCoreApplication m_app;
+};
+} // namespace
+
 int main(int argc, char* argv[])
 {
     const char* first = argc > 1 ? argv[1] : nullptr;
@@ -37,7 +58,7 @@ int main(int argc, char* argv[])
         std::fprintf(
             stderr, "foxreload: built without the desktop app; running the headless session instead\n");
 #endif
-        QCoreApplication app(argc, argv);
+        CoreApplication app(argc, argv);
         return cli::runCommand(gui::headlessArguments(argc, argv));
     }
     if (!first || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0) {
@@ -52,8 +73,8 @@ int main(int argc, char* argv[])
         return cli::ExitUsage;
     }
 
-    QCoreApplication app(argc, argv);
-    QStringList arguments = app.arguments();
+    CoreApplication app(argc, argv);
+    QStringList arguments = QCoreApplication::arguments();
     arguments.removeAt(1);
     arguments[0] = u"foxreload "_s + QString::fromLocal8Bit(first);
     return command->run(arguments);
