@@ -10,6 +10,7 @@
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
 #include "net/HttpTransport.h"
+#include "net/front/ProxyClients.h"
 #include "net/metrics/SessionObservers.h"
 #include "proxy/ClientChannel.h"
 #include "proxy/McpProxy.h"
@@ -28,6 +29,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -131,6 +133,11 @@ int proxyCommand(const QStringList& arguments)
         u"Do not open the session's event socket (docs/event-socket.md)."_s };
     parser.addOption(logOption);
     parser.addOption(noSocketOption);
+    const QCommandLineOption listenOption { u"listen"_s,
+        u"Also serve MCP over Streamable HTTP at http://HOST:PORT/mcp (PORT alone: 127.0.0.1:PORT). "
+        u"Started from a terminal, the proxy serves HTTP clients only."_s,
+        u"HOST:PORT"_s };
+    parser.addOption(listenOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "foxreload proxy: %s\n", qPrintable(parser.errorText()));
         return ExitUsage;
@@ -194,7 +201,33 @@ int proxyCommand(const QStringList& arguments)
     GameOutput game(&session, &reporter, *config, options.quiet(parser), u"proxy"_s);
 
     ClientChannel channel(STDIN_FILENO, clientOut);
-    McpProxy proxy(&session.orchestrator(), &channel, config->proxy);
+    // --listen: the stdio client (when a client started us: stdin is a pipe or a socket) and
+    // every HTTP client are one client to the proxy (a ClientMux); from a terminal, HTTP only.
+    std::unique_ptr<net::ProxyClients> httpClients;
+    bool stdioClient = true;
+    if (const QString listen = parser.value(listenOption); !listen.isEmpty()) {
+        struct stat in
+        {
+        };
+        stdioClient = ::fstat(STDIN_FILENO, &in) == 0 && (S_ISFIFO(in.st_mode) || S_ISSOCK(in.st_mode));
+        QString error;
+        httpClients = net::ProxyClients::create(listen, stdioClient ? &channel : nullptr, &error);
+        if (!httpClients) {
+            std::fprintf(stderr, "foxreload proxy: --listen %s: %s\n", qPrintable(listen), qPrintable(error));
+            return ExitFailure;
+        }
+        const QString url = httpClients->front().url().toString();
+        if (json)
+            reporter.printEvent({ { "event"_L1, u"http_listening"_s }, { "url"_L1, url },
+                { "stdio_client"_L1, stdioClient } });
+        else
+            reporter.printLine(
+                u"🦊 MCP over HTTP at %1%2"_s.arg(url, stdioClient ? QString() : u" (no stdio client)"_s));
+    }
+    const auto proxyOwner = httpClients
+        ? std::make_unique<McpProxy>(&session.orchestrator(), httpClients->client(), config->proxy)
+        : std::make_unique<McpProxy>(&session.orchestrator(), &channel, config->proxy);
+    McpProxy& proxy = *proxyOwner;
     // Prometheus metrics and webhooks (docs/metrics.md); the proxy's figures are read on scrape.
     metrics::SessionObservers observers(&session, *config);
     observers.attachGame(game.engine());
@@ -291,6 +324,8 @@ int proxyCommand(const QStringList& arguments)
     parentWatch.start(500);
 
     proxy.start();
+    if (httpClients && stdioClient)
+        channel.start();
     QCoreApplication::exec();
     const McpProxy::Stats stats = proxy.stats();
     reporter.printLine(

@@ -1,6 +1,7 @@
 #include "McpProxy.h"
 
 #include "ClientChannel.h"
+#include "ClientConnection.h"
 #include "Handshake.h"
 #include "ProxyLog.h"
 #include "server/JsonRpc.h"
@@ -38,6 +39,22 @@ McpProxy::McpProxy(
     connect(m_client, &ClientChannel::messageReceived, this, &McpProxy::onClientMessage);
     connect(m_client, &ClientChannel::batchReceived, this, &McpProxy::onClientBatch);
     connect(m_client, &ClientChannel::garbageReceived, this, &McpProxy::onClientGarbage);
+    connectOrchestrator();
+}
+
+McpProxy::McpProxy(ReloadOrchestrator* orchestrator, ClientConnection* client, const ProxySettings& settings,
+    QObject* parent)
+    : QObject(parent)
+    , m_orchestrator(orchestrator)
+    , m_connection(client)
+    , m_settings(settings)
+{
+    connect(m_connection, &ClientConnection::received, this, &McpProxy::onClientMessage);
+    connectOrchestrator();
+}
+
+void McpProxy::connectOrchestrator()
+{
     connect(m_orchestrator, &ReloadOrchestrator::serverCreated, this, &McpProxy::onServerCreated);
     connect(m_orchestrator, &ReloadOrchestrator::serverChanged, this, &McpProxy::onServerChanged);
     connect(m_orchestrator, &ReloadOrchestrator::reloadFinished, this, &McpProxy::onReloadFinished);
@@ -59,7 +76,16 @@ McpProxy::~McpProxy()
 
 void McpProxy::start()
 {
-    m_client->start();
+    if (m_client)
+        m_client->start();
+}
+
+void McpProxy::writeToClient(const QByteArray& message)
+{
+    if (m_client)
+        m_client->send(message);
+    else if (m_connection)
+        m_connection->send(message);
 }
 
 // ---------------------------------------------------------------- client → proxy
@@ -120,7 +146,7 @@ void McpProxy::onClientBatch(const jsonrpc::ReadResult& batch)
     }
     qCWarning(lcProxy) << "the client sent a batch of" << batch.batchSize << "messages; answered"
                        << answers.size() << "with errors, dropped" << dropped << "notifications";
-    if (!answers.isEmpty())
+    if (!answers.isEmpty() && m_client)
         m_client->sendBatch(answers);
 }
 
@@ -238,7 +264,7 @@ void McpProxy::onClientNotification(const jsonrpc::RawMessage& message)
             m_clientInitialized = true;
             const auto held = std::exchange(m_heldForClient, {});
             for (const auto& heldMessage : held)
-                m_client->send(heldMessage);
+                writeToClient(heldMessage);
         }
         return;
     }
@@ -410,14 +436,14 @@ void McpProxy::shutdown()
 void McpProxy::sendToClient(const QByteArray& message)
 {
     if (m_clientInitialized)
-        m_client->send(message);
+        writeToClient(message);
     else
         m_heldForClient.append(message);
 }
 
 void McpProxy::respond(QByteArrayView rawId, const QJsonValue& result)
 {
-    m_client->send(jsonrpc::resultFor(rawId, result));
+    writeToClient(jsonrpc::resultFor(rawId, result));
 }
 
 void McpProxy::respondError(QByteArrayView rawId, int code, const QString& message, const QJsonObject& data)
@@ -425,7 +451,7 @@ void McpProxy::respondError(QByteArrayView rawId, int code, const QString& messa
     QJsonObject fullData = data;
     if (!fullData.isEmpty())
         fullData.insert("source"_L1, u"foxreload"_s);
-    m_client->send(
+    writeToClient(
         jsonrpc::errorFor(rawId, code, message, fullData.isEmpty() ? QJsonValue {} : QJsonValue(fullData)));
 }
 

@@ -20,6 +20,7 @@
 namespace foxreload {
 
 class ClientChannel;
+class ClientConnection;
 
 // Sits between one MCP client (stdio) and the servers a ReloadOrchestrator runs
 // one after the other, so that the client keeps one session while they reload.
@@ -59,6 +60,10 @@ public:
     };
 
     McpProxy(ReloadOrchestrator* orchestrator, ClientChannel* client, const ProxySettings& settings,
+        QObject* parent = nullptr);
+    // Any client connection, e.g. the ClientMux of `--listen` (the stdio client and the HTTP
+    // sessions as one client). Batches and unreadable input are the connection's to answer.
+    McpProxy(ReloadOrchestrator* orchestrator, ClientConnection* client, const ProxySettings& settings,
         QObject* parent = nullptr);
     ~McpProxy() override;
 
@@ -139,8 +144,12 @@ private:
     void answerInterrupted(const RequestLedger::Entry& entry, const QString& cause);
     void emitEvent(const QString& type, QJsonObject fields = {});
 
+    void connectOrchestrator();
+    void writeToClient(const QByteArray& message);
+
     ReloadOrchestrator* m_orchestrator;
-    ClientChannel* m_client;
+    ClientChannel* m_client = nullptr; // the stdio client, or
+    ClientConnection* m_connection = nullptr; // any other
     ProxySettings m_settings;
     Phase m_phase = Phase::AwaitingInitialize;
     bool m_sessionStarted = false;

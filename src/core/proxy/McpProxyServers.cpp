@@ -142,7 +142,7 @@ void McpProxy::onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage&
     }
     const auto taken = m_ledger.take(number);
     ++m_stats.answered;
-    m_client->send(jsonrpc::withId(message, taken->clientId));
+    writeToClient(jsonrpc::withId(message, taken->clientId));
     if (!m_drains.isEmpty() && m_drains.contains(server) && m_ledger.countOn(server) == 0)
         finishDrain(server);
 }
