@@ -156,6 +156,61 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return proxy.state() == QProcess::NotRunning; }, 30000));
         QCOMPARE(proxy.exitCode(), 0);
     }
+
+    // From a terminal (here: stdin from /dev/null) there is no stdio client: HTTP only, until stopped.
+    void httpOnly()
+    {
+        if (QStandardPaths::findExecutable(u"python3"_s).isEmpty())
+            QSKIP("python3 is not installed");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString project = dir.filePath(u"reynard"_s);
+        QVERIFY(copyTree(QStringLiteral(FOXRELOAD_SOURCE_DIR "/examples/reynard-server"), project));
+        QFile::remove(project + u"/.foxreload.yaml"_s);
+        QProcess proxy;
+        proxy.setStandardInputFile(QProcess::nullDevice());
+        proxy.start(QStringLiteral(FOXRELOAD_EXECUTABLE),
+            { u"proxy"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--json"_s, u"--no-game"_s, u"--no-socket"_s,
+                u"--db"_s, dir.filePath(u"h.sqlite"_s), u"--watch"_s, project, u"--"_s, u"python3"_s,
+                project + u"/main.py"_s });
+        QVERIFY(proxy.waitForStarted());
+        QByteArray stderrText;
+        QJsonObject listening;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         stderrText += proxy.readAllStandardError();
+                         for (const QByteArray& line : stderrText.split('\n')) {
+                             const QJsonObject event = QJsonDocument::fromJson(line).object();
+                             if (event[u"event"_s] == u"http_listening"_s)
+                                 listening = event;
+                         }
+                         return !listening.isEmpty() || proxy.state() == QProcess::NotRunning;
+                     },
+                     20000),
+            stderrText.constData());
+        QVERIFY2(!listening.isEmpty(), stderrText.constData());
+        QCOMPARE(listening[u"stdio_client"_s].toBool(), false);
+
+        // Two HTTP clients one after the other: the first opens the server's session, the
+        // second is answered from it; EOF on stdin ended nothing.
+        for (int round = 0; round < 2; ++round) {
+            QProcess http;
+            http.start(u"python3"_s,
+                { QStringLiteral(FOXRELOAD_SOURCE_DIR "/tests/integration/httpfront_proxy_client.py"),
+                    listening[u"url"_s].toString() });
+            QVERIFY(http.waitForStarted());
+            http.write("go\n");
+            QVERIFY(QTest::qWaitFor([&] { return http.state() == QProcess::NotRunning; }, 30000));
+            const QByteArray out = http.readAllStandardOutput();
+            QVERIFY2(http.exitCode() == 0, http.readAllStandardError().constData());
+            const QJsonObject after = QJsonDocument::fromJson(out.split('\n').value(1)).object();
+            QCOMPARE(after[u"echo"_s].toString(), u"after"_s);
+        }
+        QCOMPARE(proxy.state(), QProcess::Running);
+        proxy.terminate();
+        QVERIFY(QTest::qWaitFor([&] { return proxy.state() == QProcess::NotRunning; }, 30000));
+        QCOMPARE(proxy.exitCode(), 143);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpFrontProxy)
