@@ -321,7 +321,8 @@ int proxyCommand(const QStringList& arguments)
         if (::getppid() != parent)
             stop(kExitClientGone, u"the client process (pid %1) is gone"_s.arg(parent));
     });
-    parentWatch.start(500);
+    if (stdioClient) // HTTP only (--listen from a terminal): no client to outlive; it may be nohup'ed
+        parentWatch.start(500);
 
     proxy.start();
     if (httpClients && stdioClient)
