@@ -329,6 +329,44 @@ private Q_SLOTS:
         QCOMPARE(after.status, 404);
     }
 
+    // What belongs to no request waits on the GET stream until a GET fetches it, and can be
+    // fetched again from an event id (Last-Event-ID).
+    void getStreamKeepsWhatNobodyFetched()
+    {
+        if (!haveTool(u"curl"_s))
+            QSKIP("curl is not installed");
+        const QByteArray session = initialize();
+        QVERIFY(!session.isEmpty());
+        for (int i = 0; i < 2; ++i) {
+            const Response notified = curl(u"POST"_s,
+                R"({"jsonrpc":"2.0","id":)" + QByteArray::number(10 + i)
+                    + R"(,"method":"tools/call","params":{"name":"notify","arguments":{}}})",
+                jsonHeaders(session));
+            QCOMPARE(notified.status, 200);
+        }
+        const QStringList sse { u"Accept: text/event-stream"_s,
+            u"Mcp-Session-Id: "_s + QString::fromLatin1(session) };
+        const auto get = [&](const QStringList& headers) {
+            QStringList arguments { u"-s"_s, u"-i"_s, u"-N"_s, u"--max-time"_s, u"1"_s };
+            for (const QString& header : headers)
+                arguments << u"-H"_s << header;
+            return run(u"curl"_s, arguments << url()).out;
+        };
+        const QByteArray first = get(sse);
+        QCOMPARE(first.count("data: "), 2);
+        QVERIFY2(
+            first.contains("\r\n\r\n") && first.contains("id: 0-1\ndata: {") && first.contains("id: 0-2\n"),
+            first.constData());
+        QVERIFY(first.contains("notifications/message"));
+        // Fetched once: a new GET has nothing; from event 0-1 on, the second comes again.
+        const QByteArray empty = get(sse);
+        QVERIFY2(empty.startsWith("HTTP/1.1 200"), empty.constData()); // open, not refused as a second GET
+        QCOMPARE(empty.count("data: "), 0);
+        const QByteArray resumed = get(sse + QStringList { u"Last-Event-ID: 0-1"_s });
+        QCOMPARE(resumed.count("data: "), 1);
+        QVERIFY(resumed.contains("\r\n\r\nid: 0-2\n"));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("method");
