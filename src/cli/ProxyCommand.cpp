@@ -205,7 +205,8 @@ int proxyCommand(const QStringList& arguments)
     // every HTTP client are one client to the proxy (a ClientMux); from a terminal, HTTP only.
     std::unique_ptr<net::ProxyClients> httpClients;
     bool stdioClient = true;
-    if (const QString listen = parser.value(listenOption); !listen.isEmpty()) {
+    const QString listen = parser.isSet(listenOption) ? parser.value(listenOption) : config->proxy.listen;
+    if (!listen.isEmpty()) {
         struct stat in
         {
         };

@@ -158,21 +158,42 @@ private Q_SLOTS:
     }
 
     // From a terminal (here: stdin from /dev/null) there is no stdio client: HTTP only, until stopped.
+    // The address comes from --listen, or from the config's proxy.listen.
+    void httpOnly_data()
+    {
+        QTest::addColumn<bool>("fromConfig");
+        QTest::newRow("--listen") << false;
+        QTest::newRow("proxy.listen") << true;
+    }
     void httpOnly()
     {
+        QFETCH(bool, fromConfig);
         if (QStandardPaths::findExecutable(u"python3"_s).isEmpty())
             QSKIP("python3 is not installed");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString project = dir.filePath(u"reynard"_s);
         QVERIFY(copyTree(QStringLiteral(FOXRELOAD_SOURCE_DIR "/examples/reynard-server"), project));
-        QFile::remove(project + u"/.foxreload.yaml"_s);
+        const QString config = project + u"/.foxreload.yaml"_s;
+        QStringList arguments { u"proxy"_s, u"--json"_s, u"--no-game"_s, u"--no-socket"_s, u"--db"_s,
+            dir.filePath(u"h.sqlite"_s) };
+        if (fromConfig) {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("\nproxy:\n  listen: \"127.0.0.1:0\"\n");
+            file.close();
+            arguments += { u"--config"_s, config, u"--trust"_s };
+        } else {
+            QFile::remove(config);
+            arguments += { u"--listen"_s, u"127.0.0.1:0"_s, u"--watch"_s, project, u"--"_s, u"python3"_s,
+                project + u"/main.py"_s };
+        }
         QProcess proxy;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s)); // a trust store of its own
+        proxy.setProcessEnvironment(env);
         proxy.setStandardInputFile(QProcess::nullDevice());
-        proxy.start(QStringLiteral(FOXRELOAD_EXECUTABLE),
-            { u"proxy"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--json"_s, u"--no-game"_s, u"--no-socket"_s,
-                u"--db"_s, dir.filePath(u"h.sqlite"_s), u"--watch"_s, project, u"--"_s, u"python3"_s,
-                project + u"/main.py"_s });
+        proxy.start(QStringLiteral(FOXRELOAD_EXECUTABLE), arguments);
         QVERIFY(proxy.waitForStarted());
         QByteArray stderrText;
         QJsonObject listening;

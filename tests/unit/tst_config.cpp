@@ -491,7 +491,7 @@ history: {retention_days: 0}
 proxy: {colour: red}
 )"_ba
         << QStringList { u".foxreload.yaml:2:9: proxy.colour: unknown key; known keys under proxy: "
-                         u"request_grace_ms, max_queued_requests"_s };
+                         u"request_grace_ms, max_queued_requests, listen"_s };
 
     QTest::newRow("a misspelt strategy")
         << R"(server: {command: python3}

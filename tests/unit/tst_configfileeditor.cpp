@@ -87,6 +87,7 @@ const QMap<QString, Mutation>& mutations()
         { u"server.url"_s,
             [](Config& c, const QString&) { c.server.url = u"http://127.0.0.1:{port}/rpc"_s; } },
         { u"metrics.listen"_s, [](Config& c, const QString&) { c.metrics.listen = u"127.0.0.1:9464"_s; } },
+        { u"proxy.listen"_s, [](Config& c, const QString&) { c.proxy.listen = u"127.0.0.1:8765"_s; } },
         { u"notifications.webhooks"_s,
             [](Config& c, const QString&) {
                 c.notifications.webhooks = {

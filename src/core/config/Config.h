@@ -120,6 +120,7 @@ struct ProxySettings
 {
     int requestGraceMs = 5000; // in-flight requests may finish within this before a planned restart
     int maxQueuedRequests = 1000; // held while no server is ready
+    QString listen; // "HOST:PORT" of the Streamable HTTP front (`proxy --listen`); empty: stdio only
 
     friend bool operator==(const ProxySettings&, const ProxySettings&) = default;
 };

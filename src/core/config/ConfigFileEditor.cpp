@@ -289,6 +289,12 @@ QList<KeyEdit> ConfigFileEditor::edits(
         after.proxy.requestGraceMs, number(after.proxy.requestGraceMs));
     edits.scalarIfChanged(u"proxy.max_queued_requests"_s, before.proxy.maxQueuedRequests,
         after.proxy.maxQueuedRequests, number(after.proxy.maxQueuedRequests));
+    if (before.proxy.listen != after.proxy.listen) {
+        if (after.proxy.listen.isEmpty())
+            edits.remove(u"proxy.listen"_s);
+        else
+            edits.set(u"proxy.listen"_s, scalar(after.proxy.listen));
+    }
     if (before.metrics.listen != after.metrics.listen) {
         if (after.metrics.listen.isEmpty())
             edits.remove(u"metrics.listen"_s);

@@ -56,6 +56,7 @@ const QStringList& configKeyOrder()
         u"proxy"_s,
         u"proxy.request_grace_ms"_s,
         u"proxy.max_queued_requests"_s,
+        u"proxy.listen"_s,
         u"metrics"_s,
         u"metrics.listen"_s,
         u"notifications"_s,

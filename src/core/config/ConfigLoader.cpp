@@ -250,6 +250,8 @@ private:
     void readHistory(const Section& root);
     void readProxy(const Section& root);
     void readMetrics(const Section& root);
+    // `listen: HOST:PORT` of an endpoint FoxReload serves (port 0: any free port).
+    void readListenAddress(const Section& section, const QString& example, QString* out);
     void readNotifications(const Section& root);
     void readDatabase(const Section& root);
     void checkCommand(const Field& field);
@@ -790,10 +792,30 @@ void Validator::readProxy(const Section& root)
     const Field* field = root.field(u"proxy"_s);
     if (!field)
         return;
-    const Section section = openSection(*field, { u"request_grace_ms"_s, u"max_queued_requests"_s });
+    const Section section
+        = openSection(*field, { u"request_grace_ms"_s, u"max_queued_requests"_s, u"listen"_s });
     readInt(section, u"request_grace_ms"_s, { 0, 600000, u"milliseconds"_s }, &m_config.proxy.requestGraceMs);
     readInt(
         section, u"max_queued_requests"_s, { 0, 1000000, u"requests"_s }, &m_config.proxy.maxQueuedRequests);
+    readListenAddress(section, u"127.0.0.1:8765"_s, &m_config.proxy.listen);
+}
+
+void Validator::readListenAddress(const Section& section, const QString& example, QString* out)
+{
+    QString listen;
+    if (!readString(section, u"listen"_s, &listen, false, u"HOST:PORT such as %1"_s.arg(example)))
+        return;
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
+    if (!portOk || port < 0 || port > 65535) {
+        const Field* listenField = section.field(u"listen"_s);
+        error(listenField->position(), listenField->path,
+            u"expected HOST:PORT such as %1 (port 0: any free port), got "_s.arg(example)
+                + describe(listenField->value));
+        return;
+    }
+    *out = listen.trimmed();
 }
 
 void Validator::readMetrics(const Section& root)
@@ -802,20 +824,7 @@ void Validator::readMetrics(const Section& root)
     if (!field)
         return;
     const Section section = openSection(*field, { u"listen"_s });
-    QString listen;
-    if (!readString(section, u"listen"_s, &listen, false, u"HOST:PORT such as 127.0.0.1:9464"_s))
-        return;
-    const qsizetype colon = listen.lastIndexOf(u':');
-    bool portOk = false;
-    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
-    if (!portOk || port < 0 || port > 65535) {
-        const Field* listenField = section.field(u"listen"_s);
-        error(listenField->position(), listenField->path,
-            u"expected HOST:PORT such as 127.0.0.1:9464 (port 0: any free port), got "_s
-                + describe(listenField->value));
-        return;
-    }
-    m_config.metrics.listen = listen.trimmed();
+    readListenAddress(section, u"127.0.0.1:9464"_s, &m_config.metrics.listen);
 }
 
 void Validator::readNotifications(const Section& root)

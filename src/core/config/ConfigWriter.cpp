@@ -177,6 +177,8 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     out << YAML::Key << "proxy" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "request_grace_ms" << YAML::Value << config.proxy.requestGraceMs;
     out << YAML::Key << "max_queued_requests" << YAML::Value << config.proxy.maxQueuedRequests;
+    if (!config.proxy.listen.isEmpty())
+        out << YAML::Key << "listen" << YAML::Value << utf8(config.proxy.listen);
     out << YAML::EndMap;
 
     if (!config.metrics.listen.isEmpty()) {
@@ -272,7 +274,8 @@ QJsonObject ConfigWriter::toJson(const Config& config)
                 { u"max_raw_reloads"_s, config.history.maxRawReloads } } },
         { u"proxy"_s,
             QJsonObject { { u"request_grace_ms"_s, config.proxy.requestGraceMs },
-                { u"max_queued_requests"_s, config.proxy.maxQueuedRequests } } },
+                { u"max_queued_requests"_s, config.proxy.maxQueuedRequests },
+                { u"listen"_s, config.proxy.listen } } },
         { u"metrics"_s, QJsonObject { { u"listen"_s, config.metrics.listen } } },
         { u"notifications"_s,
             QJsonObject { { u"webhooks"_s,
