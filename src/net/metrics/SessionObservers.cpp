@@ -2,8 +2,8 @@
 
 #include "MetricsEndpoint.h"
 #include "metrics/MetricsLog.h"
-#include "session/Session.h"
 #include "net/webhooks/WebhookNotifier.h"
+#include "session/Session.h"
 
 #include <QFileInfo>
 
