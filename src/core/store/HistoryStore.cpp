@@ -130,8 +130,9 @@ HistoryStore::~HistoryStore()
 {
     if (!m_pending.empty() && !m_path.isEmpty()) {
         m_warned = true; // a last try, not a new outage to report
-        if (!m_connection.isEmpty()) // no reload waits any more: a lock may be waited out
-            execute(u"PRAGMA busy_timeout=%1"_s.arg(kOpenBusyTimeoutMs));
+        m_busyTimeoutMs = kOpenBusyTimeoutMs; // no reload waits any more: a lock may be waited out
+        if (!m_connection.isEmpty())
+            execute(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeoutMs));
         retryPending();
     }
     if (!m_pending.empty())
@@ -155,7 +156,7 @@ bool HistoryStore::open(const QString& path)
     close();
     m_path = path;
     m_warned = false;
-    if (!tryConnect()) {
+    if (!tryConnect(kOpenBusyTimeoutMs)) {
         setUnavailable(m_lastError);
         return false;
     }
@@ -218,7 +219,7 @@ QDate HistoryStore::localDay(const QDateTime& utc) const
 // ---------------------------------------------------------------------------
 // Connection
 
-bool HistoryStore::tryConnect()
+bool HistoryStore::tryConnect(int busyTimeoutMs)
 {
     disconnectDatabase();
     const QFileInfo info(m_path);
@@ -231,7 +232,7 @@ bool HistoryStore::tryConnect()
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kOpenBusyTimeoutMs));
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
         if (!db.open()) {
             m_lastError = errorText(db.lastError());
             return false;
@@ -385,7 +386,8 @@ bool HistoryStore::retryPending()
 {
     if (m_path.isEmpty())
         return false;
-    if (!m_available && !tryConnect()) {
+    // A retry runs during a session: it must not hold a reload up the way opening may.
+    if (!m_available && !tryConnect(m_busyTimeoutMs)) {
         qCDebug(lcStore).noquote() << "history database still unavailable:" << m_lastError;
         m_retryTimer.start(m_retryInterval);
         return false;

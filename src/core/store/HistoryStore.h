@@ -371,7 +371,8 @@ private:
         std::function<bool()> run; // true when written
     };
 
-    bool tryConnect(); // connect, migrate and probe that writes work
+    // Connect, migrate and probe that writes work, waiting up to `busyTimeoutMs` for a lock.
+    bool tryConnect(int busyTimeoutMs);
     void disconnectDatabase();
     bool migrate();
     bool fillDayColumns();
