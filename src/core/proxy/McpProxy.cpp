@@ -19,14 +19,6 @@ QString describe(QByteArrayView rawId)
 {
     return rawId.isEmpty() ? u"null"_s : QString::fromUtf8(rawId);
 }
-
-bool isStringOrNumber(QByteArrayView token)
-{
-    if (token.isEmpty())
-        return false;
-    const char c = token.front();
-    return c == '"' || c == '-' || (c >= '0' && c <= '9');
-}
 } // namespace
 
 McpProxy::McpProxy(
@@ -107,7 +99,8 @@ void McpProxy::onClientMessage(const jsonrpc::RawMessage& message)
         break;
     }
     ++m_stats.clientGarbage;
-    const QByteArrayView id = isStringOrNumber(message.rawId()) ? message.rawId() : QByteArrayView {};
+    const QByteArrayView id
+        = jsonrpc::isStringOrNumberId(message.rawId()) ? message.rawId() : QByteArrayView {};
     const QString problem = message.toObject().value("jsonrpc"_L1) != "2.0"_L1
         ? u"\"jsonrpc\" must be \"2.0\""_s
         : u"neither a request, a notification nor a response"_s;
@@ -136,7 +129,8 @@ void McpProxy::onClientBatch(const jsonrpc::ReadResult& batch)
             ++dropped; // a notification: no answer is due
             continue;
         }
-        const QByteArrayView id = isStringOrNumber(message.rawId()) ? message.rawId() : QByteArrayView {};
+        const QByteArrayView id
+            = jsonrpc::isStringOrNumberId(message.rawId()) ? message.rawId() : QByteArrayView {};
         answers.append(jsonrpc::errorFor(id, jsonrpc::InvalidRequest, why));
         ++m_stats.rejected;
     }
@@ -176,7 +170,7 @@ void McpProxy::onClientRequest(const jsonrpc::RawMessage& message)
 {
     const QByteArrayView id = message.rawId();
     const QString& method = message.method;
-    if (!isStringOrNumber(id)) {
+    if (!jsonrpc::isStringOrNumberId(id)) {
         ++m_stats.rejected;
         respondError({}, jsonrpc::InvalidRequest,
             u"Invalid Request: an MCP request id must be a string or a number"_s);

@@ -109,6 +109,19 @@ void McpProxy::onServerMessage(ServerInstance* server, const jsonrpc::RawMessage
         onServerNotification(server, message);
         return;
     case jsonrpc::MessageKind::Request: {
+        if (!jsonrpc::isStringOrNumberId(message.rawId())) {
+            // Forwarded, it would reach the client as a valid request and its answer the server
+            // under an id the server never sent: refused like a client's, where both can see it.
+            ++m_stats.serverGarbage;
+            channelOf(server)->send(jsonrpc::errorFor({}, jsonrpc::InvalidRequest,
+                u"Invalid Request: an MCP request id must be a string or a number"_s));
+            emitEvent(u"server_garbage"_s,
+                { { "pid"_L1, server->pid() },
+                    { "problem"_L1,
+                        u"request %1 with id %2: an MCP request id must be a string or a number"_s.arg(
+                            message.method, describe(message.rawId())) } });
+            return;
+        }
         const quint64 outward = m_serverRequests.map(server, message.rawId(), message.method);
         sendToClient(jsonrpc::withId(message, IdMapper::token(outward)));
         return;

@@ -91,4 +91,13 @@ QByteArray quoted(QByteArrayView plainAscii);
 QByteArray resultFor(QByteArrayView rawId, const QJsonValue& result);
 QByteArray errorFor(QByteArrayView rawId, int code, const QString& message, const QJsonValue& data = {});
 
+// An MCP request id is a string or a number (never null, an object, an array or a boolean).
+inline bool isStringOrNumberId(QByteArrayView rawId)
+{
+    if (rawId.isEmpty())
+        return false;
+    const char c = rawId.front();
+    return c == '"' || c == '-' || (c >= '0' && c <= '9');
+}
+
 } // namespace foxreload::jsonrpc
