@@ -308,9 +308,14 @@ private Q_SLOTS:
                     if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
                         ::_exit(126);
                 });
-                probe.start(u"/bin/sh"_s, { u"-c"_s, u"id -u"_s });
-                if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+                // It must also be able to run foxreload: a build in a private directory (mktemp -d) is not.
+                probe.start(u"/bin/sh"_s,
+                    { u"-c"_s, u"test -x \"$1\""_s, u"sh"_s, QStringLiteral(FOXRELOAD_EXECUTABLE) });
+                if (!probe.waitForFinished(10000) || probe.exitCode() == 126)
                     QSKIP("running as root and cannot drop to user 'nobody' here (a container?)");
+                if (probe.exitCode() != 0)
+                    QSKIP("running as root and user 'nobody' cannot run the foxreload build (it lies in a "
+                          "private directory)");
                 QVERIFY(QFile::setPermissions(project,
                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                         | QFileDevice::ExeOther));
