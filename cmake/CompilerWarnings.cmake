@@ -13,6 +13,10 @@ function(foxreload_set_warnings target)
         target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
+    # Symbols bound at load, not on first call: the server's supervisor calls execve() in a
+    # child QProcess runs on a small stack of its own, where a lazy lookup (ASan's frames are
+    # large) overflowed it. Also the usual hardening (full RELRO with -z relro).
+    target_link_options(${target} PRIVATE -Wl,-z,now)
     target_compile_definitions(${target} PRIVATE
         QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
         QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_USE_QSTRINGBUILDER

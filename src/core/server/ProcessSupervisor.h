@@ -4,6 +4,10 @@
 
 #include <functional>
 
+// Code QProcess runs in its child before exec: the child shares the parent's memory and stack
+// (vfork), so AddressSanitizer's stack poisoning there would be left behind for the parent.
+#define FOXRELOAD_IN_VFORK_CHILD __attribute__((no_sanitize("address")))
+
 namespace foxreload {
 
 // Ties a server's whole process tree to FoxReload's life (Unix; the Linux implementation is

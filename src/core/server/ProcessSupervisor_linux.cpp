@@ -327,12 +327,12 @@ std::function<void()> ProcessSupervisor::childSetup()
 {
     if (!m_supervised) {
         // No pipes: the old arrangement, a process group of its own that dies with us.
-        return [] {
+        return []() FOXRELOAD_IN_VFORK_CHILD {
             ::setpgid(0, 0);
             ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         };
     }
-    return [controlFd = m_controlRead, reportFd = m_reportWrite] {
+    return [controlFd = m_controlRead, reportFd = m_reportWrite]() FOXRELOAD_IN_VFORK_CHILD {
         ::setpgid(0, 0); // the tree's group: stop() signals it, a terminal's Ctrl-C does not reach it
         sigset_t all;
         sigset_t previous;

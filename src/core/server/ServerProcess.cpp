@@ -112,10 +112,11 @@ void ServerProcess::start()
     m_process.setProgram(program.path);
     m_process.setArguments(m_settings.args);
     m_process.setStandardInputFile(QProcess::nullDevice());
-    m_process.setChildProcessModifier([childStdin, supervisorSetup = m_supervisor.childSetup()] {
-        ::dup2(childStdin, STDIN_FILENO); // dup2 drops O_CLOEXEC: the server keeps it, nothing else does
-        supervisorSetup();
-    });
+    m_process.setChildProcessModifier(
+        [childStdin, supervisorSetup = m_supervisor.childSetup()]() FOXRELOAD_IN_VFORK_CHILD {
+            ::dup2(childStdin, STDIN_FILENO); // dup2 drops O_CLOEXEC: the server keeps it, nothing else does
+            supervisorSetup();
+        });
     qCDebug(lcServer) << "starting" << commandLine() << "in" << m_settings.cwd;
     m_process.start(QIODevice::ReadOnly);
     ::close(childStdin);
