@@ -2,6 +2,7 @@
 // child and a daemonized grandchild (double fork + setsid). Promise: no process of the server's tree
 // outlives FoxReload by more than a second or two (docs/reliability.md, "Server processes").
 
+#include "ProcessProbes.h"
 #include "common/CliProcess.h"
 
 #include <QDir>
@@ -17,53 +18,6 @@ using namespace Qt::StringLiterals;
 using namespace foxreload::test;
 
 namespace {
-// A zombie counts as gone: it runs nothing, and its parent (or init) reaps it.
-bool processGone(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    return close < 0 || text.mid(close + 2, 1) == "Z";
-}
-
-QList<qint64> readPids(const QString& path)
-{
-    QFile file(path);
-    QList<qint64> pids;
-    if (!file.open(QIODevice::ReadOnly))
-        return pids;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (const qint64 pid = line.trimmed().toLongLong(); pid > 0)
-            pids.append(pid);
-    }
-    return pids;
-}
-
-QString survivors(const QList<qint64>& pids)
-{
-    QStringList alive;
-    for (const qint64 pid : pids) {
-        if (!processGone(pid))
-            alive.append(QString::number(pid));
-    }
-    return alive.join(u", "_s);
-}
-
-// A failing run must not leave its fixtures behind for the rest of the suite.
-struct KillOnExit
-{
-    QList<qint64> pids;
-    ~KillOnExit()
-    {
-        for (const qint64 pid : std::as_const(pids)) {
-            if (!processGone(pid))
-                ::kill(pid_t(pid), SIGKILL);
-        }
-    }
-};
-
 const QByteArray kInitialize = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{)"
                                R"("protocolVersion":"2025-06-18","capabilities":{},)"
                                R"("clientInfo":{"name":"tst_faults_orphans","version":"1"}}})"
