@@ -1,8 +1,9 @@
 // Helpers of tst_faults_watch: the events of a `foxreload run --json`, parsed once each; a
 // system-wide inotify knob lowered for a moment and always restored; bursts of files on a
-// thread of their own; RSS from /proc.
+// thread of their own.
 #pragma once
 
+#include "MemoryProbes.h"
 #include "common/CliProcess.h"
 
 #include <QDir>
@@ -33,18 +34,6 @@ inline bool writeFile(const QString& path, const QByteArray& contents)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(contents) == contents.size();
-}
-
-inline qint64 procStatusKb(qint64 pid, QByteArrayView field)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(field) && line.size() > field.size() && line.at(field.size()) == ':')
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 inline int readKnob(const QString& path)

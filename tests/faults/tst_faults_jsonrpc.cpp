@@ -12,6 +12,7 @@
 // reads is one JSON-RPC 2.0 message with an id it used (or a proxy id for the server's requests),
 // and the server only ever reads valid messages (docs/proxy.md, "Garbage never ends the session").
 
+#include "MemoryProbes.h"
 #include "common/CliProcess.h"
 #include "integration/ProxyDriver.h"
 
@@ -75,19 +76,6 @@ QList<QJsonObject> stderrEvents(const ProxyDriver& proxy, const QString& type)
             found.append(object);
     }
     return found;
-}
-
-// A memory figure of a process from /proc/<pid>/status ("VmRSS:", "VmHWM:"), in KiB.
-qint64 memoryKiB(qint64 pid, const QByteArray& field)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const auto& line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
 }
 
 // A project directory, the proxy on the fault server, and what the server read.
@@ -440,7 +428,7 @@ private Q_SLOTS:
         QVERIFY2(!proxy.initialize().isEmpty(), proxy.stderrText().constData());
         const qsizetype before = proxy.received().size();
 
-        const qint64 rssBefore = memoryKiB(proxy.pid(), "VmRSS:");
+        const qint64 rssBefore = statusKiB(proxy.pid(), "VmRSS");
         proxy.callTool(u"bad"_s, u"misbehave"_s, { { "kind"_L1, kind } });
         const QJsonObject answer = proxy.answer(u"bad"_s, 60000);
         QVERIFY2(!answer.isEmpty(), proxy.stderrText().right(2000).constData());
@@ -459,18 +447,21 @@ private Q_SLOTS:
         if (kind == "huge_line"_L1) {
             // The line is skipped once it passes the limit: memory is bounded by the limit (the
             // framer's buffer up to it), a second such line costs nothing more, and it is all given back.
-            const qint64 firstPeak = memoryKiB(proxy.pid(), "VmHWM:");
+            const qint64 firstPeak = statusKiB(proxy.pid(), "VmHWM");
             proxy.callTool(u"bad again"_s, u"misbehave"_s, { { "kind"_L1, kind } });
             QCOMPARE(resultText(proxy.answer(u"bad again"_s, 60000)), u"ok after "_s + kind);
-            const qint64 secondPeak = memoryKiB(proxy.pid(), "VmHWM:");
-            const qint64 rssAfter = memoryKiB(proxy.pid(), "VmRSS:");
+            const qint64 secondPeak = statusKiB(proxy.pid(), "VmHWM");
+            const qint64 rssAfter = statusKiB(proxy.pid(), "VmRSS");
             qInfo("proxy RSS %lld KiB before, peak %lld KiB after one %lld-byte line, %lld KiB after two, "
                   "%lld KiB now",
                 rssBefore, firstPeak, qlonglong(kServerLineLimit + 1), secondPeak, rssAfter);
-            QVERIFY2(rssBefore > 0 && firstPeak < rssBefore + 3 * kServerLineLimit / 1024,
-                qPrintable(u"peak %1 KiB"_s.arg(firstPeak)));
-            QVERIFY2(secondPeak <= firstPeak + 8 * 1024, qPrintable(u"peak %1 KiB"_s.arg(secondPeak)));
-            QVERIFY2(rssAfter < rssBefore + 16 * 1024, qPrintable(u"RSS %1 KiB"_s.arg(rssAfter)));
+            QVERIFY(rssBefore > 0);
+            if (kMemoryBoundsApply) {
+                QVERIFY2(firstPeak < rssBefore + 3 * kServerLineLimit / 1024,
+                    qPrintable(u"peak %1 KiB"_s.arg(firstPeak)));
+                QVERIFY2(secondPeak <= firstPeak + 8 * 1024, qPrintable(u"peak %1 KiB"_s.arg(secondPeak)));
+                QVERIFY2(rssAfter < rssBefore + 16 * 1024, qPrintable(u"RSS %1 KiB"_s.arg(rssAfter)));
+            }
             expectedLines = 3;
         }
 

@@ -13,6 +13,7 @@
 // peers all get the hello and every event, and their descriptors are given back when they go
 // (docs/event-socket.md, docs/reliability.md).
 
+#include "MemoryProbes.h"
 #include "common/CliProcess.h"
 
 #include <QDir>
@@ -74,15 +75,6 @@ FileState lstatOf(const QString& path)
     if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
         return {};
     return { true, info.st_mode, info.st_uid };
-}
-
-qint64 procStatusKiB(qint64 pid, const QByteArray& field)
-{
-    for (const auto& line : readFile(u"/proc/%1/status"_s.arg(pid)).split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
 }
 
 int openDescriptors(qint64 pid)
@@ -567,7 +559,7 @@ private Q_SLOTS:
         FastPeer reader(run.socketPath());
         QVERIFY(reader.isConnected());
         QTRY_VERIFY_WITH_TIMEOUT(reader.hasLineContaining(R"("event":"hello")"), 10000);
-        const qint64 rssBefore = procStatusKiB(run.pid(), "VmRSS:");
+        const qint64 rssBefore = statusKiB(run.pid(), "VmRSS");
 
         // A restart whose new server writes 40,000 lines at once: about 12 MiB of server_stderr events,
         // far past the silent peer's 4 MiB limit. (Before events were flushed as written, a reader that
@@ -590,11 +582,12 @@ private Q_SLOTS:
         qint64 received = 0;
         QVERIFY2(silent.drainUntilClosed(&received, 5000), "the silent peer is still connected");
         QVERIFY2(received < kMaxBacklogBytes + 1024 * 1024, qPrintable(u"%1 bytes"_s.arg(received)));
-        const qint64 peak = procStatusKiB(run.pid(), "VmHWM:");
+        const qint64 peak = statusKiB(run.pid(), "VmHWM");
         qInfo("flood of %d events delivered in %lld ms; silent peer got %lld bytes before the cut; "
               "RSS %lld KiB before, peak %lld KiB",
             kFloodLines, floodMs, received, rssBefore, peak);
-        QVERIFY2(peak < rssBefore + 32 * 1024, qPrintable(u"peak %1 KiB"_s.arg(peak)));
+        if (kMemoryBoundsApply)
+            QVERIFY2(peak < rssBefore + 32 * 1024, qPrintable(u"peak %1 KiB"_s.arg(peak)));
 
         // FoxReload did not block: it still answers at once.
         clock.restart();
@@ -641,7 +634,7 @@ private Q_SLOTS:
         }
         Run& run = *m_shared;
         QCOMPARE(run.process().state(), QProcess::Running); // earlier rows did not end it
-        const qint64 rssBefore = procStatusKiB(run.pid(), "VmRSS:");
+        const qint64 rssBefore = statusKiB(run.pid(), "VmRSS");
 
         Peer peer(run.socketPath());
         QTRY_VERIFY_WITH_TIMEOUT(!peer.events(u"hello"_s).isEmpty(), 10000);
@@ -664,9 +657,10 @@ private Q_SLOTS:
                   "\n");
         QTRY_VERIFY_WITH_TIMEOUT(!peer.events(u"resumed"_s).isEmpty(), 10000);
         // No more than one line's worth of memory was kept for a line, however long.
-        const qint64 peak = procStatusKiB(run.pid(), "VmHWM:");
-        QVERIFY2(peak < rssBefore + 16 * 1024,
-            qPrintable(u"RSS %1 KiB before, peak %2 KiB"_s.arg(rssBefore).arg(peak)));
+        const qint64 peak = statusKiB(run.pid(), "VmHWM");
+        if (kMemoryBoundsApply)
+            QVERIFY2(peak < rssBefore + 16 * 1024,
+                qPrintable(u"RSS %1 KiB before, peak %2 KiB"_s.arg(rssBefore).arg(peak)));
     }
 
     void manyPeersAtOnce()

@@ -21,6 +21,8 @@
 
 using namespace Qt::StringLiterals;
 using foxreload::test::CliProcess;
+using foxreload::test::kMemoryBoundsApply;
+using foxreload::test::statusKiB;
 using namespace foxreload::test::watchfaults;
 
 class FaultsWatchTest : public QObject
@@ -132,7 +134,7 @@ private Q_SLOTS:
             return;
         EventLog log(run);
         const qint64 pid = run.process().processId();
-        const qint64 baselineKb = procStatusKb(pid, "VmRSS");
+        const qint64 baselineKb = statusKiB(pid, "VmRSS");
         const QSet<QString> expected = burstPaths(files, perDirectory);
 
         qsizetype from = log.mark();
@@ -172,14 +174,16 @@ private Q_SLOTS:
         expectEditSeen(log, root, "x = 2\n");
         if (QTest::currentTestFailed())
             return;
-        const qint64 peakKb = procStatusKb(pid, "VmHWM");
-        const qint64 afterKb = procStatusKb(pid, "VmRSS");
+        const qint64 peakKb = statusKiB(pid, "VmHWM");
+        const qint64 afterKb = statusKiB(pid, "VmRSS");
         qInfo(
             "RSS: %lld KiB at start, peak %lld KiB, %lld KiB after the bursts", baselineKb, peakKb, afterKb);
         QVERIFY(baselineKb > 0);
         // Bounded: FoxReload keeps the names of the files, a batch and its JSON, not a copy per event.
-        QVERIFY2(peakKb - baselineKb < 64 * 1024, qPrintable(u"peak RSS %1 KiB"_s.arg(peakKb)));
-        QVERIFY2(afterKb - baselineKb < 48 * 1024, qPrintable(u"RSS after %1 KiB"_s.arg(afterKb)));
+        if (kMemoryBoundsApply) {
+            QVERIFY2(peakKb - baselineKb < 64 * 1024, qPrintable(u"peak RSS %1 KiB"_s.arg(peakKb)));
+            QVERIFY2(afterKb - baselineKb < 48 * 1024, qPrintable(u"RSS after %1 KiB"_s.arg(afterKb)));
+        }
         if (!log.warnings().isEmpty())
             qInfo("warnings: %s", qPrintable(log.warnings()));
         run.terminate();
