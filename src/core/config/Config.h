@@ -50,6 +50,17 @@ struct HotReloadSettings
     friend bool operator==(const HotReloadSettings&, const HotReloadSettings&) = default;
 };
 
+// A build step (server.build): run in server.cwd before every (re)start of the server, and
+// before a hot reload whose rule says build: true. No command: no build step.
+struct BuildSettings
+{
+    QString command;
+    QStringList args;
+
+    bool enabled() const { return !command.isEmpty(); }
+    friend bool operator==(const BuildSettings&, const BuildSettings&) = default;
+};
+
 struct ServerSettings
 {
     QString command;
@@ -67,6 +78,8 @@ struct ServerSettings
     // Where an HTTP server listens; {port} is a free port picked for each server generation
     // (also given to the server as env PORT and substituted in args).
     QString url = QStringLiteral("http://127.0.0.1:{port}/mcp");
+    BuildSettings build;
+    int buildTimeoutMs = 300000; // a build still running after this is stopped and counts as failed
 
     friend bool operator==(const ServerSettings&, const ServerSettings&) = default;
 };
@@ -90,12 +103,14 @@ struct Rule
     QString match; // glob relative to the project root
     ReloadStrategy strategy = ReloadStrategy::FullRestart;
     QStringList components;
+    bool build = false; // a hot reload of these files runs server.build first
     int line = 0; // where the rule stands in the config file (0: not from a file)
 
     // Same setting; where it was written (line) does not count.
     friend bool operator==(const Rule& a, const Rule& b)
     {
-        return a.match == b.match && a.strategy == b.strategy && a.components == b.components;
+        return a.match == b.match && a.strategy == b.strategy && a.components == b.components
+            && a.build == b.build;
     }
 };
 

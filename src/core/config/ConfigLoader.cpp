@@ -244,6 +244,7 @@ private:
     void readEnv(const Section& section, QMap<QString, QString>* out);
 
     void readServer(const Section& root);
+    void readBuild(const Section& server); // server.build: {command, args}
     void readWatch(const Section& root);
     void readRules(const Section& root);
     void readGamification(const Section& root);
@@ -545,6 +546,49 @@ void Validator::checkCommand(const Field& field)
         warn(field.position(), field.path, u"\""_s + command + u"\" is not found on PATH"_s);
 }
 
+void Validator::readBuild(const Section& server)
+{
+    const Field* buildField = server.field(u"build"_s);
+    if (!buildField || isNull(buildField->value))
+        return;
+    if (!buildField->value.IsMap()) {
+        error(buildField->position(), buildField->path,
+            u"expected a build step like {command: npm, args: [run, build]}, got "_s
+                + describe(buildField->value));
+        return;
+    }
+    const Section build = openSection(*buildField, { u"command"_s, u"args"_s });
+    BuildSettings& settings = m_config.server.build;
+    if (const auto args = readStringList(build, u"args"_s)) {
+        for (const ListItem& item : *args)
+            settings.args.append(item.value);
+    }
+    const Field* commandField = build.field(u"command"_s);
+    if (!commandField) {
+        missing(build, u"command"_s, u"a build step needs its command, e.g. command: npm"_s);
+        return;
+    }
+    if (!readString(build, u"command"_s, &settings.command) || settings.command.isEmpty())
+        return;
+    // A build tool that is not installed is named now, not at the first reload.
+    QString& command = settings.command;
+    if (command.contains(u'/')) {
+        command = resolveConfigPath(m_config.server.cwd, command);
+        if (!QFileInfo(command).isExecutable())
+            warn(commandField->position(), commandField->path,
+                u"\""_s + command + u"\" is not an executable file; every build will fail"_s);
+        return;
+    }
+    QStringList searchPaths;
+    const auto pathVariable = m_config.server.env.constFind(u"PATH"_s);
+    if (pathVariable != m_config.server.env.cend())
+        searchPaths = pathVariable->split(u':', Qt::SkipEmptyParts);
+    if (QStandardPaths::findExecutable(command, searchPaths).isEmpty())
+        warn(commandField->position(), commandField->path,
+            u"build tool \""_s + command
+                + u"\" is not found on PATH; install it or fix server.build.command"_s);
+}
+
 void Validator::readServer(const Section& root)
 {
     const Field* serverField = root.field(u"server"_s);
@@ -556,7 +600,7 @@ void Validator::readServer(const Section& root)
     const Section server = openSection(*serverField,
         { u"command"_s, u"args"_s, u"cwd"_s, u"env"_s, u"hot_reload"_s, u"shutdown_grace_ms"_s,
             u"ready_timeout_ms"_s, u"restart_mode"_s, u"crash_loop"_s, u"stderr_tail_lines"_s, u"transport"_s,
-            u"url"_s });
+            u"url"_s, u"build"_s, u"build_timeout_ms"_s });
     ServerSettings& settings = m_config.server;
 
     if (const auto args = readStringList(server, u"args"_s)) {
@@ -593,6 +637,8 @@ void Validator::readServer(const Section& root)
         readString(hotReload, u"method"_s, &settings.hotReload.method);
         readInt(hotReload, u"timeout_ms"_s, { 1, 600000, u"milliseconds"_s }, &settings.hotReload.timeoutMs);
     }
+    readBuild(server);
+    readInt(server, u"build_timeout_ms"_s, { 100, 3600000, u"milliseconds"_s }, &settings.buildTimeoutMs);
     readInt(server, u"shutdown_grace_ms"_s, { 0, 600000, u"milliseconds"_s }, &settings.shutdownGraceMs);
     readInt(server, u"ready_timeout_ms"_s, { 100, 600000, u"milliseconds"_s }, &settings.readyTimeoutMs);
     QString restartMode;
@@ -728,7 +774,7 @@ void Validator::readRules(const Section& root)
             continue;
         }
         const Section section = openSection(
-            path, position, ruleNode, { u"match"_s, u"strategy"_s, u"components"_s }, QString());
+            path, position, ruleNode, { u"match"_s, u"strategy"_s, u"components"_s, u"build"_s }, QString());
         Rule rule;
         rule.line = position.line;
         bool valid = true;
@@ -759,6 +805,7 @@ void Validator::readRules(const Section& root)
                 }
             }
         }
+        readBool(section, u"build"_s, &rule.build);
         if (valid)
             m_config.rules.append(rule);
     }

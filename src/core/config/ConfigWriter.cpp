@@ -124,6 +124,14 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     out << YAML::Key << "stderr_tail_lines" << YAML::Value << server.stderrTailLines;
     out << YAML::Key << "transport" << YAML::Value << utf8(serverTransportName(server.transport));
     out << YAML::Key << "url" << YAML::Value << YAML::DoubleQuoted << utf8(server.url);
+    if (server.build.enabled()) {
+        out << YAML::Key << "build" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "command" << YAML::Value << utf8(pathWriter.command(server.build.command));
+        out << YAML::Key << "args" << YAML::Value;
+        emitFlowList(out, server.build.args);
+        out << YAML::EndMap;
+    }
+    out << YAML::Key << "build_timeout_ms" << YAML::Value << server.buildTimeoutMs;
     out << YAML::EndMap;
 
     const WatchSettings& watch = config.watch;
@@ -156,6 +164,8 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
                 out << YAML::Key << "components" << YAML::Value;
                 emitFlowList(out, rule.components);
             }
+            if (rule.build)
+                out << YAML::Key << "build" << YAML::Value << true;
             out << YAML::EndMap;
         }
         out << YAML::EndSeq;
