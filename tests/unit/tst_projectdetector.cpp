@@ -25,6 +25,8 @@ private Q_SLOTS:
     void excludesKeepToolingOut_data();
     void excludesKeepToolingOut();
     void guessWritesALoadableConfig();
+    void buildStepNotesAndProblems_data();
+    void buildStepNotesAndProblems();
 
 private:
     static bool createFiles(const QString& root, const Files& files);
@@ -74,14 +76,20 @@ void TestProjectDetector::detectsFolderShapes_data()
     QTest::newRow("node start script")
         << Files { { u"package.json"_s, R"({"scripts": {"start": "node src/index.js"}})" } } << K::Node
         << u"npm"_s << QStringList { u"--silent"_s, u"start"_s } << QString() << QStringList();
-    QTest::newRow("typescript not built yet: start script")
+    // The build step builds the entry before every start, so a main that is not built yet is fine.
+    QTest::newRow("typescript not built yet, build script: main")
         << Files { { u"package.json"_s,
                        R"({"main": "out/index.js", "scripts": {"build": "tsc", "start": "node out/index.js"}})" },
                { u"tsconfig.json"_s,
                    "{\n  // comments are allowed here\n  \"compilerOptions\": {\"outDir\": "
                    "\"./out\",},\n}\n" } }
-        << K::Node << u"npm"_s << QStringList { u"--silent"_s, u"start"_s } << u"out"_s
+        << K::Node << u"node"_s << QStringList { u"out/index.js"_s } << u"out"_s
         << QStringList { u"out/**"_s };
+    QTest::newRow("typescript not built yet, no build script: start script")
+        << Files { { u"package.json"_s,
+                       R"({"main": "out/index.js", "scripts": {"start": "tsx src/index.ts"}})" },
+               { u"tsconfig.json"_s, "{}" } }
+        << K::Node << u"npm"_s << QStringList { u"--silent"_s, u"start"_s } << QString() << QStringList();
     QTest::newRow("typescript built, default outDir")
         << Files { { u"package.json"_s, R"({"main": "dist/index.js", "scripts": {"build": "tsc"}})" },
                { u"tsconfig.json"_s, R"({"compilerOptions": {"strict": true}})" },
@@ -208,6 +216,86 @@ void TestProjectDetector::guessWritesALoadableConfig()
     QCOMPARE(loaded.config->server.command, dir.filePath(u".venv/bin/python"_s));
     QCOMPARE(loaded.config->server.args, QStringList { u"main.py"_s });
     QCOMPARE(loaded.config->watch.paths, config.watch.paths);
+}
+
+void TestProjectDetector::buildStepNotesAndProblems_data()
+{
+    QTest::addColumn<Files>("files");
+    QTest::addColumn<QStringList>("buildCommand");
+    QTest::addColumn<QString>("buildTool");
+    QTest::addColumn<QStringList>("noteParts"); // each must appear in some note
+    QTest::addColumn<QString>("problemPart"); // empty: no problem
+
+    const QStringList npmBuild { u"npm"_s, u"run"_s, u"build"_s };
+    QTest::newRow("ts with build script, SDK, ESM")
+        << Files { { u"package.json"_s,
+                       R"({"type": "module", "main": "dist/index.js", "scripts": {"build": "tsc -p ."},
+                          "dependencies": {"@modelcontextprotocol/sdk": "1.32.2"}})" },
+               { u"tsconfig.json"_s, "{}" }, { u"src/index.ts"_s, "" } }
+        << npmBuild << u"tsc"_s
+        << QStringList { u"ES module"_s, u"TypeScript"_s, u"@modelcontextprotocol/sdk"_s, u"not built yet"_s,
+               u"(tsc -p .) runs before every start"_s, u"dist/"_s }
+        << QString();
+    QTest::newRow("ts without build script")
+        << Files { { u"package.json"_s, R"({"scripts": {"start": "tsx src/index.ts"}})" },
+               { u"tsconfig.json"_s, "{}" } }
+        << QStringList() << QString()
+        << QStringList { u"CommonJS"_s, u"no \"build\" script"_s, u"no MCP SDK"_s, u"--silent"_s }
+        << QString();
+    QTest::newRow("build script behind an env assignment")
+        << Files { { u"package.json"_s,
+                       R"({"main": "a.js", "scripts": {"build": "NODE_ENV=production esbuild x"}})" },
+               { u"a.js"_s, "" } }
+        << npmBuild << u"esbuild"_s << QStringList { u"the server is a.js"_s } << QString();
+    QTest::newRow("v2 server SDK")
+        << Files { { u"package.json"_s,
+                       R"({"main": "a.js", "devDependencies": {"@modelcontextprotocol/server": "2.4.0"}})" },
+               { u"a.js"_s, "" } }
+        << QStringList() << QString() << QStringList { u"@modelcontextprotocol/server"_s } << QString();
+    QTest::newRow("python uv") << Files { { u"pyproject.toml"_s, "[project]\n" }, { u"uv.lock"_s, "" },
+        { u"main.py"_s, "" } } << QStringList()
+                               << QString()
+                               << QStringList { u"uv run"_s, u"main.py"_s, u"PYTHONUNBUFFERED"_s }
+                               << QString();
+    QTest::newRow("empty folder") << Files {} << QStringList() << QString() << QStringList()
+                                  << u"none of package.json"_s;
+    QTest::newRow("package.json without entry")
+        << Files { { u"package.json"_s, R"({"name": "x"})" } } << QStringList() << QString() << QStringList()
+        << u"no \"bin\", \"main\" or \"start\""_s;
+    QTest::newRow("broken package.json") << Files { { u"package.json"_s, "{ nope" } } << QStringList()
+                                         << QString() << QStringList() << u"not a JSON object"_s;
+    QTest::newRow("pyproject without entry")
+        << Files { { u"pyproject.toml"_s, "[project]\n" } } << QStringList() << QString() << QStringList()
+        << u"no main.py"_s;
+}
+
+void TestProjectDetector::buildStepNotesAndProblems()
+{
+    QFETCH(Files, files);
+    QFETCH(QStringList, buildCommand);
+    QFETCH(QString, buildTool);
+    QFETCH(QStringList, noteParts);
+    QFETCH(QString, problemPart);
+
+    QTemporaryDir dir;
+    QVERIFY(createFiles(dir.path(), files));
+    const ProjectGuess guess = ProjectDetector::detect(dir.path());
+    QCOMPARE(guess.buildCommand, buildCommand);
+    QCOMPARE(guess.buildTool, buildTool);
+    const QString notes = guess.notes.join(u'\n');
+    for (const QString& part : noteParts)
+        QVERIFY2(notes.contains(part), qPrintable(part + u" not in:\n"_s + notes));
+    if (problemPart.isEmpty()) {
+        QCOMPARE(guess.problem, QString());
+        QVERIFY(!guess.command.isEmpty());
+    } else {
+        QVERIFY2(guess.problem.contains(problemPart), qPrintable(guess.problem));
+        QCOMPARE(guess.command, QString());
+    }
+    // The settings dialog's config carries the build step too.
+    const Config config = ProjectDetector::configFor(dir.path(), guess);
+    QCOMPARE(config.server.build.command, buildCommand.value(0));
+    QCOMPARE(config.server.build.args, buildCommand.mid(1));
 }
 
 QTEST_GUILESS_MAIN(TestProjectDetector)

@@ -22,6 +22,13 @@ struct ProjectGuess
     QStringList extraExcludes; // added to Config::defaultExcludes(), e.g. a TypeScript outDir
     QString buildOutputDir; // relative; what a build script writes (excluded so builds do not loop)
     QStringList evidence; // the files the guess rests on, relative, for the explanation
+    QStringList buildCommand; // program and arguments of the build step (npm run build); empty: none
+    QString buildTool; // what the build script runs first ("tsc"), to tell when it is not installed
+    // One sentence per choice made ("package.json's \"bin\" names dist/index.js"), for the
+    // comments `foxreload init` writes and the settings dialog's explanation.
+    QStringList notes;
+    // Why no server command was found, and what to do, in one line; empty when command is set.
+    QString problem;
 
     friend bool operator==(const ProjectGuess&, const ProjectGuess&) = default;
 };
@@ -34,6 +41,7 @@ struct ProjectGuess
 //   - pyproject.toml, requirements.txt, main.py, server.py -> python3 with the entry file; a
 //     .venv's interpreter when there is one, `uv run` when uv.lock is there.
 //   - otherwise: an empty command (the user must say it) and the whole folder watched.
+// A package.json `build` script becomes the build step (npm run build).
 class ProjectDetector
 {
 public:
