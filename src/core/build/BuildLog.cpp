@@ -1,0 +1,3 @@
+#include "BuildLog.h"
+
+Q_LOGGING_CATEGORY(lcBuild, "foxreload.build", QtInfoMsg)
