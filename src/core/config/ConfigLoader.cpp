@@ -1,5 +1,6 @@
 #include "ConfigLoader.h"
 
+#include "CommandAdvice.h"
 #include "ConfigKeys.h"
 #include "ConfigLog.h"
 #include "ConfigText.h"
@@ -542,8 +543,9 @@ void Validator::checkCommand(const Field& field)
     const auto pathVariable = m_config.server.env.constFind(u"PATH"_s);
     if (pathVariable != m_config.server.env.cend())
         searchPaths = pathVariable->split(u':', Qt::SkipEmptyParts);
-    if (QStandardPaths::findExecutable(command, searchPaths).isEmpty())
-        warn(field.position(), field.path, u"\""_s + command + u"\" is not found on PATH"_s);
+    // "command 'nodee' not found on PATH — did you mean node?": the fix, not just the failure.
+    if (const QString advice = missingProgramAdvice(u"command"_s, command, searchPaths); !advice.isEmpty())
+        warn(field.position(), field.path, advice);
 }
 
 void Validator::readBuild(const Section& server)
