@@ -1,10 +1,13 @@
 """Measurement 4: request round trips of an official-SDK client straight to the example server
-and through `foxreload proxy` to the same server."""
+and through `foxreload proxy` to the same server; and over Streamable HTTP, straight to an HTTP
+server and through `foxreload proxy --listen` (the HTTP front) in front of the same server."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
+import time
 
 from . import projects
 from .stats import percentile
@@ -20,10 +23,11 @@ def proxy_available(binary):
     return done.returncode == 0 and "proxy" in (done.stdout + done.stderr).lower()
 
 
-def _client(server_argv, cwd, env, method, latency, throughput_s, concurrency, sequential_s):
+def _client(server_argv, cwd, env, method, latency, throughput_s, concurrency, sequential_s, url=None):
     script = os.path.join(NODE_DIR, "mcp-rtt.mjs")
     argv = ["node", script, "--method", method, "--latency", str(latency), "--throughput-s", str(throughput_s),
-            "--concurrency", str(concurrency), "--sequential-s", str(sequential_s), "--cwd", cwd, "--", *server_argv]
+            "--concurrency", str(concurrency), "--sequential-s", str(sequential_s), "--cwd", cwd]
+    argv += ["--url", url] if url else ["--", *server_argv]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120 + throughput_s + sequential_s, env=env,
                           cwd=cwd)
     if done.returncode != 0 or not done.stdout.strip():
@@ -105,10 +109,97 @@ def measure(binary, tmp, methods, latency, throughput_s, concurrency, rounds=3, 
             if direct.get("sequential_per_s") and through.get("sequential_per_s"):
                 entry["sequential_ratio"] = round(through["sequential_per_s"] / direct["sequential_per_s"], 3)
         result[method] = entry
-    # TODO(integrator, issue 11): the Streamable HTTP front (`foxreload proxy --listen HOST:PORT`) is
-    # measured here once it is built: the same requests from an HTTP client (POST /mcp, JSON or SSE
-    # answers) straight to an HTTP server and through `foxreload proxy --listen`, same rounds and
-    # figures; until then the report shows this part as not measured.
-    result["http_front"] = {"available": False,
-                            "note": "TODO: the HTTP front (`foxreload proxy --listen`) is not measured yet"}
+    result["http_front"] = guarded_http_front(binary, tmp, methods, latency, throughput_s, concurrency, rounds,
+                                              sequential_s, env)
+    return result
+
+
+# The HTTP server of the HTTP-front measurement: the conformance fixture (v1 SDK 1.32.2, from
+# tests/mcp-clients), which serves Streamable HTTP itself (`--http`) or stdio behind the front.
+FIXTURE = os.path.join(projects.REPO_DIR, "tests", "fixtures", "conformance-server", "server.mjs")
+FIXTURE_SDK = os.path.join(projects.REPO_DIR, "tests", "mcp-clients", "node_modules", "@modelcontextprotocol", "sdk")
+
+
+def _start_and_find_url(argv, log_path, pattern, cwd, env, timeout_s=60):
+    """Starts a server whose stderr (a file, so that it never blocks) names its URL."""
+    log = open(log_path, "w")
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=log)
+    log.close()
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and process.poll() is None:
+        with open(log_path, encoding="utf-8", errors="replace") as text:
+            match = re.search(pattern, text.read())
+        if match:
+            return process, match.group(1)
+        time.sleep(0.1)
+    _stop(process)
+    with open(log_path, encoding="utf-8", errors="replace") as text:
+        raise RuntimeError(f"{argv[0]} did not say where it listens: {text.read()[-400:]}")
+
+
+def _stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def guarded_http_front(*args):
+    try:
+        return measure_http_front(*args)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+        return {"available": False, "note": f"failed: {error}"}
+
+
+def measure_http_front(binary, tmp, methods, latency, throughput_s, concurrency, rounds, sequential_s, env):
+    """The same client over Streamable HTTP (StreamableHTTPClientTransport): straight to the fixture's
+    own HTTP endpoint, and to `foxreload proxy --listen 127.0.0.1:0` with the fixture on stdio behind
+    it. Both servers run the whole time; the rounds alternate as for stdio."""
+    if not os.path.isdir(FIXTURE_SDK):
+        return {"available": False, "note": "tests/mcp-clients/node_modules missing (npm ci there)"}
+    work = os.path.join(tmp, "http-front")
+    os.makedirs(work, exist_ok=True)
+    # JSON answers, as the front gives them, so that both paths answer in the same form.
+    direct_argv = ["node", FIXTURE, "--http", "--port", "0", "--json-response"]
+    front_argv = [binary, "proxy", "--listen", "127.0.0.1:0", "--json", "--no-game", "--no-socket", "--db",
+                  os.path.join(work, "history.sqlite"), "--watch", work, "--", "node", FIXTURE]
+    result = {"available": True, "rounds": rounds,
+              "commands": {"direct": " ".join(direct_argv), "front": " ".join(front_argv),
+                           "client": "node bench/node/mcp-rtt.mjs --method M --url URL (same figures as stdio)"}}
+    direct, direct_url = _start_and_find_url(direct_argv, os.path.join(work, "direct.log"),
+                                             r"listening (http://\S+)", work, env)
+    try:
+        front, front_url = _start_and_find_url(front_argv, os.path.join(work, "front.log"),
+                                               r'"url":"(http://[^"]+)"', work, env)
+    except RuntimeError:
+        _stop(direct)
+        raise
+    try:
+        for method in methods:
+            runs = {"direct": [], "front": []}
+            for round_index in range(rounds):
+                order = ("direct", "front") if round_index % 2 == 0 else ("front", "direct")
+                for label in order:
+                    url = direct_url if label == "direct" else front_url
+                    runs[label].append(_client(None, work, env, method, latency, throughput_s, concurrency,
+                                               sequential_s, url=url))
+            entry = {label: _combine(runs[label]) for label in runs}
+            d, f = entry["direct"], entry["front"]
+            if "error" not in d and "error" not in f:
+                entry["added_p50_ms"] = round(_median([b["p50_ms"] - a["p50_ms"]
+                                                       for a, b in zip(runs["direct"], runs["front"])]), 3)
+                entry["added_p99_ms"] = round(_median([b["p99_ms"] - a["p99_ms"]
+                                                       for a, b in zip(runs["direct"], runs["front"])]), 3)
+                if d["requests_per_s"]:
+                    entry["throughput_ratio"] = round(f["requests_per_s"] / d["requests_per_s"], 3)
+                if d.get("sequential_per_s") and f.get("sequential_per_s"):
+                    entry["sequential_ratio"] = round(f["sequential_per_s"] / d["sequential_per_s"], 3)
+            result[method] = entry
+    finally:
+        _stop(front)
+        _stop(direct)
     return result

@@ -136,6 +136,15 @@ def targets(results):
     if prox and http_front.get("available") is False:
         rows.append(("proxy, HTTP front (added p50, throughput vs direct)", "≤ 0.05 ms; ≥ 0.8× direct",
                      http_front.get("note"), _verdict(None)))
+    elif http_front.get("ping"):
+        hping = http_front["ping"]
+        hadded, hratio = hping.get("added_p50_ms"), hping.get("throughput_ratio")
+        rows.append(("proxy, HTTP front, added per request (ping, p50)", "≤ 0.05 ms", f"{fmt(hadded, 3)} ms",
+                     _verdict(None if hadded is None else hadded <= 0.05)))
+        rows.append(("proxy, HTTP front throughput vs direct HTTP (ping, 16 in flight)", "≥ 0.8× direct",
+                     f"{fmt(hratio, 2)}× ({fmt(_get(hping, 'front', 'requests_per_s'))} /s, direct "
+                     f"{fmt(_get(hping, 'direct', 'requests_per_s'))} /s)",
+                     _verdict(None if hratio is None else hratio >= 0.8)))
     return [{"figure": f, "target": t, "measured": m, "verdict": v} for f, t, m, v in rows]
 
 
@@ -328,9 +337,29 @@ def markdown(results):
             out.append("")
             http_front = prox.get("http_front") or {}
             out.append("### HTTP front\n")
-            out.append(f"Not measured: {http_front.get('note') or 'TODO'}. To be filled when "
-                       "`foxreload proxy --listen` exists: an HTTP client straight to an HTTP server and through "
-                       "the front, ping and a small tools/call, sequential and 16 in flight, same rounds.\n")
+            if http_front.get("available") is False:
+                out.append(f"Not measured: {http_front.get('note')}\n")
+            else:
+                out.append("The same client over Streamable HTTP (`StreamableHTTPClientTransport`): straight to "
+                           "an HTTP server (tests/fixtures/conformance-server/server.mjs `--http --json-response`, v1 "
+                           "SDK `StreamableHTTPServerTransport`, JSON answers as the front gives) and through `foxreload proxy --listen` with the same "
+                           "server on stdio behind the front. Same rounds and figures as above.\n")
+                rows = []
+                for method in ("ping", "echo"):
+                    e = http_front.get(method)
+                    if not e:
+                        continue
+                    for label in ("direct", "front"):
+                        r = e.get(label, {})
+                        rows.append([method, label, r.get("error") or fmt(r.get("p50_ms"), 3),
+                                     fmt(r.get("p99_ms"), 3), fmt(r.get("requests_per_s")),
+                                     fmt(r.get("sequential_per_s")), r.get("errors")])
+                    rows.append([method, "added by the front / front ÷ direct", fmt(e.get("added_p50_ms"), 3),
+                                 fmt(e.get("added_p99_ms"), 3), f"{fmt(e.get('throughput_ratio'), 2)}×",
+                                 f"{fmt(e.get('sequential_ratio'), 2)}×", ""])
+                out.append(_table(["request", "path", "p50 ms", "p99 ms", "requests/s (16 in flight)",
+                                   "requests/s (sequential)", "errors"], rows))
+                out.append("")
 
     s = results.get("soak")
     if s:
@@ -373,6 +402,8 @@ def markdown(results):
     if isinstance(results.get("proxy"), dict):
         for k, v in (results["proxy"].get("commands") or {}).items():
             commands[f"proxy part: {k}"] = v
+        for k, v in ((results["proxy"].get("http_front") or {}).get("commands") or {}).items():
+            commands[f"proxy part, HTTP front: {k}"] = v
     out.append("ROOT is the tree's root; temporary paths are those of this run.\n")
     for name, command in commands.items():
         out.append(f"- {name}: `{command}`")

@@ -5,20 +5,24 @@
 //
 // Usage: node mcp-rtt.mjs [--method ping|echo] [--latency N] [--throughput-s S] [--concurrency K]
 //                         [--sequential-s S] [--warmup N] [--cwd DIR] -- COMMAND [ARGS...]
+//        node mcp-rtt.mjs [same options] --url http://127.0.0.1:PORT/mcp
+//                         (Streamable HTTP: StreamableHTTPClientTransport, for the HTTP front)
 // Prints one JSON object: {connectMs, latency: {n, samplesMs}, throughput: {requests, seconds,
 // perSecond, concurrency}, sequential: {requests, seconds, perSecond} (with --sequential-s), errors}.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 const argv = process.argv.slice(2);
-const separator = argv.indexOf('--');
-if (separator < 0 || separator === argv.length - 1) {
-    process.stderr.write('usage: node mcp-rtt.mjs [options] -- COMMAND [ARGS...]\n');
+const separator = argv.includes('--') ? argv.indexOf('--') : argv.length;
+if (separator === argv.length - 1 || (separator === argv.length && !argv.includes('--url'))) {
+    process.stderr.write('usage: node mcp-rtt.mjs [options] -- COMMAND [ARGS...] | [options] --url URL\n');
     process.exit(2);
 }
 const [command, ...commandArgs] = argv.slice(separator + 1);
 const options = {
     method: 'ping', latency: 1000, throughputS: 3, concurrency: 16, sequentialS: 0, warmup: 200, cwd: undefined,
+    url: undefined,
 };
 const own = argv.slice(0, separator);
 for (let i = 0; i < own.length; i += 2) {
@@ -31,6 +35,7 @@ for (let i = 0; i < own.length; i += 2) {
     case '--sequential-s': options.sequentialS = Number(value); break;
     case '--warmup': options.warmup = Number(value); break;
     case '--cwd': options.cwd = value; break;
+    case '--url': options.url = value; break;
     default:
         process.stderr.write(`mcp-rtt: unknown option ${own[i]}\n`);
         process.exit(2);
@@ -38,9 +43,9 @@ for (let i = 0; i < own.length; i += 2) {
 }
 
 const client = new Client({ name: 'foxreload-bench', version: '1.0.0' });
-const transport = new StdioClientTransport({
-    command, args: commandArgs, cwd: options.cwd, env: process.env, stderr: 'ignore',
-});
+const transport = options.url
+    ? new StreamableHTTPClientTransport(new URL(options.url))
+    : new StdioClientTransport({ command, args: commandArgs, cwd: options.cwd, env: process.env, stderr: 'ignore' });
 let errors = 0;
 const request = options.method === 'echo'
     ? () => client.callTool({ name: 'echo', arguments: { message: 'bench' } })
