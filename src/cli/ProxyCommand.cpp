@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "ConsoleReporter.h"
 #include "GameOutput.h"
+#include "ResourceOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
 #include "common/VisibleText.h"
@@ -13,7 +14,9 @@
 #include "net/front/ProxyClients.h"
 #include "net/metrics/SessionObservers.h"
 #include "proxy/ClientChannel.h"
+#include "proxy/ClientConnection.h"
 #include "proxy/McpProxy.h"
+#include "resources/ResourceMonitor.h"
 #include "server/ServerProcess.h"
 #include "session/Session.h"
 
@@ -248,6 +251,17 @@ int proxyCommand(const QStringList& arguments)
             qInfo("foxreload proxy: event socket %s", qPrintable(events.socketPath()));
         else
             reporter.printLine(u"⚠ no event socket: "_s + error);
+    }
+
+    reportResources(observers.resources(), &reporter, &feed);
+    // Client traffic is activity: the monitor samples while requests flow, not while the client is idle.
+    if (resources::ResourceMonitor* monitor = observers.resources()) {
+        if (httpClients)
+            QObject::connect(httpClients->client(), &ClientConnection::received, monitor,
+                &resources::ResourceMonitor::noteActivity);
+        else
+            QObject::connect(
+                &channel, &ClientChannel::messageReceived, monitor, &resources::ResourceMonitor::noteActivity);
     }
 
     QObject::connect(&proxy, &McpProxy::event, &reporter, [&](const QJsonObject& event) {

@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "ConsoleReporter.h"
 #include "GameOutput.h"
+#include "ResourceOutput.h"
 #include "SessionOptions.h"
 #include "UnixSignals.h"
 #include "common/VisibleText.h"
@@ -97,6 +98,7 @@ int runCommand(const QStringList& arguments)
     SessionEventFeed feed(&session, &events, u"run"_s);
     if (QString socketError; !events.listen(&socketError))
         qWarning("foxreload run: no event socket: %s", qPrintable(socketError));
+    reportResources(observers.resources(), &reporter, &feed);
 
     UnixSignals signals;
     int exitCode = ExitOk;

@@ -88,6 +88,12 @@ QString fieldValue(const Config& c, const QString& name)
         return number(c.proxy.requestGraceMs);
     if (name == u"proxy.max_queued_requests")
         return number(c.proxy.maxQueuedRequests);
+    if (name == u"resources.enabled")
+        return flag(c.resources.enabled);
+    if (name == u"resources.max_cpu_percent")
+        return number(c.resources.maxCpuPercent);
+    if (name == u"resources.max_rss_mb")
+        return number(c.resources.maxRssMb);
     if (name == u"history.retention_days")
         return number(c.history.retentionDays);
     if (name == u"history.max_raw_reloads")
@@ -197,6 +203,9 @@ void TestConfig::validConfig_data()
                u"gamification.notifications=true"_s,
                u"proxy.request_grace_ms=5000"_s,
                u"proxy.max_queued_requests=1000"_s,
+               u"resources.enabled=true"_s,
+               u"resources.max_cpu_percent=5"_s,
+               u"resources.max_rss_mb=50"_s,
                u"database="_s,
                u"project_root=%ROOT%"_s,
            };
@@ -317,6 +326,7 @@ default_strategy: none
 gamification: {enabled: off, xp_multiplier: 2.5, notifications: False}
 proxy: {request_grace_ms: 0, max_queued_requests: 1000000}
 history: {retention_days: 7, max_raw_reloads: 5000}
+resources: {enabled: false, max_cpu_percent: 0.5, max_rss_mb: 200}
 )"_ba
                                           << QStringList {
                                                  u"server.hot_reload.method=dev/reload"_s,
@@ -344,6 +354,9 @@ history: {retention_days: 7, max_raw_reloads: 5000}
                                                  u"proxy.max_queued_requests=1000000"_s,
                                                  u"history.retention_days=7"_s,
                                                  u"history.max_raw_reloads=5000"_s,
+                                                 u"resources.enabled=false"_s,
+                                                 u"resources.max_cpu_percent=0.5"_s,
+                                                 u"resources.max_rss_mb=200"_s,
                                              };
 
     QTest::newRow("empty sections keep their defaults")
@@ -485,6 +498,15 @@ history: {retention_days: 0}
 )"_ba
         << QStringList { u".foxreload.yaml:2:27: history.retention_days: expected a whole number of days "
                          u"(1–36500), got 0"_s };
+
+    QTest::newRow("resource budgets out of range")
+        << R"(server: {command: python3}
+resources: {max_cpu_percent: five, max_rss_mb: 0}
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:2:30: resources.max_cpu_percent: expected a number (0.1–10000), got \"five\""_s,
+               u".foxreload.yaml:2:48: resources.max_rss_mb: expected a whole number of MB (1–1048576), got 0"_s,
+           };
 
     QTest::newRow("an unknown key with no close match")
         << R"(server: {command: python3}

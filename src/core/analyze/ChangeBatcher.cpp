@@ -293,6 +293,13 @@ ContentHashCache& ChangeBatcher::hashes()
     return m_hashes;
 }
 
+void ChangeBatcher::setQuietWindow(std::chrono::milliseconds quiet)
+{
+    m_window.setQuiet(quiet);
+    if (m_timer.isActive())
+        rearm();
+}
+
 void ChangeBatcher::addEvent(const FileEvent& event)
 {
     m_window.add(event, Clock::now());
@@ -356,6 +363,12 @@ void ChangeBatcher::emitBatch(ChangeBatch batch)
             kept.append(event);
         }
         batch.events = std::move(kept);
+    } else {
+        for (const FileEvent& event : std::as_const(batch.events)) {
+            m_hashes.forget(event.path);
+            if (!event.oldPath.isEmpty())
+                m_hashes.forget(event.oldPath);
+        }
     }
     qCDebug(lcAnalyze) << "batch" << batch.id << batch.rawEventCount << "raw events," << batch.events.size()
                        << "changes," << batch.unchangedPaths.size() << "unchanged";

@@ -23,6 +23,9 @@ public:
 
     void add(const FileEvent& event, Clock::time_point now);
     bool isEmpty() const;
+    // A pending batch keeps its first and last event times: a new quiet window applies to it too.
+    void setQuiet(std::chrono::milliseconds quiet) { m_quiet = quiet; }
+    std::chrono::milliseconds quiet() const { return m_quiet; }
     // When the pending batch must be closed; nullopt when nothing is pending.
     std::optional<Clock::time_point> deadline() const;
     // Closes the batch if its deadline has passed (coalescing per path).
@@ -70,8 +73,14 @@ public:
     ChangeBatcher(
         std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait, QObject* parent = nullptr);
 
+    // While off, files a batch names are forgotten by the cache (their content is not read), so
+    // that turning it back on never compares against a hash taken before an unseen change.
     void setContentHashing(bool enabled);
+    bool contentHashing() const { return m_hashing; }
     ContentHashCache& hashes();
+    // The resource monitor lengthens it while FoxReload is over its budget (src/core/resources).
+    void setQuietWindow(std::chrono::milliseconds quiet);
+    std::chrono::milliseconds quietWindow() const { return m_window.quiet(); }
 
 public Q_SLOTS:
     void addEvent(const foxreload::FileEvent& event);

@@ -148,6 +148,17 @@ struct MetricsSettings
     friend bool operator==(const MetricsSettings&, const MetricsSettings&) = default;
 };
 
+// FoxReload's own budget (resources:). Over it, FoxReload throttles what it controls and says
+// so; the server's figures are shown, never budgeted (src/core/resources).
+struct ResourceSettings
+{
+    bool enabled = true;
+    double maxCpuPercent = 5.0; // of one core
+    int maxRssMb = 50;
+
+    friend bool operator==(const ResourceSettings&, const ResourceSettings&) = default;
+};
+
 // One webhook: where events are POSTed and in which service's payload shape.
 enum class WebhookFormat { Slack, Discord, Generic };
 QString webhookFormatName(WebhookFormat format); // "slack", "discord", "generic"
@@ -186,6 +197,7 @@ struct Config
     HistorySettings history;
     ProxySettings proxy;
     MetricsSettings metrics;
+    ResourceSettings resources;
     NotificationSettings notifications;
     QString database; // empty: QStandardPaths::AppDataLocation/history.sqlite
 

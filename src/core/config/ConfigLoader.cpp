@@ -252,6 +252,7 @@ private:
     void readHistory(const Section& root);
     void readProxy(const Section& root);
     void readMetrics(const Section& root);
+    void readResources(const Section& root);
     // `listen: HOST:PORT` of an endpoint FoxReload serves (port 0: any free port).
     void readListenAddress(const Section& section, const QString& example, QString* out);
     void readNotifications(const Section& root);
@@ -876,6 +877,17 @@ void Validator::readMetrics(const Section& root)
     readListenAddress(section, u"127.0.0.1:9464"_s, &m_config.metrics.listen);
 }
 
+void Validator::readResources(const Section& root)
+{
+    const Field* field = root.field(u"resources"_s);
+    if (!field)
+        return;
+    const Section section = openSection(*field, { u"enabled"_s, u"max_cpu_percent"_s, u"max_rss_mb"_s });
+    readBool(section, u"enabled"_s, &m_config.resources.enabled);
+    readDouble(section, u"max_cpu_percent"_s, 0.1, 10000.0, &m_config.resources.maxCpuPercent);
+    readInt(section, u"max_rss_mb"_s, { 1, 1048576, u"MB"_s }, &m_config.resources.maxRssMb);
+}
+
 void Validator::readNotifications(const Section& root)
 {
     const Field* field = root.field(u"notifications"_s);
@@ -1003,7 +1015,7 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
 
     const Section root = openSection(QString(), { 1, 1 }, document,
         { u"server"_s, u"watch"_s, u"rules"_s, u"default_strategy"_s, u"gamification"_s, u"history"_s,
-            u"proxy"_s, u"metrics"_s, u"notifications"_s, u"database"_s },
+            u"proxy"_s, u"metrics"_s, u"resources"_s, u"notifications"_s, u"database"_s },
         u"a map of settings (server:, watch:, rules:, ...)"_s);
     if (root.present || isNull(document)) {
         // cwd must be known before the command is resolved against it.
@@ -1014,6 +1026,7 @@ ConfigLoadResult Validator::load(const QByteArray& yaml)
         readHistory(root);
         readProxy(root);
         readMetrics(root);
+        readResources(root);
         readNotifications(root);
         readDatabase(root);
     }

@@ -196,6 +196,11 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
         out << YAML::Key << "listen" << YAML::Value << utf8(config.metrics.listen);
         out << YAML::EndMap;
     }
+    out << YAML::Key << "resources" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "enabled" << YAML::Value << config.resources.enabled;
+    out << YAML::Key << "max_cpu_percent" << YAML::Value << number(config.resources.maxCpuPercent);
+    out << YAML::Key << "max_rss_mb" << YAML::Value << config.resources.maxRssMb;
+    out << YAML::EndMap;
     if (!config.notifications.webhooks.isEmpty()) {
         out << YAML::Key << "notifications" << YAML::Value << YAML::BeginMap;
         out << YAML::Key << "webhooks" << YAML::Value << YAML::BeginSeq;
@@ -287,6 +292,10 @@ QJsonObject ConfigWriter::toJson(const Config& config)
                 { u"max_queued_requests"_s, config.proxy.maxQueuedRequests },
                 { u"listen"_s, config.proxy.listen } } },
         { u"metrics"_s, QJsonObject { { u"listen"_s, config.metrics.listen } } },
+        { u"resources"_s,
+            QJsonObject { { u"enabled"_s, config.resources.enabled },
+                { u"max_cpu_percent"_s, config.resources.maxCpuPercent },
+                { u"max_rss_mb"_s, config.resources.maxRssMb } } },
         { u"notifications"_s,
             QJsonObject { { u"webhooks"_s,
                 [&config] {

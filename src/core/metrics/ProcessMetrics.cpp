@@ -88,6 +88,23 @@ ProcessFigures readProcessFigures(const QString& procDir, const QString& procSta
     return figures;
 }
 
+QList<qint64> childProcessIds(qint64 pid, const QString& procRoot)
+{
+    QList<qint64> children;
+    const QString taskDir = procRoot + u'/' + QString::number(pid) + u"/task"_s;
+    const QStringList threads = QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& thread : threads) {
+        const QList<QByteArray> words = readSmallFile(taskDir + u'/' + thread + u"/children"_s).simplified().split(' ');
+        for (const QByteArray& word : words) {
+            bool ok = false;
+            const qint64 child = word.toLongLong(&ok);
+            if (ok && child > 0 && !children.contains(child))
+                children.append(child);
+        }
+    }
+    return children;
+}
+
 QList<MetricFamily> processFamilies(const ProcessFigures& figures)
 {
     QList<MetricFamily> families;

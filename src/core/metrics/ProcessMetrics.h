@@ -23,4 +23,8 @@ ProcessFigures readProcessFigures(const QString& procDir = QStringLiteral("/proc
 
 QList<MetricFamily> processFamilies(const ProcessFigures& figures);
 
+// The direct children of `pid` (every thread's, from /proc/PID/task/TID/children); empty where
+// /proc does not say. `procRoot` is /proc, or a fixture's copy of one in tests.
+QList<qint64> childProcessIds(qint64 pid, const QString& procRoot = QStringLiteral("/proc"));
+
 } // namespace foxreload::metrics

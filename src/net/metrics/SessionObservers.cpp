@@ -3,6 +3,7 @@
 #include "MetricsEndpoint.h"
 #include "metrics/MetricsLog.h"
 #include "net/webhooks/WebhookNotifier.h"
+#include "resources/SessionResources.h"
 #include "session/Session.h"
 
 #include <QFileInfo>
@@ -28,6 +29,7 @@ SessionObservers::SessionObservers(Session* session, const Config& config, QObje
         m_notifier = new webhooks::WebhookNotifier(config.notifications.webhooks, project, this);
         m_notifier->attach(session);
     }
+    m_resources = resources::monitorSession(session, config, this);
 }
 
 SessionObservers::~SessionObservers()

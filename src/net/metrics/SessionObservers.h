@@ -16,12 +16,16 @@ namespace webhooks {
 class WebhookNotifier;
 }
 
+namespace resources {
+class ResourceMonitor;
+}
+
 namespace metrics {
 
 class MetricsEndpoint;
 
 // What watches a session from outside, as its config asks: the Prometheus endpoint
-// (metrics.listen) and the webhooks (notifications.webhooks). One per session; the CLI's
+// (metrics.listen), the webhooks (notifications.webhooks) and the resource monitor (resources:). One per session; the CLI's
 // run and proxy commands and the desktop app's project controller make one each.
 class SessionObservers : public QObject
 {
@@ -41,6 +45,8 @@ public:
     QString metricsError() const { return m_metricsError; }
     MetricsCollector* collector() const { return m_collector; }
     webhooks::WebhookNotifier* notifier() const { return m_notifier; }
+    // Null when resources.enabled is false.
+    resources::ResourceMonitor* resources() const { return m_resources; }
 
     // The project label: the name of the project's directory.
     static QString projectLabel(const Config& config);
@@ -49,6 +55,7 @@ private:
     MetricsCollector* m_collector = nullptr; // child
     std::shared_ptr<MetricsEndpoint> m_endpoint;
     webhooks::WebhookNotifier* m_notifier = nullptr; // child
+    resources::ResourceMonitor* m_resources = nullptr; // child
     QString m_metricsError;
 };
 

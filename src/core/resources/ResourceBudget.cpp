@@ -1,0 +1,53 @@
+#include "ResourceBudget.h"
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::resources {
+
+ThrottlePolicy::ThrottlePolicy(const ResourceBudget& budget)
+    : m_budget(budget)
+{ }
+
+QString ThrottlePolicy::overBudgetReason(const ResourceSample& sample) const
+{
+    QStringList reasons;
+    if (sample.cpuPercent >= 0 && sample.cpuPercent > m_budget.maxCpuPercent)
+        reasons << u"CPU %1 % over the %2 % budget"_s.arg(sample.cpuPercent, 0, 'f', 1)
+                       .arg(m_budget.maxCpuPercent, 0, 'g', 4);
+    if (sample.rssMb >= 0 && sample.rssMb > m_budget.maxRssMb)
+        reasons << u"memory %1 MB over the %2 MB budget"_s.arg(sample.rssMb, 0, 'f', 1)
+                       .arg(m_budget.maxRssMb, 0, 'g', 6);
+    return reasons.join(u", "_s);
+}
+
+ThrottlePolicy::Decision ThrottlePolicy::decide(
+    const ThrottleState& current, const ResourceSample& sample, Clock::time_point now) const
+{
+    Decision decision { current, false };
+    const QString over = overBudgetReason(sample);
+    if (!current.throttled) {
+        if (!over.isEmpty())
+            decision = { ThrottleState { true, now, over }, true };
+        return decision;
+    }
+    if (!over.isEmpty()) {
+        decision.state.reason = over; // still over: the newest figures say why
+        return decision;
+    }
+    if (now - current.since < kMinThrottled)
+        return decision;
+    // Released only on known figures comfortably under both budgets.
+    const bool cpuLow
+        = sample.cpuPercent >= 0 && sample.cpuPercent < m_budget.maxCpuPercent * kReleaseFraction;
+    const bool rssLow = sample.rssMb >= 0 && sample.rssMb < m_budget.maxRssMb * kReleaseFraction;
+    if (cpuLow && rssLow)
+        decision = { ThrottleState { false, now, QString() }, true };
+    return decision;
+}
+
+bool ThrottlePolicy::releasableByWaiting(const ThrottleState& current, const ResourceSample& sample) const
+{
+    return current.throttled && !(sample.rssMb >= m_budget.maxRssMb * kReleaseFraction);
+}
+
+} // namespace foxreload::resources
