@@ -1,20 +1,16 @@
 #pragma once
 
-#include <QtGlobal>
-
-#include <functional>
-
-// Code QProcess runs in its child before exec (see server/ProcessSupervisor.h for why).
-#ifndef FOXRELOAD_IN_VFORK_CHILD
-#define FOXRELOAD_IN_VFORK_CHILD __attribute__((no_sanitize("address")))
-#endif
+class QProcess;
 
 namespace foxreload::buildgroup {
 
-// A build is a tree (npm → sh → tsc): it runs in a process group of its own, so stopping it
-// stops every process of it, and it dies with FoxReload. The QProcess child process modifier.
-std::function<void()> childSetup();
-// SIGKILL to the group led by `leaderPid`. A build is disposable: no grace period.
-void killGroup(qint64 leaderPid);
+// A build is a tree (npm → sh → tsc): stopping it must stop every process of it, and it must
+// not outlive FoxReload. Unix: a process group of its own (and, on Linux, death with its
+// parent); BuildProcessGroup_unix.cpp / _win.cpp.
+
+// Before QProcess::start().
+void prepare(QProcess& process);
+// Stops the whole tree now. A build is disposable: no grace period.
+void kill(QProcess& process);
 
 } // namespace foxreload::buildgroup

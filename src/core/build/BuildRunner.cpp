@@ -55,7 +55,7 @@ BuildRunner::~BuildRunner()
 {
     if (m_process) {
         m_process->disconnect(this);
-        buildgroup::killGroup(m_process->processId());
+        buildgroup::kill(*m_process);
         m_process->waitForFinished(2000);
     }
 }
@@ -103,7 +103,7 @@ void BuildRunner::start()
     process->setArguments(m_settings.build.args);
     process->setStandardInputFile(QProcess::nullDevice());
     process->setProcessChannelMode(QProcess::MergedChannels);
-    process->setChildProcessModifier(buildgroup::childSetup());
+    buildgroup::prepare(*process);
     connect(process, &QProcess::readyReadStandardOutput, this, &BuildRunner::readOutput);
     connect(process, &QProcess::finished, this, &BuildRunner::onFinished);
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
@@ -156,7 +156,7 @@ void BuildRunner::stopProcess(BuildResult::Outcome outcome)
     // The process is reaped in the background; its result is decided here.
     process->disconnect(this);
     connect(process, &QProcess::finished, process, &QObject::deleteLater);
-    buildgroup::killGroup(process->processId());
+    buildgroup::kill(*process);
     finish(outcome, -1);
 }
 

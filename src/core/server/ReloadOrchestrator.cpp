@@ -55,6 +55,17 @@ ReloadOrchestrator::ReloadOrchestrator(const Config& config, QObject* parent)
 {
     m_deferTimer.setSingleShot(true);
     m_backoffTimer.setSingleShot(true);
+    m_buildSettleTimer.setSingleShot(true);
+    m_builder = new BuildRunner(m_config.server, this);
+    connect(m_builder, &BuildRunner::started, this, [this](quint64, const QString& commandLine) {
+        if (m_job)
+            Q_EMIT buildStarted(m_job->id, commandLine);
+    });
+    connect(m_builder, &BuildRunner::finished, this, &ReloadOrchestrator::onBuildFinished);
+    connect(&m_buildSettleTimer, &QTimer::timeout, this, [this] {
+        if (m_job && !m_job->building)
+            proceed();
+    });
     connect(&m_deferTimer, &QTimer::timeout, this, &ReloadOrchestrator::runNext);
     connect(&m_backoffTimer, &QTimer::timeout, this, [this] {
         ReloadPlan plan;
@@ -127,6 +138,8 @@ void ReloadOrchestrator::enqueue(ReloadTrigger trigger, const ReloadPlan& plan)
         m_crashLoopStopped = false;
         m_backoffTimer.stop();
     }
+    if (absorbIntoBuild(trigger, plan))
+        return;
     if (m_pending) {
         mergeInto(m_pending->plan, plan);
         // A file change outranks a crash restart: it is what the user did.
@@ -192,17 +205,26 @@ void ReloadOrchestrator::execute(Job job)
     if (m_state != State::Starting)
         setState(State::Reloading);
 
+    Q_EMIT reloadStarted(m_job->id, m_job->requested, m_job->trigger);
+    proceed();
+}
+
+void ReloadOrchestrator::proceed()
+{
     const ReloadStrategy requested = m_job->requested;
     const bool serving = m_current && m_current->state() == ServerInstance::State::Ready;
-    Q_EMIT reloadStarted(m_job->id, requested, m_job->trigger);
-
-    if (requested == ReloadStrategy::HotReload || requested == ReloadStrategy::ServiceRestart) {
+    const bool hot = requested == ReloadStrategy::HotReload || requested == ReloadStrategy::ServiceRestart;
+    if (hot && m_job->escalation.isEmpty()) {
         if (!serving) {
             escalateToFullRestart(u"the server is not running"_s);
             return;
         }
         if (m_hotReloadUnsupported) {
             escalateToFullRestart(u"the server does not support %1"_s.arg(m_config.server.hotReload.method));
+            return;
+        }
+        if (buildDue()) {
+            startBuild();
             return;
         }
         // Services first: tools may depend on them, never the other way round.
@@ -307,8 +329,81 @@ ServerInstance* ReloadOrchestrator::createInstance()
     return instance;
 }
 
+bool ReloadOrchestrator::buildDue() const
+{
+    if (!m_builder->isEnabled() || m_job->built)
+        return false;
+    const ReloadStrategy requested = m_job->requested;
+    const bool hot = (requested == ReloadStrategy::HotReload || requested == ReloadStrategy::ServiceRestart)
+        && m_job->escalation.isEmpty();
+    if (!hot) // a start or a restart: always, but a crash does not make a good build stale
+        return !(m_job->trigger == ReloadTrigger::CrashRestart && m_lastBuildSucceeded);
+    // A hot reload builds when a rule of one of its files asks for it.
+    return std::any_of(m_job->plan.files.cbegin(), m_job->plan.files.cend(), [this](const FileChange& file) {
+        return !file.rule.isEmpty()
+            && std::any_of(m_config.rules.cbegin(), m_config.rules.cend(),
+                [&](const Rule& rule) { return rule.build && rule.match == file.rule; });
+    });
+}
+
+void ReloadOrchestrator::startBuild()
+{
+    m_buildSettleTimer.stop();
+    if (m_builder->isRunning())
+        m_builder->cancel(); // reported as Cancelled; this run takes its place
+    if (!m_job->buildPhaseStart)
+        m_job->buildPhaseStart = Clock::now();
+    m_job->building = true;
+    ++m_job->buildRuns;
+    m_builder->start();
+}
+
+// Edits that arrive while the job builds (or waits to build again) join it: the build in
+// progress is stale, so it stops, and starts over once the edits settle.
+bool ReloadOrchestrator::absorbIntoBuild(ReloadTrigger trigger, const ReloadPlan& plan)
+{
+    if (trigger != ReloadTrigger::FileChange || !m_job || m_job->trigger == ReloadTrigger::CrashRestart)
+        return false;
+    if (!m_job->building && !m_buildSettleTimer.isActive())
+        return false;
+    mergeInto(m_job->plan, plan);
+    m_job->requested = mostSevere(m_job->requested, plan.strategy);
+    if (m_job->building) {
+        qCInfo(lcServer) << "newer edits during the build of reload" << m_job->id << "- building again";
+        m_builder->cancel();
+    }
+    m_buildSettleTimer.start(kBuildSettleMs);
+    return true;
+}
+
+void ReloadOrchestrator::onBuildFinished(const BuildResult& result)
+{
+    if (!m_job || !m_job->building)
+        return;
+    m_job->building = false;
+    m_job->lastBuild = result;
+    m_job->buildTime = Clock::now() - *m_job->buildPhaseStart;
+    Q_EMIT buildFinished(m_job->id, result);
+    if (result.outcome == BuildResult::Outcome::Cancelled)
+        return; // the settle timer (or shutdown) decides what follows
+    m_lastBuildSucceeded = result.succeeded();
+    if (!result.succeeded()) {
+        QString error = result.summary();
+        if (m_current)
+            error += u"; the running server (pid %1) keeps serving"_s.arg(m_current->pid());
+        finishJob(ReloadOutcome::Failed, error, result.output);
+        return;
+    }
+    m_job->built = true;
+    proceed();
+}
+
 void ReloadOrchestrator::startFullRestart()
 {
+    if (buildDue()) {
+        startBuild();
+        return;
+    }
     const bool stopFirst = m_config.server.restartMode == RestartMode::StopStart && m_current;
     if (!stopFirst) {
         startCandidate();
@@ -489,8 +584,17 @@ void ReloadOrchestrator::finishJob(ReloadOutcome outcome, const QString& error, 
     // Held time (paused, rate-limited) is reported on its own, never as part of the wait or the total.
     result.heldMs = std::chrono::duration_cast<std::chrono::milliseconds>(job.plan.held).count();
     result.detectToStartMs = std::max<qint64>(0, msBetween(job.detectedAt, job.startedAt) - result.heldMs);
-    result.startToReadyMs = msBetween(job.startedAt, now);
-    result.totalMs = result.detectToStartMs + result.startToReadyMs;
+    const qint64 buildMs = std::chrono::duration_cast<std::chrono::milliseconds>(job.buildTime).count();
+    result.startToReadyMs = std::max<qint64>(0, msBetween(job.startedAt, now) - buildMs);
+    result.totalMs = result.detectToStartMs + buildMs + result.startToReadyMs;
+    if (job.buildRuns > 0) {
+        result.buildMs = buildMs;
+        result.buildRuns = job.buildRuns;
+        if (job.lastBuild) {
+            result.buildOutcome = job.lastBuild->outcome;
+            result.buildError = job.lastBuild->firstError;
+        }
+    }
 
     if (m_state != State::ShuttingDown)
         setState(m_current ? State::Ready : State::Down);
@@ -515,6 +619,8 @@ void ReloadOrchestrator::shutdown()
     setState(State::ShuttingDown);
     m_deferTimer.stop();
     m_backoffTimer.stop();
+    m_buildSettleTimer.stop();
+    m_builder->cancel();
     m_pending.reset();
     if (m_candidate) {
         m_candidate->disconnect(this);

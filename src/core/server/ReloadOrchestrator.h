@@ -2,6 +2,7 @@
 
 #include "ReloadResult.h"
 #include "ServerInstance.h"
+#include "build/BuildRunner.h"
 #include "config/Config.h"
 
 #include <QList>
@@ -26,6 +27,12 @@ namespace foxreload {
 //   before the old one is stopped, so a broken edit never takes the server away.
 // - An unexpected exit is answered by a restart with exponential backoff; a crash loop
 //   stops the retries until the next file change.
+// - With server.build, every start and restart builds first, and so does a hot reload of a
+//   file whose rule says build: true. A failed build fails the reload before the running
+//   server is touched (it keeps serving). Edits that arrive during a build join the reload in
+//   progress: the build is stopped and started over once the edits settle (kBuildSettleMs),
+//   so a burst of edits costs one more build, not one each. A restart after a crash does not
+//   build again when the last build succeeded (nothing was edited since, or it would have).
 class ReloadOrchestrator : public QObject
 {
     Q_OBJECT
@@ -54,6 +61,10 @@ public:
     bool hotReloadSupported() const { return !m_hotReloadUnsupported; }
     bool hasPendingReload() const { return m_pending.has_value(); }
     bool isCrashLooping() const { return m_crashLoopStopped; }
+    bool isBuilding() const { return m_builder->isRunning(); }
+
+    // Quiet time after the last edit that stopped a build before it is started over.
+    static constexpr int kBuildSettleMs = 300;
 
     static QString stateName(State state);
 
@@ -85,6 +96,10 @@ Q_SIGNALS:
     void shutdownComplete();
     // A server instance was created and is about to start (before its handshake).
     void serverCreated(foxreload::ServerInstance* server);
+    // server.build ran for reload `reloadId` (one per run; a run stopped by newer edits finishes
+    // Cancelled and is followed by another).
+    void buildStarted(quint64 reloadId, const QString& commandLine);
+    void buildFinished(quint64 reloadId, const foxreload::BuildResult& result);
 
 private:
     struct Job
@@ -100,6 +115,12 @@ private:
         QStringList toolsBefore;
         QStringList pendingScopes; // hot reload: scopes still to ask for
         QString hotReloadError; // a failed hot reload's text, kept if the fallback also fails
+        bool built = false; // server.build succeeded for this job
+        bool building = false; // a build run is in progress
+        int buildRuns = 0;
+        std::optional<Clock::time_point> buildPhaseStart;
+        Clock::duration buildTime {};
+        std::optional<BuildResult> lastBuild;
     };
 
     void setState(State state);
@@ -107,6 +128,11 @@ private:
     void runNext();
     std::optional<int> rateLimitDelayMs() const;
     void execute(Job job);
+    void proceed(); // the job's next step: build when due, then hot reload or full restart
+    bool buildDue() const;
+    void startBuild();
+    void onBuildFinished(const BuildResult& result);
+    bool absorbIntoBuild(ReloadTrigger trigger, const ReloadPlan& plan);
     void escalateToFullRestart(const QString& reason);
     void runHotReloadStep();
     void startFullRestart();
@@ -133,6 +159,9 @@ private:
     QTimer m_deferTimer;
     std::optional<Clock::time_point> m_deferredSince; // the pending job waits for the rate limit
     QTimer m_backoffTimer;
+    BuildRunner* m_builder = nullptr;
+    QTimer m_buildSettleTimer; // a stopped build starts over when this fires
+    bool m_lastBuildSucceeded = false;
     quint64 m_nextJobId = 1;
     int m_consecutiveCrashes = 0;
     bool m_hotReloadUnsupported = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analyze/ReloadPlan.h"
+#include "build/BuildResult.h"
 
 #include <QDateTime>
 #include <QString>
@@ -47,8 +48,14 @@ struct ReloadResult
     // purpose (paused, rate limit) is heldMs and counts in neither of the others.
     qint64 detectToStartMs = -1; // first change detected → reload started (debounce + queueing)
     qint64 startToReadyMs = -1; // reload started → server ready again
-    qint64 totalMs = -1; // detectToStartMs + startToReadyMs
+    qint64 totalMs = -1; // detectToStartMs + buildMs (when a build ran) + startToReadyMs
     qint64 heldMs = 0; // paused or deferred by max_reloads_per_minute before it could start
+    // The build step (server.build), its own figure: from its first start to its last finish,
+    // cancelled runs (newer edits) included; -1 when no build ran. startToReadyMs excludes it.
+    qint64 buildMs = -1;
+    int buildRuns = 0; // how many times the build was started (1 + restarts after newer edits)
+    std::optional<BuildResult::Outcome> buildOutcome; // the last run's; none when no build ran
+    std::optional<BuildError> buildError; // a failed build: the compiler's first error
 
     bool succeeded() const { return outcome == ReloadOutcome::Success; }
 };
