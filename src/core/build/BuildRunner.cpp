@@ -53,10 +53,13 @@ BuildRunner::BuildRunner(const ServerSettings& settings, QObject* parent)
 
 BuildRunner::~BuildRunner()
 {
-    if (m_process) {
-        m_process->disconnect(this);
-        buildgroup::kill(*m_process);
-        m_process->waitForFinished(2000);
+    // The run in progress and any stopped one not reaped yet: killed, and waited for.
+    for (QProcess* process : findChildren<QProcess*>(Qt::FindDirectChildrenOnly)) {
+        if (process->state() == QProcess::NotRunning)
+            continue;
+        process->disconnect(this);
+        buildgroup::kill(*process);
+        process->waitForFinished(2000);
     }
 }
 
