@@ -62,6 +62,8 @@ QString fieldValue(const Config& c, const QString& name)
         return c.watch.backend;
     if (name == u"watch.poll_interval_ms")
         return number(c.watch.pollIntervalMs);
+    if (name == u"watch.follow_imports")
+        return flag(c.watch.followImports);
     if (name == u"rules") {
         QStringList rules;
         for (const Rule& rule : c.rules) {
@@ -196,6 +198,7 @@ void TestConfig::validConfig_data()
                u"watch.max_reloads_per_minute=10"_s,
                u"watch.backend=auto"_s,
                u"watch.poll_interval_ms=1000"_s,
+               u"watch.follow_imports=true"_s,
                u"rules="_s,
                u"default_strategy=full_restart"_s,
                u"gamification.enabled=true"_s,
@@ -321,6 +324,7 @@ watch:
   max_reloads_per_minute: 0
   backend: polling
   poll_interval_ms: 50
+  follow_imports: off
   exclude: []
 default_strategy: none
 gamification: {enabled: off, xp_multiplier: 2.5, notifications: False}
@@ -345,6 +349,7 @@ resources: {enabled: false, max_cpu_percent: 0.5, max_rss_mb: 200}
                                                  u"watch.max_reloads_per_minute=0"_s,
                                                  u"watch.backend=polling"_s,
                                                  u"watch.poll_interval_ms=50"_s,
+                                                 u"watch.follow_imports=false"_s,
                                                  u"watch.exclude="_s,
                                                  u"default_strategy=none"_s,
                                                  u"gamification.enabled=false"_s,
@@ -552,11 +557,13 @@ watch: {backend: fsevents}
         << R"(server: {command: python3}
 watch:
   respect_gitignore: maybe
+  follow_imports: graph
 gamification: {enabled: 1}
 )"_ba
         << QStringList {
                u".foxreload.yaml:3:22: watch.respect_gitignore: expected true or false, got \"maybe\""_s,
-               u".foxreload.yaml:4:25: gamification.enabled: expected true or false, got 1"_s,
+               u".foxreload.yaml:4:19: watch.follow_imports: expected true or false, got \"graph\""_s,
+               u".foxreload.yaml:5:25: gamification.enabled: expected true or false, got 1"_s,
            };
 
     QTest::newRow("rules written as a map")

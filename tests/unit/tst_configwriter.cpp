@@ -113,6 +113,7 @@ watch:
   max_reloads_per_minute: 0
   backend: polling
   poll_interval_ms: 250
+  follow_imports: false
 rules:
   - {match: main.py, strategy: full_restart}
   - {match: "tools/**/*.py", strategy: hot_reload, components: [tool_registry, cache]}

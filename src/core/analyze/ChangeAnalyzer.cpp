@@ -1,9 +1,11 @@
 #include "ChangeAnalyzer.h"
 
 #include "AnalyzeLog.h"
+#include "graph/ImportGraph.h"
 #include "match/Glob.h"
 
 #include <QDir>
+#include <QHash>
 
 #include <vector>
 
@@ -26,6 +28,8 @@ struct Verdict
     QStringList components;
     QString rule;
     bool excluded = false;
+    QStringList chain; // relative: importer, its importer, ..., the module that decided
+    int otherDeciders = 0; // more modules that import it and decide the same
 };
 
 } // namespace
@@ -39,6 +43,7 @@ struct ChangeAnalyzer::Private
     ReloadStrategy defaultStrategy = ReloadStrategy::FullRestart;
     bool hotReloadUnsupported = false;
     PathFilterPtr filter;
+    const ImportGraph* graph = nullptr;
 
     bool isBelowRoot(const QString& absolutePath) const
     {
@@ -75,6 +80,76 @@ struct ChangeAnalyzer::Private
         // An empty or new directory is no reason to reload, unless a rule says so.
         verdict.strategy = isDirectory ? ReloadStrategy::None : defaultStrategy;
         return verdict;
+    }
+
+    // A module no rule names takes the strongest strategy among those that import it.
+    Verdict resolveFollowingImports(const QString& absolutePath, bool isDirectory) const
+    {
+        Verdict verdict = resolve(absolutePath, isDirectory);
+        if (!graph || isDirectory || verdict.excluded || !verdict.rule.isEmpty())
+            return verdict;
+        return followImporters(absolutePath).value_or(std::move(verdict));
+    }
+
+    QStringList liveImporters(const QString& module) const
+    {
+        QStringList importers = graph->importersOf(module);
+        if (filter)
+            importers.removeIf(
+                [this](const QString& importer) { return filter->isExcluded(importer, false); });
+        return importers;
+    }
+
+    // Breadth first, so the chain named is a shortest one; a module already seen is not
+    // entered twice, so cycles end. nullopt when nothing (outside its own cycle) imports it.
+    std::optional<Verdict> followImporters(const QString& start) const
+    {
+        QHash<QString, QString> reachedFrom { { start, QString() } };
+        QStringList queue { start };
+        QList<std::pair<QString, Verdict>> deciders;
+        for (qsizetype next = 0; next < queue.size(); ++next) {
+            const QString module = queue.at(next);
+            for (const QString& importer : liveImporters(module)) {
+                if (reachedFrom.contains(importer))
+                    continue;
+                reachedFrom.insert(importer, module);
+                Verdict verdict = resolve(importer, false);
+                if (!verdict.rule.isEmpty())
+                    deciders.append({ importer, std::move(verdict) });
+                else if (liveImporters(importer).isEmpty())
+                    deciders.append({ importer, std::move(verdict) }); // a top module: default strategy
+                else
+                    queue.append(importer);
+            }
+        }
+        if (deciders.isEmpty())
+            return std::nullopt;
+
+        ReloadStrategy strongest = ReloadStrategy::None;
+        for (const auto& [module, verdict] : std::as_const(deciders))
+            strongest = mostSevere(strongest, verdict.strategy);
+        std::optional<Verdict> result;
+        for (const auto& [module, verdict] : std::as_const(deciders)) {
+            if (verdict.strategy != strongest)
+                continue;
+            if (!result) {
+                result = verdict;
+                result->components.clear();
+                for (QString at = module; at != start; at = reachedFrom.value(at))
+                    result->chain.prepend(relative(at));
+            } else {
+                ++result->otherDeciders;
+            }
+            // The modules that decided, then what their rules name: a hot reload re-imports them.
+            const QString name = relative(module);
+            if (!result->components.contains(name))
+                result->components.insert(result->otherDeciders, name);
+            for (const QString& component : verdict.components) {
+                if (!result->components.contains(component))
+                    result->components.append(component);
+            }
+        }
+        return result;
     }
 };
 
@@ -126,12 +201,12 @@ FileChange ChangeAnalyzer::classify(const FileEvent& event) const
     change.kind = event.kind;
     change.isDirectory = event.isDirectory;
 
-    Verdict verdict = d->resolve(event.path, event.isDirectory);
+    Verdict verdict = d->resolveFollowingImports(event.path, event.isDirectory);
     const bool renamed = event.kind == FileEvent::Kind::Renamed && !event.oldPath.isEmpty();
     if (renamed) {
         // Moving a module away matters as much as creating one.
         change.oldRelativePath = d->relative(event.oldPath);
-        Verdict before = d->resolve(event.oldPath, event.isDirectory);
+        Verdict before = d->resolveFollowingImports(event.oldPath, event.isDirectory);
         if (static_cast<int>(before.strategy) > static_cast<int>(verdict.strategy))
             verdict = std::move(before);
     }
@@ -148,6 +223,7 @@ FileChange ChangeAnalyzer::classify(const FileEvent& event) const
     change.components = verdict.components;
     change.rule = verdict.rule;
     change.excluded = verdict.excluded;
+    change.importChain = verdict.chain;
 
     QString subject = change.relativePath;
     if (change.isDirectory)
@@ -155,6 +231,11 @@ FileChange ChangeAnalyzer::classify(const FileEvent& event) const
     subject += u' ' + fileEventKindName(change.kind);
     if (renamed)
         subject += u" (from "_s + change.oldRelativePath + u')';
+    if (!verdict.chain.isEmpty()) {
+        subject += u" ← "_s + verdict.chain.join(u" ← "_s);
+        if (verdict.otherDeciders > 0)
+            subject += u" (and "_s + QString::number(verdict.otherDeciders) + u" more)"_s;
+    }
 
     QString why;
     if (verdict.excluded)
@@ -212,6 +293,11 @@ bool ChangeAnalyzer::hotReloadUnsupported() const
 void ChangeAnalyzer::setPathFilter(PathFilterPtr filter)
 {
     d->filter = std::move(filter);
+}
+
+void ChangeAnalyzer::setImportGraph(const ImportGraph* graph)
+{
+    d->graph = graph;
 }
 
 } // namespace foxreload

@@ -18,11 +18,15 @@ struct FileChange
     FileEvent::Kind kind = FileEvent::Kind::Modified;
     ReloadStrategy strategy = ReloadStrategy::FullRestart;
     QStringList components;
-    QString rule; // the glob that matched, empty when default_strategy applied
+    QString
+        rule; // the glob that matched (the deciding importer's, with importChain); empty: default_strategy
     // Added by the analyze stage; the fields above keep their meaning.
     bool isDirectory = false; // a directory entry: no strategy unless a rule names it
     bool excluded = false; // the path filter excludes it: strategy none
     QString oldRelativePath; // Renamed: where the file was (its rule counts too)
+    // A file no rule names that took its strategy from the modules importing it (follow_imports):
+    // its importer, that one's importer, ... up to the module that decided, relative paths.
+    QStringList importChain;
     // `tools/weather.py modified → hot reload (rule "tools/**/*.py")`
     QString reason;
 };

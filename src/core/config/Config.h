@@ -94,6 +94,8 @@ struct WatchSettings
     int maxReloadsPerMinute = 10;
     QString backend = QStringLiteral("auto"); // auto | inotify | qt | polling
     int pollIntervalMs = 1000;
+    // A changed module no rule names takes its strategy from the modules that import it.
+    bool followImports = true;
 
     friend bool operator==(const WatchSettings&, const WatchSettings&) = default;
 };

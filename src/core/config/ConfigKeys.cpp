@@ -44,6 +44,7 @@ const QStringList& configKeyOrder()
         u"watch.max_reloads_per_minute"_s,
         u"watch.backend"_s,
         u"watch.poll_interval_ms"_s,
+        u"watch.follow_imports"_s,
         u"rules"_s,
         u"rules[]"_s,
         u"rules[].match"_s,

@@ -693,7 +693,7 @@ void Validator::readWatch(const Section& root)
         return;
     const Section watch = openSection(*watchField,
         { u"paths"_s, u"exclude"_s, u"respect_gitignore"_s, u"debounce_ms"_s, u"max_wait_ms"_s,
-            u"max_reloads_per_minute"_s, u"backend"_s, u"poll_interval_ms"_s });
+            u"max_reloads_per_minute"_s, u"backend"_s, u"poll_interval_ms"_s, u"follow_imports"_s });
     WatchSettings& settings = m_config.watch;
 
     if (const auto paths = readStringList(watch, u"paths"_s)) {
@@ -748,6 +748,7 @@ void Validator::readWatch(const Section& root)
         &settings.maxReloadsPerMinute);
     readChoice(watch, u"backend"_s, watchBackendNames(), &settings.backend);
     readInt(watch, u"poll_interval_ms"_s, { 50, 3600000, u"milliseconds"_s }, &settings.pollIntervalMs);
+    readBool(watch, u"follow_imports"_s, &settings.followImports);
 }
 
 void Validator::readRules(const Section& root)

@@ -149,6 +149,7 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     out << YAML::Key << "max_reloads_per_minute" << YAML::Value << watch.maxReloadsPerMinute;
     out << YAML::Key << "backend" << YAML::Value << utf8(watch.backend);
     out << YAML::Key << "poll_interval_ms" << YAML::Value << watch.pollIntervalMs;
+    out << YAML::Key << "follow_imports" << YAML::Value << watch.followImports;
     out << YAML::EndMap;
 
     out << YAML::Key << "rules" << YAML::Value;
@@ -262,6 +263,7 @@ QJsonObject ConfigWriter::toJson(const Config& config)
         { u"max_reloads_per_minute"_s, watch.maxReloadsPerMinute },
         { u"backend"_s, watch.backend },
         { u"poll_interval_ms"_s, watch.pollIntervalMs },
+        { u"follow_imports"_s, watch.followImports },
     };
 
     QJsonArray rules;

@@ -35,7 +35,11 @@ Session::Session(const Config& config, QObject* parent)
     connect(&m_orchestrator, &ReloadOrchestrator::shutdownComplete, this, &Session::finished);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    if (m_graphBuild)
+        m_graphBuild->wait();
+}
 
 QStringList Session::ownFiles(const Config& config)
 {
@@ -60,7 +64,9 @@ bool Session::start()
     for (const auto& message : m_filter->errors() + m_analyzer.errors())
         Q_EMIT warning(message);
 
-    primeContentHashes();
+    const QStringList modules = primeContentHashes();
+    if (m_config.watch.followImports)
+        startImportGraph(modules);
 
     QList<WatchRoot> roots;
     for (const auto& path : std::as_const(m_config.watch.paths))
@@ -109,6 +115,13 @@ void Session::onBatch(const ChangeBatch& batch)
     if (ignoreRulesChanged && m_config.watch.respectGitignore)
         m_filter->reloadIgnoreFiles();
 
+    // The graph first: an import added in this batch counts for this batch.
+    if (m_graph) {
+        m_graph->update(batch.events);
+        emitGraphWarnings();
+    } else if (m_graphBuild) {
+        m_eventsDuringGraphBuild += batch.events;
+    }
     const ReloadPlan plan = m_analyzer.analyze(batch);
     Q_EMIT planned(plan);
     if (plan.strategy == ReloadStrategy::None)
@@ -119,22 +132,28 @@ void Session::onBatch(const ChangeBatch& batch)
         m_orchestrator.submit(plan);
 }
 
-void Session::primeContentHashes()
+QStringList Session::primeContentHashes()
 {
     int primed = 0;
+    QStringList modules;
+    const bool listModules = m_config.watch.followImports;
+    auto moreToDo
+        = [&] { return primed < kMaxPrimedFiles || (listModules && modules.size() < kMaxGraphModules); };
     for (const auto& root : std::as_const(m_config.watch.paths)) {
         const QFileInfo rootInfo(root);
         if (rootInfo.isFile()) {
             m_batcher.hashes().prime(root);
             ++primed;
+            if (listModules && ImportGraph::isModulePath(root))
+                modules.append(root);
             continue;
         }
         // The filter prunes excluded directories, exactly as the watcher does.
         QStringList pendingDirs { root };
-        while (!pendingDirs.isEmpty() && primed < kMaxPrimedFiles) {
+        while (!pendingDirs.isEmpty() && moreToDo()) {
             QDirIterator entries(
                 pendingDirs.takeLast(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-            while (entries.hasNext() && primed < kMaxPrimedFiles) {
+            while (entries.hasNext() && moreToDo()) {
                 const QString path = entries.next();
                 const bool isDir = entries.fileInfo().isDir();
                 if (m_filter->isExcluded(path, isDir))
@@ -143,13 +162,53 @@ void Session::primeContentHashes()
                     if (!entries.fileInfo().isSymLink())
                         pendingDirs.append(path);
                 } else if (entries.fileInfo().size() <= 1024 * 1024) {
-                    m_batcher.hashes().prime(path);
-                    ++primed;
+                    if (primed < kMaxPrimedFiles) {
+                        m_batcher.hashes().prime(path);
+                        ++primed;
+                    }
+                    if (listModules && ImportGraph::isModulePath(path))
+                        modules.append(path);
                 }
             }
         }
     }
     qCDebug(lcSession) << "primed content hashes of" << primed << "files";
+    return modules;
+}
+
+void Session::startImportGraph(const QStringList& modules)
+{
+    // Reading every module is file I/O: a thread of its own, so that neither the GUI nor the
+    // first reload waits for it. Until it is done, helpers take the default strategy.
+    m_graphBuild.reset(QThread::create([this, root = m_config.projectRoot, modules] {
+        auto graph = std::make_unique<ImportGraph>(root);
+        graph->build(modules);
+        m_builtGraph = std::move(graph);
+    }));
+    connect(m_graphBuild.get(), &QThread::finished, this, &Session::onImportGraphBuilt);
+    m_graphBuild->start(QThread::LowPriority);
+}
+
+void Session::onImportGraphBuilt()
+{
+    m_graphBuild->wait(); // finished() comes just before the thread has quite ended
+    m_graphBuild.reset();
+    m_graph = std::move(m_builtGraph);
+    if (!m_graph)
+        return;
+    if (!m_eventsDuringGraphBuild.isEmpty())
+        m_graph->update(std::exchange(m_eventsDuringGraphBuild, {}));
+    m_analyzer.setImportGraph(m_graph.get());
+    qCInfo(lcSession) << "import graph:" << m_graph->moduleCount() << "modules," << m_graph->edgeCount()
+                      << "imports";
+    emitGraphWarnings();
+    Q_EMIT importGraphReady(int(m_graph->moduleCount()), int(m_graph->edgeCount()));
+}
+
+void Session::emitGraphWarnings()
+{
+    for (const QString& message : m_graph->takeWarnings())
+        Q_EMIT warning(message);
 }
 
 } // namespace foxreload

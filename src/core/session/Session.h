@@ -3,11 +3,13 @@
 #include "analyze/ChangeAnalyzer.h"
 #include "analyze/ChangeBatcher.h"
 #include "config/Config.h"
+#include "graph/ImportGraph.h"
 #include "server/ReloadOrchestrator.h"
 #include "watch/FileWatcher.h"
 
 #include <QList>
 #include <QObject>
+#include <QThread>
 
 #include <memory>
 
@@ -50,6 +52,10 @@ public:
 
     // Hashes the watched files once so that the first save without edits is recognised.
     static constexpr int kMaxPrimedFiles = 5000;
+    // The same walk lists the modules the import graph reads (off this thread).
+    static constexpr int kMaxGraphModules = 50000;
+    // Null until the graph is built (and always with watch.follow_imports off).
+    const ImportGraph* importGraph() const { return m_graph.get(); }
 
 Q_SIGNALS:
     void watching(const foxreload::WatchStats& stats);
@@ -58,10 +64,16 @@ Q_SIGNALS:
     void pausedChanged(bool paused);
     void warning(const QString& message);
     void finished();
+    // The import graph is built: from here on helpers follow their importers.
+    void importGraphReady(int modules, int imports);
 
 private:
     void onBatch(const ChangeBatch& batch);
-    void primeContentHashes();
+    // Returns the module files it saw, for the import graph.
+    QStringList primeContentHashes();
+    void startImportGraph(const QStringList& modules);
+    void onImportGraphBuilt();
+    void emitGraphWarnings();
 
     Config m_config;
     std::shared_ptr<PathFilter> m_filter;
@@ -70,6 +82,10 @@ private:
     ChangeAnalyzer m_analyzer;
     ReloadOrchestrator m_orchestrator;
     QList<ReloadPlan> m_held;
+    std::unique_ptr<ImportGraph> m_graph;
+    std::unique_ptr<ImportGraph> m_builtGraph; // written by the build thread, taken when it finishes
+    std::unique_ptr<QThread> m_graphBuild;
+    QList<FileEvent> m_eventsDuringGraphBuild;
     Clock::time_point m_pausedAt;
     bool m_paused = false;
 };
