@@ -8,22 +8,22 @@ import sys
 import tempfile
 import time
 
-from . import burst, latency, machine, projects, proxy, reload, report, runmem, trees, watchers
+from . import burst, idle, latency, machine, projects, proxy, reload, report, runmem, trees, watchers
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO_DIR = os.path.dirname(BENCH_DIR)
-PARTS = ("latency", "burst", "reload", "proxy", "soak")
+PARTS = ("latency", "burst", "reload", "proxy", "idle", "soak")
 
 # How much of each measurement a run does.
 PROFILES = {
     "full": {"sizes": [1000, 10000, 100000], "edits": 200, "idle_s": 10.0, "excluded_edits": 20,
              "rate_edits": 500, "grace_s": 3.0, "burst_files": 10000, "burst_runs": 3, "reloads": 50,
              "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
-             "proxy_throughput_s": 3.0, "proxy_rounds": 3, "soak": 10000},
+             "proxy_throughput_s": 3.0, "proxy_rounds": 3, "soak": 10000, "idle_settle_s": 9.0},
     "quick": {"sizes": [1000], "edits": 30, "idle_s": 1.0, "excluded_edits": 5, "rate_edits": 50,
               "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "cold_starts": 5,
               "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0,
-              "proxy_rounds": 1, "soak": 0},
+              "proxy_rounds": 1, "soak": 0, "idle_settle_s": 9.0},
 }
 
 
@@ -121,6 +121,9 @@ def main(argv):
             results["proxy"] = guarded(lambda: proxy.measure(
                 binary, tmp, profile["proxy_methods"], profile["proxy_latency"], profile["proxy_throughput_s"], 16,
                 profile["proxy_rounds"]))
+        if "idle" in parts:
+            log("idle: run, proxy and watch with the resource monitor and /metrics on")
+            results["idle"] = guarded(lambda: idle.measure(binary, tmp, profile["idle_s"], profile["idle_settle_s"]))
         if "soak" in parts and profile["soak"] > 0:
             log(f"soak: {profile['soak']} reloads")
             results["soak"] = guarded(lambda: reload.soak(binary, tmp, profile["soak"], 10, args.soak_full_every,

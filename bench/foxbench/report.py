@@ -71,6 +71,15 @@ def targets(results):
                  _verdict(None if observed_pct is None else observed_pct < 0.05
                           and observed.get("context_switches", 1) == 0)))
 
+    for command in ("run", "proxy", "watch"):
+        entry = _get(results, "idle", command) or {}
+        pct = entry.get("cpu_percent_schedstat")
+        what = "" if command == "watch" else ", resource monitor and /metrics on"
+        rows.append((f"CPU of `foxreload {command}`, idle{what}", "0.000 % / 0 wake-ups",
+                     entry.get("error") or f"{fmt(pct, 3)} %, {entry.get('context_switches', '—')} wake-ups over "
+                     f"{fmt(entry.get('wall_s'), 0)} s",
+                     _verdict(None if pct is None else pct < 0.05 and entry.get("context_switches", 1) == 0)))
+
     rate = fox.get("at_100_per_s") or {}
     rate_pct = rate.get("cpu_percent_schedstat", rate.get("cpu_percent"))
     rows.append(("CPU at 100 changes/s" + at, "< 5 % of one core", f"{fmt(rate_pct, 2)} %",

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "GameOutput.h"
+#include "StatsResources.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "game/GamificationEngine.h"
@@ -34,18 +35,31 @@ void printText(const QString& text)
     print(visibleText(text));
 }
 
+// The .foxreload.yaml here or above, when there is one that loads.
+std::optional<Config> configHere()
+{
+    const QString configFile = ConfigLoader::findConfigFile(QDir::currentPath());
+    if (configFile.isEmpty())
+        return std::nullopt;
+    const ConfigLoadResult loaded = ConfigLoader::loadFile(configFile);
+    return loaded.ok() ? loaded.config : std::nullopt;
+}
+
 // --db, else the `database` of a .foxreload.yaml here or above, else the default.
 QString databasePath(const QCommandLineParser& parser, const QCommandLineOption& db)
 {
     if (parser.isSet(db))
         return QFileInfo(parser.value(db)).absoluteFilePath();
-    const QString configFile = ConfigLoader::findConfigFile(QDir::currentPath());
-    if (!configFile.isEmpty()) {
-        const ConfigLoadResult loaded = ConfigLoader::loadFile(configFile);
-        if (loaded.ok() && !loaded.config->database.isEmpty())
-            return loaded.config->database;
-    }
+    if (const std::optional<Config> config = configHere(); config && !config->database.isEmpty())
+        return config->database;
     return HistoryStore::defaultPath();
+}
+
+// The budget of the config here (resources:), else the defaults.
+resources::ResourceBudget budgetHere()
+{
+    const ResourceSettings settings = configHere().value_or(Config {}).resources;
+    return { settings.maxCpuPercent, double(settings.maxRssMb) };
 }
 
 QJsonValue msValue(double ms)
@@ -175,8 +189,9 @@ QString asText(const QString& path, bool exists, const GamificationEngine& engin
 int statsCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Show level, XP, streak, today's challenges, achievements and reload "
-                                     u"totals from the history database."_s);
+    parser.setApplicationDescription(
+        u"Show level, XP, streak, today's challenges, achievements and reload "
+        u"totals from the history database, and the CPU and memory of the FoxReload sessions running now."_s);
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption db(u"db"_s, u"History database file (SQLite)."_s, u"file"_s);
@@ -208,11 +223,15 @@ int statsCommand(const QStringList& arguments)
         return ExitFailure;
     }
     GamificationEngine engine(&store, GamificationSettings {});
-    if (parser.isSet(json))
-        print(QString::fromUtf8(
-            QJsonDocument(asJson(path, exists, engine, store)).toJson(QJsonDocument::Indented)));
-    else
-        printText(asText(path, exists, engine, store));
+    const QList<RunningSession> running = runningSessions();
+    const resources::ResourceBudget budget = budgetHere();
+    if (parser.isSet(json)) {
+        QJsonObject object = asJson(path, exists, engine, store);
+        object.insert(u"resources"_s, resourcesJson(running, budget));
+        print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+    } else {
+        printText(asText(path, exists, engine, store) + resourcesText(running, budget));
+    }
     return ExitOk;
 }
 

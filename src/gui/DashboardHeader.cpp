@@ -1,6 +1,7 @@
 #include "DashboardHeader.h"
 
 #include "ProjectManager.h"
+#include "ResourceText.h"
 #include "TrayIcons.h"
 
 #include <QComboBox>
@@ -72,7 +73,14 @@ void ElidedLabel::updateElided()
     const QString first = m_fullText.section(u'\n', 0, 0);
     const QString shown = fontMetrics().elidedText(first, Qt::ElideRight, std::max(width(), 1));
     setText(shown);
-    setToolTip(shown == m_fullText ? QString() : m_fullText);
+    const QString elided = shown == m_fullText ? QString() : m_fullText;
+    setToolTip(m_detail.isEmpty() ? elided : elided.isEmpty() ? m_detail : elided + u"\n\n"_s + m_detail);
+}
+
+void ElidedLabel::setDetail(const QString& detail)
+{
+    m_detail = detail;
+    updateElided();
 }
 
 DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
@@ -109,10 +117,11 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
     m_uptime = valueLabel(this, tr("Uptime"));
     m_tools = valueLabel(this, tr("Tool count"));
     m_lastReload = valueLabel(this, tr("Last reload"));
+    m_resources = valueLabel(this, tr("FoxReload's own CPU and memory"));
     m_location = valueLabel(this, tr("Project folder"), false);
 
-    const std::array<std::pair<QString, QLabel*>, 4> cells { { { tr("State"), m_state }, { tr("PID"), m_pid },
-        { tr("Uptime"), m_uptime }, { tr("Tools"), m_tools } } };
+    const std::array<std::pair<QString, QLabel*>, 5> cells { { { tr("State"), m_state }, { tr("PID"), m_pid },
+        { tr("Uptime"), m_uptime }, { tr("Tools"), m_tools }, { tr("Own use"), m_resources } } };
     int column = 3;
     const QFontMetrics metrics(m_state->font());
     for (const auto& [caption, label] : cells) {
@@ -132,6 +141,8 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
         }
         if (label == m_pid)
             width = metrics.horizontalAdvance(u"0000000  "_s); // pid_max is 4194304
+        else if (label == m_resources)
+            width = metrics.horizontalAdvance(u"100.0 % CPU · 000 MB  "_s);
         else if (label != m_state && label != m_uptime)
             width /= 2;
         grid->setColumnMinimumWidth(column, width);
@@ -178,7 +189,7 @@ void DashboardHeader::refresh()
     if (!m_session) {
         m_state->setFullText(tr("No project"));
         m_stateIcon->setPixmap(stateIcon(MonitoredSession::Status::Stopped).pixmap(48, 48));
-        for (auto* label : { m_pid, m_uptime, m_tools, m_lastReload, m_location })
+        for (auto* label : { m_pid, m_uptime, m_tools, m_lastReload, m_location, m_resources })
             label->setFullText(u"—"_s);
         m_trustButton->hide();
         return;
@@ -191,6 +202,10 @@ void DashboardHeader::refresh()
     m_tools->setFullText(m_session->toolCount() >= 0 ? QLocale().toString(m_session->toolCount()) : u"—"_s);
     m_location->setFullText(m_session->location());
     m_trustButton->setVisible(status == MonitoredSession::Status::Untrusted);
+    const MonitoredSession::Resources& resources = m_session->resources();
+    m_resources->setFullText(ResourceText::summary(resources));
+    m_resources->setDetail(ResourceText::details(resources));
+    m_resources->setStyleSheet(resources.throttle.throttled ? u"color: #e65100;"_s : QString());
 
     if (const auto& last = m_session->lastReload()) {
         QString text = tr("%1, %2 ms, %3")

@@ -22,6 +22,8 @@ public:
     explicit ElidedLabel(QWidget* parent = nullptr);
     void setFullText(const QString& text);
     QString fullText() const { return m_fullText; }
+    // A tooltip shown always (the full text is added to it when elided).
+    void setDetail(const QString& detail);
     QSize minimumSizeHint() const override;
 
 protected:
@@ -30,10 +32,12 @@ protected:
 private:
     void updateElided();
     QString m_fullText;
+    QString m_detail;
 };
 
 // The dashboard's header: the project chooser and the current session's state, PID,
-// uptime, tool count and last reload, with a button to trust an untrusted config.
+// uptime, tool count, FoxReload's own CPU and memory (its tooltip: the budget and the server's),
+// and last reload, with a button to trust an untrusted config.
 class DashboardHeader : public QFrame
 {
     Q_OBJECT
@@ -47,6 +51,8 @@ public:
     // The header as one line ("reynard-server · Watching · 123 · …"), for tests and a11y.
     QString text() const;
     QPushButton* trustButton() const { return m_trustButton; }
+    // "0.4 % CPU · 23 MB" or "throttled · 61 MB" (not part of text(): it changes as it samples).
+    QString resourcesText() const { return m_resources->fullText(); }
 
 Q_SIGNALS:
     void trustRequested();
@@ -61,6 +67,7 @@ private:
     ElidedLabel* m_uptime = nullptr;
     ElidedLabel* m_tools = nullptr;
     ElidedLabel* m_lastReload = nullptr;
+    ElidedLabel* m_resources = nullptr;
     ElidedLabel* m_location = nullptr;
     QPushButton* m_trustButton = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "DashboardWindow.h"
 #include "GameRulesText.h"
 #include "GuiLog.h"
+#include "PreviewScanner.h"
 #include "Notifier.h"
 #include "ProjectController.h"
 #include "ProjectManager.h"
@@ -261,6 +262,12 @@ void GuiApp::openSettings()
     auto* dialog = new SettingsDialog(
         project->config(), m_dashboard && m_dashboard->isVisible() ? m_dashboard.get() : nullptr);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Over its resource budget, FoxReload does not walk the tree for the preview until it is back.
+    const auto deferPreview = [dialog, project] {
+        dialog->previewScanner()->setDeferred(project->resources().throttle.throttled);
+    };
+    deferPreview();
+    connect(project, &MonitoredSession::headerChanged, dialog, deferPreview);
     QPointer<ProjectController> guarded(project);
     connect(dialog, &SettingsDialog::saved, this, [this, guarded, dialog](const Config& config) {
         m_notifier->setLevel(dialog->notificationLevel());

@@ -223,6 +223,23 @@ void MonitoredSession::noteStopped()
     Q_EMIT headerChanged();
 }
 
+void MonitoredSession::noteResources(const resources::ResourceSample& sample,
+    const resources::ThrottleState& throttle, const resources::ResourceBudget& budget)
+{
+    if (throttle.throttled != m_resources.throttle.throttled) {
+        // Said in the log and the header, never as a desktop notification: nothing to act on.
+        m_log->append({ QDateTime::currentDateTime(), LogEntry::Server,
+            throttle.throttled
+                ? tr("Over its resource budget (%1): FoxReload waits longer before reloading and stops "
+                     "comparing file contents")
+                      .arg(throttle.reason)
+                : tr("Back within its resource budget: FoxReload works at full speed again"),
+            {} });
+    }
+    m_resources = { true, sample, throttle, budget };
+    Q_EMIT headerChanged();
+}
+
 void MonitoredSession::setUntrusted(bool untrusted)
 {
     m_untrusted = untrusted;

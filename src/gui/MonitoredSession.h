@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventLogModel.h"
+#include "resources/ResourceBudget.h"
 #include "server/ReloadOrchestrator.h"
 #include "server/ReloadResult.h"
 
@@ -58,6 +59,17 @@ public:
     EventLogModel* eventLog() const { return m_log; }
     QStringList serverOutput() const; // the recent stderr lines, with reload markers
 
+    // FoxReload's own CPU and memory and the server tree's, as last sampled (while the session
+    // is active: src/core/resources), and whether FoxReload throttles itself for its budget.
+    struct Resources
+    {
+        bool known = false;
+        resources::ResourceSample sample;
+        resources::ThrottleState throttle;
+        resources::ResourceBudget budget;
+    };
+    const Resources& resources() const { return m_resources; }
+
 Q_SIGNALS:
     void statusChanged(foxreload::gui::MonitoredSession::Status status);
     void headerChanged(); // pid, tools, uptime origin, last reload
@@ -80,6 +92,9 @@ protected:
     void noteWarning(const QString& text);
     void noteStopped();
     void setUntrusted(bool untrusted);
+    // A new sample or budget crossing; a crossing is also written to the event log, once.
+    void noteResources(const resources::ResourceSample& sample, const resources::ThrottleState& throttle,
+        const resources::ResourceBudget& budget);
 
 private:
     void appendOutput(const QString& line, bool marker);
@@ -98,6 +113,7 @@ private:
     int m_reloadCount = 0;
     std::optional<ReloadResult> m_lastReload;
     QString m_lastError;
+    Resources m_resources;
 };
 
 } // namespace foxreload::gui

@@ -125,9 +125,22 @@ PreviewResult PreviewScanner::count(const QString& projectRoot, const QStringLis
     return result;
 }
 
+void PreviewScanner::setDeferred(bool deferred)
+{
+    m_deferred = deferred;
+    if (!deferred && m_deferredScan)
+        std::exchange(m_deferredScan, {})();
+}
+
 void PreviewScanner::scan(const QString& projectRoot, const QStringList& watchPaths,
     const QStringList& excludes, bool respectGitignore)
 {
+    if (m_deferred) {
+        m_deferredScan = [this, projectRoot, watchPaths, excludes, respectGitignore] {
+            scan(projectRoot, watchPaths, excludes, respectGitignore);
+        };
+        return;
+    }
     if (m_cancel)
         m_cancel->store(true); // the running walk is out of date
     m_cancel = std::make_shared<std::atomic_bool>(false);

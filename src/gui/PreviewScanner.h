@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -36,6 +37,10 @@ public:
     void scan(const QString& projectRoot, const QStringList& watchPaths, const QStringList& excludes,
         bool respectGitignore);
     bool isScanning() const { return m_running > 0; }
+    // While FoxReload is over its resource budget (src/core/resources) a scan waits; the newest
+    // one asked for runs when the deferral is lifted.
+    void setDeferred(bool deferred);
+    bool isDeferred() const { return m_deferred; }
 
     // The walk itself, synchronous (the worker runs this).
     static PreviewResult count(const QString& projectRoot, const QStringList& watchPaths,
@@ -45,6 +50,8 @@ Q_SIGNALS:
     void finished(const foxreload::gui::PreviewResult& result);
 
 private:
+    bool m_deferred = false;
+    std::function<void()> m_deferredScan;
     quint64 m_generation = 0;
     int m_running = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;

@@ -5,6 +5,7 @@
 #include "game/GamificationEngine.h"
 #include "net/HttpTransport.h"
 #include "net/metrics/SessionObservers.h"
+#include "resources/ResourceMonitor.h"
 #include "session/Session.h"
 
 #include <QDir>
@@ -138,6 +139,12 @@ void ProjectController::createSession()
     m_observers->attachGame(m_engine);
     if (!m_observers->metricsError().isEmpty())
         noteWarning(tr("No Prometheus metrics: %1").arg(m_observers->metricsError()));
+    if (resources::ResourceMonitor* monitor = m_observers->resources()) {
+        connect(monitor, &resources::ResourceMonitor::sampled, this,
+            [this, monitor](const resources::ResourceSample& sample) {
+                noteResources(sample, monitor->throttle(), monitor->budget());
+            });
+    }
     Q_EMIT sessionCreated(session);
 }
 

@@ -152,6 +152,23 @@ void ProxiedSession::handleEvent(const QJsonObject& event)
         notePaused(type == u"paused");
     } else if (type == u"server_stderr") {
         noteStderr(event.value("pid"_L1).toInteger(), event.value("message"_L1).toString());
+    } else if (type == u"resources") {
+        // Sent when a budget is crossed either way (src/core/resources/ResourceEvent.cpp).
+        const auto figure = [](const QJsonObject& object, QLatin1StringView key) {
+            return object.value(key).isDouble() ? object.value(key).toDouble() : -1.0;
+        };
+        const QJsonObject server = event.value("server"_L1).toObject();
+        resources::ResourceSample sample;
+        sample.at = Clock::now();
+        sample.cpuPercent = figure(event, "cpuPercent"_L1);
+        sample.rssMb = figure(event, "rssMb"_L1);
+        sample.serverCpuPercent = figure(server, "cpuPercent"_L1);
+        sample.serverRssMb = figure(server, "rssMb"_L1);
+        sample.serverProcesses = server.value("processes"_L1).toInt();
+        const resources::ThrottleState throttle { event.value("throttled"_L1).toBool(), sample.at,
+            event.value("reason"_L1).toString() };
+        noteResources(sample, throttle,
+            { event.value("maxCpuPercent"_L1).toDouble(5.0), event.value("maxRssMb"_L1).toDouble(50.0) });
     } else if (type == u"warning" || type == u"crash_loop" || type == u"error") {
         noteWarning(event.value("message"_L1).toString());
     }

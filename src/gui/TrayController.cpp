@@ -5,6 +5,7 @@
 #include "MonitoredSession.h"
 #include "ProjectController.h"
 #include "ProjectManager.h"
+#include "ResourceText.h"
 #include "TrayIcons.h"
 #include "store/DurationText.h"
 
@@ -306,6 +307,8 @@ void TrayController::updateState()
     }
     if (sessions.isEmpty())
         lines.append(tr("No project yet: open the dashboard to add one"));
+    if (current && !ResourceText::trayLine(current->resources()).isEmpty())
+        lines.append(ResourceText::trayLine(current->resources()));
     m_tray->setToolTip(lines.join(u'\n'));
     if (int(shown) != m_shownStatus) {
         m_shownStatus = int(shown);

@@ -130,10 +130,9 @@ void ResourceMonitor::sampleNow()
     }
     m_previous = { true, now, self.cpuSeconds, tree.cpuSeconds, m_serverPid };
     m_latest = sample;
-    Q_EMIT sampled(sample);
-
     const ThrottlePolicy::Decision decision = m_policy.decide(m_throttle, sample, now);
-    m_throttle = decision.state;
+    m_throttle = decision.state; // before sampled(): listeners read throttle() as of this sample
+    Q_EMIT sampled(sample);
     if (!decision.changed)
         return;
     if (m_throttle.throttled)

@@ -52,4 +52,33 @@ ProcessTotals ResourceSampler::tree(qint64 rootPid) const
     return totals;
 }
 
+ProcessTotals ResourceSampler::process(qint64 pid) const
+{
+    ProcessTotals totals;
+    addFigures(&totals,
+        metrics::readProcessFigures(m_procRoot + u'/' + QString::number(pid), m_procRoot + u"/stat"_s));
+    return totals;
+}
+
+ProcessTotals ResourceSampler::descendants(qint64 pid) const
+{
+    ProcessTotals totals;
+    const QList<qint64> children = metrics::childProcessIds(pid, m_procRoot);
+    for (const qint64 child : children) {
+        const ProcessTotals below = tree(child);
+        if (below.processes == 0)
+            continue;
+        totals.cpuSeconds = std::max(totals.cpuSeconds, 0.0) + below.cpuSeconds;
+        totals.rssBytes = std::max(totals.rssBytes, 0.0) + below.rssBytes;
+        totals.processes += below.processes;
+    }
+    return totals;
+}
+
+double ResourceSampler::startTime(qint64 pid) const
+{
+    return metrics::readProcessFigures(m_procRoot + u'/' + QString::number(pid), m_procRoot + u"/stat"_s)
+        .startTimeSeconds;
+}
+
 } // namespace foxreload::resources

@@ -24,6 +24,12 @@ public:
 
     ProcessTotals self() const;
     ProcessTotals tree(qint64 rootPid) const;
+    // Another FoxReload process (`foxreload stats` on running sessions): it alone, and every
+    // process below it (its servers).
+    ProcessTotals process(qint64 pid) const;
+    ProcessTotals descendants(qint64 pid) const;
+    // When the process started, in seconds since the Unix epoch; -1 when unknown.
+    double startTime(qint64 pid) const;
 
 private:
     QString m_procRoot;
