@@ -24,6 +24,7 @@ apt_packages=(
   qt6-httpserver-dev qt6-websockets-dev curl
   python3 inotify-tools sqlite3 prometheus
   xvfb xauth x11-utils imagemagick trayer dunst dbus-x11 libnotify-bin xdotool openbox qt6-gtk-platformtheme
+  desktop-file-utils appstream dpkg-dev file groff-base zsh fish
 )
 
 install_deps() {

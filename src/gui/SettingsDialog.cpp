@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Autostart.h"
 #include "FieldErrorMarker.h"
 #include "MonitoredSession.h"
 #include "RulesDelegate.h"
@@ -14,6 +15,7 @@
 #include "match/PathFilter.h"
 #include "ui_SettingsDialog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -135,6 +137,9 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
     m_ui->notificationsCombo->setCurrentIndex(
         m_ui->notificationsCombo->findData(notificationLevelKey(app.notificationLevel())));
     m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(app.language())));
+    const Autostart::State autostart = Autostart::state();
+    m_ui->autostartCheck->setChecked(autostart != Autostart::State::Off);
+    m_ui->autostartNote->setVisible(autostart == Autostart::State::UserEntry);
     if (!restoreGeometry(app.settingsGeometry()))
         resize(780, 640);
     m_ui->tabs->setCurrentIndex(std::clamp(app.settingsTab(), 0, m_ui->tabs->count() - 1));
@@ -520,6 +525,19 @@ bool SettingsDialog::save(QString* errorMessage)
     app.setLanguage(language());
     m_original = *reloaded.config; // a second Save edits what is there now
     Q_EMIT saved(m_original);
+    // The login entry is touched only when the box changed: an entry the user keeps by hand stays as it is.
+    if (m_ui->autostartCheck->isChecked() != Autostart::isEnabled()) {
+        const Autostart::Result autostart = Autostart::setEnabled(
+            m_ui->autostartCheck->isChecked(), QCoreApplication::applicationFilePath());
+        if (!autostart.ok) {
+            m_ui->summaryError->setText(tr("Could not change the login entry: %1").arg(autostart.error));
+            m_ui->summaryError->show();
+            if (errorMessage)
+                *errorMessage = autostart.error;
+            return false;
+        }
+        m_ui->autostartNote->setVisible(false); // the user's own entry, if any, is a .bak now
+    }
     return true;
 }
 
