@@ -128,6 +128,13 @@ void Notifier::reloadFinished(const QString& project, const ReloadResult& result
         n.severity = Notification::Severity::Critical;
         n.title = tr("%1: reload failed").arg(project);
         n.body = errorSummary(result);
+        if (result.buildOutcome && *result.buildOutcome != BuildResult::Outcome::Succeeded) {
+            // The compiler's first error, file:line first; the whole output is in the log.
+            n.title = tr("%1: build failed").arg(project);
+            n.body = result.buildError ? result.buildError->summary() : firstLine(result.error);
+            if (result.pid > 0)
+                n.body += u'\n' + tr("The running server keeps serving.");
+        }
         offer(n);
         return;
     }
@@ -146,6 +153,8 @@ void Notifier::reloadFinished(const QString& project, const ReloadResult& result
     // The reload's own duration, as the terminal prints it: not the debounce or a pause before it.
     if (result.startToReadyMs >= 0)
         parts.append(durationText(result.startToReadyMs));
+    if (result.buildMs >= 0)
+        parts.append(tr("built in %1").arg(durationText(result.buildMs)));
     if (result.toolCount >= 0)
         parts.append(tr("%n tool(s)", nullptr, result.toolCount));
     n.body = parts.join(u" · "_s);

@@ -128,6 +128,24 @@ QJsonObject reloadFinished(const ReloadResult& result)
     object.insert("startToReadyMs"_L1, result.startToReadyMs);
     object.insert("totalMs"_L1, result.totalMs);
     object.insert("heldMs"_L1, result.heldMs);
+    // server.build, when it ran: its own duration (not part of startToReadyMs) and, when it
+    // failed, the compiler's first error.
+    if (result.buildRuns > 0) {
+        QJsonObject build { { "ms"_L1, result.buildMs }, { "runs"_L1, result.buildRuns } };
+        if (result.buildOutcome)
+            build.insert("outcome"_L1, buildOutcomeName(*result.buildOutcome));
+        if (const auto& error = result.buildError) {
+            QJsonObject first { { "message"_L1, error->message }, { "tool"_L1, error->tool } };
+            if (!error->file.isEmpty()) {
+                first.insert("file"_L1, error->file);
+                first.insert("line"_L1, error->line);
+                if (error->column > 0)
+                    first.insert("column"_L1, error->column);
+            }
+            build.insert("error"_L1, first);
+        }
+        object.insert("build"_L1, build);
+    }
     return object;
 }
 
