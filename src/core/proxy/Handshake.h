@@ -13,9 +13,8 @@
 //   every later one.
 // - 2026-07-28: no handshake; `server/discover`, and every request carries
 //   `io.modelcontextprotocol/protocolVersion` and `…/clientCapabilities` in its `_meta`.
-//   Such an opening is recognised (Opening::Stateless) and, until the proxy implements it
-//   (servers made ready by server/discover, no replay, requests passed on as they are),
-//   answered with a clear error instead of being forwarded half-understood.
+//   Such an opening (Opening::Stateless) starts the session with its first request; see
+//   server/McpEra.h and McpProxyModern.cpp.
 namespace foxreload::handshake {
 
 enum class Opening {

@@ -5,6 +5,7 @@
 #include "Handshake.h"
 #include "ProxyLog.h"
 #include "server/JsonRpc.h"
+#include "server/McpEra.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -78,6 +79,14 @@ void McpProxy::writeToClient(const QByteArray& message)
         m_client->send(message);
     else if (m_connection)
         m_connection->send(message);
+}
+
+void McpProxy::writeToClient(const QByteArray& message, QByteArrayView relatedRequestId)
+{
+    if (m_client)
+        m_client->send(message);
+    else if (m_connection)
+        m_connection->send(message, relatedRequestId);
 }
 
 // ---------------------------------------------------------------- client → proxy
@@ -160,6 +169,8 @@ bool McpProxy::isClientIdInUse(const QByteArray& key) const
         return true;
     if (!m_initialize.bytes.isEmpty() && m_initialize.idKey() == key)
         return true;
+    if (!m_streams.isEmpty() && m_streams.contains(key))
+        return true;
     if (m_heldRequests == 0)
         return false;
     return std::any_of(m_held.cbegin(), m_held.cend(),
@@ -189,7 +200,7 @@ void McpProxy::onClientRequest(const jsonrpc::RawMessage& message)
         return;
     }
     if (method == "initialize"_L1) {
-        if (m_phase == Phase::AwaitingInitialize) {
+        if (m_phase == Phase::AwaitingInitialize && m_era != Era::Modern) {
             acceptInitialize(message);
         } else {
             ++m_stats.rejected;
@@ -199,20 +210,21 @@ void McpProxy::onClientRequest(const jsonrpc::RawMessage& message)
         }
         return;
     }
-    if (m_phase == Phase::AwaitingInitialize) {
+    if (m_phase == Phase::AwaitingInitialize && mcpera::isModernRequest(message)) {
+        if (refuseUnsupportedVersion(message))
+            return;
+        acceptModernOpening(message); // and the request goes on as the session's first
+    } else if (m_phase == Phase::AwaitingInitialize) {
         ++m_stats.rejected;
         if (method == "ping"_L1) {
             respond(id, QJsonObject {});
             return;
         }
-        if (handshake::classify(message.toObject()) == handshake::Opening::Stateless) {
-            respondError(id, jsonrpc::InvalidRequest,
-                u"this FoxReload proxy speaks MCP 2025-06-18 and 2025-11-25, which open with initialize; "
-                u"the handshake-free revision 2026-07-28 is not supported yet; send initialize"_s);
-            return;
-        }
         respondError(id, jsonrpc::InvalidRequest,
-            u"Invalid Request: %1 before initialize; the session starts with initialize"_s.arg(method));
+            u"Invalid Request: %1 before initialize; the session starts with initialize (or, in MCP "
+            u"2026-07-28, with any request that names its protocol version in _meta)"_s.arg(method));
+        return;
+    } else if (m_era == Era::Modern && refuseUnsupportedVersion(message)) {
         return;
     }
     if (method == "ping"_L1 && !canForward()) {
@@ -228,6 +240,7 @@ void McpProxy::onClientRequest(const jsonrpc::RawMessage& message)
 
 void McpProxy::acceptInitialize(const jsonrpc::RawMessage& message)
 {
+    m_era = Era::Legacy;
     m_initialize = message;
     m_phase = Phase::Starting;
     const QJsonObject params = message.toObject().value("params"_L1).toObject();
@@ -265,6 +278,8 @@ void McpProxy::onClientNotification(const jsonrpc::RawMessage& message)
     if (method == "notifications/cancelled"_L1) {
         const jsonrpc::Span requestId = message.paramsMember({ "requestId" });
         const QByteArray key = jsonrpc::tokenKey(message.view(requestId));
+        if (!m_streams.isEmpty() && cancelStream(key))
+            return;
         if (auto entry = m_ledger.takeByClientKey(key)) {
             // The server may still answer; that late answer is dropped (no ledger entry).
             auto* server = qobject_cast<ServerInstance*>(entry->server.data());
@@ -360,6 +375,8 @@ void McpProxy::hold(quint64 seq, const jsonrpc::RawMessage& message, int attempt
 
 void McpProxy::forward(quint64 seq, const jsonrpc::RawMessage& message, int attempts)
 {
+    if (m_era == Era::Modern && forwardModern(message))
+        return;
     const quint64 number = m_ledger.add(RequestLedger::entryFor(seq, message, attempts), m_server.data());
     ++m_stats.forwarded;
     channelOf(m_server)->send(jsonrpc::withId(message, RequestLedger::proxyIdToken(number)));

@@ -2,6 +2,7 @@
 
 #include "IdMapper.h"
 #include "ListChangeTracker.h"
+#include "ListenStreams.h"
 #include "RequestLedger.h"
 #include "config/Config.h"
 #include "server/RawMessage.h"
@@ -39,7 +40,13 @@ class ClientConnection;
 //   proxy ids too (IdMapper); cancellation and progress follow both mappings.
 // - Messages are forwarded as the bytes they arrived as; only the ids (and a cancellation's
 //   requestId) are spliced. Only what the proxy says itself is serialised.
-// The client side lives in McpProxy.cpp, the server side and the lists in McpProxyServers.cpp.
+// - A 2026-07-28 client (no initialize; every request carries its version in _meta) opens the
+//   session with its first request. Servers are then opened with server/discover; a legacy
+//   server is bridged (discover answered from its InitializeResult, results completed with
+//   resultType, listen streams served by the proxy). Listen streams outlive server generations
+//   (ListenStreams); list_changed reaches a modern client only on the streams that asked.
+// The client side lives in McpProxy.cpp, the server side and the lists in McpProxyServers.cpp,
+// the 2026-07-28 revision's own parts in McpProxyModern.cpp.
 class McpProxy : public QObject
 {
     Q_OBJECT
@@ -87,6 +94,7 @@ Q_SIGNALS:
 
 private:
     enum class Phase { AwaitingInitialize, Starting, Serving, ShuttingDown };
+    enum class Era { Unknown, Legacy, Modern }; // of the client
 
     struct Held
     {
@@ -117,6 +125,21 @@ private:
     bool canForward() const;
     void rememberForReplay(const QString& method, const QJsonObject& params);
 
+    // the 2026-07-28 revision (McpProxyModern.cpp)
+    void acceptModernOpening(const jsonrpc::RawMessage& message);
+    bool refuseUnsupportedVersion(const jsonrpc::RawMessage& message);
+    bool isBridged(const ServerInstance* server) const; // modern client, legacy server
+    bool forwardModern(const jsonrpc::RawMessage& message); // true when handled here
+    void openStream(ListenStreams::Stream& stream, ServerInstance* server);
+    void attachStreams(ServerInstance* server);
+    bool cancelStream(const QByteArray& clientKey);
+    bool onStreamNotification(ServerInstance* server, const jsonrpc::RawMessage& message);
+    bool onStreamAnswer(ServerInstance* server, const jsonrpc::RawMessage& message);
+    bool onBridgedNotification(ServerInstance* server, const jsonrpc::RawMessage& message);
+    void refuseForModernClient(ServerInstance* server, const jsonrpc::RawMessage& request);
+    void notifyStreams(ListKind kind);
+    void subscribeResource(ServerInstance* server, const QString& method, const QString& uri);
+    void writeToClient(const QByteArray& message, QByteArrayView relatedRequestId);
     // server → proxy
     void onServerCreated(ServerInstance* server);
     void onServerChanged(ServerInstance* server);
@@ -152,6 +175,8 @@ private:
     ClientConnection* m_connection = nullptr; // any other
     ProxySettings m_settings;
     Phase m_phase = Phase::AwaitingInitialize;
+    Era m_era = Era::Unknown;
+    ListenStreams m_streams;
     bool m_sessionStarted = false;
     bool m_clientInitialized = false;
     jsonrpc::RawMessage m_initialize; // the client's initialize request (while it waits for its answer)

@@ -4,6 +4,7 @@
 #include "McpProxy.h"
 #include "ProxyLog.h"
 #include "server/JsonRpc.h"
+#include "server/McpEra.h"
 
 #include <QJsonArray>
 
@@ -63,7 +64,31 @@ void McpProxy::onServerCreated(ServerInstance* server)
 void McpProxy::onServerChanged(ServerInstance* server)
 {
     m_server = server;
-    if (m_phase == Phase::Starting && !m_initialize.bytes.isEmpty()) {
+    if (m_phase == Phase::Starting && m_era == Era::Modern) {
+        m_negotiated = server->initializeResult();
+        m_phase = Phase::Serving;
+        const QJsonObject serverInfo = m_negotiated.value("serverInfo"_L1).toObject();
+        qCDebug(lcProxy).noquote() << "modern session open: server" << serverInfo.value("name"_L1).toString()
+                                   << (server->isModern() ? "speaks 2026-07-28" : "is legacy (bridged)");
+        emitEvent(u"session_initialized"_s,
+            { { "pid"_L1, server->pid() }, { "protocolVersion"_L1, mcpera::kModernVersion },
+                { "serverProtocolVersion"_L1, m_negotiated.value("protocolVersion"_L1) },
+                { "serverInfo"_L1, serverInfo } });
+    } else if (m_phase == Phase::Starting && !m_initialize.bytes.isEmpty() && server->isModern()) {
+        // The bridge from an initialize to a server that speaks only 2026-07-28 is not built:
+        // tell the client which revisions the server offers, as the spec asks of such a server.
+        const QJsonArray supported = server->discoverResult().value("supportedVersions"_L1).toArray();
+        respondError(m_initialize.rawId(), mcpera::UnsupportedProtocolVersion,
+            u"the MCP server speaks only %1 (no initialize); connect with a client of that revision"_s.arg(
+                mcpera::kModernVersion),
+            { { "supported"_L1, supported },
+                { "requested"_L1,
+                    m_initialize.toObject().value("params"_L1).toObject().value("protocolVersion"_L1) } });
+        m_initialize = {};
+        m_phase = Phase::AwaitingInitialize;
+        failHeld(jsonrpc::ServerUnavailable, u"the MCP server speaks only 2026-07-28"_s, {});
+        return;
+    } else if (m_phase == Phase::Starting && !m_initialize.bytes.isEmpty()) {
         m_negotiated = server->initializeResult();
         const QJsonObject shown = handshake::advertiseListChanged(m_negotiated);
         respond(m_initialize.rawId(), shown);
@@ -94,6 +119,7 @@ void McpProxy::onServerChanged(ServerInstance* server)
                         << "telling the new server" << method << "again failed:" << reply.describe();
             });
         }
+        attachStreams(server);
     }
     flushHeld();
 }
@@ -122,6 +148,10 @@ void McpProxy::onServerMessage(ServerInstance* server, const jsonrpc::RawMessage
                             message.method, describe(message.rawId())) } });
             return;
         }
+        if (m_era == Era::Modern) {
+            refuseForModernClient(server, message);
+            return;
+        }
         const quint64 outward = m_serverRequests.map(server, message.rawId(), message.method);
         sendToClient(jsonrpc::withId(message, IdMapper::token(outward)));
         return;
@@ -138,6 +168,8 @@ void McpProxy::onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage&
 {
     const QByteArrayView id = message.rawId();
     const quint64 number = RequestLedger::proxyNumber(id);
+    if (!number && m_era == Era::Modern && onStreamAnswer(server, message))
+        return;
     const RequestLedger::Entry* entry = number ? m_ledger.find(number) : nullptr;
     if (!entry || entry->server != server) {
         if (number) {
@@ -155,7 +187,13 @@ void McpProxy::onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage&
     }
     const auto taken = m_ledger.take(number);
     ++m_stats.answered;
-    writeToClient(jsonrpc::withId(message, taken->clientId));
+    if (message.kind == jsonrpc::MessageKind::Response && isBridged(server)) {
+        const jsonrpc::RawMessage completed = jsonrpc::message(
+            mcpera::withModernResult(message.bytes, mcpera::isCacheableMethod(taken->method)));
+        writeToClient(jsonrpc::withId(completed, taken->clientId));
+    } else {
+        writeToClient(jsonrpc::withId(message, taken->clientId));
+    }
     if (!m_drains.isEmpty() && m_drains.contains(server) && m_ledger.countOn(server) == 0)
         finishDrain(server);
 }
@@ -163,6 +201,12 @@ void McpProxy::onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage&
 void McpProxy::onServerNotification(ServerInstance* server, const jsonrpc::RawMessage& message)
 {
     const QString& method = message.method;
+    if (m_era == Era::Modern) {
+        if (onStreamNotification(server, message))
+            return;
+        if (isBridged(server) && onBridgedNotification(server, message))
+            return;
+    }
     ListKind kind;
     if (isListChanged(method, &kind)) {
         // The proxy tells the client itself, after comparing: never twice, never for nothing.
@@ -222,6 +266,7 @@ void McpProxy::onServerGone(ServerInstance* server, bool requested)
             { { "pid"_L1, server->pid() }, { "cause"_L1, cause },
                 { "count"_L1, int(entries.size()) - retried }, { "retried"_L1, retried } });
     }
+    m_streams.detach(server); // opened again on the next server
     if (m_drains.contains(server))
         finishDrain(server);
     if (m_server == server)
@@ -233,6 +278,7 @@ void McpProxy::retireGate(ServerInstance* server, std::function<void()> proceed)
 {
     if (m_server == server)
         m_server = nullptr; // new requests wait for the next server
+    m_streams.detach(server); // whatever it still says on them (a graceful end) is not for the client
     const int inFlight = m_ledger.countOn(server);
     if (m_phase == Phase::ShuttingDown || inFlight == 0) {
         proceed();
@@ -303,6 +349,16 @@ void McpProxy::onReloadFinished(const ReloadResult& result)
         m_phase = Phase::AwaitingInitialize;
         failHeld(
             jsonrpc::ServerUnavailable, u"FoxReload could not start the MCP server: "_s + result.error, data);
+    } else if (result.trigger == ReloadTrigger::Startup && m_phase == Phase::Starting
+        && m_era == Era::Modern) {
+        // A modern client waits for its first request(s): they are answered with the reason, and
+        // its next request starts the server again.
+        QJsonObject data { { "reason"_L1, u"startup_failed"_s } };
+        if (!result.errorDetail.isEmpty())
+            data.insert("detail"_L1, result.errorDetail);
+        m_phase = Phase::AwaitingInitialize;
+        failHeld(
+            jsonrpc::ServerUnavailable, u"FoxReload could not start the MCP server: "_s + result.error, data);
     }
 }
 
@@ -358,8 +414,12 @@ void McpProxy::applyList(ListKind kind, const QJsonArray& items)
         return;
     qCDebug(lcProxy).noquote() << ListChangeTracker::kindName(kind) << "changed: +" << diff.added.join(u',')
                                << "-" << diff.removed.join(u',') << "~" << diff.changed.join(u',');
-    ++m_stats.listChangedSent;
-    sendToClient(jsonrpc::encode(jsonrpc::notification(ListChangeTracker::notification(kind))));
+    if (m_era == Era::Modern) {
+        notifyStreams(kind); // only on the listen streams that asked, tagged with their ids
+    } else {
+        ++m_stats.listChangedSent;
+        sendToClient(jsonrpc::encode(jsonrpc::notification(ListChangeTracker::notification(kind))));
+    }
     emitEvent(u"list_changed"_s,
         { { "list"_L1, ListChangeTracker::kindName(kind) },
             { "added"_L1, QJsonArray::fromStringList(diff.added) },

@@ -36,7 +36,8 @@ RequestLedger::Entry RequestLedger::entryFor(quint64 seq, const jsonrpc::RawMess
 bool RequestLedger::isIdempotent(const QString& method)
 {
     static const QSet<QString> reads { u"tools/list"_s, u"prompts/list"_s, u"resources/list"_s,
-        u"resources/templates/list"_s, u"resources/read"_s, u"prompts/get"_s, u"ping"_s };
+        u"resources/templates/list"_s, u"resources/read"_s, u"prompts/get"_s, u"ping"_s,
+        u"server/discover"_s };
     return reads.contains(method);
 }
 

@@ -40,7 +40,16 @@ void McpClient::request(const QString& method, const QJsonValue& params, int tim
     });
     timer->start(timeoutMs);
     m_pending.emplace(id, Pending { std::move(callback), std::move(timer) });
-    m_channel->send(jsonrpc::request(id, method, params));
+    if (m_requestMeta.isEmpty() || (!params.isObject() && !params.isUndefined() && !params.isNull())) {
+        m_channel->send(jsonrpc::request(id, method, params));
+        return;
+    }
+    QJsonObject withMeta = params.toObject();
+    QJsonObject meta = withMeta.value("_meta"_L1).toObject();
+    for (auto it = m_requestMeta.constBegin(); it != m_requestMeta.constEnd(); ++it)
+        meta.insert(it.key(), it.value());
+    withMeta.insert("_meta"_L1, meta);
+    m_channel->send(jsonrpc::request(id, method, withMeta));
 }
 
 void McpClient::notify(const QString& method, const QJsonValue& params)

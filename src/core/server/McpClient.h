@@ -34,6 +34,10 @@ public:
     // When set, requests from the server (sampling, roots, elicitation) go to the
     // handler; otherwise they are answered with "method not found".
     void setServerRequestsForwarded(bool forwarded) { m_forwardServerRequests = forwarded; }
+    // A modern (2026-07-28) server needs the version, capabilities and client info in every
+    // request's params._meta; once set, each request carries these members there.
+    void setRequestMeta(const QJsonObject& meta) { m_requestMeta = meta; }
+    QJsonObject requestMeta() const { return m_requestMeta; }
 
     int pendingCount() const { return int(m_pending.size()); }
     static bool isOwnId(const QJsonValue& id);
@@ -60,6 +64,7 @@ private:
     std::unordered_map<QString, Pending> m_pending;
     quint64 m_nextId = 1;
     bool m_forwardServerRequests = false;
+    QJsonObject m_requestMeta;
 };
 
 } // namespace foxreload

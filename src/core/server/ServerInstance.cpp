@@ -1,9 +1,12 @@
 #include "ServerInstance.h"
 
+#include "McpEra.h"
 #include "ServerChannelFactory.h"
 #include "ServerLog.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -110,35 +113,97 @@ void ServerInstance::onStarted()
     runHandshake();
 }
 
-// Readiness, in one place: the MCP handshake answered over whichever channel the server
-// speaks. (The 2026-07-28 revision's server/discover belongs here too.)
+// Readiness, in one place: the server's opening answered over whichever channel it speaks.
+// The era follows the client: a proxy whose client opened with a modern request passes its
+// envelope in the params' _meta, and the server is asked server/discover first (a legacy
+// server refuses it or stays silent: then initialize, and the proxy bridges). Otherwise
+// initialize first, and server/discover when it is refused (a server that speaks only
+// 2026-07-28 answers initialize with an error).
 void ServerInstance::runHandshake()
 {
+    const QJsonObject envelope = m_initializeParams.value("_meta"_L1).toObject();
+    if (!envelope.contains(mcpera::kProtocolVersionKey)) {
+        openLegacy(true);
+        return;
+    }
+    const int probeMs = std::max(1, m_generation.settings.readyTimeoutMs / 2);
+    openModern(envelope, probeMs, [this](const jsonrpc::Reply& reply) {
+        if (reply.status == jsonrpc::Reply::Status::Error && mcpera::isModernError(reply.errorCode)) {
+            // A modern server without a revision in common: falling back would not help.
+            fail(u"the server did not complete the MCP opening: %1"_s.arg(
+                handshakeFailure(u"server/discover"_s, reply)));
+            return;
+        }
+        qCDebug(lcServer).noquote() << "server/discover refused (" << reply.describe()
+                                    << "): a legacy server, opened with initialize";
+        openLegacy(false);
+    });
+}
+
+void ServerInstance::openLegacy(bool discoverWhenRefused)
+{
     const int timeoutMs = m_generation.settings.readyTimeoutMs;
-    m_client->request(u"initialize"_s, m_initializeParams, timeoutMs, [this](const jsonrpc::Reply& reply) {
-        // A server that died during the handshake is reported by onFinished(), with its exit code.
-        if (m_state != State::Starting || reply.status == jsonrpc::Reply::Status::Disconnected)
-            return;
-        if (!reply.ok()) {
-            fail(u"the server did not complete the MCP handshake: %1"_s.arg(
-                handshakeFailure(u"initialize"_s, reply)));
-            return;
-        }
-        m_initializeResult = reply.result.toObject();
-        m_client->notify(u"notifications/initialized"_s);
-        if (!m_initializeResult.value("capabilities"_L1).toObject().contains("tools"_L1)) {
-            becomeReady();
-            return;
-        }
-        refreshTools([this](const QString& error) {
-            if (m_state != State::Starting || !m_process.isRunning())
+    QJsonObject params = m_initializeParams;
+    params.remove("_meta"_L1);
+    m_client->request(
+        u"initialize"_s, params, timeoutMs, [this, discoverWhenRefused](const jsonrpc::Reply& reply) {
+            // A server that died during the handshake is reported by onFinished(), with its exit code.
+            if (m_state != State::Starting || reply.status == jsonrpc::Reply::Status::Disconnected)
                 return;
-            if (!error.isEmpty()) {
-                fail(u"the server answered initialize but not tools/list: %1"_s.arg(error));
+            if (!reply.ok()) {
+                const QString failure = u"the server did not complete the MCP handshake: %1"_s.arg(
+                    handshakeFailure(u"initialize"_s, reply));
+                if (!discoverWhenRefused || reply.status != jsonrpc::Reply::Status::Error) {
+                    fail(failure);
+                    return;
+                }
+                openModern(mcpera::ownEnvelope(), m_generation.settings.readyTimeoutMs,
+                    [this, failure](const jsonrpc::Reply& discover) {
+                        fail(failure + u"; server/discover: %1"_s.arg(discover.describe()));
+                    });
                 return;
             }
-            becomeReady();
+            m_modern = false;
+            m_initializeResult = reply.result.toObject();
+            m_client->notify(u"notifications/initialized"_s);
+            afterOpening();
         });
+}
+
+void ServerInstance::openModern(
+    const QJsonObject& envelope, int timeoutMs, std::function<void(const jsonrpc::Reply&)> notModern)
+{
+    m_client->request(u"server/discover"_s, QJsonObject { { "_meta"_L1, envelope } }, timeoutMs,
+        [this, envelope, notModern = std::move(notModern)](const jsonrpc::Reply& reply) {
+            if (m_state != State::Starting || reply.status == jsonrpc::Reply::Status::Disconnected)
+                return;
+            if (!reply.ok() || !mcpera::offersModern(reply.result.toObject())) {
+                notModern(reply);
+                return;
+            }
+            m_modern = true;
+            m_discoverResult = reply.result.toObject();
+            m_initializeResult = mcpera::summaryOfDiscover(m_discoverResult);
+            m_client->setRequestMeta(envelope);
+            afterOpening();
+        });
+}
+
+void ServerInstance::afterOpening()
+{
+    if (!m_initializeResult.value("capabilities"_L1).toObject().contains("tools"_L1)) {
+        becomeReady();
+        return;
+    }
+    refreshTools([this](const QString& error) {
+        if (m_state != State::Starting || !m_process.isRunning())
+            return;
+        if (!error.isEmpty()) {
+            fail(u"the server answered %1 but not tools/list: %2"_s.arg(
+                m_modern ? u"server/discover"_s : u"initialize"_s, error));
+            return;
+        }
+        becomeReady();
     });
 }
 

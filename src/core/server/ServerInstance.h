@@ -19,8 +19,9 @@ class ServerChannel;
 class ServerChannelFactory;
 
 // One running MCP server as FoxReload sees it: the process plus an MCP client
-// session. "Ready" means the handshake was answered (initialize →
-// notifications/initialized → tools/list), never that some time has passed.
+// session. "Ready" means the opening was answered (initialize →
+// notifications/initialized → tools/list, or for a 2026-07-28 server server/discover →
+// tools/list), never that some time has passed.
 // The session runs over the process's stdio, or (server.transport: http) over
 // Streamable HTTP to the port picked for this generation; the process is started
 // and supervised the same way either way.
@@ -53,7 +54,12 @@ public:
     QUrl url() const { return m_generation.url; } // http: this generation's endpoint
     quint16 port() const { return m_generation.port; } // http: this generation's port
 
+    // For a modern server: a summary of its DiscoverResult in the same shape (protocolVersion
+    // 2026-07-28, capabilities, serverInfo, instructions).
     QJsonObject initializeResult() const { return m_initializeResult; }
+    // The server was opened in the modern era (server/discover; every request carries _meta).
+    bool isModern() const { return m_modern; }
+    QJsonObject discoverResult() const { return m_discoverResult; }
     QJsonArray tools() const { return m_tools; }
     QStringList toolNames() const;
     qint64 startupMs() const { return m_startupMs; } // spawn → ready
@@ -74,6 +80,10 @@ Q_SIGNALS:
 private:
     void onStarted();
     void runHandshake();
+    void openLegacy(bool discoverWhenRefused);
+    void openModern(
+        const QJsonObject& envelope, int timeoutMs, std::function<void(const jsonrpc::Reply&)> notModern);
+    void afterOpening();
     void becomeReady();
     void onFinished(int exitCode, QProcess::ExitStatus status, bool requested);
     void fail(const QString& reason);
@@ -90,6 +100,8 @@ private:
     std::unique_ptr<McpClient> m_client;
     QJsonObject m_initializeParams;
     QJsonObject m_initializeResult;
+    QJsonObject m_discoverResult;
+    bool m_modern = false;
     QJsonArray m_tools;
     QElapsedTimer m_startClock;
     qint64 m_startupMs = -1;
