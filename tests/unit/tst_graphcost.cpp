@@ -119,7 +119,7 @@ class TestGraphCost : public QObject
         timer.restart();
         const auto editStats = graph.update({ edit });
         figures.editMs = double(timer.nsecsElapsed()) / 1e6;
-        figures.editReadOne = editStats.reread == 1 && !editStats.reresolved;
+        figures.editReadOne = editStats.reread == 1 && editStats.reresolved == 0;
 
         FileEvent created;
         created.kind = FileEvent::Kind::Created;

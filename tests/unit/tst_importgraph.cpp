@@ -236,7 +236,7 @@ private Q_SLOTS:
         auto stats = graph.update({ event(FileEvent::Kind::Created, path(u"later.py"_s)) });
         QCOMPARE(stats.reread, 1);
         QCOMPARE(stats.added, 1);
-        QVERIFY(stats.reresolved);
+        QCOMPARE(stats.reresolved, 1); // main.py, which names it; not helper.py
         QCOMPARE(relative(graph.importersOf(path(u"later.py"_s))), QStringList { u"main.py"_s });
         QCOMPARE(relative(graph.importersOf(path(u"shared.py"_s))),
             (QStringList { u"helper.py"_s, u"later.py"_s }));
@@ -265,8 +265,27 @@ private Q_SLOTS:
         write(u"later.py"_s, "");
         stats = graph.update({ event(FileEvent::Kind::Modified, path(u"later.py"_s)) });
         QCOMPARE(stats.reread, 1);
-        QVERIFY(!stats.reresolved);
+        QCOMPARE(stats.reresolved, 0);
         QCOMPARE(relative(graph.importersOf(path(u"shared.py"_s))), QStringList { u"helper.py"_s });
+    }
+
+    // A new file changes only the imports that mention its name or its folders' names.
+    void newFilesLinkThroughTheirFolders()
+    {
+        write(u"src/a.ts"_s, "import x from './lib';\nimport y from 'zod';\n");
+        write(u"src/b.ts"_s, "import z from './other';\n");
+        write(u"main.py"_s, "import newpkg.mod\nimport os\n");
+        ImportGraph graph(m_dir->path());
+        graph.build(allFiles());
+        QCOMPARE(graph.edgeCount(), 0);
+        write(u"src/lib/index.ts"_s, "");
+        write(u"newpkg/mod.py"_s, "");
+        const auto stats = graph.update({ event(FileEvent::Kind::Created, path(u"src/lib/index.ts"_s)),
+            event(FileEvent::Kind::Created, path(u"newpkg/mod.py"_s)) });
+        QCOMPARE(stats.reread, 2);
+        QCOMPARE(stats.reresolved, 2); // a.ts and main.py; b.ts mentions neither name
+        QCOMPARE(relative(graph.importsOf(path(u"src/a.ts"_s))), QStringList { u"src/lib/index.ts"_s });
+        QCOMPARE(relative(graph.importsOf(path(u"main.py"_s))), QStringList { u"newpkg/mod.py"_s });
     }
 
     void tsconfigEdit()

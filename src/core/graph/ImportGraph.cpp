@@ -20,6 +20,18 @@ struct Module
     bool everRead = false;
 };
 
+// The names an import mentions, any of which a new file must carry to change where it leads:
+// "a.b" → a, b (and the names after `import`); "./lib/util.js" → lib, util.
+QStringList mentionedNames(const ImportSpec& spec)
+{
+    QStringList names = spec.names;
+    for (QStringView part : QStringView(spec.module).tokenize(u'/')) {
+        for (QStringView dotted : part.tokenize(u'.', Qt::SkipEmptyParts))
+            names.append(dotted.toString());
+    }
+    return names;
+}
+
 } // namespace
 
 struct ImportGraph::Private
@@ -35,6 +47,7 @@ struct ImportGraph::Private
     QHash<QString, Module> modules;
     QHash<QString, QSet<QString>> importers;
     QHash<QString, QSet<QString>> formerImporters; // of the files the last update removed
+    QHash<QString, QSet<QString>> mentioning; // a name → the modules whose imports mention it
     QStringList warnings;
     qsizetype edges = 0;
 
@@ -89,6 +102,47 @@ struct ImportGraph::Private
         setImports(file, std::move(resolved));
     }
 
+    void indexNames(const QString& file, const QList<ImportSpec>& specs, bool add)
+    {
+        for (const ImportSpec& spec : specs) {
+            for (const QString& name : mentionedNames(spec)) {
+                if (add) {
+                    mentioning[name].insert(file);
+                } else if (auto it = mentioning.find(name); it != mentioning.end()) {
+                    it->remove(file);
+                    if (it->isEmpty())
+                        mentioning.erase(it);
+                }
+            }
+        }
+    }
+
+    // The modules whose imports may lead elsewhere now that this file came or went: those that
+    // mention its name or the name of a folder it is in (a package, a namespace, an index file).
+    QSet<QString> modulesMentioning(const QString& file) const
+    {
+        QSet<QString> found;
+        const QStringView path = QStringView(file).sliced(std::min(file.size(), root.size() + 1));
+        const qsizetype lastSlash = path.lastIndexOf(u'/');
+        QList<QStringView> names
+            = path.first(std::max<qsizetype>(lastSlash, 0)).split(u'/', Qt::SkipEmptyParts);
+        const QStringView fileName = path.sliced(lastSlash + 1);
+        names.append(fileName.first(std::max<qsizetype>(fileName.indexOf(u'.'), 0)));
+        for (QStringView name : std::as_const(names)) {
+            if (auto it = mentioning.constFind(name.toString()); it != mentioning.cend())
+                found.unite(*it);
+        }
+        return found;
+    }
+
+    void setSpecs(const QString& file, QList<ImportSpec> specs)
+    {
+        Module& module = modules[file];
+        indexNames(file, module.specs, false);
+        module.specs = std::move(specs);
+        indexNames(file, module.specs, true);
+    }
+
     void read(const QString& file)
     {
         ImportScan scan = scanImportsOfFile(file);
@@ -98,11 +152,11 @@ struct ImportGraph::Private
             if (!module.parseError.isEmpty())
                 qCInfo(lcGraph).noquote() << relative(file) << "parses again";
             module.parseError.clear();
-            module.specs = std::move(scan.imports);
+            setSpecs(file, std::move(scan.imports));
             return;
         }
         if (firstRead)
-            module.specs = std::move(scan.imports);
+            setSpecs(file, std::move(scan.imports));
         if (module.parseError.isEmpty()) {
             warnings.append(
                 relative(file) + u": "_s + scan.error + u" — its imports as last read are kept"_s);
@@ -125,6 +179,7 @@ struct ImportGraph::Private
             return false;
         setImports(file, {});
         formerImporters.insert(file, importers.value(file));
+        setSpecs(file, {});
         modules.remove(file);
         return true;
     }
@@ -161,8 +216,9 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
 {
     UpdateStats stats;
     d->formerImporters.clear();
-    bool membershipChanged = false;
+    bool resolveAll = false;
     QSet<QString> toRead;
+    QSet<QString> toResolve;
 
     auto removePath = [&](const QString& path, bool isDirectory) {
         if (isDirectory) {
@@ -171,12 +227,12 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
             for (const QString& file : known) {
                 if (file.startsWith(prefix) && d->remove(file)) {
                     ++stats.removed;
-                    membershipChanged = true;
+                    toResolve += d->formerImporters.value(file) + d->modulesMentioning(file);
                 }
             }
         } else if (d->remove(path)) {
             ++stats.removed;
-            membershipChanged = true;
+            toResolve += d->formerImporters.value(path) + d->modulesMentioning(path);
         }
         toRead.remove(path);
     };
@@ -189,7 +245,7 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
         }
         if (d->add(path)) {
             ++stats.added;
-            membershipChanged = true;
+            toResolve += d->modulesMentioning(path);
         }
         toRead.insert(path);
     };
@@ -197,7 +253,7 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
     for (const FileEvent& event : events) {
         if (d->isTsConfig(event.path) || (!event.oldPath.isEmpty() && d->isTsConfig(event.oldPath))) {
             d->loadTsConfig();
-            membershipChanged = true;
+            resolveAll = true;
         }
         switch (event.kind) {
         case FileEvent::Kind::Removed:
@@ -220,13 +276,17 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
         d->read(file);
         ++stats.reread;
     }
-    if (membershipChanged) {
-        for (auto it = d->modules.keyBegin(); it != d->modules.keyEnd(); ++it)
-            d->resolveModule(*it);
-        stats.reresolved = true;
+    if (resolveAll) {
+        toResolve = QSet<QString>(d->modules.keyBegin(), d->modules.keyEnd());
     } else {
-        for (const QString& file : std::as_const(toRead))
-            d->resolveModule(file);
+        toResolve += toRead;
+    }
+    for (const QString& file : std::as_const(toResolve)) {
+        if (!d->modules.contains(file))
+            continue;
+        d->resolveModule(file);
+        if (!toRead.contains(file))
+            ++stats.reresolved;
     }
     return stats;
 }

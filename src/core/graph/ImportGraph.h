@@ -12,8 +12,8 @@
 namespace foxreload {
 
 // Which of the project's own modules import which, in both directions, kept up to date as
-// files change: an update re-reads only the files that changed (a file created or removed,
-// or a tsconfig edit, re-resolves the imports already read, without reading them again).
+// files change: an update re-reads only the files that changed; a file created or removed
+// re-resolves the imports (already read) that mention its name, a tsconfig edit all of them.
 // Paths are absolute and clean. Cycles are allowed; nothing here walks them.
 //
 // A file that cannot be parsed keeps the edges it had (at the first build: the imports read
@@ -37,7 +37,9 @@ public:
         int reread = 0; // files read and scanned again
         int added = 0;
         int removed = 0;
-        bool reresolved = false; // every module's imports resolved again (the set of files changed)
+        // Modules whose imports were resolved again without being read: those that mention the name of
+        // a file that came or went (or every module, after a tsconfig edit).
+        int reresolved = 0;
     };
     UpdateStats update(const QList<FileEvent>& events);
 
