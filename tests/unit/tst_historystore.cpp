@@ -209,13 +209,17 @@ void TestHistoryStore::migratesFromVersion1()
     QCOMPARE(reloads.at(0).requested, ReloadStrategy::FullRestart);
     QCOMPARE(reloads.at(0).error, u"boom"_s);
     QCOMPARE(reloads.at(0).startToReadyMs, -1);
+    QCOMPARE(reloads.at(0).buildMs, -1); // version 4: rows from before any build step
     QCOMPARE(reloads.at(1).totalMs, 30);
     QCOMPARE(store.reloadsPerDay(QDate(2026, 3, 10), QDate(2026, 3, 10)).size(), 1);
     QCOMPARE(store.sessions().first().serverCommand, u"python3 main.py"_s);
 
-    // The upgraded file takes new rows like a fresh one.
-    QVERIFY(store.recordReload(reload(kBase.addSecs(10), ReloadStrategy::HotReload, 20)) > 0);
+    // The upgraded file takes new rows like a fresh one, the build's duration included.
+    ReloadRecord built = reload(kBase.addSecs(10), ReloadStrategy::HotReload, 20);
+    built.buildMs = 1234;
+    QVERIFY(store.recordReload(built) > 0);
     QCOMPARE(store.totals().reloads, 3);
+    QCOMPARE(store.recentReloads(1).first().buildMs, 1234);
     store.close();
     HistoryStore again;
     again.setRetention(RetentionSettings { 36500, 1000 });

@@ -109,6 +109,7 @@ ReloadRecord ReloadRecord::fromResult(qint64 sessionId, const ReloadResult& resu
     record.fileCount = int(result.plan.files.size());
     record.toolCount = result.toolCount;
     record.contentIdentical = result.contentIdentical;
+    record.buildMs = result.buildMs;
     return record;
 }
 
@@ -608,12 +609,13 @@ bool HistoryStore::insertReload(const ReloadRecord& reload, qint64* rowId)
     return execute(
         u"INSERT INTO reloads(session_id, batch_id, at_ms, day, trigger, requested, performed, outcome,"
         u" reason, escalation, error, detect_to_start_ms, start_to_ready_ms, total_ms, file_count,"
-        u" tool_count, content_identical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u" tool_count, content_identical, build_ms)"
+        u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         { reload.sessionId, qint64(reload.batchId), at.toMSecsSinceEpoch(), dayKey(localDay(at)),
             reloadTriggerName(reload.trigger), strategyName(reload.requested), strategyName(reload.performed),
             reloadOutcomeName(reload.outcome), text(reload.reason), text(reload.escalationReason),
             text(reload.error), reload.detectToStartMs, reload.startToReadyMs, reload.totalMs,
-            reload.fileCount, reload.toolCount, reload.contentIdentical ? 1 : 0 },
+            reload.fileCount, reload.toolCount, reload.contentIdentical ? 1 : 0, reload.buildMs },
         rowId);
 }
 
@@ -1047,7 +1049,7 @@ QList<ReloadRecord> HistoryStore::recentReloads(int limit, const QString& projec
     QSqlQuery query
         = select(u"SELECT id, session_id, batch_id, at_ms, trigger, requested, performed, outcome,"
                  u" reason, escalation, error, detect_to_start_ms, start_to_ready_ms, total_ms,"
-                 u" file_count, tool_count, content_identical FROM reloads%1"
+                 u" file_count, tool_count, content_identical, build_ms FROM reloads%1"
                  u" ORDER BY at_ms DESC, id DESC LIMIT ?"_s.arg(where),
             values);
     while (query.next()) {
@@ -1069,6 +1071,7 @@ QList<ReloadRecord> HistoryStore::recentReloads(int limit, const QString& projec
         record.fileCount = query.value(14).toInt();
         record.toolCount = query.value(15).toInt();
         record.contentIdentical = query.value(16).toInt() != 0;
+        record.buildMs = query.value(17).toLongLong();
         result.append(record);
     }
     return result;

@@ -72,6 +72,7 @@ struct ReloadRecord
     int fileCount = 0;
     int toolCount = -1;
     bool contentIdentical = false;
+    qint64 buildMs = -1; // server.build's own duration; -1: no build ran
 
     static ReloadRecord fromResult(qint64 sessionId, const ReloadResult& result);
 };
@@ -207,6 +208,7 @@ struct ChartReload
     ReloadTrigger trigger = ReloadTrigger::FileChange;
     ReloadOutcome outcome = ReloadOutcome::Success;
     qint64 durationMs = -1; // -1: not measured
+    qint64 buildMs = -1; // the build step before it, a figure of its own; -1: none
     int fileCount = 0;
     QString reason;
     QString error;
@@ -255,7 +257,7 @@ class HistoryStore : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     explicit HistoryStore(QObject* parent = nullptr);
     ~HistoryStore() override;

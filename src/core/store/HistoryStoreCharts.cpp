@@ -64,11 +64,11 @@ QList<ChartReload> HistoryStore::chartReloads(const HistoryScope& scope, int lim
     QVariantList values;
     const QString where = rangeWhere(scope, &values);
     values.append(limit);
-    QSqlQuery query
-        = select(u"SELECT id, at_ms, performed, trigger, outcome, start_to_ready_ms, file_count,"
-                 u" reason, error FROM reloads WHERE %1 AND %2 ORDER BY at_ms DESC, id DESC LIMIT ?"_s.arg(
-                     where, QLatin1StringView(kCountedReloads)),
-            values);
+    QSqlQuery query = select(
+        u"SELECT id, at_ms, performed, trigger, outcome, start_to_ready_ms, file_count,"
+        u" reason, error, build_ms FROM reloads WHERE %1 AND %2 ORDER BY at_ms DESC, id DESC LIMIT ?"_s.arg(
+            where, QLatin1StringView(kCountedReloads)),
+        values);
     QList<ChartReload> reloads;
     while (query.next()) {
         ChartReload reload;
@@ -81,6 +81,7 @@ QList<ChartReload> HistoryStore::chartReloads(const HistoryScope& scope, int lim
         reload.fileCount = query.value(6).toInt();
         reload.reason = query.value(7).toString();
         reload.error = query.value(8).toString();
+        reload.buildMs = query.value(9).toLongLong();
         reloads.append(reload);
     }
     std::reverse(reloads.begin(), reloads.end());

@@ -149,6 +149,12 @@ QStringList version3()
     };
 }
 
+QStringList version4()
+{
+    // The build step's own duration (server.build); -1: no build ran, or a row from before.
+    return { u"ALTER TABLE reloads ADD COLUMN build_ms INTEGER NOT NULL DEFAULT -1"_s };
+}
+
 } // namespace
 
 QStringList migrationTo(int version)
@@ -160,6 +166,8 @@ QStringList migrationTo(int version)
         return version2();
     case 3:
         return version3();
+    case 4:
+        return version4();
     default:
         return {};
     }
