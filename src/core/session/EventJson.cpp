@@ -75,6 +75,8 @@ QJsonObject fileChange(const FileChange& change)
         object.insert("rule"_L1, change.rule);
     if (!change.components.isEmpty())
         object.insert("components"_L1, QJsonArray::fromStringList(change.components));
+    if (!change.importChain.isEmpty()) // a helper: the importers that decided, nearest first
+        object.insert("imported_by"_L1, QJsonArray::fromStringList(change.importChain));
     return object;
 }
 
