@@ -105,8 +105,8 @@ struct Rule
     QString match; // glob relative to the project root
     ReloadStrategy strategy = ReloadStrategy::FullRestart;
     QStringList components;
-    bool build = false; // a hot reload of these files runs server.build first
     int line = 0; // where the rule stands in the config file (0: not from a file)
+    bool build = false; // a hot reload of these files runs server.build first
 
     // Same setting; where it was written (line) does not count.
     friend bool operator==(const Rule& a, const Rule& b)
