@@ -16,6 +16,8 @@ const std::array kCommands {
     Command { "proxy", "Run an MCP server for an MCP client and keep the client connected across reloads",
         proxyCommand },
     Command { "watch", "Print one line per change below the given directories", watchCommand },
+    Command { "init", "Write a commented .foxreload.yaml for a project; --client adds it to an MCP client",
+        initCommand },
     Command { "check-config", "Validate a .foxreload.yaml and print it resolved", checkConfigCommand },
     Command { "config", "Read or change one setting of a .foxreload.yaml, keeping the rest of the file",
         configCommand },

@@ -35,6 +35,7 @@ int checkConfigCommand(const QStringList& arguments);
 int configCommand(const QStringList& arguments);
 int trustCommand(const QStringList& arguments);
 int statsCommand(const QStringList& arguments);
+int initCommand(const QStringList& arguments);
 
 // Module logs are for diagnosing FoxReload itself: warnings always show, info and
 // debug only with --verbose (or QT_LOGGING_RULES, which wins over both).

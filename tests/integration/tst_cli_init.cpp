@@ -352,7 +352,7 @@ void TestCliInit::clientConfigKeepsTheUsersFile()
     const QJsonObject ours = servers.value(u"weather-server"_s).toObject();
     QCOMPARE(ours.value(u"command"_s).toString(), QStringLiteral(FOXRELOAD_EXECUTABLE));
     QCOMPARE(ours.value(u"args"_s).toArray(),
-        (QJsonArray { u"proxy"_s, u"--config"_s, m_project + u"/.foxreload.yaml"_s }));
+        (QJsonArray { u"proxy"_s, u"--config"_s, QString(m_project + u"/.foxreload.yaml"_s) }));
     QCOMPARE(clientView(edited).value(u"globalShortcut"_s).toString(), u"Ctrl+Space"_s);
 
     // A second run finds it and changes nothing, not even the backup.
