@@ -4,12 +4,16 @@
 #include "HttpSession.h"
 #include "McpHttpRules.h"
 #include "ModernExchange.h"
+#include "RequestHeadGuard.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTcpSocket>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -36,6 +40,62 @@ private:
 };
 
 namespace {
+
+// Every connection's bytes pass a RequestHeadGuard before QtHttpServer reads them: its
+// readyRead handler is connected first, so it runs first, and a refused request is consumed
+// here and never reaches the parser.
+class GuardedTcpServer final : public QTcpServer
+{
+public:
+    GuardedTcpServer(RequestHeadGuard::Limits limits, QObject* parent)
+        : QTcpServer(parent)
+        , m_limits(limits)
+    { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto* socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        // A response is written in pieces (head, body): without this, Nagle's algorithm holds
+        // the last piece back until the client acknowledges the first.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        auto guard = std::make_shared<RequestHeadGuard>(m_limits);
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, guard] { inspect(socket, *guard); });
+        addPendingConnection(socket);
+    }
+
+private:
+    static void inspect(QTcpSocket* socket, RequestHeadGuard& guard)
+    {
+        if (guard.refused()) {
+            socket->readAll(); // the rest of a refused request: dropped unread
+            return;
+        }
+        const RequestHeadGuard::Result result = guard.feed(socket->peek(socket->bytesAvailable()));
+        for (int i = 0; i < result.continues; ++i)
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (result.refusal.status == 0)
+            return;
+        socket->readAll();
+        // -32000, as every transport-level refusal of the front.
+        const QByteArray body = mcphttp::errorBody(-32000, result.refusal.message);
+        socket->write("HTTP/1.1 " + QByteArray::number(result.refusal.status) + ' '
+            + RequestHeadGuard::reasonPhrase(result.refusal.status)
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+        // A client that goes on sending is not waited for long.
+        QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
+        qCWarning(lcHttpFront, "refused a request from %s: %s", qPrintable(socket->peerAddress().toString()),
+            qPrintable(result.refusal.message));
+    }
+
+    RequestHeadGuard::Limits m_limits;
+};
 
 HeaderPairs allowPost()
 {
@@ -75,7 +135,8 @@ HttpFront::~HttpFront()
 
 bool HttpFront::listen(QString* error)
 {
-    auto* tcpServer = new QTcpServer(m_server.get());
+    auto* tcpServer
+        = new GuardedTcpServer({ m_options.maxHeaderBytes, m_options.maxBodyBytes }, m_server.get());
     if (!tcpServer->listen(m_options.address, m_options.port)) {
         if (error)
             *error = u"cannot listen on %1:%2: %3"_s.arg(m_options.address.toString())

@@ -46,7 +46,8 @@ public:
         QStringList allowedOrigins; // e.g. "https://app.example" ("*": any)
         int keepAliveMs = 15000; // ": keep-alive" comments on open event streams
         int sessionIdleMs = 30 * 60 * 1000; // a session nobody used for this long ends
-        qint64 maxBodyBytes = 64 * 1024 * 1024;
+        qint64 maxBodyBytes = 64 * 1024 * 1024; // larger: 413, before any of it is read
+        qsizetype maxHeaderBytes = 64 * 1024; // request line and headers; larger: 431
         SseStream::Limits streamLimits;
     };
 
