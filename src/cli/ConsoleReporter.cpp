@@ -3,8 +3,10 @@
 #include "common/VisibleText.h"
 #include "session/EventJson.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
+#include <QMutex>
 
 #include <unistd.h>
 
@@ -18,6 +20,39 @@ constexpr auto kRed = "31";
 constexpr auto kYellow = "33";
 constexpr auto kDim = "2";
 constexpr auto kBold = "1";
+
+// The reporter whose stream takes log messages in JSON mode (one per process).
+ConsoleReporter* g_jsonReporter = nullptr;
+QBasicMutex g_logMutex; // log messages may come from any thread
+
+QString logLevelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return u"debug"_s;
+    case QtInfoMsg:
+        return u"info"_s;
+    case QtWarningMsg:
+        return u"warning"_s;
+    case QtCriticalMsg:
+        return u"critical"_s;
+    case QtFatalMsg:
+        return u"fatal"_s;
+    }
+    return u"warning"_s;
+}
+
+// "🦊 proxy done: …" → "proxy done: …": the pictograph marks a line for the eye, not for a parser.
+QString withoutLeadingPictograph(const QString& text)
+{
+    const qsizetype space = text.indexOf(u' ');
+    if (space <= 0 || space > 3)
+        return text;
+    for (qsizetype i = 0; i < space; ++i)
+        if (text[i].isLetterOrNumber() || text[i].unicode() < 0x80)
+            return text;
+    return text.mid(space + 1);
+}
 
 QString plural(qint64 count, const QString& singular, const QString& pluralForm)
 {
@@ -49,6 +84,11 @@ ConsoleReporter::ConsoleReporter(Session* session, Format format, bool quiet, QO
             printLine(colored(u"⛔ "_s + visibleText(message), kRed));
     });
     if (format == Format::Json) {
+        {
+            const QMutexLocker lock(&g_logMutex);
+            g_jsonReporter = this;
+        }
+        qInstallMessageHandler(&ConsoleReporter::jsonLogHandler);
         connect(&session->batcher(), &ChangeBatcher::batchReady, this, [this](const ChangeBatch& batch) {
             printEvent(eventjson::batch(batch, m_session->config().projectRoot));
         });
@@ -57,6 +97,28 @@ ConsoleReporter::ConsoleReporter(Session* session, Format format, bool quiet, QO
                 printEvent(eventjson::reloadStarted(id, strategy, trigger));
             });
     }
+}
+
+ConsoleReporter::~ConsoleReporter()
+{
+    const QMutexLocker lock(&g_logMutex);
+    if (g_jsonReporter == this) {
+        g_jsonReporter = nullptr;
+        qInstallMessageHandler(nullptr);
+    }
+}
+
+void ConsoleReporter::jsonLogHandler(QtMsgType type, const QMessageLogContext& context, const QString& text)
+{
+    QJsonObject event { { "event"_L1, u"log"_s }, { "level"_L1, logLevelName(type) }, { "message"_L1, text },
+        { "time"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+    if (context.category && qstrcmp(context.category, "default") != 0)
+        event.insert("category"_L1, QString::fromLatin1(context.category));
+    const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+    const QMutexLocker lock(&g_logMutex);
+    FILE* out = g_jsonReporter ? g_jsonReporter->m_out : stderr;
+    std::fwrite(line.constData(), 1, size_t(line.size()), out);
+    std::fflush(out);
 }
 
 QString ConsoleReporter::colored(const QString& text, const char* code) const
@@ -74,6 +136,7 @@ QString ConsoleReporter::relative(const QString& path) const
 void ConsoleReporter::write(const QString& text, bool newline)
 {
     const QByteArray bytes = text.toUtf8();
+    const QMutexLocker lock(&g_logMutex); // whole lines, also when a log message comes between
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_out);
     if (newline)
         std::fputc('\n', m_out);
@@ -91,8 +154,28 @@ void ConsoleReporter::closeOpenLine()
 
 void ConsoleReporter::printLine(const QString& text)
 {
+    if (m_format == Format::Json) {
+        printEvent(eventjson::message(u"info"_s, withoutLeadingPictograph(text)));
+        return;
+    }
     closeOpenLine();
     write(text);
+}
+
+void ConsoleReporter::printError(const QString& text)
+{
+    if (m_format == Format::Json)
+        printEvent(eventjson::message(u"error"_s, text));
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+void ConsoleReporter::printNotice(const QString& text)
+{
+    if (m_format == Format::Json)
+        printEvent(eventjson::message(u"info"_s, text));
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(text));
 }
 
 void ConsoleReporter::printEvent(const QJsonObject& event)
@@ -133,7 +216,7 @@ QString ConsoleReporter::describePlan(const ReloadPlan& plan) const
 void ConsoleReporter::onPlanned(const ReloadPlan& plan)
 {
     if (m_format == Format::Json) {
-        printEvent(eventjson::plan(plan));
+        printEvent(eventjson::plan(plan, m_session->config().projectRoot));
         return;
     }
     closeOpenLine();
@@ -197,7 +280,7 @@ QString ConsoleReporter::describeResult(const ReloadResult& result) const
 void ConsoleReporter::onReloadFinished(const ReloadResult& result)
 {
     if (m_format == Format::Json) {
-        printEvent(eventjson::reloadFinished(result));
+        printEvent(eventjson::reloadFinished(result, m_session->config().projectRoot));
         return;
     }
 

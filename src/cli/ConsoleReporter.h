@@ -18,10 +18,16 @@ public:
     enum class Format { Text, Json };
 
     ConsoleReporter(Session* session, Format format, bool quiet, QObject* parent = nullptr);
+    ~ConsoleReporter() override;
 
-    // For other listeners (gamification) that want a line of their own in the output.
+    // For other listeners (gamification) that want a line of their own in the output. In JSON
+    // mode the line becomes an `info` event: nothing but JSON lines reach the event stream.
     void printLine(const QString& text);
     void printEvent(const QJsonObject& event);
+    // A command's own problem ("metrics: port in use") or remark ("metrics on …"): a line on
+    // stderr in text mode, an `error` or `info` event in JSON mode.
+    void printError(const QString& text);
+    void printNotice(const QString& text);
     Format format() const { return m_format; }
     // Where FoxReload's own lines go (default stdout). `foxreload proxy` owns stdout
     // for JSON-RPC, so it points this at stderr or its --log file.
@@ -37,6 +43,9 @@ private:
     void onStderr(qint64 pid, const QString& line);
     void warn(const QString& message);
 
+    // JSON mode: FoxReload's own log messages (qWarning, qCInfo, …) become `log` events on the
+    // event stream instead of text lines on stderr.
+    static void jsonLogHandler(QtMsgType type, const QMessageLogContext& context, const QString& text);
     void closeOpenLine();
     void flushServerLog();
     void write(const QString& text, bool newline = true);

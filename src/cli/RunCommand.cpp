@@ -88,11 +88,9 @@ int runCommand(const QStringList& arguments)
     metrics::SessionObservers observers(&session, *config);
     observers.attachGame(game.engine());
     if (!observers.metricsError().isEmpty())
-        std::fprintf(
-            stderr, "foxreload run: metrics: %s\n", qPrintable(visibleText(observers.metricsError())));
+        reporter.printError(u"foxreload run: metrics: "_s + visibleText(observers.metricsError()));
     else if (!observers.metricsAddress().isEmpty())
-        std::fprintf(
-            stderr, "foxreload run: metrics on http://%s/metrics\n", qPrintable(observers.metricsAddress()));
+        reporter.printNotice(u"foxreload run: metrics on http://%1/metrics"_s.arg(observers.metricsAddress()));
     // The session's event socket, so the desktop app can show it (docs/event-socket.md).
     EventServer events;
     SessionEventFeed feed(&session, &events, u"run"_s);
@@ -140,14 +138,14 @@ int runCommand(const QStringList& arguments)
                 server->process(), &ServerProcess::failedToStart, &session, [&](const QString& error) {
                     if (served || exitCode != ExitOk)
                         return;
-                    std::fprintf(stderr, "foxreload: %s\n", qPrintable(visibleText(error)));
+                    reporter.printError(u"foxreload: "_s + visibleText(error));
                     exitCode = ExitFailure;
                     QTimer::singleShot(0, &session, [&session] { session.shutdown(); });
                 });
         });
 
     if (!session.start()) {
-        std::fprintf(stderr, "foxreload run: none of the watch paths could be watched\n");
+        reporter.printError(u"foxreload run: none of the watch paths could be watched"_s);
         exitCode = ExitFailure;
         session.shutdown();
     }

@@ -22,8 +22,8 @@ SessionEventFeed::SessionEventFeed(
     connect(session, &Session::watching, this, [this](const WatchStats& stats) {
         publish(eventjson::watching(stats, m_session->config().watch.paths));
     });
-    connect(
-        session, &Session::planned, this, [this](const ReloadPlan& plan) { publish(eventjson::plan(plan)); });
+    connect(session, &Session::planned, this,
+        [this, root](const ReloadPlan& plan) { publish(eventjson::plan(plan, root)); });
     connect(session, &Session::warning, this,
         [this](const QString& text) { publish(eventjson::message(u"warning"_s, text)); });
     connect(session, &Session::pausedChanged, this, [this](bool paused) {
@@ -39,7 +39,7 @@ SessionEventFeed::SessionEventFeed(
             publish(eventjson::reloadStarted(id, strategy, trigger));
         });
     connect(&orchestrator, &ReloadOrchestrator::reloadFinished, this,
-        [this](const ReloadResult& result) { publish(eventjson::reloadFinished(result)); });
+        [this, root](const ReloadResult& result) { publish(eventjson::reloadFinished(result, root)); });
     connect(&orchestrator, &ReloadOrchestrator::reloadDeferred, this,
         [this](int delayMs, const ReloadPlan& plan) { publish(eventjson::reloadDeferred(delayMs, plan)); });
     connect(&orchestrator, &ReloadOrchestrator::stateChanged, this, [this](ReloadOrchestrator::State state) {

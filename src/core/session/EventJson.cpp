@@ -67,10 +67,18 @@ QJsonObject skippedBatch(const ChangeBatch& changeBatch, const QString& projectR
     return object;
 }
 
-QJsonObject fileChange(const FileChange& change)
+namespace {
+QString eventPath(const FileChange& change, const QString& projectRoot)
 {
-    QJsonObject object { { "path"_L1, change.relativePath }, { "kind"_L1, fileEventKindName(change.kind) },
-        { "strategy"_L1, strategyName(change.strategy) } };
+    return projectRoot.isEmpty() || change.path.isEmpty() ? change.relativePath
+                                                          : QDir(projectRoot).relativeFilePath(change.path);
+}
+} // namespace
+
+QJsonObject fileChange(const FileChange& change, const QString& projectRoot)
+{
+    QJsonObject object { { "path"_L1, eventPath(change, projectRoot) },
+        { "kind"_L1, fileEventKindName(change.kind) }, { "strategy"_L1, strategyName(change.strategy) } };
     if (!change.rule.isEmpty())
         object.insert("rule"_L1, change.rule);
     if (!change.components.isEmpty())
@@ -80,7 +88,7 @@ QJsonObject fileChange(const FileChange& change)
     return object;
 }
 
-QJsonObject plan(const ReloadPlan& reloadPlan)
+QJsonObject plan(const ReloadPlan& reloadPlan, const QString& projectRoot)
 {
     QJsonObject object = event(u"plan"_s);
     object.insert("batch"_L1, qint64(reloadPlan.batchId));
@@ -88,7 +96,7 @@ QJsonObject plan(const ReloadPlan& reloadPlan)
     object.insert("components"_L1, QJsonArray::fromStringList(reloadPlan.components));
     QJsonArray files;
     for (const auto& change : reloadPlan.files)
-        files.append(fileChange(change));
+        files.append(fileChange(change, projectRoot));
     object.insert("files"_L1, files);
     object.insert("reasons"_L1, QJsonArray::fromStringList(reloadPlan.reasons));
     return object;
@@ -103,7 +111,7 @@ QJsonObject reloadStarted(quint64 id, ReloadStrategy strategy, ReloadTrigger tri
     return object;
 }
 
-QJsonObject reloadFinished(const ReloadResult& result)
+QJsonObject reloadFinished(const ReloadResult& result, const QString& projectRoot)
 {
     QJsonObject object = event(u"reload_finished"_s);
     object.insert("id"_L1, qint64(result.id));
@@ -124,7 +132,7 @@ QJsonObject reloadFinished(const ReloadResult& result)
     object.insert("toolsRemoved"_L1, QJsonArray::fromStringList(result.toolsRemoved));
     QJsonArray files;
     for (const auto& change : result.plan.files)
-        files.append(change.relativePath);
+        files.append(eventPath(change, projectRoot));
     object.insert("files"_L1, files);
     object.insert("detectToStartMs"_L1, result.detectToStartMs);
     object.insert("startToReadyMs"_L1, result.startToReadyMs);
