@@ -23,11 +23,16 @@ def _measure(pid, idle_s):
             else round(100.0 * (ns1 - ns0) / 1e9 / wall, 3)}
 
 
-def _scrape(err_reader):
-    found = err_reader.wait_for(lambda text: "metrics on http://" in text, 15)
+def _scrape(*readers):
+    """The /metrics address as FoxReload says it (stderr, or an `info` event with --json), scraped once."""
+    found = None
+    for reader in readers:
+        found = reader.wait_for(lambda text: "metrics on http://" in text, 15)
+        if found:
+            break
     if not found:
         return None
-    address = found[2].split("http://", 1)[1].split("/", 1)[0]
+    address = found[2].split("http://", 1)[1].split("/", 1)[0].split('"', 1)[0]
     urllib.request.urlopen(f"http://{address}/metrics", timeout=10).read()
     return address
 
@@ -38,7 +43,7 @@ def _run(binary, tmp, idle_s, settle_s):
     session = projects.RunSession(binary, project, tmp, ["--metrics", "127.0.0.1:0"])
     try:
         session.wait_started()
-        address = _scrape(session.tool.err)
+        address = _scrape(session.tool.out, session.tool.err)
         mark = session.mark()
         with open(os.path.join(project, "tools", "weather.py"), "a") as f:
             f.write("\n# idle bench\n")

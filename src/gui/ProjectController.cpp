@@ -6,6 +6,7 @@
 #include "net/HttpTransport.h"
 #include "net/metrics/SessionObservers.h"
 #include "resources/ResourceMonitor.h"
+#include "resources/ResourceSampler.h"
 #include "session/Session.h"
 
 #include <QDir>
@@ -140,6 +141,10 @@ void ProjectController::createSession()
     if (!m_observers->metricsError().isEmpty())
         noteWarning(tr("No Prometheus metrics: %1").arg(m_observers->metricsError()));
     if (resources::ResourceMonitor* monitor = m_observers->resources()) {
+        // The app's own widgets, charts and fonts are not what the budget is about: it counts
+        // what the session adds to the memory the app holds now.
+        const double appRss = resources::ResourceSampler().self().rssBytes;
+        monitor->setRssBaselineMb(appRss < 0 ? 0.0 : appRss / (1024.0 * 1024.0));
         connect(monitor, &resources::ResourceMonitor::sampled, this,
             [this, monitor](const resources::ResourceSample& sample) {
                 noteResources(sample, monitor->throttle(), monitor->budget());

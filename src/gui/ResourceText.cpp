@@ -37,6 +37,10 @@ QString ResourceText::details(const MonitoredSession::Resources& resources)
                             .arg(cpuText(sample.cpuPercent), mbText(sample.rssMb),
                                 QLocale().toString(resources.budget.maxCpuPercent, 'g', 4),
                                 QLocale().toString(resources.budget.maxRssMb, 'f', 0)) };
+    if (resources.budget.rssBaselineMb > 0)
+        lines << tr("The desktop app's own %1 MB (held when the project started) do not count against the "
+                    "budget")
+                     .arg(mbText(resources.budget.rssBaselineMb));
     if (sample.serverProcesses > 0)
         lines << tr("Server: %1 % CPU, %2 MB in %n process(es)", nullptr, sample.serverProcesses)
                      .arg(cpuText(sample.serverCpuPercent), mbText(sample.serverRssMb));

@@ -126,6 +126,8 @@ database: config/history.sqlite
 )"_ba;
     QTest::newRow("paths outside the project root and a home-like directory")
         << "server: {command: python3, cwd: /}\nwatch: {paths: [/tmp, ./~home]}\ndatabase: /tmp/h.sqlite\n"_ba;
+    QTest::newRow("a resource budget")
+        << "server: {command: python3}\nresources: {enabled: false, max_cpu_percent: 2.5, max_rss_mb: 120}\n"_ba;
     QTest::newRow("a command relative to the server's cwd") << "server: {command: ./serve, cwd: bin}\n"_ba;
     QTest::newRow("an absolute command") << "server: {command: /bin/sh, args: [-c, \"exit 0\"]}\n"_ba;
 }

@@ -107,6 +107,20 @@ private Q_SLOTS:
         QCOMPARE(decision.state.reason.isEmpty(), !expectThrottled);
     }
 
+    // The desktop app's own memory is a baseline: the budget counts what lies above it.
+    void baselineIsNotCounted()
+    {
+        const ThrottlePolicy policy(ResourceBudget { 5.0, 50.0, 45.0 });
+        QCOMPARE(policy.countedRssMb(sampleOf(0.0, 60.0)), 15.0);
+        QVERIFY(!policy.decide(ThrottleState {}, sampleOf(0.0, 90.0), kT0).changed);
+        const ThrottlePolicy::Decision over = policy.decide(ThrottleState {}, sampleOf(0.0, 100.0), kT0);
+        QVERIFY(over.state.throttled);
+        QCOMPARE(over.state.reason, u"memory 55.0 MB over the 50 MB budget"_s);
+        const ThrottleState held = over.state;
+        QVERIFY(!policy.decide(held, sampleOf(0.0, 86.0), kT0 + 60s).changed); // 41 MB: in the band
+        QVERIFY(policy.decide(held, sampleOf(0.0, 84.0), kT0 + 60s).changed); // 39 MB: released
+    }
+
     void reasonNamesWhatIsOver()
     {
         const ThrottlePolicy policy(ResourceBudget { 5.0, 50.0 });

@@ -22,6 +22,9 @@ T = {
     'FoxReload: over its budget, throttled (%1 % CPU · %2 MB)': (
         'FoxReload: über dem Budget, gedrosselt (%1 % CPU · %2 MB)',
         'FoxReload : budget dépassé, ralenti (%1 % CPU · %2 Mo)'),
+    "The desktop app's own %1 MB (held when the project started) do not count against the budget": (
+        'Die eigenen %1 MB der Desktop-App (beim Start des Projekts belegt) zählen nicht zum Budget',
+        'Les %1 Mo propres à l’application (occupés au démarrage du projet) ne comptent pas dans le budget'),
     'FoxReload: %1 % CPU · %2 MB': ('FoxReload: %1 % CPU · %2 MB', 'FoxReload : %1 % CPU · %2 Mo'),
     'Over its resource budget (%1): FoxReload waits longer before reloading and stops comparing file contents': (
         'Über dem Ressourcenbudget (%1): FoxReload wartet länger vor dem Neuladen und vergleicht keine '

@@ -8,15 +8,20 @@ ThrottlePolicy::ThrottlePolicy(const ResourceBudget& budget)
     : m_budget(budget)
 { }
 
+double ThrottlePolicy::countedRssMb(const ResourceSample& sample) const
+{
+    return sample.rssMb < 0 ? -1 : std::max(sample.rssMb - m_budget.rssBaselineMb, 0.0);
+}
+
 QString ThrottlePolicy::overBudgetReason(const ResourceSample& sample) const
 {
     QStringList reasons;
     if (sample.cpuPercent >= 0 && sample.cpuPercent > m_budget.maxCpuPercent)
         reasons << u"CPU %1 % over the %2 % budget"_s.arg(sample.cpuPercent, 0, 'f', 1)
                        .arg(m_budget.maxCpuPercent, 0, 'g', 4);
-    if (sample.rssMb >= 0 && sample.rssMb > m_budget.maxRssMb)
-        reasons << u"memory %1 MB over the %2 MB budget"_s.arg(sample.rssMb, 0, 'f', 1)
-                       .arg(m_budget.maxRssMb, 0, 'g', 6);
+    if (const double rss = countedRssMb(sample); rss >= 0 && rss > m_budget.maxRssMb)
+        reasons
+            << u"memory %1 MB over the %2 MB budget"_s.arg(rss, 0, 'f', 1).arg(m_budget.maxRssMb, 0, 'g', 6);
     return reasons.join(u", "_s);
 }
 
@@ -39,7 +44,8 @@ ThrottlePolicy::Decision ThrottlePolicy::decide(
     // Released only on known figures comfortably under both budgets.
     const bool cpuLow
         = sample.cpuPercent >= 0 && sample.cpuPercent < m_budget.maxCpuPercent * kReleaseFraction;
-    const bool rssLow = sample.rssMb >= 0 && sample.rssMb < m_budget.maxRssMb * kReleaseFraction;
+    const double rss = countedRssMb(sample);
+    const bool rssLow = rss >= 0 && rss < m_budget.maxRssMb * kReleaseFraction;
     if (cpuLow && rssLow)
         decision = { ThrottleState { false, now, QString() }, true };
     return decision;
@@ -47,7 +53,7 @@ ThrottlePolicy::Decision ThrottlePolicy::decide(
 
 bool ThrottlePolicy::releasableByWaiting(const ThrottleState& current, const ResourceSample& sample) const
 {
-    return current.throttled && !(sample.rssMb >= m_budget.maxRssMb * kReleaseFraction);
+    return current.throttled && !(countedRssMb(sample) >= m_budget.maxRssMb * kReleaseFraction);
 }
 
 } // namespace foxreload::resources

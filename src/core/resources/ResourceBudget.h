@@ -14,6 +14,9 @@ struct ResourceBudget
 {
     double maxCpuPercent = 5.0; // of one core, averaged over a sampling interval
     double maxRssMb = 50.0; // resident set, MiB
+    // Memory that is not the watcher's to budget: in the desktop app, what the app itself held
+    // (widgets, charts, fonts) when the session started. maxRssMb applies to what lies above it.
+    double rssBaselineMb = 0.0;
 };
 
 // One measurement. CPU figures are averages over the interval since the previous sample; -1
@@ -64,6 +67,8 @@ public:
     const ResourceBudget& budget() const { return m_budget; }
     // "CPU 12.5 % over the 5 % budget", empty when within.
     QString overBudgetReason(const ResourceSample& sample) const;
+    // The memory the budget counts: above the baseline.
+    double countedRssMb(const ResourceSample& sample) const;
 
 private:
     ResourceBudget m_budget;

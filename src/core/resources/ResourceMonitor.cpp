@@ -70,6 +70,13 @@ void ResourceMonitor::attach(Session* session)
     });
 }
 
+void ResourceMonitor::setRssBaselineMb(double mb)
+{
+    ResourceBudget budget = m_policy.budget();
+    budget.rssBaselineMb = std::max(mb, 0.0);
+    m_policy = ThrottlePolicy(budget);
+}
+
 void ResourceMonitor::setServerPid(qint64 pid)
 {
     m_serverPid = pid;

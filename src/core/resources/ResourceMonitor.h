@@ -42,6 +42,8 @@ public:
     // Activity from the session's stages, and the server's pid as it changes.
     void attach(Session* session);
     void setServerPid(qint64 pid);
+    // See ResourceBudget::rssBaselineMb; the desktop app sets it to its own memory.
+    void setRssBaselineMb(double mb);
 
     const ResourceBudget& budget() const { return m_policy.budget(); }
     const ResourceSample& latest() const { return m_latest; }
