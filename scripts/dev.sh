@@ -22,7 +22,7 @@ apt_packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl1-mesa-dev libyaml-cpp-dev libyaml-dev
   qt6-httpserver-dev qt6-websockets-dev curl
-  python3 inotify-tools sqlite3 prometheus
+  python3 inotify-tools sqlite3 prometheus g++-mingw-w64-x86-64-posix
   xvfb xauth x11-utils imagemagick trayer dunst dbus-x11 libnotify-bin xdotool openbox qt6-gtk-platformtheme
   desktop-file-utils appstream dpkg-dev file groff-base zsh fish
 )
@@ -95,6 +95,7 @@ case "$cmd" in
     install_deps
     check_format
     configure_and_build "$build_dir"
+    BUILD_DIR=$build_dir JOBS=$jobs bash scripts/windows-syntax-check.sh
     log "running the test suite"
     run_ctest "$build_dir"
     if [[ ${SANITIZE:-${CI:-false}} == 1 || ${SANITIZE:-${CI:-false}} == true ]]; then

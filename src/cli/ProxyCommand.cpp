@@ -6,13 +6,15 @@
 #include "GameOutput.h"
 #include "ResourceOutput.h"
 #include "SessionOptions.h"
-#include "UnixSignals.h"
 #include "common/VisibleText.h"
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
 #include "net/HttpTransport.h"
 #include "net/front/ProxyClients.h"
 #include "net/metrics/SessionObservers.h"
+#include "platform/ConsoleIo.h"
+#include "platform/ConsoleSignals.h"
+#include "platform/SystemInfo.h"
 #include "proxy/ClientChannel.h"
 #include "proxy/ClientConnection.h"
 #include "proxy/McpProxy.h"
@@ -28,12 +30,8 @@
 #include <QTimer>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -56,19 +54,6 @@ void logToFile(QtMsgType type, const QMessageLogContext& context, const QString&
                                 .toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), g_log);
     std::fflush(g_log);
-}
-
-// Stdout belongs to JSON-RPC. The channel gets a private copy of it, and fd 1
-// itself is pointed at stderr, so that no stray print (ours, Qt's, a library's)
-// can ever reach the client.
-int takeStdoutForTheClient()
-{
-    const int clientOut = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-    if (clientOut < 0)
-        return -1;
-    std::fflush(stdout);
-    ::dup2(STDERR_FILENO, STDOUT_FILENO);
-    return clientOut;
 }
 
 QString describeProxyEvent(const QJsonObject& event)
@@ -151,8 +136,10 @@ int proxyCommand(const QStringList& arguments)
     }
 
     configureLogging(options.verbose(parser));
-    ::signal(SIGPIPE, SIG_IGN); // a client that went away is an EPIPE to handle, not a death
-    const int clientOut = takeStdoutForTheClient();
+    platform::ignoreBrokenPipes(); // a client that went away is an EPIPE to handle, not a death
+    // Stdout belongs to JSON-RPC: the channel gets a private copy of it, and stdout itself is
+    // pointed at stderr, so that no stray print (ours, Qt's, a library's) can reach the client.
+    const int clientOut = platform::takeStdoutForClient();
     if (clientOut < 0) {
         std::fprintf(stderr, "foxreload proxy: cannot take over stdout: %s\n", std::strerror(errno));
         return ExitFailure;
@@ -161,12 +148,11 @@ int proxyCommand(const QStringList& arguments)
     FILE* out = stderr;
     if (parser.isSet(logOption)) {
         const QString path = QFileInfo(parser.value(logOption)).absoluteFilePath();
-        g_log = std::fopen(QFile::encodeName(path).constData(), "a");
+        g_log = platform::openLogForAppend(path);
         if (!g_log) {
             std::fprintf(stderr, "foxreload proxy: --log %s: %s\n", qPrintable(path), std::strerror(errno));
             return ExitFailure;
         }
-        ::fcntl(::fileno(g_log), F_SETFD, FD_CLOEXEC);
         qInstallMessageHandler(logToFile);
         out = g_log;
     }
@@ -203,17 +189,14 @@ int proxyCommand(const QStringList& arguments)
     // through the reporter, so to stderr or --log, never to the client.
     GameOutput game(&session, &reporter, *config, options.quiet(parser), u"proxy"_s);
 
-    ClientChannel channel(STDIN_FILENO, clientOut);
+    ClientChannel channel(platform::descriptorOf(platform::StandardStream::Input), clientOut);
     // --listen: the stdio client (when a client started us: stdin is a pipe or a socket) and
     // every HTTP client are one client to the proxy (a ClientMux); from a terminal, HTTP only.
     std::unique_ptr<net::ProxyClients> httpClients;
     bool stdioClient = true;
     const QString listen = parser.isSet(listenOption) ? parser.value(listenOption) : config->proxy.listen;
     if (!listen.isEmpty()) {
-        struct stat in
-        {
-        };
-        stdioClient = ::fstat(STDIN_FILENO, &in) == 0 && (S_ISFIFO(in.st_mode) || S_ISSOCK(in.st_mode));
+        stdioClient = platform::isPipeOrSocket(platform::StandardStream::Input);
         QString error;
         httpClients = net::ProxyClients::create(listen, stdioClient ? &channel : nullptr, &error);
         if (!httpClients) {
@@ -260,8 +243,8 @@ int proxyCommand(const QStringList& arguments)
             QObject::connect(httpClients->client(), &ClientConnection::received, monitor,
                 &resources::ResourceMonitor::noteActivity);
         else
-            QObject::connect(
-                &channel, &ClientChannel::messageReceived, monitor, &resources::ResourceMonitor::noteActivity);
+            QObject::connect(&channel, &ClientChannel::messageReceived, monitor,
+                &resources::ResourceMonitor::noteActivity);
     }
 
     QObject::connect(&proxy, &McpProxy::event, &reporter, [&](const QJsonObject& event) {
@@ -324,17 +307,17 @@ int proxyCommand(const QStringList& arguments)
     QObject::connect(&channel, &ClientChannel::closed, &session,
         [&](const QString& why) { stop(why.contains(u"stdin"_s) ? int(ExitOk) : kExitClientGone, why); });
 
-    UnixSignals signals;
-    QObject::connect(&signals, &UnixSignals::terminationRequested, &session,
+    platform::ConsoleSignals signals;
+    QObject::connect(&signals, &platform::ConsoleSignals::terminationRequested, &session,
         [&](int signal) { stop(kExitSignalBase + signal, u"signal %1"_s.arg(signal)); });
 
     // A client that dies without closing our stdin (its children inherit the pipe)
     // must not leave a server behind: watch the parent.
-    const pid_t parent = ::getppid();
+    const platform::ParentWatch parent;
     QTimer parentWatch;
     QObject::connect(&parentWatch, &QTimer::timeout, &session, [&] {
-        if (::getppid() != parent)
-            stop(kExitClientGone, u"the client process (pid %1) is gone"_s.arg(parent));
+        if (parent.parentGone())
+            stop(kExitClientGone, u"the client process (pid %1) is gone"_s.arg(parent.parentPid()));
     });
     if (stdioClient) // HTTP only (--listen from a terminal): no client to outlive; it may be nohup'ed
         parentWatch.start(500);
@@ -358,7 +341,7 @@ int proxyCommand(const QStringList& arguments)
         std::fclose(g_log);
         g_log = nullptr;
     }
-    ::close(clientOut);
+    platform::closeDescriptor(clientOut);
     return exitCode;
 }
 

@@ -3,51 +3,31 @@
 #include "GameOutput.h"
 #include "ResourceOutput.h"
 #include "SessionOptions.h"
-#include "UnixSignals.h"
 #include "common/VisibleText.h"
 #include "ipc/EventServer.h"
 #include "ipc/SessionEventFeed.h"
 #include "net/HttpTransport.h"
 #include "net/metrics/SessionObservers.h"
+#include "platform/ConsoleIo.h"
+#include "platform/ConsoleSignals.h"
 #include "server/ServerProcess.h"
 #include "session/Session.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <csignal>
 #include <cstdio>
 #include <memory>
-#include <poll.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace foxreload::cli {
 
 namespace {
-// Like a shell's status for a process that SIGPIPE ended (docs/cli.md, "Exit codes").
-constexpr int kExitStdoutClosed = 128 + SIGPIPE;
-
-// `foxreload run | head -1`: SIGPIPE is ignored, so once the reader is gone every write fails
-// quietly and the pipeline would never end. A pipe whose reader has gone reports POLLERR on our
-// end, whether or not anything is being written.
-bool stdoutIsPipe()
-{
-    struct stat info
-    {
-    };
-    return ::fstat(STDOUT_FILENO, &info) == 0 && S_ISFIFO(info.st_mode);
-}
-
-bool stdoutReaderGone()
-{
-    pollfd out { STDOUT_FILENO, 0, 0 }; // POLLERR is reported whatever is asked for
-    return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
-}
+// Like a shell's status for a process that SIGPIPE (13) ended (docs/cli.md, "Exit codes"); the
+// same number on every OS.
+constexpr int kExitStdoutClosed = 128 + 13;
 } // namespace
 
 int runCommand(const QStringList& arguments)
@@ -98,32 +78,25 @@ int runCommand(const QStringList& arguments)
         qWarning("foxreload run: no event socket: %s", qPrintable(socketError));
     reportResources(observers.resources(), &reporter, &feed);
 
-    UnixSignals signals;
+    platform::ConsoleSignals signals;
     int exitCode = ExitOk;
-    QObject::connect(
-        &signals, &UnixSignals::terminationRequested, &session, [&session, &reporter](int signal) {
+    QObject::connect(&signals, &platform::ConsoleSignals::terminationRequested, &session,
+        [&session, &reporter](int signal) {
             if (reporter.format() == ConsoleReporter::Format::Text)
                 reporter.printLine(u"🦊 stopping the server (signal %1)…"_s.arg(signal));
             session.shutdown();
         });
     QObject::connect(&session, &Session::finished, qApp, &QCoreApplication::quit);
     // A reader that went away stops the server the normal way and closes the session, instead of
-    // SIGPIPE ending FoxReload in the middle of a write (or nothing ending it at all). The writing
-    // end of a pipe reports POLLERR once its reader is gone, which wakes a Read notifier on it, and
-    // nothing else does: no idle wake-up. (A terminal's hang-up comes as SIGHUP instead.)
-    ::signal(SIGPIPE, SIG_IGN); // a write to a stdout nobody reads is an EPIPE, not a death
-    std::unique_ptr<QSocketNotifier> readerWatch;
-    if (stdoutIsPipe()) {
-        readerWatch = std::make_unique<QSocketNotifier>(STDOUT_FILENO, QSocketNotifier::Read);
-        QObject::connect(readerWatch.get(), &QSocketNotifier::activated, &session, [&] {
-            if (!stdoutReaderGone())
-                return;
-            readerWatch->setEnabled(false);
-            std::fputs("foxreload run: stdout was closed by its reader; stopping the server\n", stderr);
-            exitCode = kExitStdoutClosed;
-            session.shutdown();
-        });
-    }
+    // SIGPIPE ending FoxReload in the middle of a write (or nothing ending it at all); the watch
+    // costs no idle wake-up on Unix (platform/ConsoleIo.h). A terminal's hang-up comes as SIGHUP.
+    platform::ignoreBrokenPipes(); // a write to a stdout nobody reads is an EPIPE, not a death
+    platform::StdoutReaderWatch readerWatch;
+    QObject::connect(&readerWatch, &platform::StdoutReaderWatch::readerGone, &session, [&] {
+        std::fputs("foxreload run: stdout was closed by its reader; stopping the server\n", stderr);
+        exitCode = kExitStdoutClosed;
+        session.shutdown();
+    });
 
     // A server command that cannot be started at all (missing, not executable) is not fixed by an
     // edit under the watched paths: say what and where, and leave at once with a failure instead of

@@ -1,9 +1,10 @@
 // `foxreload watch`: the watch stage alone, one line per change on stdout,
 // flushed at once (benchmarks and scripts time these lines).
 #include "Commands.h"
-#include "UnixSignals.h"
 #include "common/VisibleText.h"
 #include "match/PathFilter.h"
+#include "platform/ConsoleSignals.h"
+#include "platform/SystemInfo.h"
 #include "watch/FileWatcher.h"
 
 #include <QCommandLineParser>
@@ -44,13 +45,11 @@ void appendJsonString(QByteArray& out, const QString& text)
 // ISO-8601 UTC with milliseconds, from the wall clock at the moment of printing.
 void appendNow(QByteArray& out)
 {
-    timespec now {};
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    tm utc {};
-    ::gmtime_r(&now.tv_sec, &utc);
+    const platform::WallClock now = platform::wallClockNow();
+    const std::tm utc = platform::utcCalendar(now.seconds);
     char text[96];
     std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-        utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(now.tv_nsec / 1000000));
+        utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, now.milliseconds);
     out += text;
 }
 
@@ -203,8 +202,9 @@ int watchCommand(const QStringList& arguments)
         std::fprintf(stderr, "foxreload watch: warning: %s\n", qPrintable(visibleText(message)));
         std::fflush(stderr);
     });
-    UnixSignals signals;
-    QObject::connect(&signals, &UnixSignals::terminationRequested, qApp, &QCoreApplication::quit);
+    platform::ConsoleSignals signals;
+    QObject::connect(
+        &signals, &platform::ConsoleSignals::terminationRequested, qApp, &QCoreApplication::quit);
 
     if (!watcher.start(roots)) {
         std::fprintf(stderr, "foxreload watch: nothing could be watched\n");

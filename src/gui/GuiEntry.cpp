@@ -1,7 +1,7 @@
 #include "GuiEntry.h"
 
 #include "GuiApp.h"
-#include "cli/UnixSignals.h"
+#include "platform/ConsoleSignals.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -69,9 +69,9 @@ int runGui(int argc, char** argv)
     GuiApp gui(options);
     if (!gui.start())
         return gui.exitCode();
-    // SIGTERM (logout, systemd, kill) stops the servers the way Quit does.
-    cli::UnixSignals signals;
-    QObject::connect(&signals, &cli::UnixSignals::terminationRequested, &gui, &GuiApp::quit);
+    // SIGTERM (logout, systemd, kill; Windows: console close, logoff) stops the servers the way Quit does.
+    platform::ConsoleSignals signals;
+    QObject::connect(&signals, &platform::ConsoleSignals::terminationRequested, &gui, &GuiApp::quit);
     return QApplication::exec();
 }
 

@@ -1,13 +1,12 @@
 #include "SingleInstance.h"
 
 #include "GuiLog.h"
+#include "platform/SystemInfo.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +29,7 @@ QString SingleInstance::defaultKey()
         return QDir(runtimeDir).filePath(u"foxreload-gui.socket"_s);
     QString session = qEnvironmentVariable("XDG_SESSION_ID");
     session.removeIf([](QChar c) { return !c.isLetterOrNumber(); });
-    return u"foxreload-gui-%1-%2"_s.arg(::getuid()).arg(session.isEmpty() ? u"nosession"_s : session);
+    return u"foxreload-gui-%1-%2"_s.arg(platform::userKey(), session.isEmpty() ? u"nosession"_s : session);
 }
 
 bool SingleInstance::claim(const QByteArray& message)

@@ -2,12 +2,11 @@
 
 #include "EventServer.h"
 #include "IpcLog.h"
+#include "platform/SystemInfo.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QLocalSocket>
-
-#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -33,7 +32,7 @@ QList<EventClient::SessionSocket> EventClient::runningSessions()
     for (const auto& name : names) {
         bool ok = false;
         const qint64 pid = name.mid(8, name.size() - 8 - 5).toLongLong(&ok);
-        if (!ok || pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+        if (!ok || pid <= 0 || !platform::processRuns(pid))
             continue; // the process is gone: its socket file is stale
         sessions.append({ directory.filePath(name), pid });
     }

@@ -1,7 +1,8 @@
 #include "EventServer.h"
 
 #include "IpcLog.h"
-#include "PrivateDirectory.h"
+#include "platform/PrivateDirectory.h"
+#include "platform/SystemInfo.h"
 #include "server/LineFramer.h"
 
 #include <QCoreApplication>
@@ -12,8 +13,6 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QStandardPaths>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -44,7 +43,7 @@ RuntimeBase runtimeBase()
         : QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
     if (!runtime.isEmpty())
         return { runtime, false };
-    return { QDir::tempPath() + u"/foxreload-runtime-"_s + QString::number(::getuid()), true };
+    return { QDir::tempPath() + u"/foxreload-runtime-"_s + platform::userKey(), true };
 }
 } // namespace
 
@@ -80,16 +79,16 @@ bool EventServer::listen(QString* error)
     // Owner only, checked without following links: the socket accepts commands that restart
     // the user's server, and nothing planted at these paths may redirect or widen it.
     const RuntimeBase base = runtimeBase();
-    if (base.shared ? !ipc::ensurePrivateDirectory(base.path, error) : !QDir().mkpath(base.path)) {
+    if (base.shared ? !platform::ensurePrivateDirectory(base.path, error) : !QDir().mkpath(base.path)) {
         if (!base.shared)
             *error = u"cannot create %1"_s.arg(base.path);
         return false;
     }
-    if (!ipc::ensurePrivateDirectory(socketDirectory(), error))
+    if (!platform::ensurePrivateDirectory(socketDirectory(), error))
         return false;
     m_path = socketPathFor(QCoreApplication::applicationPid());
     // A socket left by a killed process that had our pid is replaced; any other file is not ours.
-    if (!ipc::clearStaleSocket(m_path, error))
+    if (!platform::clearStaleSocket(m_path, error))
         return false;
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);

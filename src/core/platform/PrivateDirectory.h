@@ -2,19 +2,21 @@
 
 #include <QString>
 
-namespace foxreload::ipc {
+namespace foxreload::platform {
 
 // Makes `path` a directory only the current user can enter, fit to hold a socket that
-// accepts commands: created with mode 0700 when missing; when it exists it must be a real
-// directory (not a symbolic link, which could point anywhere) owned by the effective user,
-// and looser permissions are narrowed to 0700 through a descriptor opened without following
-// links, so nothing planted at the path can redirect that chmod onto someone's files.
-// Returns false with the reason in *error otherwise; the path is then left as it was.
+// accepts commands. Unix (PrivateDirectory_unix.cpp): created with mode 0700 when missing; when it exists it
+// must be a real directory (not a symbolic link, which could point anywhere) owned by the effective user, and
+// looser permissions are narrowed to 0700 through a descriptor opened without following links, so nothing
+// planted at the path can redirect that chmod onto someone's files. Returns false with the reason in *error
+// otherwise; the path is then left as it was. Windows (PrivateDirectory_win.cpp): the directory is created
+// when missing and must not be a reparse point (a junction could point anywhere); it is given a protected
+// DACL that grants the current user alone full access (no inheritance from a shared parent).
 bool ensurePrivateDirectory(const QString& path, QString* error);
 
 // A stale socket at `path` (its process is gone) is removed; any other kind of file there
 // (a regular file, a symbolic link, a directory, a FIFO) is not ours to delete: false, with why.
-// A missing path is fine.
+// A missing path is fine. Windows: local sockets are named pipes, not files: nothing to clear.
 bool clearStaleSocket(const QString& path, QString* error);
 
-} // namespace foxreload::ipc
+} // namespace foxreload::platform

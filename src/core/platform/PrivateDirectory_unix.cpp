@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace foxreload::ipc {
+namespace foxreload::platform {
 
 namespace {
 QString systemError()
@@ -98,4 +98,4 @@ bool clearStaleSocket(const QString& path, QString* error)
     return true;
 }
 
-} // namespace foxreload::ipc
+} // namespace foxreload::platform

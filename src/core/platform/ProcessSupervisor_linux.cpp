@@ -5,9 +5,12 @@
 // no locks, no stdio, no glibc fork() with its atfork handlers).
 #include "ProcessSupervisor.h"
 
+#include <QProcess>
+
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <functional>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -17,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace foxreload {
+namespace foxreload::platform {
 
 namespace {
 
@@ -297,7 +300,24 @@ __attribute__((constructor)) void enterSupervisorIfAsked(int argc, char** argv, 
 
 } // namespace
 
+struct ProcessSupervisor::Tree
+{
+    // The QProcess child process modifier. It returns only in the server process, right before
+    // QProcess execs the command; the supervisor half never returns. Async-signal-safe.
+    std::function<void()> childSetup() const;
+    void closeParentEnds();
+
+    int controlRead = -1; // the supervisor's end: EOF means "kill everything"
+    int controlWrite = -1; // ours; closing it (or dying) is the kill order
+    int reportRead = -1; // the supervisor writes the server's pid here
+    int reportWrite = -1;
+    qint64 groupId = 0; // the supervisor's pid, which is also the tree's process group
+    qint64 serverPid = 0;
+    bool supervised = false; // false: the pipes could not be made; plain process group only
+};
+
 ProcessSupervisor::ProcessSupervisor()
+    : d(std::make_unique<Tree>())
 {
     int control[2];
     int report[2];
@@ -308,31 +328,31 @@ ProcessSupervisor::ProcessSupervisor()
         ::close(control[1]);
         return;
     }
-    m_controlRead = control[0];
-    m_controlWrite = control[1];
-    m_reportRead = report[0];
-    m_reportWrite = report[1];
-    m_supervised = true;
+    d->controlRead = control[0];
+    d->controlWrite = control[1];
+    d->reportRead = report[0];
+    d->reportWrite = report[1];
+    d->supervised = true;
 }
 
 ProcessSupervisor::~ProcessSupervisor()
 {
     killTree();
-    closeParentEnds();
-    if (m_reportRead >= 0)
-        ::close(m_reportRead);
+    d->closeParentEnds();
+    if (d->reportRead >= 0)
+        ::close(d->reportRead);
 }
 
-std::function<void()> ProcessSupervisor::childSetup()
+std::function<void()> ProcessSupervisor::Tree::childSetup() const
 {
-    if (!m_supervised) {
+    if (!supervised) {
         // No pipes: the old arrangement, a process group of its own that dies with us.
         return []() FOXRELOAD_IN_VFORK_CHILD {
             ::setpgid(0, 0);
             ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         };
     }
-    return [controlFd = m_controlRead, reportFd = m_reportWrite]() FOXRELOAD_IN_VFORK_CHILD {
+    return [controlFd = controlRead, reportFd = reportWrite]() FOXRELOAD_IN_VFORK_CHILD {
         ::setpgid(0, 0); // the tree's group: stop() signals it, a terminal's Ctrl-C does not reach it
         sigset_t all;
         sigset_t previous;
@@ -354,8 +374,8 @@ std::function<void()> ProcessSupervisor::childSetup()
             writeText("foxreload: cannot fork the server process\n");
             ::_exit(127);
         }
-        const int serverPid = int(server);
-        [[maybe_unused]] ssize_t written = ::write(reportFd, &serverPid, sizeof serverPid);
+        const int forkedPid = int(server);
+        [[maybe_unused]] ssize_t written = ::write(reportFd, &forkedPid, sizeof forkedPid);
         // QProcess forks with vfork semantics: FoxReload stays suspended until this process execs,
         // so the supervisor cannot simply stay here. It execs FoxReload's own executable (any
         // executable that links this file), which enters supervise() before main().
@@ -363,7 +383,7 @@ std::function<void()> ProcessSupervisor::childSetup()
         char controlText[16];
         char serverText[16];
         formatNumber(controlFd, controlText);
-        formatNumber(serverPid, serverText);
+        formatNumber(forkedPid, serverText);
         char name[] = "foxreload-supervisor";
         char* arguments[] = { name, controlText, serverText, nullptr };
         char* environment[] = { nullptr };
@@ -381,59 +401,74 @@ std::function<void()> ProcessSupervisor::childSetup()
     };
 }
 
+void ProcessSupervisor::prepare(QProcess& process, qintptr childStdin)
+{
+    process.setChildProcessModifier(
+        [stdinFd = int(childStdin), supervisorSetup = d->childSetup()]() FOXRELOAD_IN_VFORK_CHILD {
+            if (stdinFd >= 0)
+                ::dup2(stdinFd, STDIN_FILENO); // dup2 drops O_CLOEXEC: the server keeps it, nothing else does
+            supervisorSetup();
+        });
+}
+
+qint64 ProcessSupervisor::serverPid() const
+{
+    return d->serverPid;
+}
+
 void ProcessSupervisor::afterStart(qint64 childPid)
 {
-    m_groupId = childPid;
-    m_serverPid = childPid;
-    if (m_supervised) {
+    d->groupId = childPid;
+    d->serverPid = childPid;
+    if (d->supervised) {
         // Let go of the child's ends first, so that a supervisor that died early reads as EOF.
-        closeParentEnds();
+        d->closeParentEnds();
         // The server's pid; a second one when the supervisor could not be exec'd and the child
         // became the server itself (the last one written is the server).
-        pollfd fd { m_reportRead, POLLIN, 0 };
+        pollfd fd { d->reportRead, POLLIN, 0 };
         int pids[2] = {};
         if (::poll(&fd, 1, 1000) > 0) {
-            const ssize_t size = ::read(m_reportRead, pids, sizeof pids);
+            const ssize_t size = ::read(d->reportRead, pids, sizeof pids);
             if (size >= ssize_t(sizeof(int)))
-                m_serverPid = pids[size / ssize_t(sizeof(int)) - 1];
+                d->serverPid = pids[size / ssize_t(sizeof(int)) - 1];
         }
     }
 }
 
 void ProcessSupervisor::abandon()
 {
-    closeParentEnds();
+    d->closeParentEnds();
 }
 
-void ProcessSupervisor::closeParentEnds()
+void ProcessSupervisor::Tree::closeParentEnds()
 {
-    if (m_controlRead >= 0) {
-        ::close(m_controlRead);
-        m_controlRead = -1;
+    if (controlRead >= 0) {
+        ::close(controlRead);
+        controlRead = -1;
     }
-    if (m_reportWrite >= 0) {
-        ::close(m_reportWrite);
-        m_reportWrite = -1;
+    if (reportWrite >= 0) {
+        ::close(reportWrite);
+        reportWrite = -1;
     }
 }
 
 void ProcessSupervisor::terminateGroup()
 {
-    if (m_groupId > 0)
-        ::kill(pid_t(-m_groupId), SIGTERM);
+    if (d->groupId > 0)
+        ::kill(pid_t(-d->groupId), SIGTERM);
 }
 
 void ProcessSupervisor::killTree()
 {
-    if (m_supervised) {
-        if (m_controlWrite >= 0) {
-            ::close(m_controlWrite);
-            m_controlWrite = -1;
+    if (d->supervised) {
+        if (d->controlWrite >= 0) {
+            ::close(d->controlWrite);
+            d->controlWrite = -1;
         }
         return;
     }
-    if (m_groupId > 0)
-        ::kill(pid_t(-m_groupId), SIGKILL);
+    if (d->groupId > 0)
+        ::kill(pid_t(-d->groupId), SIGKILL);
 }
 
-} // namespace foxreload
+} // namespace foxreload::platform

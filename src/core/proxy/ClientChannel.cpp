@@ -1,17 +1,13 @@
 #include "ClientChannel.h"
 
 #include "ProxyLog.h"
+#include "platform/ConsoleIo.h"
 #include "server/JsonRpc.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <poll.h>
-#include <sys/uio.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -50,11 +46,12 @@ void ClientChannel::start()
 void ClientChannel::onReadable()
 {
     char buffer[64 * 1024];
-    const ssize_t got = ::read(m_readFd, buffer, sizeof buffer);
-    if (got < 0) {
-        if (errno == EINTR || errno == EAGAIN)
-            return;
-        close(u"reading stdin failed: %1"_s.arg(QString::fromLocal8Bit(std::strerror(errno))));
+    QString error;
+    const qint64 got = platform::readSome(m_readFd, buffer, sizeof buffer, &error);
+    if (got == platform::kReadAgain)
+        return;
+    if (got == platform::kReadFailed) {
+        close(u"reading stdin failed: %1"_s.arg(error));
         return;
     }
     if (got == 0) {
@@ -141,40 +138,17 @@ void ClientChannel::flush()
     m_pending.resize(0); // keeps its capacity: no allocation per burst
 }
 
-// Both parts in one writev(): the newline is not appended to (a copy of) a large message.
+// Both parts at once: the newline is not appended to (a copy of) a large message. A client that
+// made the pipe non-blocking is waited for without spinning (platform::writeFully).
 bool ClientChannel::writeAll(QByteArrayView first, QByteArrayView second)
 {
     if (m_writeFd < 0)
         return false;
-    iovec parts[2] = { { const_cast<char*>(first.data()), size_t(first.size()) },
-        { const_cast<char*>(second.data()), size_t(second.size()) } };
-    int index = 0;
-    const int count = second.isEmpty() ? 1 : 2;
-    while (index < count) {
-        const ssize_t n = ::writev(m_writeFd, parts + index, count - index);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                // The client made the pipe non-blocking: wait until it reads, without spinning.
-                pollfd writable { m_writeFd, POLLOUT, 0 };
-                ::poll(&writable, 1, 1000);
-                continue;
-            }
-            qCWarning(lcProxy) << "writing to the client failed:" << std::strerror(errno);
-            m_writeFd = -1;
-            close(u"the client stopped reading stdout"_s);
-            return false;
-        }
-        size_t written = size_t(n);
-        while (index < count && written >= parts[index].iov_len) {
-            written -= parts[index].iov_len;
-            ++index;
-        }
-        if (index < count) {
-            parts[index].iov_base = static_cast<char*>(parts[index].iov_base) + written;
-            parts[index].iov_len -= written;
-        }
+    if (QString error; !platform::writeFully(m_writeFd, first, second, &error)) {
+        qCWarning(lcProxy).noquote() << "writing to the client failed:" << error;
+        m_writeFd = -1;
+        close(u"the client stopped reading stdout"_s);
+        return false;
     }
     return true;
 }

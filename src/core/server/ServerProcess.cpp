@@ -8,11 +8,7 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
-#include <cerrno>
-#include <csignal>
-#include <fcntl.h>
-#include <sys/uio.h>
-#include <unistd.h>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -46,7 +42,7 @@ ResolvedProgram resolveProgram(
     }
     const QString pathVariable = environment.value(u"PATH"_s);
     QStringList directories;
-    for (const auto& entry : pathVariable.split(u':', Qt::SkipEmptyParts))
+    for (const auto& entry : pathVariable.split(QDir::listSeparator(), Qt::SkipEmptyParts))
         directories.append(QDir(cwd).absoluteFilePath(entry));
     const QString found = QStandardPaths::findExecutable(command, directories);
     if (found.isEmpty())
@@ -71,7 +67,7 @@ ServerProcess::ServerProcess(const ServerSettings& settings, QObject* parent)
 
 ServerProcess::~ServerProcess()
 {
-    closeStdin();
+    m_stdin.close();
     if (m_process.state() != QProcess::NotRunning) {
         m_process.disconnect(this);
         m_supervisor.killTree();
@@ -92,41 +88,27 @@ void ServerProcess::start()
         Q_EMIT failedToStart(u"cannot start server: "_s + program.error);
         return;
     }
-    // A server that exits must be an EPIPE on the next write, not the death of FoxReload. QProcess
-    // ignores SIGPIPE process-wide when it first writes to a child; its stdin is ours now, so we do.
-    static const bool sigpipeIgnored = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
-    Q_UNUSED(sigpipeIgnored);
-    int stdinPipe[2];
-    if (::pipe2(stdinPipe, O_CLOEXEC) != 0) {
+    if (const QString error = m_stdin.prepare(m_process); !error.isEmpty()) {
         m_finished = true;
         m_supervisor.abandon();
-        Q_EMIT failedToStart(u"cannot start server: no pipe for its stdin: %1"_s.arg(
-            QString::fromLocal8Bit(std::strerror(errno))));
+        Q_EMIT failedToStart(u"cannot start server: "_s + error);
         return;
     }
-    m_stdinFd = stdinPipe[1];
-    ::fcntl(m_stdinFd, F_SETFL, ::fcntl(m_stdinFd, F_GETFL) | O_NONBLOCK);
-    const int childStdin = stdinPipe[0];
     m_process.setProcessEnvironment(environment);
     m_process.setWorkingDirectory(m_settings.cwd);
     m_process.setProgram(program.path);
     m_process.setArguments(m_settings.args);
-    m_process.setStandardInputFile(QProcess::nullDevice());
-    m_process.setChildProcessModifier(
-        [childStdin, supervisorSetup = m_supervisor.childSetup()]() FOXRELOAD_IN_VFORK_CHILD {
-            ::dup2(childStdin, STDIN_FILENO); // dup2 drops O_CLOEXEC: the server keeps it, nothing else does
-            supervisorSetup();
-        });
+    m_supervisor.prepare(m_process, m_stdin.childEnd());
     qCDebug(lcServer) << "starting" << commandLine() << "in" << m_settings.cwd;
-    m_process.start(QIODevice::ReadOnly);
-    ::close(childStdin);
+    m_process.start(m_stdin.processOpenMode());
+    m_stdin.releaseChildEnd();
     if (m_process.waitForStarted(5000)) {
         m_supervisor.afterStart(m_process.processId());
         m_pid = m_supervisor.serverPid();
         Q_EMIT started(m_pid);
     } else {
         m_supervisor.abandon();
-        closeStdin();
+        m_stdin.close();
     }
 }
 
@@ -137,10 +119,7 @@ void ServerProcess::stop()
     m_stopping = true;
     m_stopPhase = 1;
     // EOF on the server's stdin once what was sent is written (MCP's stdio shutdown).
-    if (m_stdinPending.isEmpty())
-        closeStdin();
-    else
-        m_closeStdinWhenWritten = true;
+    m_stdin.closeWhenWritten();
     m_stopTimer.start(m_settings.shutdownGraceMs);
 }
 
@@ -177,7 +156,7 @@ bool ServerProcess::isRunning() const
 
 bool ServerProcess::isOpen() const
 {
-    return m_process.state() == QProcess::Running && m_stopPhase == 0 && m_stdinFd >= 0;
+    return m_process.state() == QProcess::Running && m_stopPhase == 0 && m_stdin.isOpen();
 }
 
 QString ServerProcess::describe() const
@@ -189,78 +168,7 @@ void ServerProcess::writeMessage(const QByteArray& message)
 {
     if (!isOpen())
         return;
-    if (!m_stdinPending.isEmpty()) {
-        // Keep the order: behind what waits already.
-        m_stdinPending.append(message);
-        m_stdinPending.append('\n');
-        return;
-    }
-    writeStdin(message, "\n");
-}
-
-// Writes as much as the pipe takes now; the rest waits for it to become writable.
-bool ServerProcess::writeStdin(QByteArrayView first, QByteArrayView second)
-{
-    iovec parts[2] = { { const_cast<char*>(first.data()), size_t(first.size()) },
-        { const_cast<char*>(second.data()), size_t(second.size()) } };
-    int index = 0;
-    while (index < 2) {
-        const ssize_t n = ::writev(m_stdinFd, parts + index, 2 - index);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                break;
-            // EPIPE: the server closed its stdin or is gone; finished() tells the rest.
-            qCDebug(lcServer) << "writing to server" << m_pid << "failed:" << std::strerror(errno);
-            closeStdin();
-            return false;
-        }
-        size_t written = size_t(n);
-        while (index < 2 && written >= parts[index].iov_len) {
-            written -= parts[index].iov_len;
-            ++index;
-        }
-        if (index < 2) {
-            parts[index].iov_base = static_cast<char*>(parts[index].iov_base) + written;
-            parts[index].iov_len -= written;
-        }
-    }
-    if (index == 2)
-        return true;
-    QByteArray rest;
-    for (int i = index; i < 2; ++i)
-        rest.append(static_cast<const char*>(parts[i].iov_base), qsizetype(parts[i].iov_len));
-    m_stdinPending.prepend(rest);
-    if (!m_stdinNotifier) {
-        m_stdinNotifier = std::make_unique<QSocketNotifier>(m_stdinFd, QSocketNotifier::Write);
-        connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &ServerProcess::onStdinWritable);
-    }
-    m_stdinNotifier->setEnabled(true);
-    return true;
-}
-
-void ServerProcess::onStdinWritable()
-{
-    if (m_stdinFd < 0)
-        return;
-    const QByteArray pending = std::exchange(m_stdinPending, {});
-    m_stdinNotifier->setEnabled(false);
-    if (!writeStdin(pending, {}))
-        return;
-    if (m_stdinPending.isEmpty() && m_closeStdinWhenWritten)
-        closeStdin();
-}
-
-void ServerProcess::closeStdin()
-{
-    m_stdinNotifier.reset();
-    m_stdinPending.clear();
-    m_closeStdinWhenWritten = false;
-    if (m_stdinFd >= 0) {
-        ::close(m_stdinFd);
-        m_stdinFd = -1;
-    }
+    m_stdin.writeLine(message);
 }
 
 QStringList ServerProcess::stderrTail(int lines) const
@@ -312,7 +220,7 @@ void ServerProcess::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     m_finished = true;
     m_stopTimer.stop();
-    closeStdin();
+    m_stdin.close();
     // Drain what is left so that a traceback printed just before exiting is kept.
     onStdout();
     onStderr();
@@ -330,7 +238,7 @@ void ServerProcess::onErrorOccurred(QProcess::ProcessError error)
 {
     if (error == QProcess::FailedToStart) {
         m_finished = true;
-        closeStdin();
+        m_stdin.close();
         m_supervisor.abandon();
         Q_EMIT failedToStart(u"cannot start server: '%1': %2 (in %3)"_s.arg(
             m_settings.command, m_process.errorString(), m_settings.cwd));

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "LineFramer.h"
-#include "ProcessSupervisor.h"
 #include "ServerChannel.h"
 #include "config/Config.h"
+#include "platform/ChildStdin.h"
+#include "platform/ProcessSupervisor.h"
 
 #include <QObject>
 #include <QProcess>
-#include <QSocketNotifier>
 #include <QStringList>
 #include <QTimer>
 
@@ -18,13 +18,13 @@ namespace foxreload {
 // Owns one server process: started under a ProcessSupervisor (its whole tree dies with
 // FoxReload, however FoxReload ends), its stdout framed into JSON-RPC messages, its stderr
 // kept in a ring buffer and passed on line by line. Stopping follows the MCP stdio shutdown
-// order: close stdin, wait, SIGTERM the process group, wait, SIGKILL the whole tree.
+// order: close stdin, wait, SIGTERM the process group (Windows: CTRL_BREAK_EVENT), wait, kill the
+// whole tree (platform/ProcessSupervisor.h says how each OS does it).
 // A command that cannot be started (missing, not executable, no working directory) is
 // reported by failedToStart() at once, saying what was looked for where.
 // As a ServerChannel it carries MCP's stdio transport: one message per line each way. The
-// server's stdin is a pipe of our own, written directly (non-blocking, queued only when the
-// server does not keep up): QProcess's write path costs an extra event-loop round and a
-// wake-up per message, the proxy's hottest path.
+// server's stdin is a platform::ChildStdin (non-blocking, queued only when the server does not
+// keep up).
 class ServerProcess : public ServerChannel
 {
     Q_OBJECT
@@ -66,17 +66,11 @@ private:
     void onErrorOccurred(QProcess::ProcessError error);
     void escalateStop();
     void appendStderr(const QString& line);
-    bool writeStdin(QByteArrayView first, QByteArrayView second);
-    void onStdinWritable();
-    void closeStdin();
 
     ServerSettings m_settings;
     QProcess m_process;
-    ProcessSupervisor m_supervisor; // destroyed first: whatever still runs is killed
-    int m_stdinFd = -1; // our end of the server's stdin (non-blocking)
-    QByteArray m_stdinPending; // what the pipe did not take yet
-    std::unique_ptr<QSocketNotifier> m_stdinNotifier;
-    bool m_closeStdinWhenWritten = false;
+    platform::ChildStdin m_stdin;
+    platform::ProcessSupervisor m_supervisor; // destroyed first: whatever still runs is killed
     LineFramer m_stdoutFramer;
     LineFramer m_stderrFramer { 64 * 1024 };
     QStringList m_stderrRing;

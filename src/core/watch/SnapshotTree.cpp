@@ -1,13 +1,11 @@
 #include "SnapshotTree.h"
 
+#include "platform/DirectoryReader.h"
+
 #include <QFile>
 #include <QHash>
 
 #include <algorithm>
-#include <cerrno>
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 
 namespace foxreload {
 
@@ -25,11 +23,6 @@ QString childPath(const QString& directory, const QByteArray& name)
     return joinPath(directory, QString::fromUtf8(name));
 }
 
-qint64 mtimeOf(const struct stat& st)
-{
-    return qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-}
-
 bool sameContentStamp(const SnapshotEntry& a, const SnapshotEntry& b)
 {
     return a.inode == b.inode && a.size == b.size && a.mtimeNs == b.mtimeNs;
@@ -44,35 +37,29 @@ SnapshotTree::SnapshotTree(Listener* listener)
 bool SnapshotTree::read(
     const QString& path, const Dir& dir, std::vector<SnapshotEntry>* out, qint64* pruned) const
 {
-    DIR* handle = ::opendir(QFile::encodeName(path).constData());
-    if (!handle)
+    platform::DirectoryReader reader(path);
+    if (!reader.isOpen())
         return false;
-    const int fd = ::dirfd(handle);
     out->clear();
     QString childBuffer;
-    while (const dirent* entry = ::readdir(handle)) {
-        const char* name = entry->d_name;
-        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-            continue;
-        const QByteArray nameBytes(name);
+    while (reader.next()) {
+        const QByteArray& nameBytes = reader.name();
         if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(nameBytes))
             continue;
-        struct stat st;
-        if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        platform::EntryStamp stamp;
+        if (!reader.stamp(&stamp))
             continue; // gone between readdir and stat: the next look reports it
-        const bool isDirectory = S_ISDIR(st.st_mode);
         if (dir.filter) {
             childBuffer = childPath(path, nameBytes);
-            if (dir.filter->isExcluded(childBuffer, isDirectory)) {
-                if (isDirectory && pruned)
+            if (dir.filter->isExcluded(childBuffer, stamp.isDirectory)) {
+                if (stamp.isDirectory && pruned)
                     ++*pruned;
                 continue;
             }
         }
         out->push_back(
-            SnapshotEntry { nameBytes, qint64(st.st_size), mtimeOf(st), quint64(st.st_ino), isDirectory });
+            SnapshotEntry { nameBytes, stamp.size, stamp.mtimeNs, stamp.inode, stamp.isDirectory });
     }
-    ::closedir(handle);
     std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     return true;
 }

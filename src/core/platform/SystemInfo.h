@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+
+#include <ctime>
+
+namespace foxreload::platform {
+
+// Who is running FoxReload, as text fit for a socket, directory or instance name: the numeric
+// user id on Unix, the user's SID (S-1-5-21-…) on Windows. Stable for the user, distinct between
+// users of one machine.
+QString userKey();
+
+// Whether a process with this id runs now and this user may signal it (a pid reused by another
+// user's process does not count: a socket named after it is stale).
+bool processRuns(qint64 pid);
+
+// The broken-down UTC calendar time of `seconds` since the epoch (gmtime_r / gmtime_s), and back
+// (timegm / _mkgmtime).
+std::tm utcCalendar(std::time_t seconds);
+std::time_t fromUtcCalendar(std::tm calendar);
+
+// The wall clock: seconds since the epoch and the milliseconds within that second.
+struct WallClock
+{
+    std::time_t seconds = 0;
+    int milliseconds = 0;
+};
+WallClock wallClockNow();
+
+// Notices that the process that started FoxReload is gone (an MCP client killed without closing
+// our stdin). Unix: the parent pid changes (we are re-parented); Windows: the parent's handle,
+// opened at construction, is signalled.
+class ParentWatch
+{
+public:
+    ParentWatch();
+    ~ParentWatch();
+    ParentWatch(const ParentWatch&) = delete;
+    ParentWatch& operator=(const ParentWatch&) = delete;
+
+    bool parentGone() const;
+    qint64 parentPid() const { return m_parent; }
+
+private:
+    qint64 m_parent = 0;
+    void* m_handle = nullptr; // Windows: the parent's process handle
+};
+
+} // namespace foxreload::platform

@@ -1,0 +1,49 @@
+#include "SystemInfo.h"
+
+#include <csignal>
+#include <ctime>
+#include <unistd.h>
+
+namespace foxreload::platform {
+
+QString userKey()
+{
+    return QString::number(::getuid());
+}
+
+bool processRuns(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+}
+
+std::tm utcCalendar(std::time_t seconds)
+{
+    std::tm calendar {};
+    ::gmtime_r(&seconds, &calendar);
+    return calendar;
+}
+
+std::time_t fromUtcCalendar(std::tm calendar)
+{
+    return ::timegm(&calendar);
+}
+
+WallClock wallClockNow()
+{
+    timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return { now.tv_sec, int(now.tv_nsec / 1000000) };
+}
+
+ParentWatch::ParentWatch()
+    : m_parent(::getppid())
+{ }
+
+ParentWatch::~ParentWatch() = default;
+
+bool ParentWatch::parentGone() const
+{
+    return ::getppid() != pid_t(m_parent);
+}
+
+} // namespace foxreload::platform

@@ -1,0 +1,120 @@
+#include "PlatformLog.h"
+#include "SystemInfo.h"
+
+#include <memory>
+#include <sddl.h>
+#include <tlhelp32.h>
+#include <vector>
+#include <windows.h>
+
+namespace foxreload::platform {
+
+namespace {
+QString currentUserSid()
+{
+    HANDLE token = nullptr;
+    if (!::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token))
+        return {};
+    DWORD size = 0;
+    ::GetTokenInformation(token, TokenUser, nullptr, 0, &size);
+    std::vector<unsigned char> buffer(size);
+    QString sid;
+    if (size > 0 && ::GetTokenInformation(token, TokenUser, buffer.data(), size, &size)) {
+        const auto* user = reinterpret_cast<const TOKEN_USER*>(buffer.data());
+        LPWSTR text = nullptr;
+        if (::ConvertSidToStringSidW(user->User.Sid, &text)) {
+            sid = QString::fromWCharArray(text);
+            ::LocalFree(text);
+        }
+    }
+    ::CloseHandle(token);
+    return sid;
+}
+
+DWORD parentProcessId()
+{
+    const DWORD self = ::GetCurrentProcessId();
+    HANDLE snapshot = ::CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+    if (snapshot == INVALID_HANDLE_VALUE)
+        return 0;
+    PROCESSENTRY32W entry {};
+    entry.dwSize = sizeof entry;
+    DWORD parent = 0;
+    for (BOOL more = ::Process32FirstW(snapshot, &entry); more; more = ::Process32NextW(snapshot, &entry)) {
+        if (entry.th32ProcessID == self) {
+            parent = entry.th32ParentProcessID;
+            break;
+        }
+    }
+    ::CloseHandle(snapshot);
+    return parent;
+}
+} // namespace
+
+QString userKey()
+{
+    static const QString key = [] {
+        const QString sid = currentUserSid();
+        if (!sid.isEmpty())
+            return sid;
+        // No token to read (should not happen): the user name keeps users apart all the same.
+        qCWarning(lcPlatform) << "no user SID; using the user name";
+        return qEnvironmentVariable("USERNAME", QStringLiteral("user"));
+    }();
+    return key;
+}
+
+bool processRuns(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    HANDLE process = ::OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE, FALSE, DWORD(pid));
+    if (!process)
+        return false; // gone, or another user's
+    const bool running = ::WaitForSingleObject(process, 0) == WAIT_TIMEOUT;
+    ::CloseHandle(process);
+    return running;
+}
+
+std::tm utcCalendar(std::time_t seconds)
+{
+    std::tm calendar {};
+    ::gmtime_s(&calendar, &seconds);
+    return calendar;
+}
+
+std::time_t fromUtcCalendar(std::tm calendar)
+{
+    return ::_mkgmtime(&calendar);
+}
+
+WallClock wallClockNow()
+{
+    FILETIME now {};
+    ::GetSystemTimePreciseAsFileTime(&now);
+    // 100 ns ticks since 1601-01-01; the Unix epoch is 11,644,473,600 s later.
+    const quint64 ticks = (quint64(now.dwHighDateTime) << 32) | now.dwLowDateTime;
+    const quint64 sinceEpoch = ticks - 116444736000000000ULL;
+    return { std::time_t(sinceEpoch / 10000000ULL), int((sinceEpoch % 10000000ULL) / 10000ULL) };
+}
+
+ParentWatch::ParentWatch()
+    : m_parent(parentProcessId())
+{
+    if (m_parent > 0)
+        m_handle = ::OpenProcess(SYNCHRONIZE, FALSE, DWORD(m_parent));
+}
+
+ParentWatch::~ParentWatch()
+{
+    if (m_handle)
+        ::CloseHandle(static_cast<HANDLE>(m_handle));
+}
+
+bool ParentWatch::parentGone() const
+{
+    // Windows does not re-parent: the parent's own handle tells when it ends.
+    return m_handle && ::WaitForSingleObject(static_cast<HANDLE>(m_handle), 0) == WAIT_OBJECT_0;
+}
+
+} // namespace foxreload::platform

@@ -1,0 +1,210 @@
+// The Unix implementation of the platform layer's process pieces with real processes:
+// ChildStdin (the server's stdin pipe), ProcessSupervisor (the tree and its stop order) and
+// ConsoleSignals (SIGINT/SIGTERM/SIGHUP on the event loop).
+#include "platform/ChildStdin.h"
+#include "platform/ConsoleSignals.h"
+#include "platform/ProcessSupervisor.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace foxreload::platform;
+
+namespace {
+// A child under supervision, started the way ServerProcess starts a server.
+struct SupervisedChild
+{
+    QProcess process;
+    ChildStdin stdinPipe;
+    ProcessSupervisor supervisor;
+
+    bool start(const QString& program, const QStringList& arguments)
+    {
+        if (!stdinPipe.prepare(process).isEmpty())
+            return false;
+        process.setProgram(program);
+        process.setArguments(arguments);
+        supervisor.prepare(process, stdinPipe.childEnd());
+        process.start(stdinPipe.processOpenMode());
+        stdinPipe.releaseChildEnd();
+        if (!process.waitForStarted(5000))
+            return false;
+        supervisor.afterStart(process.processId());
+        return true;
+    }
+};
+
+bool pidGone(qint64 pid)
+{
+    // Gone, or a zombie nobody reaps any more.
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && text.mid(close + 2, 1) == "Z";
+}
+} // namespace
+
+class TestPlatformProcess : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void childStdinCarriesLines_data();
+    void childStdinCarriesLines();
+    void closeWhenWrittenSendsEofAfterTheQueue();
+    void terminateGroupThenKillTree_data();
+    void terminateGroupThenKillTree();
+    void destroyingTheSupervisorKillsTheTree();
+    void consoleSignals_data();
+    void consoleSignals();
+};
+
+void TestPlatformProcess::childStdinCarriesLines_data()
+{
+    QTest::addColumn<int>("lines");
+    QTest::addColumn<int>("lineSize");
+    QTest::newRow("one short line") << 1 << 10;
+    QTest::newRow("many lines") << 2000 << 100;
+    QTest::newRow("lines larger than the pipe (queued)") << 8 << 300000;
+}
+
+void TestPlatformProcess::childStdinCarriesLines()
+{
+    QFETCH(int, lines);
+    QFETCH(int, lineSize);
+    SupervisedChild child;
+    QVERIFY(child.start(u"cat"_s, {}));
+    QVERIFY(child.stdinPipe.isOpen());
+    QByteArray expected;
+    for (int i = 0; i < lines; ++i) {
+        const QByteArray line = QByteArray::number(i).leftJustified(lineSize, 'x');
+        child.stdinPipe.writeLine(line);
+        expected += line + '\n';
+    }
+    child.stdinPipe.closeWhenWritten();
+    QByteArray echoed;
+    QObject::connect(&child.process, &QProcess::readyReadStandardOutput,
+        [&] { echoed += child.process.readAllStandardOutput(); });
+    QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 30000);
+    echoed += child.process.readAllStandardOutput();
+    QCOMPARE(echoed.size(), expected.size());
+    QVERIFY(echoed == expected); // in order, nothing lost or doubled
+    QCOMPARE(child.process.exitCode(), 0); // cat saw EOF: the stdin closed once written
+    QVERIFY(!child.stdinPipe.isOpen());
+}
+
+void TestPlatformProcess::closeWhenWrittenSendsEofAfterTheQueue()
+{
+    // A server that does not read yet: the queue holds, and EOF waits behind it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(u"out"_s);
+    SupervisedChild child;
+    QVERIFY(child.start(u"sh"_s, { u"-c"_s, u"sleep 1; cat > \"$0\""_s, out }));
+    const QByteArray line(256 * 1024, 'y');
+    child.stdinPipe.writeLine(line);
+    child.stdinPipe.closeWhenWritten();
+    QVERIFY(child.stdinPipe.isOpen()); // still writing the queue
+    QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 30000);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.size(), line.size() + 1);
+    QVERIFY(!child.stdinPipe.isOpen());
+}
+
+void TestPlatformProcess::terminateGroupThenKillTree_data()
+{
+    QTest::addColumn<bool>("ignoresTerm");
+    QTest::newRow("ends on SIGTERM") << false;
+    QTest::newRow("ignores SIGTERM: killTree") << true;
+}
+
+void TestPlatformProcess::terminateGroupThenKillTree()
+{
+    QFETCH(bool, ignoresTerm);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pids = dir.filePath(u"pids"_s);
+    // The server and a grandchild in the background; both must go.
+    const QString script = (ignoresTerm ? u"trap '' TERM; "_s : QString {})
+        + u"sleep 300 & echo $$ $! > \"$0\"; wait; sleep 300"_s;
+    SupervisedChild child;
+    QVERIFY(child.start(u"sh"_s, { u"-c"_s, script, pids }));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile(pids).size() > 0, 10000);
+    QFile file(pids);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> ids = file.readAll().trimmed().split(' ');
+    QCOMPARE(ids.size(), 2);
+    const qint64 server = ids[0].toLongLong();
+    const qint64 grandchild = ids[1].toLongLong();
+    QCOMPARE(child.supervisor.serverPid(), server); // the server's own pid, not its supervisor's
+
+    child.supervisor.terminateGroup();
+    if (ignoresTerm) {
+        QTest::qWait(500);
+        QVERIFY2(!pidGone(server), "a server that ignores SIGTERM is still there");
+        child.supervisor.killTree();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(pidGone(server) && pidGone(grandchild), 10000);
+}
+
+void TestPlatformProcess::destroyingTheSupervisorKillsTheTree()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pids = dir.filePath(u"pids"_s);
+    qint64 grandchild = 0;
+    {
+        auto child = std::make_unique<SupervisedChild>();
+        QVERIFY(child->start(u"sh"_s, { u"-c"_s, u"setsid sleep 300 & echo $! > \"$0\"; wait"_s, pids }));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(pids).size() > 0, 10000);
+        QFile file(pids);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        grandchild = file.readAll().trimmed().toLongLong();
+        QVERIFY(grandchild > 0);
+        // Let go without any stop: the supervisor's destructor is the kill order. QProcess is
+        // destroyed last and waits for its child.
+        child->process.disconnect();
+        child.reset();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(pidGone(grandchild), 10000); // even one that left the group (setsid)
+}
+
+void TestPlatformProcess::consoleSignals_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGHUP") << int(SIGHUP);
+}
+
+void TestPlatformProcess::consoleSignals()
+{
+    QFETCH(int, signalNumber);
+    QCOMPARE(ConsoleSignals::kInterrupt, SIGINT);
+    QCOMPARE(ConsoleSignals::kTerminate, SIGTERM);
+    QCOMPARE(ConsoleSignals::kHangUp, SIGHUP);
+    {
+        ConsoleSignals signals;
+        QSignalSpy spy(&signals, &ConsoleSignals::terminationRequested);
+        QCOMPARE(::kill(::getpid(), signalNumber), 0); // would end the test without the handler
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 10000);
+        QCOMPARE(spy.at(0).at(0).toInt(), signalNumber);
+    }
+    // Gone with the object: the default action is back.
+    struct sigaction current = {};
+    QCOMPARE(::sigaction(signalNumber, nullptr, &current), 0);
+    QVERIFY(current.sa_handler == SIG_DFL);
+}
+
+QTEST_GUILESS_MAIN(TestPlatformProcess)
+#include "tst_platform_process.moc"
