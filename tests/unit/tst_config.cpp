@@ -46,6 +46,18 @@ QString fieldValue(const Config& c, const QString& name)
         return serverTransportName(c.server.transport);
     if (name == u"server.url")
         return c.server.url;
+    if (name == u"server.build.command")
+        return c.server.build.command;
+    if (name == u"server.build.args")
+        return list(c.server.build.args);
+    if (name == u"server.build_timeout_ms")
+        return number(c.server.buildTimeoutMs);
+    if (name == u"rules.build") {
+        QStringList flags;
+        for (const Rule& rule : c.rules)
+            flags.append(flag(rule.build));
+        return flags.join(u'|');
+    }
     if (name == u"watch.paths")
         return list(c.watch.paths);
     if (name == u"watch.exclude")
@@ -364,6 +376,21 @@ resources: {enabled: false, max_cpu_percent: 0.5, max_rss_mb: 200}
                                                  u"resources.max_rss_mb=200"_s,
                                              };
 
+    QTest::newRow("a build step, and a rule that asks for it")
+        << R"(server:
+  command: node
+  args: [dist/index.js]
+  build: {command: sh, args: [-c, "npm run build"]}
+  build_timeout_ms: 1000
+rules:
+  - {match: "src/tools/**", strategy: hot_reload, build: true}
+  - {match: "src/**", strategy: full_restart}
+)"_ba
+        << QStringList { u"server.build.command=sh"_s, u"server.build.args=-c|npm run build"_s,
+               u"server.build_timeout_ms=1000"_s, u"rules.build=true|false"_s };
+    QTest::newRow("no build step by default") << R"(server: {command: node}
+)"_ba << QStringList { u"server.build.command="_s, u"server.build_timeout_ms=300000"_s };
+
     QTest::newRow("empty sections keep their defaults")
         << R"(server:
   command: python3
@@ -531,6 +558,27 @@ default_strategy: restart
                u"full_restart, got \"hot-reload\" (did you mean \"hot_reload\"?)"_s,
                u".foxreload.yaml:4:19: default_strategy: expected one of none, hot_reload, service_restart, "
                u"full_restart, got \"restart\""_s,
+           };
+
+    QTest::newRow("build step")
+        << R"(server: {command: node, build: "npm run build", build_timeout_ms: 50}
+rules: [{match: a, strategy: hot_reload, build: yes please}]
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:1:32: server.build: expected a build step like {command: npm, args: [run, "
+               u"build]}, got \"npm run build\""_s,
+               u".foxreload.yaml:1:67: server.build_timeout_ms: expected a whole number of milliseconds "
+               u"(100–3600000), got 50"_s,
+               u".foxreload.yaml:2:49: rules[0].build: expected true or false, got \"yes please\""_s,
+           };
+    QTest::newRow("build step without its command")
+        << R"(server:
+  command: node
+  build: {args: [run, build]}
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:3:3: server.build.command: missing; a build step needs its command, e.g. "
+               u"command: npm"_s,
            };
 
     QTest::newRow("restart mode and backend")
@@ -847,6 +895,13 @@ watch: {paths: [tools, /]}
                u"same "
                u"port, so the new one cannot start while the old one serves; use {port}, or restart_mode: "
                u"stop_start"_s
+           };
+    QTest::newRow("a build tool that is not installed")
+        << R"(server: {command: sh, build: {command: no-such-build-tool-foxreload, args: [build]}}
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:1:40: server.build.command: build tool 'no-such-build-tool-foxreload' not "
+               u"found on PATH — install it, or fix server.build.command"_s,
            };
     QTest::newRow("none") << R"(server: {command: sh, args: [-c, "echo hi"]}
 )"_ba << QStringList {};

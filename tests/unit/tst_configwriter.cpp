@@ -130,6 +130,10 @@ database: config/history.sqlite
         << "server: {command: python3}\nresources: {enabled: false, max_cpu_percent: 2.5, max_rss_mb: 120}\n"_ba;
     QTest::newRow("a command relative to the server's cwd") << "server: {command: ./serve, cwd: bin}\n"_ba;
     QTest::newRow("an absolute command") << "server: {command: /bin/sh, args: [-c, \"exit 0\"]}\n"_ba;
+    QTest::newRow("a build step and a rule that builds")
+        << "server: {command: node, build: {command: sh, args: [-c, \"npm run build\"]}, build_timeout_ms: "
+           "900}\n"
+           "rules: [{match: \"src/**\", strategy: hot_reload, build: true}]\n"_ba;
 }
 
 void TestConfigWriter::roundTrip()

@@ -37,7 +37,7 @@ QString resolveBuildTool(
         directories.append(QDir(cwd).absoluteFilePath(entry));
     const QString found = QStandardPaths::findExecutable(command, directories);
     if (found.isEmpty())
-        *why = u"build tool '%1' is not found on PATH; install it or fix server.build.command"_s.arg(command);
+        *why = u"build tool '%1' not found on PATH — install it, or fix server.build.command"_s.arg(command);
     return found;
 }
 

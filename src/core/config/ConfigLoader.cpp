@@ -588,8 +588,7 @@ void Validator::readBuild(const Section& server)
         searchPaths = pathVariable->split(u':', Qt::SkipEmptyParts);
     if (QStandardPaths::findExecutable(command, searchPaths).isEmpty())
         warn(commandField->position(), commandField->path,
-            u"build tool \""_s + command
-                + u"\" is not found on PATH; install it or fix server.build.command"_s);
+            u"build tool '"_s + command + u"' not found on PATH — install it, or fix server.build.command"_s);
 }
 
 void Validator::readServer(const Section& root)
