@@ -30,6 +30,8 @@ QString ChartHover::reloadText(const ChartReload& reload, qint64 clippedAtMs, in
             ? tr("%1 in %2 ms, %3")
                   .arg(strategy, locale.toString(reload.durationMs), outcomeText(reload.outcome))
             : tr("%1, %2 (no duration measured)").arg(strategy, outcomeText(reload.outcome)));
+    if (reload.buildMs >= 0) // the build step is a figure of its own, not part of the duration above
+        lines.append(tr("Build: %1 ms").arg(locale.toString(reload.buildMs)));
     if (!reload.error.isEmpty())
         lines.append(reload.error);
     if (reload.fileCount > 0 || !reload.reason.isEmpty()) {

@@ -5,3 +5,4 @@ T = {
                                           'Le serveur en cours d’exécution continue de répondre.'),
     'built in %1': ('gebaut in %1', 'compilé en %1'),
 }
+T['Build: %1 ms'] = ('Build: %1 ms', 'Compilation : %1 ms')
