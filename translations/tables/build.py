@@ -4,5 +4,5 @@ T = {
     'The running server keeps serving.': ('Der laufende Server arbeitet weiter.',
                                           'Le serveur en cours d’exécution continue de répondre.'),
     'built in %1': ('gebaut in %1', 'compilé en %1'),
+    'Build: %1 ms': ('Build: %1 ms', 'Compilation : %1 ms'),
 }
-T['Build: %1 ms'] = ('Build: %1 ms', 'Compilation : %1 ms')
