@@ -116,7 +116,8 @@ void ConsoleReporter::jsonLogHandler(QtMsgType type, const QMessageLogContext& c
         event.insert("category"_L1, QString::fromLatin1(context.category));
     const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
     const QMutexLocker lock(&g_logMutex);
-    FILE* out = g_jsonReporter ? g_jsonReporter->m_out : stderr;
+    // Beside the event stream, never in it when that is stdout (run): diagnostics stay on stderr.
+    FILE* out = g_jsonReporter && g_jsonReporter->m_out != stdout ? g_jsonReporter->m_out : stderr;
     std::fwrite(line.constData(), 1, size_t(line.size()), out);
     std::fflush(out);
 }
@@ -164,18 +165,23 @@ void ConsoleReporter::printLine(const QString& text)
 
 void ConsoleReporter::printError(const QString& text)
 {
-    if (m_format == Format::Json)
-        printEvent(eventjson::message(u"error"_s, text));
-    else
-        std::fprintf(stderr, "%s\n", qPrintable(text));
+    printDiagnostic(u"error"_s, text);
 }
 
 void ConsoleReporter::printNotice(const QString& text)
 {
-    if (m_format == Format::Json)
-        printEvent(eventjson::message(u"info"_s, text));
-    else
-        std::fprintf(stderr, "%s\n", qPrintable(text));
+    printDiagnostic(u"info"_s, text);
+}
+
+void ConsoleReporter::printDiagnostic(const QString& level, const QString& text)
+{
+    // Always on stderr, where scripts and tests look for them; as JSON in JSON mode.
+    const QByteArray line = m_format == Format::Json
+        ? QJsonDocument(eventjson::message(level, text)).toJson(QJsonDocument::Compact) + '\n'
+        : text.toUtf8() + '\n';
+    const QMutexLocker lock(&g_logMutex);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
 }
 
 void ConsoleReporter::printEvent(const QJsonObject& event)

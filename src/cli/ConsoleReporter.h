@@ -24,8 +24,8 @@ public:
     // mode the line becomes an `info` event: nothing but JSON lines reach the event stream.
     void printLine(const QString& text);
     void printEvent(const QJsonObject& event);
-    // A command's own problem ("metrics: port in use") or remark ("metrics on …"): a line on
-    // stderr in text mode, an `error` or `info` event in JSON mode.
+    // A command's own problem ("metrics: port in use") or remark ("metrics on …"): on stderr,
+    // a text line in text mode, an `error` or `info` event in JSON mode.
     void printError(const QString& text);
     void printNotice(const QString& text);
     Format format() const { return m_format; }
@@ -43,9 +43,10 @@ private:
     void onStderr(qint64 pid, const QString& line);
     void warn(const QString& message);
 
-    // JSON mode: FoxReload's own log messages (qWarning, qCInfo, …) become `log` events on the
-    // event stream instead of text lines on stderr.
+    // JSON mode: FoxReload's own log messages (qWarning, qCInfo, …) become `log` events on stderr
+    // (or the proxy's --log file) instead of text lines.
     static void jsonLogHandler(QtMsgType type, const QMessageLogContext& context, const QString& text);
+    void printDiagnostic(const QString& level, const QString& text);
     void closeOpenLine();
     void flushServerLog();
     void write(const QString& text, bool newline = true);
