@@ -4,6 +4,7 @@
 // long is stopped, and a hot reload builds only when its rule says build: true.
 
 #include "server/ReloadOrchestrator.h"
+#include "session/EventJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -231,6 +232,18 @@ private Q_SLOTS:
             failed.error.startsWith(u"build failed: src/tools.ts:2: TS2322"_s), qPrintable(failed.error));
         QVERIFY(failed.error.contains(u"keeps serving"_s));
         QVERIFY(failed.errorDetail.contains(u"TS2322"_s)); // the whole output
+        // The --json / event-socket form.
+        const QJsonObject event = eventjson::reloadFinished(failed, m_dir->path());
+        QCOMPARE(event.value("outcome"_L1).toString(), u"failed"_s);
+        const QJsonObject build = event.value("build"_L1).toObject();
+        QCOMPARE(build.value("outcome"_L1).toString(), u"failed"_s);
+        QCOMPARE(build.value("runs"_L1).toInt(), 1);
+        QCOMPARE(build.value("ms"_L1).toInteger(), failed.buildMs);
+        const QJsonObject firstError = build.value("error"_L1).toObject();
+        QCOMPARE(firstError.value("file"_L1).toString(), u"src/tools.ts"_s);
+        QCOMPARE(firstError.value("line"_L1).toInt(), 2);
+        QCOMPARE(firstError.value("tool"_L1).toString(), u"tsc"_s);
+        QVERIFY(firstError.value("message"_L1).toString().startsWith(u"TS2322: "_s));
         // The old server was never touched: no new one was made, the same pid serves.
         QCOMPARE(created.size(), 0);
         QCOMPARE(failed.pid, pid);
@@ -340,6 +353,7 @@ private Q_SLOTS:
         QCOMPARE(result.buildRuns, ruleBuilds ? 1 : 0);
         QCOMPARE(result.buildMs > 0, ruleBuilds);
         QCOMPARE(readAll(path(u"dist/tools.js"_s)).contains("delta"), ruleBuilds);
+        QCOMPARE(eventjson::reloadFinished(result).contains("build"_L1), ruleBuilds);
         shutdown(orchestrator);
     }
 };

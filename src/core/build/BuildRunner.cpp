@@ -48,6 +48,8 @@ BuildRunner::BuildRunner(const ServerSettings& settings, QObject* parent)
     , m_settings(settings)
 {
     m_timeout.setSingleShot(true);
+    // The timeout is the build's to use in full: a coarse timer may fire up to 5% early.
+    m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &BuildRunner::onTimeout);
 }
 
