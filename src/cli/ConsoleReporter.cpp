@@ -173,6 +173,15 @@ void ConsoleReporter::printNotice(const QString& text)
     printDiagnostic(u"info"_s, text);
 }
 
+void ConsoleReporter::printStartupError(bool json, const QString& text)
+{
+    const QByteArray line = json
+        ? QJsonDocument(eventjson::message(u"error"_s, text)).toJson(QJsonDocument::Compact) + '\n'
+        : text.toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
 void ConsoleReporter::printDiagnostic(const QString& level, const QString& text)
 {
     // Always on stderr, where scripts and tests look for them; as JSON in JSON mode.

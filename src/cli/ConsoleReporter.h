@@ -28,6 +28,8 @@ public:
     // a text line in text mode, an `error` or `info` event in JSON mode.
     void printError(const QString& text);
     void printNotice(const QString& text);
+    // The same before there is a reporter (the config cannot be read, a port cannot be opened).
+    static void printStartupError(bool json, const QString& text);
     Format format() const { return m_format; }
     // Where FoxReload's own lines go (default stdout). `foxreload proxy` owns stdout
     // for JSON-RPC, so it points this at stderr or its --log file.

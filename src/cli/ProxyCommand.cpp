@@ -161,7 +161,7 @@ int proxyCommand(const QStringList& arguments)
     const std::optional<Config> config = options.resolve(parser, &errors);
     if (!config || !options.ensureTrusted(*config, parser, &errors)) {
         for (const auto& error : std::as_const(errors)) {
-            std::fprintf(stderr, "foxreload proxy: %s\n", qPrintable(error));
+            ConsoleReporter::printStartupError(options.json(parser), u"foxreload proxy: "_s + error);
             if (g_log && g_log != stderr)
                 std::fprintf(g_log, "foxreload proxy: %s\n", qPrintable(error));
         }
@@ -200,7 +200,7 @@ int proxyCommand(const QStringList& arguments)
         QString error;
         httpClients = net::ProxyClients::create(listen, stdioClient ? &channel : nullptr, &error);
         if (!httpClients) {
-            std::fprintf(stderr, "foxreload proxy: --listen %s: %s\n", qPrintable(listen), qPrintable(error));
+            ConsoleReporter::printStartupError(json, u"foxreload proxy: --listen %1: %2"_s.arg(listen, error));
             return ExitFailure;
         }
         const QString url = httpClients->front().url().toString();

@@ -52,7 +52,7 @@ int runCommand(const QStringList& arguments)
     const std::optional<Config> config = options.resolve(parser, &errors);
     if (!config || !options.ensureTrusted(*config, parser, &errors)) {
         for (const auto& error : std::as_const(errors))
-            std::fprintf(stderr, "foxreload run: %s\n", qPrintable(error));
+            ConsoleReporter::printStartupError(options.json(parser), u"foxreload run: "_s + error);
         return ExitFailure;
     }
 

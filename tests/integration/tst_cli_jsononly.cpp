@@ -100,6 +100,9 @@ private Q_SLOTS:
         QTest::newRow("a config with a warning")
             << u"missing"_s << QByteArray("server:\n  command: ./no-such-server.sh\n")
             << u"reload_finished"_s;
+        // Refused before anything runs: the error is an event on stderr, stdout stays empty.
+        QTest::newRow("a config that cannot be read")
+            << u"chatty"_s << QByteArray("server:\n  command: python3\n  args: [server.py\n") << u"error"_s;
     }
     void runWritesJsonOnly()
     {
@@ -132,7 +135,8 @@ private Q_SLOTS:
         QVERIFY2(QTest::qWaitFor(
                      [&] {
                          read();
-                         return !eventsOf(out, expectEvent).isEmpty() || run.state() == QProcess::NotRunning;
+                         return !eventsOf(out + err, expectEvent).isEmpty()
+                             || run.state() == QProcess::NotRunning;
                      },
                      30000),
             QByteArray(out + err).constData());
@@ -143,7 +147,8 @@ private Q_SLOTS:
             QVERIFY(run.waitForFinished(20000));
         }
         read();
-        QVERIFY2(!out.isEmpty(), err.constData());
+        QVERIFY2(!eventsOf(expectEvent == u"error"_s ? err : out, expectEvent).isEmpty(),
+            QByteArray(out + err).constData());
         const QString bad = nonJsonLines(out) + nonJsonLines(err);
         QVERIFY2(bad.isEmpty(), qPrintable(u"text lines in --json mode:\n"_s + bad));
     }
