@@ -308,7 +308,7 @@ function serveOnStdio() {
 // file really changed are touched: one edit gives one notification.
 const dynamicByServer = new WeakMap();
 function refreshDynamicTools(server) {
-    const fixed = new Set(['echo', 'address', 'slow', 'bump']);
+    const fixed = new Set(['echo', 'address', 'slow', 'register', 'bump']);
     const previous = dynamicByServer.get(server)
         ?? new Map(readDynamicToolsAtBuild.get(server) ?? []);
     const current = new Map();
