@@ -870,8 +870,17 @@ void TestConfig::warnings_data()
         << R"(server: {command: no-such-program-foxreload}
 )"_ba
         << QStringList {
-               u".foxreload.yaml:1:19: server.command: \"no-such-program-foxreload\" is not found on "
-               u"PATH"_s
+               u".foxreload.yaml:1:19: server.command: command 'no-such-program-foxreload' not found on "
+               u"PATH — install it, or give its full path"_s
+           };
+    // A typo of a usual launcher is corrected, even where that launcher is not installed either.
+    QTest::newRow("a misspelt command")
+        << R"(server: {command: nodee, env: {PATH: /nonexistent-foxreload}}
+)"_ba
+        << QStringList {
+               u".foxreload.yaml:1:19: server.command: command 'nodee' not found on PATH — did you mean "
+               u"node? (not installed either: install Node.js (https://nodejs.org) or put its bin "
+               u"directory on PATH)"_s
            };
     QTest::newRow("a script that does not exist")
         << R"(server: {command: ./missing.sh}
