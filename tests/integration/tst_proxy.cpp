@@ -209,15 +209,16 @@ private Q_SLOTS:
         QCOMPARE(proxy.answer(1).value("result"_L1), QJsonValue(QJsonObject {}));
         proxy.request(2, u"tools/list"_s);
         QCOMPARE(errorCode(proxy.answer(2)), -32600);
-        // The handshake-free revision is recognised and refused in so many words.
+        // A handshake-free opening (2026-07-28, tst_mcp2026) naming a revision FoxReload does not
+        // serve is refused with -32022 and the revisions it does serve.
         proxy.request(3, u"server/discover"_s,
             { { "_meta"_L1,
-                QJsonObject { { "io.modelcontextprotocol/protocolVersion"_L1, u"2026-07-28"_s },
+                QJsonObject { { "io.modelcontextprotocol/protocolVersion"_L1, u"2099-01-01"_s },
                     { "io.modelcontextprotocol/clientCapabilities"_L1, QJsonObject {} } } } });
         const QJsonObject refused = proxy.answer(3);
-        QCOMPARE(errorCode(refused), -32600);
-        QVERIFY(
-            refused.value("error"_L1).toObject().value("message"_L1).toString().contains(u"2026-07-28"_s));
+        QCOMPARE(errorCode(refused), -32022);
+        QCOMPARE(refused.value("error"_L1).toObject().value("data"_L1).toObject().value("supported"_L1),
+            QJsonValue(QJsonArray { u"2026-07-28"_s }));
         // No server was started for them: it starts with the client's initialize.
         QVERIFY(project.received().isEmpty());
         QVERIFY(!proxy.initialize().isEmpty());
