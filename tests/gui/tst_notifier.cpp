@@ -153,6 +153,38 @@ void TestNotifier::reloadWording_data()
         u"node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\nError: Cannot find module 'zod'\n"_s)
                                 << name + u": reload failed"_s << u"Error: Cannot find module 'zod'"_s
                                 << Notification::Kind::Failure;
+    {
+        // server.build: the compiler's first error, file:line first (tsc's words, as the core parses them).
+        ReloadResult build
+            = failure(u"build failed: src/tools.ts:2: TS2322: Type 'number' is not assignable to "
+                      u"type 'string'.; the running server (pid 4242) keeps serving"_s,
+                u"src/tools.ts(2,33): error TS2322: Type 'number' is not assignable to type 'string'.\n"_s);
+        build.pid = 4242;
+        build.buildRuns = 1;
+        build.buildMs = 1900;
+        build.buildOutcome = BuildResult::Outcome::Failed;
+        build.buildError = BuildError { u"src/tools.ts"_s, 2, 33,
+            u"TS2322: Type 'number' is not assignable to type 'string'."_s, u"tsc"_s };
+        QTest::newRow("build failed")
+            << build << name + u": build failed"_s
+            << u"src/tools.ts:2: TS2322: Type 'number' is not assignable to type 'string'.\n"
+               u"The running server keeps serving."_s
+            << Notification::Kind::Failure;
+        build.buildOutcome = BuildResult::Outcome::TimedOut;
+        build.buildError.reset();
+        build.error = u"build timed out after 6001 ms (npm run build)"_s;
+        build.pid = 0; // nothing was serving (the first start)
+        QTest::newRow("build timed out")
+            << build << name + u": build failed"_s << build.error << Notification::Kind::Failure;
+        ReloadResult built = success(ReloadStrategy::FullRestart, u"src/tools.ts"_s, 345, 2);
+        built.buildMs = 2061;
+        built.buildRuns = 1;
+        built.buildOutcome = BuildResult::Outcome::Succeeded;
+        QTest::newRow("built, then restarted")
+            << built << name + u": full restart done"_s
+            << u"src/tools.ts · 345 ms · built in "_s + durationText(2061) + u" · 2 tools"_s
+            << Notification::Kind::Reload;
+    }
     QTest::newRow("same error twice")
         << failure(u"ValueError: bad unit"_s, u"Traceback …\nValueError: bad unit\n"_s)
         << name + u": reload failed"_s << u"ValueError: bad unit"_s << Notification::Kind::Failure;
