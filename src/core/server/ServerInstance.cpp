@@ -153,7 +153,11 @@ void ServerInstance::openLegacy(bool discoverWhenRefused)
             if (!reply.ok()) {
                 const QString failure = u"the server did not complete the MCP handshake: %1"_s.arg(
                     handshakeFailure(u"initialize"_s, reply));
-                if (!discoverWhenRefused || reply.status != jsonrpc::Reply::Status::Error) {
+                // Only the server's own refusal hints at a modern-only server (not a timeout, not the
+                // HTTP transport's account of a server that is not there).
+                const bool refusedByServer = reply.status == jsonrpc::Reply::Status::Error
+                    && !(isHttp() && reply.errorCode == jsonrpc::ServerUnavailable);
+                if (!discoverWhenRefused || !refusedByServer) {
                     fail(failure);
                     return;
                 }
