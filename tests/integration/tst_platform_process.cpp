@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +24,7 @@ struct SupervisedChild
 {
     QProcess process;
     ChildStdin stdinPipe;
-    ProcessSupervisor supervisor;
+    std::unique_ptr<ProcessSupervisor> supervisor = std::make_unique<ProcessSupervisor>();
 
     bool start(const QString& program, const QStringList& arguments)
     {
@@ -31,12 +32,12 @@ struct SupervisedChild
             return false;
         process.setProgram(program);
         process.setArguments(arguments);
-        supervisor.prepare(process, stdinPipe.childEnd());
+        supervisor->prepare(process, stdinPipe.childEnd());
         process.start(stdinPipe.processOpenMode());
         stdinPipe.releaseChildEnd();
         if (!process.waitForStarted(5000))
             return false;
-        supervisor.afterStart(process.processId());
+        supervisor->afterStart(process.processId());
         return true;
     }
 };
@@ -145,13 +146,13 @@ void TestPlatformProcess::terminateGroupThenKillTree()
     QCOMPARE(ids.size(), 2);
     const qint64 server = ids[0].toLongLong();
     const qint64 grandchild = ids[1].toLongLong();
-    QCOMPARE(child.supervisor.serverPid(), server); // the server's own pid, not its supervisor's
+    QCOMPARE(child.supervisor->serverPid(), server); // the server's own pid, not its supervisor's
 
-    child.supervisor.terminateGroup();
+    child.supervisor->terminateGroup();
     if (ignoresTerm) {
         QTest::qWait(500);
         QVERIFY2(!pidGone(server), "a server that ignores SIGTERM is still there");
-        child.supervisor.killTree();
+        child.supervisor->killTree();
     }
     QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(pidGone(server) && pidGone(grandchild), 10000);
@@ -171,10 +172,10 @@ void TestPlatformProcess::destroyingTheSupervisorKillsTheTree()
         QVERIFY(file.open(QIODevice::ReadOnly));
         grandchild = file.readAll().trimmed().toLongLong();
         QVERIFY(grandchild > 0);
-        // Let go without any stop: the supervisor's destructor is the kill order. QProcess is
-        // destroyed last and waits for its child.
-        child->process.disconnect();
-        child.reset();
+        // Let go without any stop: the supervisor's destructor is the kill order (QProcess, which
+        // would SIGKILL its child at once, stays until the tree is gone).
+        child->supervisor.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(child->process.state() == QProcess::NotRunning, 10000);
     }
     QTRY_VERIFY_WITH_TIMEOUT(pidGone(grandchild), 10000); // even one that left the group (setsid)
 }

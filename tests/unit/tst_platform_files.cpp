@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -277,13 +278,10 @@ void TestPlatformFiles::utcCalendar()
     QFETCH(qint64, seconds);
     QFETCH(QString, iso);
     const std::tm calendar = foxreload::platform::utcCalendar(std::time_t(seconds));
-    const QString text = u"%1-%2-%3T%4:%5:%6"_s.arg(calendar.tm_year + 1900, 4, 10, u'0')
-                             .arg(calendar.tm_mon + 1, 2, 10, u'0')
-                             .arg(calendar.tm_mday, 2, 10, u'0')
-                             .arg(calendar.tm_hour, 2, 10, u'0')
-                             .arg(calendar.tm_min, 2, 10, u'0')
-                             .arg(calendar.tm_sec, 2, 10, u'0');
-    QCOMPARE(text, iso);
+    char text[128];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", calendar.tm_year + 1900,
+        calendar.tm_mon + 1, calendar.tm_mday, calendar.tm_hour, calendar.tm_min, calendar.tm_sec);
+    QCOMPARE(QString::fromLatin1(text), iso);
     QCOMPARE(qint64(fromUtcCalendar(calendar)), seconds);
 }
 
