@@ -45,7 +45,7 @@ if(FOXRELOAD_DPKG_SHLIBDEPS)
 else()
     # Without dpkg-shlibdeps (not a Debian-like machine): the libraries of Debian 12 by name.
     string(APPEND foxreload_deb_depends
-        ", libqt6core6 (>= 6.4), libqt6network6 (>= 6.4), libqt6sql6 (>= 6.4), libyaml-cpp0.7, libyaml-0-2")
+        ", libqt6core6 (>= 6.4), libqt6network6 (>= 6.4), libqt6httpserver6 (>= 6.4), libqt6sql6 (>= 6.4), libyaml-cpp0.7, libyaml-0-2")
     if(FOXRELOAD_BUILD_GUI)
         string(APPEND foxreload_deb_depends
             ", libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6charts6 (>= 6.4), libqt6svg6 (>= 6.4), libqt6dbus6 (>= 6.4)")
