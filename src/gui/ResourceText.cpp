@@ -35,7 +35,7 @@ QString ResourceText::details(const MonitoredSession::Resources& resources)
     const auto& sample = resources.sample;
     QStringList lines { tr("FoxReload: %1 % CPU, %2 MB (budget: %3 %, %4 MB)")
                             .arg(cpuText(sample.cpuPercent), mbText(sample.rssMb),
-                                QLocale().toString(resources.budget.maxCpuPercent, 'g', 4),
+                                QLocale().toString(resources.budget.maxCpuPercent, 'g', 6),
                                 QLocale().toString(resources.budget.maxRssMb, 'f', 0)) };
     if (resources.budget.rssBaselineMb > 0)
         lines << tr("The desktop app's own %1 MB (held when the project started) do not count against the "

