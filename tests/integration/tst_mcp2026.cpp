@@ -204,6 +204,8 @@ private Q_SLOTS:
 
     void eras_data();
     void eras();
+    void httpFront_data();
+    void httpFront();
     void listenSurvivesRestart();
     void probeCopyLeavesNothing();
     void legacyClientModernOnlyServer();
@@ -265,6 +267,70 @@ void TestMcp2026::eras()
         QVERIFY2(call.value("text"_L1).toString().startsWith(u"s, 1 c"_s), qPrintable(node.transcript()));
     else
         QVERIFY2(call.value("text"_L1).toString().contains(u"hello"_s), qPrintable(node.transcript()));
+}
+
+void TestMcp2026::httpFront_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("server");
+    QTest::newRow("v2 pinned → v2 dual-era") << u"2026-07-28"_s << u"dual"_s;
+    QTest::newRow("v2 auto → v2 dual-era") << u"auto"_s << u"dual"_s;
+    QTest::newRow("v2 pinned → legacy (bridged)") << u"2026-07-28"_s << u"legacy"_s;
+}
+
+// The same through `foxreload proxy --listen` (Streamable HTTP in front, no stdio client): the
+// front hands a 2026-07-28 POST to the proxy's modern path; the v2 client probes in place.
+void TestMcp2026::httpFront()
+{
+    QFETCH(QString, version);
+    QFETCH(QString, server);
+    Project project;
+    QVERIFY(project.isValid());
+    QProcess proxy;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, project.path(u"home/data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, project.path(u"home/config"_s));
+    proxy.setProcessEnvironment(env);
+    proxy.setWorkingDirectory(project.root());
+    proxy.setStandardInputFile(QProcess::nullDevice());
+    QStringList arguments
+        = project.proxyCommand(server == "dual"_L1 ? project.sdk2Server() : project.legacyServer());
+    arguments.removeFirst(); // the "--" a stdio client's command line starts with
+    arguments.removeFirst(); // the binary
+    arguments.insert(1, u"--json"_s);
+    arguments.insert(1, u"127.0.0.1:0"_s);
+    arguments.insert(1, u"--listen"_s);
+    proxy.start(QStringLiteral(FOXRELOAD_EXECUTABLE), arguments);
+    QVERIFY(proxy.waitForStarted());
+    QByteArray stderrText;
+    QString url;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        [&] {
+            stderrText += proxy.readAllStandardError();
+            for (const QByteArray& line : stderrText.split('\n')) {
+                const QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.value("event"_L1) == "http_listening"_L1)
+                    url = event.value("url"_L1).toString();
+            }
+            return !url.isEmpty() || proxy.state() == QProcess::NotRunning;
+        }(),
+        stderrText.constData(), 20000);
+    QVERIFY2(!url.isEmpty(), stderrText.constData());
+    for (int round = 0; round < 2; ++round) { // the second client finds the session open
+        NodeClient node(project.home());
+        node.start(u"sdk2-client.mjs"_s,
+            { u"--version"_s, version, u"--list"_s, u"--call"_s, u"echo"_s, u"--args"_s,
+                u"{\"message\":\"hello\"}"_s, u"--url"_s, url },
+            project.root());
+        QVERIFY2(node.finish(), qPrintable(node.transcript()));
+        QVERIFY2(node.exitCode() == 0, qPrintable(node.transcript()));
+        QCOMPARE(node.first(u"connected"_s).value("era"_L1).toString(), u"modern"_s);
+        QVERIFY2(node.first(u"call"_s).value("text"_L1).toString().contains(u"hello"_s),
+            qPrintable(node.transcript()));
+    }
+    proxy.terminate();
+    QVERIFY(proxy.waitForFinished(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(project.root()).isEmpty(), 5000);
 }
 
 // A v2 client pinned to 2026-07-28 keeps one listen stream (tool list + a resource) while the
