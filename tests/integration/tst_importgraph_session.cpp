@@ -5,6 +5,7 @@
 #include "common/ExampleProject.h"
 #include "session/Session.h"
 
+#include <QDirIterator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -130,6 +131,32 @@ private Q_SLOTS:
         QVERIFY2(warnings.isEmpty(),
             qPrintable(warnings.isEmpty() ? QString() : warnings.first().first().toString()));
 
+        QSignalSpy done(&session, &Session::finished);
+        session.shutdown();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    }
+
+    // More files than the start-up hash pass looks at: the graph still holds every module.
+    void treeLargerThanTheStartupWalk()
+    {
+        ExampleProject project;
+        QVERIFY(project.isValid());
+        for (int i = 0; i <= Session::kMaxPrimedFiles; ++i)
+            QVERIFY(writeFile(project.path(u"assets/a%1/n%2.txt"_s.arg(i % 50).arg(i)), "x"));
+        int modules = 0;
+        QDirIterator it(project.root(), { u"*.py"_s }, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (!path.contains(u"/tests/"_s))
+                ++modules;
+        }
+        Session session(seedConfig(project));
+        QSignalSpy graphReady(&session, &Session::importGraphReady);
+        QSignalSpy finished(&session.orchestrator(), &ReloadOrchestrator::reloadFinished);
+        QVERIFY(session.start());
+        QTRY_COMPARE_WITH_TIMEOUT(graphReady.size(), 1, kTimeout);
+        QCOMPARE(graphReady.first().at(0).toInt(), modules);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeout);
         QSignalSpy done(&session, &Session::finished);
         session.shutdown();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);

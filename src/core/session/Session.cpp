@@ -11,6 +11,43 @@ using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
+namespace {
+
+// The files below the watched paths (up to 1 MiB each), pruned by the filter exactly as the
+// watcher prunes; visit returns false to stop. True when the walk was complete.
+template<typename Visit>
+bool walkWatchedFiles(const QStringList& paths, const PathFilter& filter, Visit visit)
+{
+    for (const auto& root : paths) {
+        const QFileInfo rootInfo(root);
+        if (rootInfo.isFile()) {
+            if (!visit(root))
+                return false;
+            continue;
+        }
+        QStringList pendingDirs { root };
+        while (!pendingDirs.isEmpty()) {
+            QDirIterator entries(
+                pendingDirs.takeLast(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+            while (entries.hasNext()) {
+                const QString path = entries.next();
+                const bool isDir = entries.fileInfo().isDir();
+                if (filter.isExcluded(path, isDir))
+                    continue;
+                if (isDir) {
+                    if (!entries.fileInfo().isSymLink())
+                        pendingDirs.append(path);
+                } else if (entries.fileInfo().size() <= 1024 * 1024 && !visit(path)) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 Session::Session(const Config& config, QObject* parent)
     : QObject(parent)
     , m_config(config)
@@ -64,9 +101,10 @@ bool Session::start()
     for (const auto& message : m_filter->errors() + m_analyzer.errors())
         Q_EMIT warning(message);
 
-    const QStringList modules = primeContentHashes();
+    bool walkComplete = false;
+    const QStringList modules = primeContentHashes(&walkComplete);
     if (m_config.watch.followImports)
-        startImportGraph(modules);
+        startImportGraph(modules, walkComplete);
 
     QList<WatchRoot> roots;
     for (const auto& path : std::as_const(m_config.watch.paths))
@@ -132,59 +170,41 @@ void Session::onBatch(const ChangeBatch& batch)
         m_orchestrator.submit(plan);
 }
 
-QStringList Session::primeContentHashes()
+QStringList Session::primeContentHashes(bool* complete)
 {
     int primed = 0;
     QStringList modules;
-    const bool listModules = m_config.watch.followImports;
-    auto moreToDo
-        = [&] { return primed < kMaxPrimedFiles || (listModules && modules.size() < kMaxGraphModules); };
-    for (const auto& root : std::as_const(m_config.watch.paths)) {
-        const QFileInfo rootInfo(root);
-        if (rootInfo.isFile()) {
-            m_batcher.hashes().prime(root);
-            ++primed;
-            if (listModules && ImportGraph::isModulePath(root))
-                modules.append(root);
-            continue;
-        }
-        // The filter prunes excluded directories, exactly as the watcher does.
-        QStringList pendingDirs { root };
-        while (!pendingDirs.isEmpty() && moreToDo()) {
-            QDirIterator entries(
-                pendingDirs.takeLast(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-            while (entries.hasNext() && moreToDo()) {
-                const QString path = entries.next();
-                const bool isDir = entries.fileInfo().isDir();
-                if (m_filter->isExcluded(path, isDir))
-                    continue;
-                if (isDir) {
-                    if (!entries.fileInfo().isSymLink())
-                        pendingDirs.append(path);
-                } else if (entries.fileInfo().size() <= 1024 * 1024) {
-                    if (primed < kMaxPrimedFiles) {
-                        m_batcher.hashes().prime(path);
-                        ++primed;
-                    }
-                    if (listModules && ImportGraph::isModulePath(path))
-                        modules.append(path);
-                }
-            }
-        }
-    }
+    *complete = walkWatchedFiles(m_config.watch.paths, *m_filter, [&](const QString& path) {
+        m_batcher.hashes().prime(path);
+        if (ImportGraph::isModulePath(path))
+            modules.append(path);
+        return ++primed < kMaxPrimedFiles;
+    });
     qCDebug(lcSession) << "primed content hashes of" << primed << "files";
     return modules;
 }
 
-void Session::startImportGraph(const QStringList& modules)
+void Session::startImportGraph(const QStringList& modules, bool complete)
 {
     // Reading every module is file I/O: a thread of its own, so that neither the GUI nor the
-    // first reload waits for it. Until it is done, helpers take the default strategy.
-    m_graphBuild.reset(QThread::create([this, root = m_config.projectRoot, modules] {
-        auto graph = std::make_unique<ImportGraph>(root);
-        graph->build(modules);
-        m_builtGraph = std::move(graph);
-    }));
+    // first reload waits for it. Until it is done, helpers take the default strategy. When the
+    // start-up walk stopped at its cap, the thread walks the rest with a filter of its own.
+    m_graphBuild.reset(
+        QThread::create([this, root = m_config.projectRoot, watch = m_config.watch, modules, complete] {
+            QStringList files = modules;
+            if (!complete) {
+                const PathFilter filter(root, watch.exclude, watch.respectGitignore);
+                files.clear();
+                walkWatchedFiles(watch.paths, filter, [&files](const QString& path) {
+                    if (ImportGraph::isModulePath(path))
+                        files.append(path);
+                    return files.size() < kMaxGraphModules;
+                });
+            }
+            auto graph = std::make_unique<ImportGraph>(root);
+            graph->build(files);
+            m_builtGraph = std::move(graph);
+        }));
     connect(m_graphBuild.get(), &QThread::finished, this, &Session::onImportGraphBuilt);
     m_graphBuild->start(QThread::LowPriority);
 }

@@ -52,7 +52,8 @@ public:
 
     // Hashes the watched files once so that the first save without edits is recognised.
     static constexpr int kMaxPrimedFiles = 5000;
-    // The same walk lists the modules the import graph reads (off this thread).
+    // The same walk lists the modules the import graph reads (a walk of its own, off this
+    // thread, when that one stopped at its cap).
     static constexpr int kMaxGraphModules = 50000;
     // Null until the graph is built (and always with watch.follow_imports off).
     const ImportGraph* importGraph() const { return m_graph.get(); }
@@ -69,9 +70,9 @@ Q_SIGNALS:
 
 private:
     void onBatch(const ChangeBatch& batch);
-    // Returns the module files it saw, for the import graph.
-    QStringList primeContentHashes();
-    void startImportGraph(const QStringList& modules);
+    // Returns the module files it saw, for the import graph; *complete: it saw every file.
+    QStringList primeContentHashes(bool* complete);
+    void startImportGraph(const QStringList& modules, bool complete);
     void onImportGraphBuilt();
     void emitGraphWarnings();
 
