@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLocale>
+#include <QPalette>
 #include <QPushButton>
 #include <QResizeEvent>
 
@@ -205,7 +206,11 @@ void DashboardHeader::refresh()
     const MonitoredSession::Resources& resources = m_session->resources();
     m_resources->setFullText(ResourceText::summary(resources));
     m_resources->setDetail(ResourceText::details(resources));
-    m_resources->setStyleSheet(resources.throttle.throttled ? u"color: #e65100;"_s : QString());
+    // A palette, not a style sheet: the tooltip would take the style sheet's colour too.
+    QPalette palette = m_state->palette();
+    if (resources.throttle.throttled)
+        palette.setColor(QPalette::WindowText, QColor(0xe6, 0x51, 0x00));
+    m_resources->setPalette(palette);
 
     if (const auto& last = m_session->lastReload()) {
         QString text = tr("%1, %2 ms, %3")
