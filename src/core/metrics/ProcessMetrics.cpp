@@ -94,7 +94,8 @@ QList<qint64> childProcessIds(qint64 pid, const QString& procRoot)
     const QString taskDir = procRoot + u'/' + QString::number(pid) + u"/task"_s;
     const QStringList threads = QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString& thread : threads) {
-        const QList<QByteArray> words = readSmallFile(taskDir + u'/' + thread + u"/children"_s).simplified().split(' ');
+        const QList<QByteArray> words
+            = readSmallFile(taskDir + u'/' + thread + u"/children"_s).simplified().split(' ');
         for (const QByteArray& word : words) {
             bool ok = false;
             const qint64 child = word.toLongLong(&ok);

@@ -25,8 +25,8 @@ namespace metrics {
 class MetricsEndpoint;
 
 // What watches a session from outside, as its config asks: the Prometheus endpoint
-// (metrics.listen), the webhooks (notifications.webhooks) and the resource monitor (resources:). One per session; the CLI's
-// run and proxy commands and the desktop app's project controller make one each.
+// (metrics.listen), the webhooks (notifications.webhooks) and the resource monitor (resources:). One per
+// session; the CLI's run and proxy commands and the desktop app's project controller make one each.
 class SessionObservers : public QObject
 {
     Q_OBJECT
