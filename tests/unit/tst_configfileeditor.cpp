@@ -108,6 +108,7 @@ const QMap<QString, Mutation>& mutations()
             [](Config& c, const QString&) { c.watch.maxReloadsPerMinute = 3; } },
         { u"watch.backend"_s, [](Config& c, const QString&) { c.watch.backend = u"polling"_s; } },
         { u"watch.poll_interval_ms"_s, [](Config& c, const QString&) { c.watch.pollIntervalMs = 250; } },
+        { u"watch.follow_imports"_s, [](Config& c, const QString&) { c.watch.followImports = false; } },
         { u"rules"_s,
             [](Config& c, const QString&) {
                 c.rules[0].strategy = ReloadStrategy::ServiceRestart;

@@ -269,6 +269,8 @@ QList<KeyEdit> ConfigFileEditor::edits(
     edits.scalarIfChanged(u"watch.backend"_s, w.backend, x.backend, scalar(x.backend));
     edits.scalarIfChanged(
         u"watch.poll_interval_ms"_s, w.pollIntervalMs, x.pollIntervalMs, number(x.pollIntervalMs));
+    edits.scalarIfChanged(
+        u"watch.follow_imports"_s, w.followImports, x.followImports, boolean(x.followImports));
 
     ruleEdits(before.rules, after.rules, &edits);
     edits.scalarIfChanged(u"default_strategy"_s, before.defaultStrategy, after.defaultStrategy,
