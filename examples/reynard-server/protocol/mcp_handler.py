@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import threading
 import time
 import traceback
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from protocol import jsonrpc
+from protocol.helper_modules import reload_helpers
 from protocol.jsonrpc import JsonRpcError
 from protocol.schema import validate
 from protocol.service_manager import ServiceManager
@@ -364,6 +366,19 @@ class McpServer:
         except ValueError:
             return False
 
+    def _is_tool_file(self, path: Path) -> bool:
+        return path.parent == self.tools_dir and path.suffix == ".py" and not path.name.startswith(("_", "."))
+
+    def _is_helper(self, path: Path) -> bool:
+        """A module of the project no reload scope covers, e.g. textutil.py beside main.py or tools/_shared.py.
+        The entry point and protocol/ are not: only a new process picks them up."""
+        if path.suffix != ".py" or not self._inside(path, self.base_dir) or self._is_tool_file(path):
+            return False
+        if any(self._inside(path, d) for d in (self.services_dir, self.config_dir, self.base_dir / "protocol")):
+            return False
+        main = sys.modules.get("__main__")
+        return not (main is not None and _same_path(getattr(main, "__file__", None), path))
+
     def _reload(self, params: dict) -> dict:
         scope = params.get("scope", "tools")
         if scope not in ("tools", "services"):
@@ -374,16 +389,21 @@ class McpServer:
                 or not all(isinstance(c, str) for c in components):
             raise JsonRpcError(jsonrpc.INVALID_PARAMS, "Invalid params: 'files' and 'components' must be lists of strings")
         paths = [self._resolve(f) for f in files]
+        # Import-following reloads name the importing files among the components ("tools/echo.py").
+        named_files = [self._resolve(c) for c in components if c.endswith(".py")]
 
         with self._reload_lock:
             began = time.monotonic()
             if self.reload_delay_s:
                 time.sleep(self.reload_delay_s)
             before = self.tool_definitions()
-            tool_files = {p for p in paths if self._inside(p, self.tools_dir)}
-            service_files = {p for p in paths if self._inside(p, self.services_dir)}
+            helper_files = {p for p in paths if self._is_helper(p)}
+            tool_files = {p for p in paths + named_files if self._is_tool_file(p)}
+            service_files = {p for p in paths + named_files if self._inside(p, self.services_dir)}
             config_files = {p for p in paths if self._inside(p, self.config_dir)}
-            skipped = [str(p) for p in paths if p not in tool_files | service_files | config_files]
+            skipped = [str(p) for p in paths
+                       if p not in helper_files and not self._inside(p, self.tools_dir)
+                       and p not in service_files | config_files]
             errors: list[LoadError] = []
             reloaded: list[str] = []
             restarted_services: list[str] = []
@@ -399,8 +419,15 @@ class McpServer:
                 except LoadError as error:
                     errors.append(error)
 
+            # Helpers first: the tools and services loaded below import the new versions.
+            if helper_files:
+                helper_outcome = reload_helpers(sorted(helper_files), self.base_dir)
+                reloaded += helper_outcome.reloaded
+                errors += helper_outcome.errors
+
             if scope == "services" or service_files:
-                named = {c for c in components if c not in ("services", "config", "tool_registry")}
+                named = {c for c in components
+                         if c not in ("services", "config", "tool_registry") and not c.endswith(".py")}
                 everything = scope == "services" and not service_files and not named
                 outcome = self.services.restart(None if everything else named, service_files)
                 reloaded += outcome.restarted
@@ -457,6 +484,10 @@ class McpServer:
 
 
 _DEFERRED = object()
+
+
+def _same_path(filename: Any, path: Path) -> bool:
+    return isinstance(filename, str) and os.path.realpath(filename) == str(path)
 
 
 def _display(path: Path, base: Path) -> str:

@@ -47,8 +47,12 @@ def _user_traceback(exc: BaseException) -> str:
     return "".join(lines + traceback.format_exception_only(type(exc), exc))
 
 
-def load_source(module_name: str, path: Path) -> LoadedSource:
-    """Compile and execute `path` as a new module named `module_name`; raise LoadError on any failure."""
+def load_source(module_name: str, path: Path, like: types.ModuleType | None = None) -> LoadedSource:
+    """Compile and execute `path` as a new module named `module_name`; raise LoadError on any failure.
+
+    `like`: the module this one replaces (a helper loaded by import); its import metadata is
+    carried over so that a package keeps its __path__ and relative imports keep working.
+    """
     try:
         source = path.read_bytes()
     except OSError as exc:
@@ -58,6 +62,10 @@ def load_source(module_name: str, path: Path) -> LoadedSource:
     module.__file__ = str(path)
     package, _, _ = module_name.rpartition(".")
     module.__package__ = package
+    if like is not None:
+        for attribute in ("__spec__", "__loader__", "__path__", "__package__"):
+            if hasattr(like, attribute):
+                setattr(module, attribute, getattr(like, attribute))
     try:
         code = compile(source, str(path), "exec", dont_inherit=True)
         # Registered while executing so that dataclasses & co. can find their module.

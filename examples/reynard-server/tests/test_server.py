@@ -320,6 +320,42 @@ class HotReloadTest(ServerCopyTestCase, unittest.TestCase):
         # Unchanged since it failed: a later reload of something else does not fail on it again.
         self.assertIn("result", self.reload(scope="tools", files=["tools/echo.py"]))
 
+    def use_helper(self, helper_source: str) -> None:
+        """textutil.py beside main.py, imported by tools/echo.py only (no reload rule names it)."""
+        write_source(self.server_dir / "textutil.py", helper_source)
+        echo = self.server_dir / "tools" / "echo.py"
+        write_source(echo, echo.read_text().replace("\nNAME = ", "\nimport textutil\n\nNAME = ").replace(
+            'return f"{prefix}{arguments[\'message\']}"', 'return textutil.dress(f"{prefix}{arguments[\'message\']}")'))
+        self.assertEqual(self.reload(scope="tools", files=["tools/echo.py"])["result"]["reloaded"], ["tools.echo"])
+
+    def echo(self, message: str) -> str:
+        return self.server.call("echo", {"message": message})["result"]["content"][0]["text"]
+
+    def test_edited_helper_shows_in_the_tools_that_import_it(self):
+        self.use_helper("def dress(text):\n    return text\n")
+        self.assertEqual(self.echo("hi"), "hi")
+        write_source(self.server_dir / "textutil.py", "def dress(text):\n    return f'<{text}>'\n")
+        # What FoxReload sends when it follows the import: the helper in files, its importers in components.
+        result = self.reload(scope="tools", files=["textutil.py"], components=["tools/echo.py", "tool_registry"])["result"]
+        self.assertEqual(result["reloaded"], ["textutil", "tools.echo"])
+        self.assertEqual(result["skipped"], [])
+        self.assertFalse(result["toolsChanged"])
+        self.assertEqual(self.echo("hi"), "<hi>")
+        self.assertEqual(self.server.call("server_status")["result"]["content"][0]["text"].count(f'"pid": {self.pid}'), 1)
+
+    def test_broken_helper_keeps_the_previous_version(self):
+        self.use_helper("def dress(text):\n    return text + '.'\n")
+        write_source(self.server_dir / "textutil.py", "def dress(text):\n    return (\n")
+        error = self.reload(scope="tools", files=["textutil.py"], components=["tools/echo.py"])["error"]
+        self.assertEqual(error["code"], -32000)
+        self.assertIn("textutil.py", error["message"])
+        self.assertIn("SyntaxError", error["message"])
+        self.assertEqual(self.echo("hi"), "hi.")
+        # Fixed: the next reload takes it.
+        write_source(self.server_dir / "textutil.py", "def dress(text):\n    return text + '!'\n")
+        self.reload(scope="tools", files=["textutil.py"], components=["tools/echo.py"])
+        self.assertEqual(self.echo("hi"), "hi!")
+
     def test_files_outside_tools_services_config_are_skipped(self):
         result = self.reload(scope="tools", files=["main.py"])["result"]
         self.assertEqual(len(result["skipped"]), 1)
