@@ -1,14 +1,21 @@
 // The import graph in a whole Session on the example server, edited for real: a helper module
-// no rule names hot-reloads the tool that imports it (same process), and restarts the server
-// when the entry point imports it. An import added while the session runs counts at once.
+// no rule names hot-reloads the tool that imports it (same process, and tools/call shows the
+// helper's new code), and restarts the server when the entry point imports it. An import added
+// while the session runs counts at once.
 
 #include "common/ExampleProject.h"
+#include "server/McpClient.h"
+#include "server/ServerInstance.h"
 #include "session/Session.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace foxreload;
@@ -51,6 +58,30 @@ ReloadPlan lastPlan(const QSignalSpy& spy)
 {
     return spy.last().first().value<ReloadPlan>();
 }
+
+// The echo tool's answer from the server the session runs now; the reply's problem if it has none.
+QString callEcho(Session& session, const QString& message)
+{
+    ServerInstance* server = session.orchestrator().server();
+    if (server == nullptr || server->client() == nullptr)
+        return u"(no server)"_s;
+    std::optional<QString> answer;
+    const QJsonObject params { { u"name"_s, u"echo"_s },
+        { u"arguments"_s, QJsonObject { { u"message"_s, message } } } };
+    server->client()->request(u"tools/call"_s, params, 10000, [&answer](const jsonrpc::Reply& reply) {
+        answer = reply.ok() ? reply.result.toObject()
+                                  .value(u"content"_s)
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(u"text"_s)
+                                  .toString()
+                            : u"(error: %1)"_s.arg(reply.describe());
+    });
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 15000))
+        return u"(no answer)"_s;
+    return *answer;
+}
 } // namespace
 
 class TestImportGraphSession : public QObject
@@ -70,12 +101,16 @@ private Q_SLOTS:
     {
         ExampleProject project;
         QVERIFY(project.isValid());
-        // textutil.py: imported by a tool only; bootutil.py: imported by the entry point.
-        QVERIFY(writeFile(project.path(u"textutil.py"_s), "def shout(text):\n    return text.upper()\n"));
+        // textutil.py: imported by a tool only, which answers through it; bootutil.py: imported by
+        // the entry point.
+        QVERIFY(writeFile(project.path(u"textutil.py"_s), "def dress(text):\n    return text.upper()\n"));
         QVERIFY(writeFile(project.path(u"bootutil.py"_s), "STARTED = True\n"));
         QByteArray echo = readFile(project.path(u"tools/echo.py"_s));
         QVERIFY(echo.contains("\nNAME = "));
-        echo.replace("\nNAME = ", "\nimport textutil  # noqa: F401\n\nNAME = ");
+        echo.replace("\nNAME = ", "\nimport textutil\n\nNAME = ");
+        const QByteArray answer = "return f\"{prefix}{arguments['message']}\"";
+        QVERIFY(echo.contains(answer));
+        echo.replace(answer, "return textutil.dress(f\"{prefix}{arguments['message']}\")");
         QVERIFY(writeFile(project.path(u"tools/echo.py"_s), echo));
         QByteArray main = readFile(project.path(u"main.py"_s));
         const QByteArray anchor = "from protocol.mcp_handler import McpServer  # noqa: E402\n";
@@ -94,10 +129,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(graphReady.size(), 1, kTimeout);
         QVERIFY(graphReady.first().at(0).toInt() >= 20);
         const qint64 firstPid = lastResult(finished).pid;
+        QCOMPARE(callEcho(session, u"Fox"_s), u"FOX"_s);
 
-        // A helper of one tool: hot reload, the tool named, the same process.
-        QVERIFY(appendToFile(
-            project.path(u"textutil.py"_s), "\n\ndef whisper(text):\n    return text.lower()\n"));
+        // A helper of one tool: hot reload, the tool named, the same process, the new code answers.
+        QVERIFY(
+            appendToFile(project.path(u"textutil.py"_s), "\n\ndef dress(text):\n    return f'<{text}>'\n"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kTimeout);
         ReloadPlan plan = lastPlan(planned);
         QCOMPARE(plan.strategy, ReloadStrategy::HotReload);
@@ -107,6 +143,8 @@ private Q_SLOTS:
         QVERIFY2(lastResult(finished).succeeded(), qPrintable(lastResult(finished).error));
         QCOMPARE(lastResult(finished).performed, ReloadStrategy::HotReload);
         QCOMPARE(lastResult(finished).pid, firstPid);
+        QCOMPARE(callEcho(session, u"Fox"_s), u"<Fox>"_s);
+        QCOMPARE(session.orchestrator().server()->pid(), firstPid);
 
         // A second tool starts importing it: the next helper edit names both tools.
         QVERIFY(
