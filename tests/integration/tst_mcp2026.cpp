@@ -189,6 +189,63 @@ private:
     QTemporaryDir m_dir;
 };
 
+// `foxreload proxy --listen 127.0.0.1:0 --json … -- SERVER…` for HTTP clients only (no stdio
+// client); its stderr (events, and the proxy's debug lines when asked for) is kept.
+class ListeningProxy
+{
+public:
+    ListeningProxy(const Project& project, const QStringList& server, bool debugLog = false)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, project.path(u"home/data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, project.path(u"home/config"_s));
+        if (debugLog)
+            env.insert(u"QT_LOGGING_RULES"_s, u"foxreload.proxy.debug=true"_s);
+        m_process.setProcessEnvironment(env);
+        m_process.setWorkingDirectory(project.root());
+        m_process.setStandardInputFile(QProcess::nullDevice());
+        QStringList arguments = project.proxyCommand(server);
+        arguments.removeFirst(); // the "--" a stdio client's command line starts with
+        arguments.removeFirst(); // the binary
+        arguments.insert(1, u"--json"_s);
+        arguments.insert(1, u"127.0.0.1:0"_s);
+        arguments.insert(1, u"--listen"_s);
+        m_process.start(QStringLiteral(FOXRELOAD_EXECUTABLE), arguments);
+    }
+    ~ListeningProxy()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    // The URL from the http_listening event, once it came (empty while it has not).
+    QString url()
+    {
+        if (m_url.isEmpty()) {
+            for (const QByteArray& line : stderrText().split('\n')) {
+                const QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.value("event"_L1) == "http_listening"_L1)
+                    m_url = event.value("url"_L1).toString();
+            }
+        }
+        return m_url;
+    }
+    const QByteArray& stderrText()
+    {
+        m_stderr += m_process.readAllStandardError();
+        return m_stderr;
+    }
+    int count(QByteArrayView text) { return int(stderrText().count(text)); }
+    QProcess& process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QByteArray m_stderr;
+    QString m_url;
+};
+
 } // namespace
 
 class TestMcp2026 : public QObject
@@ -206,6 +263,8 @@ private Q_SLOTS:
     void eras();
     void httpFront_data();
     void httpFront();
+    void listenOverHttpFront_data();
+    void listenOverHttpFront();
     void listenSurvivesRestart();
     void probeCopyLeavesNothing();
     void legacyClientModernOnlyServer();
@@ -286,36 +345,12 @@ void TestMcp2026::httpFront()
     QFETCH(QString, server);
     Project project;
     QVERIFY(project.isValid());
-    QProcess proxy;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_DATA_HOME"_s, project.path(u"home/data"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, project.path(u"home/config"_s));
-    proxy.setProcessEnvironment(env);
-    proxy.setWorkingDirectory(project.root());
-    proxy.setStandardInputFile(QProcess::nullDevice());
-    QStringList arguments
-        = project.proxyCommand(server == "dual"_L1 ? project.sdk2Server() : project.legacyServer());
-    arguments.removeFirst(); // the "--" a stdio client's command line starts with
-    arguments.removeFirst(); // the binary
-    arguments.insert(1, u"--json"_s);
-    arguments.insert(1, u"127.0.0.1:0"_s);
-    arguments.insert(1, u"--listen"_s);
-    proxy.start(QStringLiteral(FOXRELOAD_EXECUTABLE), arguments);
-    QVERIFY(proxy.waitForStarted());
-    QByteArray stderrText;
-    QString url;
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        [&] {
-            stderrText += proxy.readAllStandardError();
-            for (const QByteArray& line : stderrText.split('\n')) {
-                const QJsonObject event = QJsonDocument::fromJson(line).object();
-                if (event.value("event"_L1) == "http_listening"_L1)
-                    url = event.value("url"_L1).toString();
-            }
-            return !url.isEmpty() || proxy.state() == QProcess::NotRunning;
-        }(),
-        stderrText.constData(), 20000);
-    QVERIFY2(!url.isEmpty(), stderrText.constData());
+    ListeningProxy proxy(project, server == "dual"_L1 ? project.sdk2Server() : project.legacyServer());
+    QVERIFY(proxy.process().waitForStarted());
+    QTRY_VERIFY2_WITH_TIMEOUT(!proxy.url().isEmpty() || proxy.process().state() == QProcess::NotRunning,
+        proxy.stderrText().constData(), 20000);
+    const QString url = proxy.url();
+    QVERIFY2(!url.isEmpty(), proxy.stderrText().constData());
     for (int round = 0; round < 2; ++round) { // the second client finds the session open
         NodeClient node(project.home());
         node.start(u"sdk2-client.mjs"_s,
@@ -328,8 +363,99 @@ void TestMcp2026::httpFront()
         QVERIFY2(node.first(u"call"_s).value("text"_L1).toString().contains(u"hello"_s),
             qPrintable(node.transcript()));
     }
-    proxy.terminate();
-    QVERIFY(proxy.waitForFinished(10000));
+    proxy.process().terminate();
+    QVERIFY(proxy.process().waitForFinished(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(project.root()).isEmpty(), 5000);
+}
+
+// Two v2 clients through `foxreload proxy --listen`, each with its own subscriptions/listen POST
+// (both ids are "listen:0", each in its own client): each stream gets its acknowledgment, and an
+// edit that restarts the server puts exactly one tools/list_changed on each, tagged with that
+// client's id. When one client closes its stream (its SSE response), the proxy cancels that
+// listen on the server and stops carrying it: the next restart re-opens only the other one, and
+// only the other one hears of it.
+void TestMcp2026::listenOverHttpFront_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("v2 pinned") << u"2026-07-28"_s;
+    QTest::newRow("v2 auto") << u"auto"_s;
+}
+
+void TestMcp2026::listenOverHttpFront()
+{
+    QFETCH(QString, version);
+    Project project;
+    QVERIFY(project.isValid());
+    ListeningProxy proxy(project, project.sdk2Server(), true);
+    QVERIFY(proxy.process().waitForStarted());
+    QTRY_VERIFY2_WITH_TIMEOUT(!proxy.url().isEmpty() || proxy.process().state() == QProcess::NotRunning,
+        proxy.stderrText().constData(), 20000);
+    QVERIFY2(!proxy.url().isEmpty(), proxy.stderrText().constData());
+    const auto startClient = [&](NodeClient& node, int seconds) {
+        node.start(u"sdk2-client.mjs"_s,
+            { u"--version"_s, version, u"--subscribe"_s, u"tools"_s, u"--loop"_s, u"--call"_s, u"echo"_s,
+                u"--args"_s, u"{\"message\":\"m{seq}\"}"_s, u"--interval-ms"_s, u"200"_s, u"--duration-s"_s,
+                QString::number(seconds), u"--url"_s, proxy.url() },
+            project.root());
+    };
+    NodeClient shortLived(project.home());
+    NodeClient longLived(project.home());
+    startClient(shortLived, 8);
+    startClient(longLived, 20);
+    for (NodeClient* node : { &shortLived, &longLived }) {
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !node->lines(u"subscription"_s).isEmpty() || !node->lines(u"error"_s).isEmpty(),
+            qPrintable(node->transcript()), kTimeout);
+        QVERIFY2(node->lines(u"error"_s).isEmpty(), qPrintable(node->transcript()));
+        QCOMPARE(node->first(u"connected"_s).value("era"_L1).toString(), u"modern"_s);
+        QVERIFY2(node->first(u"subscription"_s)
+                     .value("honored"_L1)
+                     .toObject()
+                     .value("toolsListChanged"_L1)
+                     .toBool(),
+            qPrintable(node->transcript()));
+    }
+    project.addTool(u"fresh"_s); // a watched file: FoxReload restarts the server
+    for (NodeClient* node : { &shortLived, &longLived })
+        QTRY_VERIFY2_WITH_TIMEOUT(!node->notifications(u"notifications/tools/list_changed"_s).isEmpty(),
+            qPrintable(node->transcript() + QString::fromUtf8(proxy.stderrText())), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.count("2 listen stream(s) opened again"), 1, 10000);
+
+    // The short-lived client ends: it closes its listen stream, then its session.
+    QVERIFY2(shortLived.finish(), qPrintable(shortLived.transcript()));
+    QVERIFY2(shortLived.exitCode() == 0, qPrintable(shortLived.transcript()));
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.count("client closed listen stream"), 1, 10000);
+    project.addTool(u"fresher"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(longLived.notifications(u"notifications/tools/list_changed"_s).size() >= 2,
+        qPrintable(longLived.transcript() + QString::fromUtf8(proxy.stderrText())), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.count("1 listen stream(s) opened again"), 1, 10000);
+    QTest::qWait(500); // a stray second notification would come now
+    QCOMPARE(longLived.notifications(u"notifications/tools/list_changed"_s).size(), 2);
+
+    const auto checkOwnStream = [](const NodeClient& node, int expected) {
+        const auto changes = node.notifications(u"notifications/tools/list_changed"_s);
+        QCOMPARE(changes.size(), expected);
+        for (const QJsonObject& change : changes) {
+            const QJsonObject meta = change.value("params"_L1).toObject().value("_meta"_L1).toObject();
+            QCOMPARE(meta.value("io.modelcontextprotocol/subscriptionId"_L1).toString(), u"listen:0"_s);
+        }
+        const QJsonObject summary = node.first(u"summary"_s);
+        QCOMPARE(summary.value("errors"_L1).toInt(), 0);
+        QVERIFY(summary.value("ok"_L1).toInt() > 0);
+        // Only the client's own close ends its stream: no graceful or remote end across restarts.
+        QCOMPARE(summary.value("subscriptionsClosed"_L1).toObject(), (QJsonObject { { "local"_L1, 1 } }));
+    };
+    checkOwnStream(shortLived, 1);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(longLived.finish(), qPrintable(longLived.transcript()));
+    QVERIFY2(longLived.exitCode() == 0, qPrintable(longLived.transcript()));
+    checkOwnStream(longLived, 2);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.count("client closed listen stream"), 2, 10000);
+    proxy.process().terminate();
+    QVERIFY(proxy.process().waitForFinished(10000));
     QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(project.root()).isEmpty(), 5000);
 }
 

@@ -244,7 +244,8 @@ void ClientMux::send(const QByteArray& message, QByteArrayView relatedRequestId)
             }
         }
         if (client && client->connection)
-            client->connection->send(jsonrpc::withId(raw, pending.rawId));
+            client->connection->send(
+                withClientSubscriptionId(jsonrpc::withId(raw, pending.rawId), "result", pending));
         if (pending.isInitialize) {
             // Those who asked meanwhile: answered here now, or the next one tries the server.
             const auto waiting = std::exchange(m_waitingInitializes, {});
@@ -284,6 +285,8 @@ void ClientMux::send(const QByteArray& message, QByteArrayView relatedRequestId)
             client->connection->send(replaced(message, spanOf(token), pending.progressToken), pending.rawId);
         return; // progress for nothing running goes nowhere
     }
+    if (!relatedRequestId.isEmpty() && sendToRelatedClient(message, relatedRequestId))
+        return;
     if (raw.method == u"notifications/cancelled"_s) {
         const jsonscan::Value requestId = valueAtPath(message, { "params", "requestId" });
         const quint32 number
@@ -293,6 +296,37 @@ void ClientMux::send(const QByteArray& message, QByteArrayView relatedRequestId)
         return;
     }
     broadcast(message);
+}
+
+QByteArray ClientMux::withClientSubscriptionId(
+    const QByteArray& message, QByteArrayView container, const Pending& pending)
+{
+    // A listen stream's messages name it by the id the proxy saw; its client knows its own.
+    const jsonscan::Value subscription
+        = valueAtPath(message, { container, "_meta", "io.modelcontextprotocol/subscriptionId" });
+    if (!subscription.isValid() || idKeyOfToken(rawOf(message, subscription)) != idKeyOfToken(pending.muxId))
+        return message;
+    return replaced(message, spanOf(subscription), pending.rawId);
+}
+
+bool ClientMux::sendToRelatedClient(const QByteArray& message, QByteArrayView relatedRequestId)
+{
+    // The proxy names the request a notification belongs to (a 2026-07-28 listen stream's
+    // acknowledgment, list_changed, resources/updated, its teardown): only that request's
+    // client may hear it, on that request's stream, under its own ids.
+    const auto found = m_pending.constFind(idKeyOfToken(relatedRequestId.toByteArray()));
+    if (found == m_pending.cend())
+        return false;
+    const Pending pending = *found;
+    Client* client = clientFor(pending.client);
+    if (!client || !client->connection)
+        return true; // its client is gone: the proxy hears of that as a cancellation
+    QByteArray bytes = withClientSubscriptionId(message, "params", pending);
+    if (const jsonscan::Value requestId = valueAtPath(bytes, { "params", "requestId" });
+        requestId.isValid() && idKeyOfToken(rawOf(bytes, requestId)) == idKeyOfToken(pending.muxId))
+        bytes = replaced(bytes, spanOf(requestId), pending.rawId);
+    client->connection->send(bytes, pending.rawId);
+    return true;
 }
 
 void ClientMux::onClientClosed(quint32 number, const QString& why)

@@ -22,8 +22,10 @@ namespace foxreload::net {
 //    request it serves when the proxy says which (relatedRequestId, a mux id), else to the
 //    client whose request is running (the newest one when several are), else to the primary
 //    client; its answer comes back as it is (the proxy made its id);
-//  - progress goes to the client whose token it names, on that request's stream; anything
-//    else (list_changed, log lines, resources/updated) goes to every client that initialized;
+//  - progress goes to the client whose token it names, on that request's stream; a
+//    notification the proxy relates to a running request (a 2026-07-28 listen stream's) goes
+//    to that request's client with the client's own id as its subscriptionId; anything else
+//    (list_changed, log lines, resources/updated) goes to every client that initialized;
 //  - a client that leaves has its running requests cancelled (notifications/cancelled).
 // The mux closes when its primary client does (the stdio client: the proxy's life ends
 // with it), or on close(); without a primary it serves until shut down.
@@ -68,6 +70,9 @@ private:
     void answerInitializeLocally(Client& client, const jsonrpc::RawMessage& message);
     void deliver(const QByteArray& bytes);
     void broadcast(const QByteArray& message);
+    bool sendToRelatedClient(const QByteArray& message, QByteArrayView relatedRequestId);
+    static QByteArray withClientSubscriptionId(
+        const QByteArray& message, QByteArrayView container, const Pending& pending);
     Client* clientFor(quint32 number);
     quint32 clientForServerRequest() const;
     QByteArray newMuxId();

@@ -68,6 +68,12 @@ void ModernExchange::send(const QByteArray& message, QByteArrayView relatedReque
     if (!m_writer->isStarted())
         m_writer->beginEventStream({});
     m_writer->writeChunk(mcphttp::sseEvent({}, message));
+    if (raw.method == "notifications/cancelled"_L1
+        && jsonrpc::tokenKey(raw.view(raw.paramsMember({ "requestId" }))) == m_requestKey) {
+        // The server tore this request down (a listen stream it ends): no answer will come.
+        m_writer->endEventStream();
+        finish(u"the server cancelled it"_s);
+    }
 }
 
 void ModernExchange::keepAlive()
