@@ -58,7 +58,11 @@ cmake -S . -B "$check_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOXRELOA
 autogen_targets() { ninja -C "$1" -t targets all | sed -n 's|^\([A-Za-z0-9_]*_autogen\): phony$|\1|p' | sort -u; }
 mapfile -t autogen < <(comm -12 <(autogen_targets "$build_dir") <(autogen_targets "$check_dir"))
 if ((${#autogen[@]})); then
-  ninja -C "$build_dir" -j "$jobs" "${autogen[@]}" >/dev/null
+  generated=$(ninja -C "$build_dir" -j "$jobs" "${autogen[@]}" 2>&1) || {
+    printf '%s\n' "$generated" | tail -30 >&2
+    echo "windows-syntax-check: the code generators failed in $build_dir" >&2
+    exit 1
+  }
 fi
 
 include_dir=$check_dir/wincheck-include

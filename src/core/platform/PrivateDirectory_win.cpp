@@ -3,11 +3,15 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include <aclapi.h>
-#include <sddl.h>
 #include <string>
 #include <vector>
+
+// windows.h first: the others need its types.
+// clang-format off
 #include <windows.h>
+#include <aclapi.h>
+#include <sddl.h>
+// clang-format on
 
 using namespace Qt::StringLiterals;
 

@@ -2,10 +2,14 @@
 #include "SystemInfo.h"
 
 #include <memory>
+#include <vector>
+
+// windows.h first: the others need its types.
+// clang-format off
+#include <windows.h>
 #include <sddl.h>
 #include <tlhelp32.h>
-#include <vector>
-#include <windows.h>
+// clang-format on
 
 namespace foxreload::platform {
 
