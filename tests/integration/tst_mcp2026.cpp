@@ -369,11 +369,11 @@ void TestMcp2026::httpFront()
 }
 
 // Two v2 clients through `foxreload proxy --listen`, each with its own subscriptions/listen POST
-// (both ids are "listen:0", each in its own client): each stream gets its acknowledgment, and an
+// (both ids are "listen:0", each in its own client): each stream gets its acknowledgment, an
 // edit that restarts the server puts exactly one tools/list_changed on each, tagged with that
-// client's id. When one client closes its stream (its SSE response), the proxy cancels that
-// listen on the server and stops carrying it: the next restart re-opens only the other one, and
-// only the other one hears of it.
+// client's id, and a resource update reaches only the stream that asked for it. When one client
+// closes its stream (its SSE response), the proxy cancels that listen on the server and stops
+// carrying it: the next restart re-opens only the other one, and only the other one hears of it.
 void TestMcp2026::listenOverHttpFront_data()
 {
     QTest::addColumn<QString>("version");
@@ -391,17 +391,17 @@ void TestMcp2026::listenOverHttpFront()
     QTRY_VERIFY2_WITH_TIMEOUT(!proxy.url().isEmpty() || proxy.process().state() == QProcess::NotRunning,
         proxy.stderrText().constData(), 20000);
     QVERIFY2(!proxy.url().isEmpty(), proxy.stderrText().constData());
-    const auto startClient = [&](NodeClient& node, int seconds) {
+    const auto startClient = [&](NodeClient& node, const QString& subscribe, int seconds) {
         node.start(u"sdk2-client.mjs"_s,
-            { u"--version"_s, version, u"--subscribe"_s, u"tools"_s, u"--loop"_s, u"--call"_s, u"echo"_s,
+            { u"--version"_s, version, u"--subscribe"_s, subscribe, u"--loop"_s, u"--call"_s, u"echo"_s,
                 u"--args"_s, u"{\"message\":\"m{seq}\"}"_s, u"--interval-ms"_s, u"200"_s, u"--duration-s"_s,
                 QString::number(seconds), u"--url"_s, proxy.url() },
             project.root());
     };
     NodeClient shortLived(project.home());
     NodeClient longLived(project.home());
-    startClient(shortLived, 8);
-    startClient(longLived, 20);
+    startClient(shortLived, u"tools"_s, 10);
+    startClient(longLived, u"tools,resource:fixture://note"_s, 22);
     for (NodeClient* node : { &shortLived, &longLived }) {
         QTRY_VERIFY2_WITH_TIMEOUT(
             !node->lines(u"subscription"_s).isEmpty() || !node->lines(u"error"_s).isEmpty(),
@@ -420,6 +420,20 @@ void TestMcp2026::listenOverHttpFront()
         QTRY_VERIFY2_WITH_TIMEOUT(!node->notifications(u"notifications/tools/list_changed"_s).isEmpty(),
             qPrintable(node->transcript() + QString::fromUtf8(proxy.stderrText())), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(proxy.count("2 listen stream(s) opened again"), 1, 10000);
+    // Only the stream that asked for the resource hears of it (not watched: no restart).
+    project.write(u"note.txt"_s, "second note\n");
+    QTRY_VERIFY2_WITH_TIMEOUT(!longLived.notifications(u"notifications/resources/updated"_s).isEmpty(),
+        qPrintable(longLived.transcript()), 30000);
+    QTest::qWait(300);
+    QCOMPARE(shortLived.notifications(u"notifications/resources/updated"_s).size(), 0);
+    const QJsonObject updated = longLived.notifications(u"notifications/resources/updated"_s).first();
+    QCOMPARE(updated.value("params"_L1)
+                 .toObject()
+                 .value("_meta"_L1)
+                 .toObject()
+                 .value("io.modelcontextprotocol/subscriptionId"_L1)
+                 .toString(),
+        u"listen:0"_s);
 
     // The short-lived client ends: it closes its listen stream, then its session.
     QVERIFY2(shortLived.finish(), qPrintable(shortLived.transcript()));
