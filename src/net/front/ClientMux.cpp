@@ -323,8 +323,15 @@ bool ClientMux::sendToRelatedClient(const QByteArray& message, QByteArrayView re
         return true; // its client is gone: the proxy hears of that as a cancellation
     QByteArray bytes = withClientSubscriptionId(message, "params", pending);
     if (const jsonscan::Value requestId = valueAtPath(bytes, { "params", "requestId" });
-        requestId.isValid() && idKeyOfToken(rawOf(bytes, requestId)) == idKeyOfToken(pending.muxId))
+        requestId.isValid() && idKeyOfToken(rawOf(bytes, requestId)) == idKeyOfToken(pending.muxId)) {
+        // The server ended the request itself: nothing is left to cancel when its client goes.
         bytes = replaced(bytes, spanOf(requestId), pending.rawId);
+        const QByteArray key = found.key();
+        m_pending.remove(key);
+        m_pendingOrder.removeOne(key);
+        if (!pending.muxToken.isEmpty())
+            m_tokens.remove(idKeyOfToken(pending.muxToken));
+    }
     client->connection->send(bytes, pending.rawId);
     return true;
 }
