@@ -127,6 +127,10 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
     const QFontMetrics metrics(m_state->font());
     for (const auto& [caption, label] : cells) {
         auto* captionLabel = new QLabel(caption, this);
+        if (label == m_resources) {
+            m_resourcesCaption = captionLabel;
+            m_resourcesColumn = column;
+        }
         // A quieter colour that every theme keeps readable, light or dark.
         captionLabel->setForegroundRole(QPalette::PlaceholderText);
         grid->addWidget(captionLabel, 0, column);
@@ -143,12 +147,18 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
         if (label == m_pid)
             width = metrics.horizontalAdvance(u"0000000  "_s); // pid_max is 4194304
         else if (label == m_resources)
-            width = metrics.horizontalAdvance(u"100.0 % CPU · 000 MB  "_s);
+            width = std::max(
+                metrics.horizontalAdvance(u"100.0 % CPU · 000 MB  "_s), captionLabel->sizeHint().width());
         else if (label != m_state && label != m_uptime)
             width /= 2;
-        grid->setColumnMinimumWidth(column, width);
+        if (label == m_resources)
+            m_resourcesWidth = width; // set by fitResourcesColumn(), when there is room for it
+        else
+            grid->setColumnMinimumWidth(column, width);
         ++column;
     }
+    m_resources->hide(); // until fitResourcesColumn() finds room for it
+    m_resourcesCaption->hide();
     grid->addWidget(m_location, 1, 1, 1, 2);
     auto* lastCaption = new QLabel(tr("Last reload"), this);
     lastCaption->setForegroundRole(QPalette::PlaceholderText);
@@ -166,6 +176,35 @@ DashboardHeader::DashboardHeader(ProjectManager* projects, QWidget* parent)
     setFixedHeight(std::max(48, metrics.height() * 2 + grid->verticalSpacing())
         + std::max(m_trustButton->sizeHint().height() - 48, 0) + grid->contentsMargins().top()
         + grid->contentsMargins().bottom() + 2 * frameWidth());
+}
+
+void DashboardHeader::resizeEvent(QResizeEvent* event)
+{
+    QFrame::resizeEvent(event);
+    fitResourcesColumn();
+}
+
+// The own-use column is the first to give way on a narrow window, so that the dashboard still
+// fits a small screen: its figures are in the tray tooltip and `foxreload stats` as well. The
+// header's minimum leaves it out, or the window could never become narrow enough to drop it.
+QSize DashboardHeader::minimumSizeHint() const
+{
+    QSize size = QFrame::minimumSizeHint();
+    if (m_resources->isVisibleTo(this))
+        size.rwidth() -= m_resourcesWidth + static_cast<QGridLayout*>(layout())->horizontalSpacing();
+    return size;
+}
+
+void DashboardHeader::fitResourcesColumn()
+{
+    auto* grid = static_cast<QGridLayout*>(layout());
+    const bool fits = width() >= minimumSizeHint().width() + m_resourcesWidth + grid->horizontalSpacing();
+    if (fits == m_resources->isVisibleTo(this))
+        return;
+    grid->setColumnMinimumWidth(m_resourcesColumn, fits ? m_resourcesWidth : 0);
+    m_resources->setVisible(fits);
+    m_resourcesCaption->setVisible(fits);
+    updateGeometry();
 }
 
 void DashboardHeader::bindSession(MonitoredSession* session)

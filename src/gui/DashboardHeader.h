@@ -54,10 +54,18 @@ public:
     // "0.4 % CPU · 23 MB" or "throttled · 61 MB" (not part of text(): it changes as it samples).
     QString resourcesText() const { return m_resources->fullText(); }
 
+    // Without the own-use column, which gives way on a narrow window (see fitResourcesColumn()).
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     void trustRequested();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitResourcesColumn();
+
     ProjectManager* m_projects;
     QPointer<MonitoredSession> m_session;
     QComboBox* m_projectBox = nullptr;
@@ -68,6 +76,9 @@ private:
     ElidedLabel* m_tools = nullptr;
     ElidedLabel* m_lastReload = nullptr;
     ElidedLabel* m_resources = nullptr;
+    QLabel* m_resourcesCaption = nullptr;
+    int m_resourcesColumn = -1;
+    int m_resourcesWidth = 0;
     ElidedLabel* m_location = nullptr;
     QPushButton* m_trustButton = nullptr;
 };

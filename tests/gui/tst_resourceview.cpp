@@ -89,6 +89,37 @@ private Q_SLOTS:
         controller->stop();
     }
 
+    // The own-use column gives way first on a narrow window, so that the dashboard still fits a
+    // small screen, and comes back when there is room again.
+    void ownUseGivesWayOnANarrowWindow()
+    {
+        QTemporaryDir dir;
+        ProjectManager projects;
+        projects.addProject(Config::defaults(dir.path())); // the header shows once there is a project
+        DashboardWindow dashboard(&projects);
+        dashboard.resize(1200, 700);
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        auto* header = dashboard.findChild<DashboardHeader*>();
+        QVERIFY(header);
+        auto* ownUse = header->findChild<ElidedLabel*>();
+        for (ElidedLabel* label : header->findChildren<ElidedLabel*>()) {
+            if (label->accessibleName() == u"FoxReload's own CPU and memory"_s)
+                ownUse = label;
+        }
+        QTRY_VERIFY(ownUse->isVisible());
+        const int wideMinimum = dashboard.minimumSizeHint().width();
+        QVERIFY2(wideMinimum <= 900, qPrintable(QString::number(wideMinimum)));
+
+        dashboard.resize(900, 700);
+        QTRY_COMPARE(dashboard.width(), 900);
+        QTRY_VERIFY(!ownUse->isVisible());
+        QCOMPARE(dashboard.minimumSizeHint().width(), wideMinimum);
+
+        dashboard.resize(1200, 700);
+        QTRY_VERIFY(ownUse->isVisible());
+    }
+
     // Throttled and back: the header says so in orange with the reason in its tooltip, and the
     // event log says each crossing once however many samples follow.
     void headerAndLogFollowTheThrottle()
