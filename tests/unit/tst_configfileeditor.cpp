@@ -109,6 +109,17 @@ const QMap<QString, Mutation>& mutations()
         { u"watch.backend"_s, [](Config& c, const QString&) { c.watch.backend = u"polling"_s; } },
         { u"watch.poll_interval_ms"_s, [](Config& c, const QString&) { c.watch.pollIntervalMs = 250; } },
         { u"watch.follow_imports"_s, [](Config& c, const QString&) { c.watch.followImports = false; } },
+        { u"server.build"_s,
+            [](Config& c, const QString&) {
+                c.server.build.command = u"npm"_s;
+                c.server.build.args = { u"run"_s, u"build"_s };
+            } },
+        { u"server.build_timeout_ms"_s, [](Config& c, const QString&) { c.server.buildTimeoutMs = 60000; } },
+        { u"rules[].build"_s, [](Config& c, const QString&) { c.rules[0].build = true; } },
+        { u"resources.enabled"_s, [](Config& c, const QString&) { c.resources.enabled = false; } },
+        { u"resources.max_cpu_percent"_s,
+            [](Config& c, const QString&) { c.resources.maxCpuPercent = 2.5; } },
+        { u"resources.max_rss_mb"_s, [](Config& c, const QString&) { c.resources.maxRssMb = 80; } },
         { u"rules"_s,
             [](Config& c, const QString&) {
                 c.rules[0].strategy = ReloadStrategy::ServiceRestart;

@@ -80,6 +80,8 @@ QByteArray flowRule(const Rule& rule)
     QByteArray text = "{match: " + scalar(rule.match) + ", strategy: " + scalar(strategyName(rule.strategy));
     if (!rule.components.isEmpty())
         text += ", components: " + flowList(rule.components);
+    if (rule.build)
+        text += ", build: true";
     return text + '}';
 }
 
@@ -169,6 +171,12 @@ void ruleEdits(const QList<Rule>& before, const QList<Rule>& after, EditList* ed
             else
                 edits->set(key + u"components"_s, flowList(to.components));
         }
+        if (from.build != to.build) {
+            if (to.build)
+                edits->set(key + u"build"_s, "true");
+            else
+                edits->remove(key + u"build"_s);
+        }
     }
     for (qsizetype i = oldMiddle - 1; i >= newMiddle; --i)
         edits->remove(u"rules["_s + QString::number(prefix + i) + u']');
@@ -249,6 +257,15 @@ QList<KeyEdit> ConfigFileEditor::edits(
     edits.scalarIfChanged(
         u"server.transport"_s, a.transport, b.transport, scalar(serverTransportName(b.transport)));
     edits.scalarIfChanged(u"server.url"_s, a.url, b.url, scalar(b.url));
+    if (a.build != b.build) {
+        if (b.build.enabled())
+            edits.set(u"server.build"_s,
+                "{command: " + scalar(b.build.command) + ", args: " + flowList(b.build.args) + '}');
+        else
+            edits.remove(u"server.build"_s);
+    }
+    edits.scalarIfChanged(
+        u"server.build_timeout_ms"_s, a.buildTimeoutMs, b.buildTimeoutMs, number(b.buildTimeoutMs));
 
     const WatchSettings& w = before.watch;
     const WatchSettings& x = after.watch;
@@ -283,6 +300,12 @@ QList<KeyEdit> ConfigFileEditor::edits(
         QString::number(h.xpMultiplier, 'g', QLocale::FloatingPointShortest).toUtf8());
     edits.scalarIfChanged(
         u"gamification.notifications"_s, g.notifications, h.notifications, boolean(h.notifications));
+    const ResourceSettings& r = before.resources;
+    const ResourceSettings& t = after.resources;
+    edits.scalarIfChanged(u"resources.enabled"_s, r.enabled, t.enabled, boolean(t.enabled));
+    edits.scalarIfChanged(u"resources.max_cpu_percent"_s, r.maxCpuPercent, t.maxCpuPercent,
+        QString::number(t.maxCpuPercent, 'g', QLocale::FloatingPointShortest).toUtf8());
+    edits.scalarIfChanged(u"resources.max_rss_mb"_s, r.maxRssMb, t.maxRssMb, number(t.maxRssMb));
     edits.scalarIfChanged(u"history.retention_days"_s, before.history.retentionDays,
         after.history.retentionDays, number(after.history.retentionDays));
     edits.scalarIfChanged(u"history.max_raw_reloads"_s, before.history.maxRawReloads,
