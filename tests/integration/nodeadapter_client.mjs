@@ -2,7 +2,7 @@
 // (foxreload proxy) and works through commands read from stdin, one per line, so the test can
 // edit files between calls. The test copies it into a project whose node_modules links the
 // pinned SDK of tests/mcp-clients.
-//   call NAME   -> {"type":"call","tool":NAME,"ok":bool,"text":...}
+//   call NAME [JSON-ARGUMENTS] -> {"type":"call","tool":NAME,"ok":bool,"text":...}
 //   list        -> {"type":"tools","names":[...]}
 // Notifications from the server come out as {"type":"notification","method":...}.
 
@@ -23,11 +23,12 @@ emit({ type: 'connected', server: client.getServerVersion()?.name });
 let work = Promise.resolve();
 const lines = readline.createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-    const [verb, name] = line.trim().split(/\s+/);
+    const [verb, name, ...rest] = line.trim().split(/\s+/);
+    const toolArguments = rest.length > 0 ? JSON.parse(rest.join(' ')) : {};
     work = work.then(async () => {
         try {
             if (verb === 'call') {
-                const result = await client.callTool({ name, arguments: {} });
+                const result = await client.callTool({ name, arguments: toolArguments });
                 emit({ type: 'call', tool: name, ok: !result.isError, text: result.content?.[0]?.text ?? '' });
             } else if (verb === 'list') {
                 emit({ type: 'tools', names: (await client.listTools()).tools.map((tool) => tool.name) });

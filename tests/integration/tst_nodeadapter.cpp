@@ -2,8 +2,9 @@
 // server enable hot reload in one line and run behind `foxreload proxy`, driven by an SDK client.
 // Editing a tool module hot reloads it (same server PID, the new text in tools/call, a
 // list_changed); editing a helper that only the tool imports hot reloads the tool through the
-// import graph, with the helper re-read too. Skips when node or tests/mcp-clients/node_modules
-// is missing.
+// import graph, with the helper re-read too. examples/ts-server runs as shipped (tsc build step,
+// hot reload of a tool and of a helper). Skips when node or tests/mcp-clients/node_modules is
+// missing.
 
 #include <QDir>
 #include <QFile>
@@ -114,6 +115,30 @@ public:
             && writeFile(path(u"lib/text.mjs"_s), helper("<", ">"))
             && writeFile(path(u".foxreload.yaml"_s), kConfig);
     }
+    // examples/ts-server as it is in the repository, its packages linked from tests/mcp-clients.
+    bool createExample()
+    {
+        const QString example = QStringLiteral(FOXRELOAD_SOURCE_DIR) + u"/examples/ts-server"_s;
+        for (const QString& file :
+            { u".foxreload.yaml"_s, u"package.json"_s, u"tsconfig.json"_s, u"src/server.ts"_s,
+                u"src/lib/text.ts"_s, u"src/tools/greet.ts"_s, u"src/tools/wordcount.ts"_s }) {
+            if (!QDir().mkpath(QFileInfo(path(file)).path())
+                || !QFile::copy(example + u'/' + file, path(file)))
+                return false;
+        }
+        const QString modules = m_dir.path() + u"/node_modules"_s;
+        bool linked = QDir().mkpath(modules + u"/@modelcontextprotocol"_s)
+            && QDir().mkpath(modules + u"/@types"_s) && QDir().mkpath(modules + u"/.bin"_s)
+            && QFile::link(
+                QStringLiteral(FOXRELOAD_SOURCE_DIR) + u"/adapters/node"_s, modules + u"/foxreload-hot"_s)
+            && QFile::copy(
+                QStringLiteral(FOXRELOAD_SOURCE_DIR) + u"/tests/integration/nodeadapter_client.mjs"_s,
+                path(u"client.mjs"_s));
+        for (const QString& package :
+            { u"@modelcontextprotocol/sdk"_s, u"@types/node"_s, u"typescript"_s, u"zod"_s, u".bin/tsc"_s })
+            linked = linked && QFile::link(clientsModules() + u'/' + package, modules + u'/' + package);
+        return m_dir.isValid() && linked;
+    }
     QString path(const QString& relative) const { return m_dir.filePath(relative); }
 
 private:
@@ -166,10 +191,10 @@ public:
         return QTest::qWaitFor([this] { return count(u"connected"_s) > 0; }, kTimeout);
     }
     // Calls the tool and returns its text, "" when no answer came.
-    QString call(const QString& tool)
+    QString call(const QString& tool, const QByteArray& arguments = "{}")
     {
         const int before = count(u"call"_s);
-        m_process.write("call " + tool.toUtf8() + "\n");
+        m_process.write("call " + tool.toUtf8() + ' ' + arguments + '\n');
         if (!QTest::qWaitFor([&] { return count(u"call"_s) > before; }, kCallTimeout))
             return {};
         return last(u"call"_s).value("text"_L1).toString();
@@ -275,6 +300,44 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             pidIn(text = client.call(u"echo"_s)) != pid && !pidIn(text).isEmpty(), kTimeout);
         QVERIFY2(text.startsWith(u"[three"_s), qPrintable(text));
+    }
+
+    // The example as shipped: npm run build (tsc) before the start and before the tool's hot
+    // reload; a helper edit hot reloads both tools that import it; the server process stays.
+    void exampleTsServer()
+    {
+        if (QStandardPaths::findExecutable(u"npm"_s).isEmpty())
+            QSKIP("npm is not installed (the example builds with npm run build)");
+        Project project;
+        QVERIFY(project.createExample());
+        Client client(project);
+        client.start();
+        QVERIFY2(client.connected(), qPrintable(client.diagnostics()));
+        const QByteArray ada = R"({"name": "ada lovelace"})";
+        QCOMPARE(client.call(u"greet"_s, ada), u"Hello, Ada Lovelace!"_s);
+        const QString session
+            = QRegularExpression(u"server pid (\\d+)"_s).match(client.diagnostics()).captured(1);
+        QVERIFY2(!session.isEmpty(), qPrintable(client.diagnostics()));
+
+        QFile greet(project.path(u"src/tools/greet.ts"_s));
+        QVERIFY(greet.open(QIODevice::ReadOnly));
+        QVERIFY(writeFile(greet.fileName(), greet.readAll().replace("Hello", "Howdy")));
+        QString text;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (text = client.call(u"greet"_s, ada)) == u"Howdy, Ada Lovelace!"_s, qPrintable(text), kTimeout);
+        QVERIFY2(client.diagnostics().contains(u"src/tools/greet.ts modified → hot reload"_s),
+            qPrintable(client.diagnostics()));
+
+        QFile helper(project.path(u"src/lib/text.ts"_s));
+        QVERIFY(helper.open(QIODevice::ReadOnly));
+        QVERIFY(writeFile(helper.fileName(), helper.readAll().replace(R"(.join(" "))", R"(.join("_"))")));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (text = client.call(u"greet"_s, ada)) == u"Howdy, Ada_Lovelace!"_s, qPrintable(text), kTimeout);
+        QVERIFY2(client.diagnostics().contains(u"reloaded dist/tools/greet.js, dist/tools/wordcount.js"_s),
+            qPrintable(client.diagnostics()));
+        QCOMPARE(client.call(u"wordcount"_s, R"({"text": "one two three"})"), u"3"_s);
+        // One server process all along: no second session was opened.
+        QCOMPARE(client.diagnostics().count(u"server pid "_s), 1);
     }
 };
 
