@@ -14,6 +14,7 @@
 #include "net/metrics/SessionObservers.h"
 #include "platform/ConsoleIo.h"
 #include "platform/ConsoleSignals.h"
+#include "platform/ParentWatch.h"
 #include "platform/SystemInfo.h"
 #include "proxy/ClientChannel.h"
 #include "proxy/ClientConnection.h"
@@ -200,7 +201,8 @@ int proxyCommand(const QStringList& arguments)
         QString error;
         httpClients = net::ProxyClients::create(listen, stdioClient ? &channel : nullptr, &error);
         if (!httpClients) {
-            ConsoleReporter::printStartupError(json, u"foxreload proxy: --listen %1: %2"_s.arg(listen, error));
+            ConsoleReporter::printStartupError(
+                json, u"foxreload proxy: --listen %1: %2"_s.arg(listen, error));
             return ExitFailure;
         }
         const QString url = httpClients->front().url().toString();
@@ -313,14 +315,11 @@ int proxyCommand(const QStringList& arguments)
 
     // A client that dies without closing our stdin (its children inherit the pipe)
     // must not leave a server behind: watch the parent.
-    const platform::ParentWatch parent;
-    QTimer parentWatch;
-    QObject::connect(&parentWatch, &QTimer::timeout, &session, [&] {
-        if (parent.parentGone())
-            stop(kExitClientGone, u"the client process (pid %1) is gone"_s.arg(parent.parentPid()));
-    });
+    platform::ParentWatch parent;
+    QObject::connect(&parent, &platform::ParentWatch::gone, &session,
+        [&] { stop(kExitClientGone, u"the client process (pid %1) is gone"_s.arg(parent.parentPid())); });
     if (stdioClient) // HTTP only (--listen from a terminal): no client to outlive; it may be nohup'ed
-        parentWatch.start(500);
+        parent.start();
 
     proxy.start();
     if (httpClients && stdioClient)

@@ -28,23 +28,4 @@ struct WallClock
 };
 WallClock wallClockNow();
 
-// Notices that the process that started FoxReload is gone (an MCP client killed without closing
-// our stdin). Unix: the parent pid changes (we are re-parented); Windows: the parent's handle,
-// opened at construction, is signalled.
-class ParentWatch
-{
-public:
-    ParentWatch();
-    ~ParentWatch();
-    ParentWatch(const ParentWatch&) = delete;
-    ParentWatch& operator=(const ParentWatch&) = delete;
-
-    bool parentGone() const;
-    qint64 parentPid() const { return m_parent; }
-
-private:
-    qint64 m_parent = 0;
-    void* m_handle = nullptr; // Windows: the parent's process handle
-};
-
 } // namespace foxreload::platform

@@ -35,15 +35,4 @@ WallClock wallClockNow()
     return { now.tv_sec, int(now.tv_nsec / 1000000) };
 }
 
-ParentWatch::ParentWatch()
-    : m_parent(::getppid())
-{ }
-
-ParentWatch::~ParentWatch() = default;
-
-bool ParentWatch::parentGone() const
-{
-    return ::getppid() != pid_t(m_parent);
-}
-
 } // namespace foxreload::platform

@@ -35,24 +35,6 @@ QString currentUserSid()
     return sid;
 }
 
-DWORD parentProcessId()
-{
-    const DWORD self = ::GetCurrentProcessId();
-    HANDLE snapshot = ::CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
-    if (snapshot == INVALID_HANDLE_VALUE)
-        return 0;
-    PROCESSENTRY32W entry {};
-    entry.dwSize = sizeof entry;
-    DWORD parent = 0;
-    for (BOOL more = ::Process32FirstW(snapshot, &entry); more; more = ::Process32NextW(snapshot, &entry)) {
-        if (entry.th32ProcessID == self) {
-            parent = entry.th32ParentProcessID;
-            break;
-        }
-    }
-    ::CloseHandle(snapshot);
-    return parent;
-}
 } // namespace
 
 QString userKey()
@@ -100,25 +82,6 @@ WallClock wallClockNow()
     const quint64 ticks = (quint64(now.dwHighDateTime) << 32) | now.dwLowDateTime;
     const quint64 sinceEpoch = ticks - 116444736000000000ULL;
     return { std::time_t(sinceEpoch / 10000000ULL), int((sinceEpoch % 10000000ULL) / 10000ULL) };
-}
-
-ParentWatch::ParentWatch()
-    : m_parent(parentProcessId())
-{
-    if (m_parent > 0)
-        m_handle = ::OpenProcess(SYNCHRONIZE, FALSE, DWORD(m_parent));
-}
-
-ParentWatch::~ParentWatch()
-{
-    if (m_handle)
-        ::CloseHandle(static_cast<HANDLE>(m_handle));
-}
-
-bool ParentWatch::parentGone() const
-{
-    // Windows does not re-parent: the parent's own handle tells when it ends.
-    return m_handle && ::WaitForSingleObject(static_cast<HANDLE>(m_handle), 0) == WAIT_OBJECT_0;
 }
 
 } // namespace foxreload::platform
