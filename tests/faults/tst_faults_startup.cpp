@@ -39,7 +39,7 @@ private Q_SLOTS:
             QTest::addRow("%s, not on PATH", qPrintable(command))
                 << command << u"foxreload-no-such-server"_s
                 << QStringList { u"cannot start server"_s, u"'foxreload-no-such-server'"_s,
-                       u"no such file or directory"_s, u"PATH="_s };
+                       u"not found on PATH"_s, u"PATH="_s };
             QTest::addRow("%s, no such file", qPrintable(command))
                 << command << u"./bin/no-such-server"_s
                 << QStringList { u"cannot start server"_s, u"'./bin/no-such-server'"_s,

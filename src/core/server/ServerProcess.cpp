@@ -2,6 +2,7 @@
 
 #include "JsonRpc.h"
 #include "ServerLog.h"
+#include "config/CommandAdvice.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,8 +46,13 @@ ResolvedProgram resolveProgram(
     for (const auto& entry : pathVariable.split(QDir::listSeparator(), Qt::SkipEmptyParts))
         directories.append(QDir(cwd).absoluteFilePath(entry));
     const QString found = QStandardPaths::findExecutable(command, directories);
-    if (found.isEmpty())
-        return { {}, u"'%1': no such file or directory (PATH=%2)"_s.arg(command, pathVariable) };
+    if (found.isEmpty()) {
+        // "command 'nodee' not found on PATH — did you mean node?": the usual first-run slip.
+        QString advice = missingProgramAdvice(u"command"_s, command, directories);
+        if (advice.isEmpty()) // found by the check, gone by now
+            advice = u"'%1': no such file or directory"_s.arg(command);
+        return { {}, u"%1 (PATH=%2)"_s.arg(advice, pathVariable) };
+    }
     return { found, {} };
 }
 } // namespace
