@@ -43,6 +43,10 @@
         <source>%1 XP in total</source>
         <translation>%1 XP in total</translation>
     </message>
+    <message>
+        <source>Build: %1 ms</source>
+        <translation>Build: %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>GameRules</name>
@@ -261,6 +265,45 @@
     <message>
         <source>15 successful reloads today without a single failure</source>
         <translation>15 successful reloads today without a single failure</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceText</name>
+    <message>
+        <source>throttled · %1 MB</source>
+        <translation>throttled · %1 MB</translation>
+    </message>
+    <message>
+        <source>%1 % CPU · %2 MB</source>
+        <translation>%1 % CPU · %2 MB</translation>
+    </message>
+    <message>
+        <source>FoxReload measures its CPU and memory while it works; nothing measured yet</source>
+        <translation>FoxReload measures its CPU and memory while it works; nothing measured yet</translation>
+    </message>
+    <message>
+        <source>FoxReload: %1 % CPU, %2 MB (budget: %3 %, %4 MB)</source>
+        <translation>FoxReload: %1 % CPU, %2 MB (budget: %3 %, %4 MB)</translation>
+    </message>
+    <message>
+        <source>The desktop app's own %1 MB (held when the project started) do not count against the budget</source>
+        <translation>The desktop app's own %1 MB (held when the project started) do not count against the budget</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server: %1 % CPU, %2 MB in %n process(es)</source>
+        <translation><numerusform>Server: %1 % CPU, %2 MB in %n process(es)</numerusform><numerusform>Server: %1 % CPU, %2 MB in %n process(es)</numerusform></translation>
+    </message>
+    <message>
+        <source>Over budget (%1): longer quiet window, no content comparison, settings preview waits</source>
+        <translation>Over budget (%1): longer quiet window, no content comparison, settings preview waits</translation>
+    </message>
+    <message>
+        <source>FoxReload: over its budget, throttled (%1 % CPU · %2 MB)</source>
+        <translation>FoxReload: over its budget, throttled (%1 % CPU · %2 MB)</translation>
+    </message>
+    <message>
+        <source>FoxReload: %1 % CPU · %2 MB</source>
+        <translation>FoxReload: %1 % CPU · %2 MB</translation>
     </message>
 </context>
 <context>
@@ -541,6 +584,14 @@
         <source>Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; the server gets it as the environment variable PORT too.</source>
         <translation>Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; the server gets it as the environment variable PORT too.</translation>
     </message>
+    <message>
+        <source>Start FoxReload in the tray at log&amp;in</source>
+        <translation>Start FoxReload in the tray at log&amp;in</translation>
+    </message>
+    <message>
+        <source>An autostart entry you wrote yourself exists; changing this setting keeps it as a .bak file next to it.</source>
+        <translation>An autostart entry you wrote yourself exists; changing this setting keeps it as a .bak file next to it.</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::TrustSummary</name>
@@ -740,6 +791,14 @@
     <message>
         <source>none yet</source>
         <translation>none yet</translation>
+    </message>
+    <message>
+        <source>FoxReload's own CPU and memory</source>
+        <translation>FoxReload's own CPU and memory</translation>
+    </message>
+    <message>
+        <source>Own use</source>
+        <translation>Own use</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1287,14 @@
         <source>Old version serving</source>
         <translation>Old version serving</translation>
     </message>
+    <message>
+        <source>Over its resource budget (%1): FoxReload waits longer before reloading and stops comparing file contents</source>
+        <translation>Over its resource budget (%1): FoxReload waits longer before reloading and stops comparing file contents</translation>
+    </message>
+    <message>
+        <source>Back within its resource budget: FoxReload works at full speed again</source>
+        <translation>Back within its resource budget: FoxReload works at full speed again</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
@@ -1286,6 +1353,18 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: build failed</source>
+        <translation>%1: build failed</translation>
+    </message>
+    <message>
+        <source>The running server keeps serving.</source>
+        <translation>The running server keeps serving.</translation>
+    </message>
+    <message>
+        <source>built in %1</source>
+        <translation>built in %1</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1580,10 @@
     <message>
         <source>Streamable HTTP</source>
         <translation>Streamable HTTP</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>Could not change the login entry: %1</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,10 @@
         <source>%1 XP in total</source>
         <translation>%1 XP au total</translation>
     </message>
+    <message>
+        <source>Build: %1 ms</source>
+        <translation>Compilation : %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>GameRules</name>
@@ -261,6 +265,45 @@
     <message>
         <source>15 successful reloads today without a single failure</source>
         <translation>15 rechargements réussis aujourd’hui sans un seul échec</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceText</name>
+    <message>
+        <source>throttled · %1 MB</source>
+        <translation>ralenti · %1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 % CPU · %2 MB</source>
+        <translation>%1 % CPU · %2 Mo</translation>
+    </message>
+    <message>
+        <source>FoxReload measures its CPU and memory while it works; nothing measured yet</source>
+        <translation>FoxReload mesure son processeur et sa mémoire pendant qu’il travaille ; rien de mesuré pour l’instant</translation>
+    </message>
+    <message>
+        <source>FoxReload: %1 % CPU, %2 MB (budget: %3 %, %4 MB)</source>
+        <translation>FoxReload : %1 % CPU, %2 Mo (budget : %3 %, %4 Mo)</translation>
+    </message>
+    <message>
+        <source>The desktop app's own %1 MB (held when the project started) do not count against the budget</source>
+        <translation>Les %1 Mo propres à l’application (occupés au démarrage du projet) ne comptent pas dans le budget</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server: %1 % CPU, %2 MB in %n process(es)</source>
+        <translation><numerusform>Serveur : %1 % CPU, %2 Mo dans %n processus</numerusform><numerusform>Serveur : %1 % CPU, %2 Mo dans %n processus</numerusform></translation>
+    </message>
+    <message>
+        <source>Over budget (%1): longer quiet window, no content comparison, settings preview waits</source>
+        <translation>Budget dépassé (%1) : fenêtre de calme plus longue, pas de comparaison du contenu, l’aperçu des réglages attend</translation>
+    </message>
+    <message>
+        <source>FoxReload: over its budget, throttled (%1 % CPU · %2 MB)</source>
+        <translation>FoxReload : budget dépassé, ralenti (%1 % CPU · %2 Mo)</translation>
+    </message>
+    <message>
+        <source>FoxReload: %1 % CPU · %2 MB</source>
+        <translation>FoxReload : %1 % CPU · %2 Mo</translation>
     </message>
 </context>
 <context>
@@ -541,6 +584,14 @@
         <source>Where the server listens. {port} becomes a free port FoxReload picks for every start of the server; the server gets it as the environment variable PORT too.</source>
         <translation>L’adresse où le serveur écoute. {port} devient un port libre que FoxReload choisit à chaque démarrage du serveur ; le serveur le reçoit aussi dans la variable d’environnement PORT.</translation>
     </message>
+    <message>
+        <source>Start FoxReload in the tray at log&amp;in</source>
+        <translation>Lancer FoxReload dans la zone de notification à l’&amp;ouverture de session</translation>
+    </message>
+    <message>
+        <source>An autostart entry you wrote yourself exists; changing this setting keeps it as a .bak file next to it.</source>
+        <translation>Une entrée de démarrage automatique écrite par vous existe ; si vous modifiez ce réglage, elle est conservée à côté dans un fichier .bak.</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::TrustSummary</name>
@@ -740,6 +791,14 @@
     <message>
         <source>none yet</source>
         <translation>aucun pour le moment</translation>
+    </message>
+    <message>
+        <source>FoxReload's own CPU and memory</source>
+        <translation>Processeur et mémoire utilisés par FoxReload</translation>
+    </message>
+    <message>
+        <source>Own use</source>
+        <translation>Conso. propre</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1287,14 @@
         <source>Old version serving</source>
         <translation>Ancienne version active</translation>
     </message>
+    <message>
+        <source>Over its resource budget (%1): FoxReload waits longer before reloading and stops comparing file contents</source>
+        <translation>Budget de ressources dépassé (%1) : FoxReload attend plus longtemps avant de recharger et ne compare plus le contenu des fichiers</translation>
+    </message>
+    <message>
+        <source>Back within its resource budget: FoxReload works at full speed again</source>
+        <translation>De nouveau dans son budget de ressources : FoxReload retrouve sa pleine vitesse</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::Notifier</name>
@@ -1286,6 +1353,18 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: build failed</source>
+        <translation>%1 : échec de la compilation</translation>
+    </message>
+    <message>
+        <source>The running server keeps serving.</source>
+        <translation>Le serveur en cours d’exécution continue de répondre.</translation>
+    </message>
+    <message>
+        <source>built in %1</source>
+        <translation>compilé en %1</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1580,10 @@
     <message>
         <source>Streamable HTTP</source>
         <translation>Streamable HTTP</translation>
+    </message>
+    <message>
+        <source>Could not change the login entry: %1</source>
+        <translation>Impossible de modifier l’entrée de démarrage automatique : %1</translation>
     </message>
 </context>
 <context>
