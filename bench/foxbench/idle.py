@@ -25,11 +25,7 @@ def _measure(pid, idle_s):
 
 def _scrape(*readers):
     """The /metrics address as FoxReload says it (stderr, or an `info` event with --json), scraped once."""
-    found = None
-    for reader in readers:
-        found = reader.wait_for(lambda text: "metrics on http://" in text, 15)
-        if found:
-            break
+    found = procs.wait_for_any(readers, lambda text: "metrics on http://" in text, 15)
     if not found:
         return None
     address = found[2].split("http://", 1)[1].split("/", 1)[0].split('"', 1)[0]

@@ -344,3 +344,17 @@ class Usage:
         if self.ns0 is not None and ns1 is not None:
             result["cpu_percent_schedstat"] = round(100.0 * (ns1 - self.ns0) / 1e9 / wall, 3)
         return result
+
+
+def wait_for_any(readers, predicate, timeout_s):
+    """The first line satisfying predicate(text) on any of the readers (e.g. stdout and stderr,
+    when it is not certain which one a message goes to), as wait_for returns it; None on timeout."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        for reader in readers:
+            found = reader.wait_for(predicate, 0)
+            if found:
+                return found
+        if time.monotonic() >= deadline or all(reader.closed for reader in readers):
+            return None
+        time.sleep(0.05)

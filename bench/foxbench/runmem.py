@@ -54,9 +54,15 @@ def idle_observed(binary, tmp, idle_s):
         try:
             session.wait_started()
             address = None
-            found = session.tool.err.wait_for(lambda text: "metrics on http://" in text, 10) if extra else None
+            found = (
+                procs.wait_for_any(
+                    [session.tool.out, session.tool.err], lambda text: "metrics on http://" in text, 10
+                )
+                if extra
+                else None
+            )
             if found:
-                address = found[2].split("http://", 1)[1].split("/", 1)[0]
+                address = found[2].split("http://", 1)[1].split("/", 1)[0].split('"', 1)[0]
                 urllib.request.urlopen(f"http://{address}/metrics", timeout=10).read()
             time.sleep(1.0)
             pid = session.tool.pid
