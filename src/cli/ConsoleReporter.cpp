@@ -1,14 +1,13 @@
 #include "ConsoleReporter.h"
 
 #include "common/VisibleText.h"
+#include "platform/ConsoleIo.h"
 #include "session/EventJson.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QMutex>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -65,7 +64,8 @@ ConsoleReporter::ConsoleReporter(Session* session, Format format, bool quiet, QO
     , m_session(session)
     , m_format(format)
     , m_quiet(quiet)
-    , m_color(format == Format::Text && ::isatty(STDOUT_FILENO) && qEnvironmentVariableIsEmpty("NO_COLOR"))
+    , m_color(format == Format::Text && platform::isTerminal(platform::StandardStream::Output)
+          && qEnvironmentVariableIsEmpty("NO_COLOR"))
 {
     auto& orchestrator = session->orchestrator();
     connect(session, &Session::watching, this, &ConsoleReporter::onWatching);

@@ -5,13 +5,13 @@
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
+#include "platform/ConsoleIo.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QUrl>
 
 #include <cstdio>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -144,7 +144,8 @@ bool SessionOptions::ensureTrusted(
         }
         return true;
     }
-    if (::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO)) {
+    if (platform::isTerminal(platform::StandardStream::Input)
+        && platform::isTerminal(platform::StandardStream::Error)) {
         // What is shown is the config that was parsed, and what is trusted below is the digest
         // of the same bytes (Config::sourceSha256): the file is not read again, so a file
         // swapped while the user reads the prompt stays untrusted. Shown visibly, so that an
