@@ -41,7 +41,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { enableHotReload } from 'foxreload-hot';
 
 const server = new McpServer({ name: 'adapter-v1', version: '1.0.0' });
-await enableHotReload(server, { modules: ['./tools/echo.mjs', './tools/clock.mjs'], base: import.meta.url });
+await enableHotReload(server, { modules: ['./tools/echo.EXT', './tools/clock.EXT'], base: import.meta.url });
 await server.connect(new StdioServerTransport());
 )JS";
 
@@ -49,34 +49,36 @@ const char* const kServerV2 = R"JS(import { McpServer } from '@modelcontextproto
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createHotReload } from 'foxreload-hot';
 
-const hot = await createHotReload({ modules: ['./tools/echo.mjs', './tools/clock.mjs'], base: import.meta.url });
+const hot = await createHotReload({ modules: ['./tools/echo.EXT', './tools/clock.EXT'], base: import.meta.url });
 const handle = serveStdio(() => hot.attach(new McpServer({ name: 'adapter-v2', version: '1.0.0' },
     { capabilities: { tools: { listChanged: true } } })));
 process.stdin.on('end', () => handle.close().finally(() => process.exit(0)));
 )JS";
 
-QByteArray echoTool(const QByteArray& word)
+QByteArray echoTool(const QByteArray& word, const QByteArray& ext)
 {
-    return "import { decorate } from '../lib/text.mjs';\n"
-           "export function register(server) {\n"
-           "    server.registerTool('echo', { description: 'echo "
-        + word
-        + "' }, async () =>\n"
-          "        ({ content: [{ type: 'text', text: decorate('"
-        + word + " pid=' + process.pid) }] }));\n}\n";
+    const QByteArray body = "    server.registerTool('echo', { description: 'echo " + word
+        + "' }, async () =>\n        ({ content: [{ type: 'text', text: decorate('" + word
+        + " pid=' + process.pid) }] }));\n";
+    if (ext == "cjs")
+        return "const { decorate } = require('../lib/text.cjs');\nexports.register = (server) => {\n" + body
+            + "};\n";
+    return "import { decorate } from '../lib/text.mjs';\nexport function register(server) {\n" + body + "}\n";
 }
 
-QByteArray helper(const QByteArray& left, const QByteArray& right)
+QByteArray helper(const QByteArray& left, const QByteArray& right, const QByteArray& ext)
 {
-    return "export const decorate = (text) => '" + left + "' + text + '" + right + "';\n";
+    const QByteArray function = "(text) => '" + left + "' + text + '" + right + "';\n";
+    return (ext == "cjs" ? "exports.decorate = " : "export const decorate = ") + function;
 }
 
 // A second module that stays untouched: a hot reload of echo must leave it registered.
-const char* const kClockTool = R"JS(export function register(server) {
-    server.registerTool('clock', { description: 'pid' }, async () =>
-        ({ content: [{ type: 'text', text: 'clock pid=' + process.pid }] }));
+QByteArray clockTool(const QByteArray& ext)
+{
+    return (ext == "cjs" ? "exports.register = " : "export const register = ")
+        + QByteArray("(server) => server.registerTool('clock', { description: 'pid' }, async () =>\n"
+                     "    ({ content: [{ type: 'text', text: 'clock pid=' + process.pid }] }));\n");
 }
-)JS";
 
 const char* const kConfig = R"YAML(server:
   command: node
@@ -88,15 +90,18 @@ watch:
   debounce_ms: 50
 rules:
   - {match: server.mjs, strategy: full_restart}
-  - {match: "tools/**/*.mjs", strategy: hot_reload}
+  - {match: "tools/**/*.{mjs,cjs}", strategy: hot_reload}
 default_strategy: full_restart
 )YAML";
 
 class Project
 {
 public:
-    bool create(const char* server)
+    // The fixture server on `server` (its module paths end in EXT), tool modules and helper as
+    // ES modules (mjs) or CommonJS (cjs).
+    bool create(QByteArray server, const QByteArray& ext)
     {
+        m_ext = ext;
         const QString modules = m_dir.path() + u"/node_modules"_s;
         return m_dir.isValid() && QDir().mkpath(modules + u"/@modelcontextprotocol"_s)
             && QFile::link(
@@ -109,12 +114,15 @@ public:
                 QStringLiteral(FOXRELOAD_SOURCE_DIR) + u"/tests/integration/nodeadapter_client.mjs"_s,
                 path(u"client.mjs"_s))
             && writeFile(path(u"package.json"_s), R"({"type": "module", "private": true})")
-            && writeFile(path(u"server.mjs"_s), server)
-            && writeFile(path(u"tools/echo.mjs"_s), echoTool("one"))
-            && writeFile(path(u"tools/clock.mjs"_s), kClockTool)
-            && writeFile(path(u"lib/text.mjs"_s), helper("<", ">"))
+            && writeFile(path(u"server.mjs"_s), server.replace("EXT", ext))
+            && writeFile(tool(u"echo"_s), echoTool("one", ext)) && writeFile(tool(u"clock"_s), clockTool(ext))
+            && writeFile(helperPath(), helper("<", ">", ext))
             && writeFile(path(u".foxreload.yaml"_s), kConfig);
     }
+    QString tool(const QString& name) const { return path(u"tools/%1.%2"_s.arg(name, QLatin1String(m_ext))); }
+    QString helperPath() const { return path(u"lib/text."_s + QLatin1String(m_ext)); }
+    QByteArray ext() const { return m_ext; }
+
     // examples/ts-server as it is in the repository, its packages linked from tests/mcp-clients.
     bool createExample()
     {
@@ -143,6 +151,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QByteArray m_ext;
 };
 
 // The SDK client (client.mjs) in front of `foxreload proxy`, fed commands on stdin.
@@ -247,14 +256,17 @@ private Q_SLOTS:
     void hotReloadThroughProxy_data()
     {
         QTest::addColumn<QByteArray>("server");
-        QTest::newRow("SDK v1 McpServer") << QByteArray(kServerV1);
-        QTest::newRow("SDK v2 McpServer (serveStdio)") << QByteArray(kServerV2);
+        QTest::addColumn<QByteArray>("ext");
+        QTest::newRow("SDK v1 McpServer, ES modules") << QByteArray(kServerV1) << "mjs"_ba;
+        QTest::newRow("SDK v2 McpServer (serveStdio), ES modules") << QByteArray(kServerV2) << "mjs"_ba;
+        QTest::newRow("SDK v1 McpServer, CommonJS modules") << QByteArray(kServerV1) << "cjs"_ba;
     }
     void hotReloadThroughProxy()
     {
         QFETCH(QByteArray, server);
+        QFETCH(QByteArray, ext);
         Project project;
-        QVERIFY(project.create(server.constData()));
+        QVERIFY(project.create(server, ext));
         Client client(project);
         client.start();
         QVERIFY2(client.connected(), qPrintable(client.diagnostics()));
@@ -269,7 +281,7 @@ private Q_SLOTS:
         // the new description reaches the client as a list_changed (the proxy passes one on only
         // when the list really changed).
         const int listChangedBefore = client.count(u"notification"_s, u"notifications/tools/list_changed"_s);
-        QVERIFY(writeFile(project.path(u"tools/echo.mjs"_s), echoTool("two")));
+        QVERIFY(writeFile(project.tool(u"echo"_s), echoTool("two", ext)));
         QString text;
         QTRY_VERIFY2_WITH_TIMEOUT((text = client.call(u"echo"_s)).startsWith(u"<two"_s),
             qPrintable(text + client.diagnostics()), kTimeout);
@@ -279,9 +291,9 @@ private Q_SLOTS:
             kTimeout);
         QCOMPARE(client.call(u"clock"_s), u"clock pid="_s + pid); // the other module still serves
 
-        // A helper edit: no rule names lib/, the import graph sends it to tools/echo.mjs (hot
+        // A helper edit: no rule names lib/, the import graph sends it to tools/echo (hot
         // reload), and the re-imported tool sees the helper's new text.
-        QVERIFY(writeFile(project.path(u"lib/text.mjs"_s), helper("[", "]")));
+        QVERIFY(writeFile(project.helperPath(), helper("[", "]", ext)));
         QTRY_VERIFY2_WITH_TIMEOUT((text = client.call(u"echo"_s)).startsWith(u"[two"_s),
             qPrintable(text + client.diagnostics()), kTimeout);
         QCOMPARE(pidIn(text), pid);
@@ -289,14 +301,14 @@ private Q_SLOTS:
             qPrintable(client.diagnostics()));
 
         // A tool that fails to import keeps the previous version serving.
-        QVERIFY(writeFile(project.path(u"tools/echo.mjs"_s), "export function register( {\n"));
+        QVERIFY(writeFile(project.tool(u"echo"_s), "function register( {\n"));
         QTRY_VERIFY_WITH_TIMEOUT(client.diagnostics().contains(u"reload failed"_s), kTimeout);
         QCOMPARE(client.call(u"echo"_s), u"[two pid="_s + pid + u"]"_s);
 
         // The entry point is a full restart: a new process.
-        QVERIFY(writeFile(project.path(u"tools/echo.mjs"_s), echoTool("three")));
+        QVERIFY(writeFile(project.tool(u"echo"_s), echoTool("three", ext)));
         QTRY_VERIFY_WITH_TIMEOUT(client.call(u"echo"_s).startsWith(u"[three"_s), kTimeout);
-        QVERIFY(writeFile(project.path(u"server.mjs"_s), server + "\n// touched\n"));
+        QVERIFY(writeFile(project.path(u"server.mjs"_s), server.replace("EXT", ext) + "\n// touched\n"));
         QTRY_VERIFY_WITH_TIMEOUT(
             pidIn(text = client.call(u"echo"_s)) != pid && !pidIn(text).isEmpty(), kTimeout);
         QVERIFY2(text.startsWith(u"[three"_s), qPrintable(text));
