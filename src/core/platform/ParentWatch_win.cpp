@@ -1,10 +1,12 @@
 #include "ParentWatch.h"
 
-#include <QTimer>
 #include <QWinEventNotifier>
 
-#include <tlhelp32.h>
+// windows.h first: tlhelp32.h needs its types.
+// clang-format off
 #include <windows.h>
+#include <tlhelp32.h>
+// clang-format on
 
 namespace foxreload::platform {
 

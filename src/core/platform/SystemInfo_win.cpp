@@ -8,7 +8,6 @@
 // clang-format off
 #include <windows.h>
 #include <sddl.h>
-#include <tlhelp32.h>
 // clang-format on
 
 namespace foxreload::platform {
