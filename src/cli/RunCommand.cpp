@@ -70,7 +70,8 @@ int runCommand(const QStringList& arguments)
     if (!observers.metricsError().isEmpty())
         reporter.printError(u"foxreload run: metrics: "_s + visibleText(observers.metricsError()));
     else if (!observers.metricsAddress().isEmpty())
-        reporter.printNotice(u"foxreload run: metrics on http://%1/metrics"_s.arg(observers.metricsAddress()));
+        reporter.printNotice(
+            u"foxreload run: metrics on http://%1/metrics"_s.arg(observers.metricsAddress()));
     // The session's event socket, so the desktop app can show it (docs/event-socket.md).
     EventServer events;
     SessionEventFeed feed(&session, &events, u"run"_s);

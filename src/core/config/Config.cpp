@@ -100,8 +100,7 @@ bool operator==(const Config& a, const Config& b)
     return a.projectRoot == b.projectRoot && a.server == b.server && a.watch == b.watch && a.rules == b.rules
         && a.defaultStrategy == b.defaultStrategy && a.gamification == b.gamification
         && a.history == b.history && a.proxy == b.proxy && a.metrics == b.metrics
-        && a.resources == b.resources
-        && a.notifications == b.notifications && a.database == b.database;
+        && a.resources == b.resources && a.notifications == b.notifications && a.database == b.database;
 }
 
 } // namespace foxreload
