@@ -917,6 +917,10 @@
         <source>95th percentile</source>
         <translation>95. Perzentil</translation>
     </message>
+    <message>
+        <source>build</source>
+        <translation>Build</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::EventLogModel</name>

@@ -917,6 +917,10 @@
         <source>95th percentile</source>
         <translation>95th percentile</translation>
     </message>
+    <message>
+        <source>build</source>
+        <translation>build</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::EventLogModel</name>

@@ -917,6 +917,10 @@
         <source>95th percentile</source>
         <translation>95e centile</translation>
     </message>
+    <message>
+        <source>build</source>
+        <translation>compilation</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::EventLogModel</name>

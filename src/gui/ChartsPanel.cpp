@@ -461,6 +461,12 @@ QString ChartsPanel::durationHoverText(const ChartReload& reload) const
     return m_durations->hoverText(m_durations->drawnPoint(reload));
 }
 
+QString ChartsPanel::buildHoverText(const ChartReload& reload) const
+{
+    const auto point = m_durations->drawnBuildPoint(reload);
+    return point ? m_durations->hoverText(*point) : QString();
+}
+
 QString ChartsPanel::sliceHoverText(ReloadStrategy strategy) const
 {
     qint64 total = 0;
@@ -515,6 +521,11 @@ qsizetype ChartsPanel::failurePointCount() const
 qsizetype ChartsPanel::outlierPointCount() const
 {
     return m_durations->outlierCount();
+}
+
+qsizetype ChartsPanel::buildPointCount() const
+{
+    return m_durations->buildCount();
 }
 
 int ChartsPanel::clippedPointCount() const

@@ -67,6 +67,7 @@ public:
     qsizetype durationPointCount(ReloadStrategy strategy) const; // successful, drawn within the axis
     qsizetype failurePointCount() const;
     qsizetype outlierPointCount() const; // successful ones drawn at the top edge
+    qsizetype buildPointCount() const; // build steps, drawn as a series of their own
     int clippedPointCount() const;
     double durationAxisMax() const;
     double durationMedian() const;
@@ -86,6 +87,7 @@ public:
 
     // Hover readouts, as shown in the tooltip.
     QString durationHoverText(const ChartReload& reload) const;
+    QString buildHoverText(const ChartReload& reload) const; // at the reload's build point
     QString sliceHoverText(ReloadStrategy strategy) const; // None: the failures' slice
     QString barHoverText(int dayIndex) const;
     QString xpHoverText(const QPointF& point) const;

@@ -92,6 +92,12 @@ DurationChart::DurationChart(QObject* parent)
     m_outliers->setMarkerSize(kMarkerSize + 1);
     attach(m_outliers);
     connectHover(m_outliers);
+    m_builds = new QScatterSeries;
+    m_builds->setName(tr("build"));
+    m_builds->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    m_builds->setMarkerSize(kMarkerSize - 2);
+    attach(m_builds);
+    connectHover(m_builds);
     m_p50Line = new QLineSeries;
     m_p95Line = new QLineSeries;
     attach(m_p50Line);
@@ -128,6 +134,11 @@ void DurationChart::applyPalette(const QPalette& palette)
     m_failures->setBrush(crossImage(failure)); // the points' marker
     m_outliers->setColor(charttheme::outlierColor(palette));
     m_outliers->setBorderColor(charttheme::outlierColor(palette));
+    // Neither a strategy's colour nor a failure's: a build is not a reload.
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    const QColor build = dark ? QColor(0xc3, 0x9b, 0xd3) : QColor(0x8e, 0x44, 0xad);
+    m_builds->setColor(build);
+    m_builds->setBorderColor(build.darker(130));
     QColor line = palette.color(QPalette::WindowText);
     line.setAlpha(150);
     m_p50Line->setPen(QPen(line, 1.2, Qt::DashLine));
@@ -178,8 +189,11 @@ void DurationChart::setData(const QList<ChartReload>& reloads, const QDateTime& 
     std::array<QList<QPointF>, 3> byStrategy;
     QList<QPointF> failures;
     QList<QPointF> outliers;
+    QList<QPointF> builds;
     m_clipped = 0;
     for (const auto& reload : reloads) {
+        if (const auto build = drawnBuildPoint(reload))
+            builds.append(*build);
         const QPointF point = drawnPoint(reload);
         if (reload.durationMs > top)
             ++m_clipped;
@@ -200,12 +214,14 @@ void DurationChart::setData(const QList<ChartReload>& reloads, const QDateTime& 
         m_strategies[i]->replace(byStrategy[i]);
     m_failures->replace(failures);
     m_outliers->replace(outliers);
+    m_builds->replace(builds);
     updatePercentileLine(m_p50Line, m_p50, tr("median"));
     updatePercentileLine(m_p95Line, m_p95, tr("95th percentile"));
     // Only what is drawn goes into the legend, so that it fits; the median and p95
     // are named by the panel's summary line instead.
     m_failures->setVisible(!failures.isEmpty());
     m_outliers->setVisible(!outliers.isEmpty());
+    m_builds->setVisible(!builds.isEmpty());
     QLegend* legend = m_chart->legend();
     for (std::size_t i = 0; i < kStrategies.size(); ++i) {
         const auto markers = legend->markers(m_strategies[i]);
@@ -238,6 +254,13 @@ QPointF DurationChart::drawnPoint(const ChartReload& reload) const
     return QPointF(double(reload.atUtc.toMSecsSinceEpoch()), y);
 }
 
+std::optional<QPointF> DurationChart::drawnBuildPoint(const ChartReload& reload) const
+{
+    if (reload.buildMs < 0)
+        return std::nullopt;
+    return QPointF(double(reload.atUtc.toMSecsSinceEpoch()), std::min(double(reload.buildMs), m_y->max()));
+}
+
 QString DurationChart::hoverText(const QPointF& drawn) const
 {
     // The nearest reload to where the pointer is, in the axes' own proportions.
@@ -246,13 +269,16 @@ QString DurationChart::hoverText(const QPointF& drawn) const
     const ChartReload* best = nullptr;
     double bestDistance = 0;
     for (const auto& reload : m_reloads) {
-        const QPointF point = drawnPoint(reload);
-        const double dx = (point.x() - drawn.x()) / xSpan;
-        const double dy = (point.y() - drawn.y()) / ySpan;
-        const double distance = dx * dx + dy * dy;
-        if (!best || distance < bestDistance) {
-            best = &reload;
-            bestDistance = distance;
+        for (const auto& point : { std::optional(drawnPoint(reload)), drawnBuildPoint(reload) }) {
+            if (!point)
+                continue;
+            const double dx = (point->x() - drawn.x()) / xSpan;
+            const double dy = (point->y() - drawn.y()) / ySpan;
+            const double distance = dx * dx + dy * dy;
+            if (!best || distance < bestDistance) {
+                best = &reload;
+                bestDistance = distance;
+            }
         }
     }
     if (!best || bestDistance > 0.02 * 0.02)
@@ -278,6 +304,11 @@ qsizetype DurationChart::failureCount() const
 qsizetype DurationChart::outlierCount() const
 {
     return m_outliers->count();
+}
+
+qsizetype DurationChart::buildCount() const
+{
+    return m_builds->count();
 }
 
 double DurationChart::axisMax() const

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <array>
+#include <optional>
 
 class QDateTimeAxis;
 class QLineSeries;
@@ -40,10 +41,13 @@ public:
     QString hoverText(const QPointF& drawn) const;
     // Where a reload of the data is drawn (tests hover over it).
     QPointF drawnPoint(const ChartReload& reload) const;
+    // Where the reload's build step is drawn (clipped at the top like a reload); none without one.
+    std::optional<QPointF> drawnBuildPoint(const ChartReload& reload) const;
 
     qsizetype pointCount(ReloadStrategy strategy) const; // successful, within the axis
     qsizetype failureCount() const;
     qsizetype outlierCount() const; // successful ones drawn at the top edge
+    qsizetype buildCount() const;
     int clippedCount() const { return m_clipped; }
     double median() const { return m_p50; }
     double percentile95() const { return m_p95; }
@@ -68,6 +72,7 @@ private:
     std::array<QScatterSeries*, 3> m_strategies {};
     QScatterSeries* m_failures = nullptr;
     QScatterSeries* m_outliers = nullptr;
+    QScatterSeries* m_builds = nullptr; // the build step before a reload, a figure of its own
     QLineSeries* m_p50Line = nullptr;
     QLineSeries* m_p95Line = nullptr;
     QList<ChartReload> m_reloads;

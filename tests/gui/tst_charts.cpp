@@ -70,6 +70,7 @@ private Q_SLOTS:
     void barsAreStackedByStrategy();
     void hoverTexts();
     void outlierIsClippedAtTheTop();
+    void buildsAreAFigureOfTheirOwn();
     void datesFollowTheLocale_data();
     void datesFollowTheLocale();
     void darkPaletteDarkensTheCharts();
@@ -358,6 +359,36 @@ void TestCharts::outlierIsClippedAtTheTop()
     QVERIFY2(text.contains(u"20,000 ms"_s), qPrintable(text));
     QVERIFY2(text.contains(u"Drawn at the top"_s), qPrintable(text));
     QVERIFY2(text.contains(u"1 point(s) above it"_s), qPrintable(text));
+}
+
+// A build step is drawn as a series of its own: it does not count as the reload's duration, does
+// not stretch the axis, and its hover names the build time.
+void TestCharts::buildsAreAFigureOfTheirOwn()
+{
+    HistoryStore store;
+    QVERIFY(store.open(m_dir.filePath(u"history.sqlite"_s)));
+    const qint64 session
+        = store.beginSession({ 0, u"test"_s, m_alpha, {}, {}, 1, kNow.addDays(-1).toUTC(), {} });
+    QList<ReloadRecord> records;
+    for (int i = 0; i < 3; ++i)
+        records.append(reload(session, kNow.addSecs(-60 * (i + 1)), ReloadStrategy::HotReload, 30 + i));
+    records[1].buildMs = 1500;
+    QVERIFY(store.recordReloads(records));
+    ChartsPanel panel;
+    panel.setClock([] { return kNow; });
+    panel.setStore(&store);
+    panel.setRange(ChartRange::LastHour);
+
+    QCOMPARE(panel.buildPointCount(), qsizetype(1));
+    QCOMPARE(panel.durationPointCount(ReloadStrategy::HotReload), qsizetype(3));
+    QCOMPARE(panel.outlierPointCount(), qsizetype(0));
+    QVERIFY2(panel.durationAxisMax() < 200, qPrintable(QString::number(panel.durationAxisMax())));
+    const auto built = std::find_if(panel.data().reloads.cbegin(), panel.data().reloads.cend(),
+        [](const ChartReload& r) { return r.buildMs == 1500; });
+    QVERIFY(built != panel.data().reloads.cend());
+    QCOMPARE(built->durationMs, qint64(31));
+    const QString text = panel.buildHoverText(*built);
+    QVERIFY2(text.contains(u"Build: 1,500 ms"_s), qPrintable(text));
 }
 
 void TestCharts::datesFollowTheLocale_data()

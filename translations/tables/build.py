@@ -5,4 +5,5 @@ T = {
                                           'Le serveur en cours d’exécution continue de répondre.'),
     'built in %1': ('gebaut in %1', 'compilé en %1'),
     'Build: %1 ms': ('Build: %1 ms', 'Compilation : %1 ms'),
+    'build': ('Build', 'compilation'),  # the duration chart's series of build steps
 }
