@@ -70,6 +70,9 @@ private:
         config.defaultStrategy = ReloadStrategy::None; // batches and analysis, no reloads
         config.resources.enabled = enabled;
         config.resources.maxCpuPercent = 1.0;
+        // The load here is CPU; memory must not hold the throttle (an AddressSanitizer build
+        // alone is over the default 50 MB).
+        config.resources.maxRssMb = 4096;
         QVERIFY(writeFile(project.path(u".foxreload.yaml"_s), ConfigWriter::toYaml(config)));
         cli.setEnvironment(isolatedEnvironment(m_home.path()));
         cli.setWorkingDirectory(project.root());
