@@ -58,7 +58,7 @@ const char* const kClangWarningFirst
       "[-Wimplicit-function-declaration]\n"
       "int main() { undefined_fn(); }\n"
       "             ^\n"
-      "/work/p/src/m.c:4:10: error: use of undeclared identifier 'x'\n"
+      "/home/dev/p/src/m.c:4:10: error: use of undeclared identifier 'x'\n"
       "  return x;\n"
       "         ^\n"
       "1 error generated.\n";
@@ -89,9 +89,9 @@ const char* const kCompileAll = "*** Error compiling './pkg/bad.py'...\n"
 const char* const kPySorry = "Sorry: IndentationError: unexpected indent (ind.py, line 2)\n";
 
 const char* const kPyTraceback = "Traceback (most recent call last):\n"
-                                 "  File \"/work/p/imp.py\", line 1, in <module>\n"
+                                 "  File \"/home/dev/p/imp.py\", line 1, in <module>\n"
                                  "    import helper\n"
-                                 "  File \"/work/p/helper.py\", line 2, in <module>\n"
+                                 "  File \"/home/dev/p/helper.py\", line 2, in <module>\n"
                                  "    raise ValueError(\"boom\")\n"
                                  "ValueError: boom\n";
 
@@ -164,7 +164,7 @@ private Q_SLOTS:
         QTest::newRow("gcc") << QByteArray(kGcc) << QString() << u"m.c"_s << 4 << 10 << u"gcc"_s
                              << u"‘x’ undeclared (first use in this function)"_s;
         QTest::newRow("clang, warning first, absolute path below cwd")
-            << QByteArray(kClangWarningFirst) << u"/work/p"_s << u"src/m.c"_s << 4 << 10 << u"gcc"_s
+            << QByteArray(kClangWarningFirst) << u"/home/dev/p"_s << u"src/m.c"_s << 4 << 10 << u"gcc"_s
             << u"use of undeclared identifier 'x'"_s;
         QTest::newRow("gcc fatal error") << QByteArray(kGccFatal) << QString() << u"main.cpp"_s << 1 << 10
                                          << u"gcc"_s << u"missing.h: No such file or directory"_s;
@@ -178,7 +178,7 @@ private Q_SLOTS:
         QTest::newRow("py_compile Sorry: form") << QByteArray(kPySorry) << QString() << u"ind.py"_s << 2 << 0
                                                 << u"python"_s << u"IndentationError: unexpected indent"_s;
         QTest::newRow("traceback: innermost frame")
-            << QByteArray(kPyTraceback) << u"/work/p/"_s << u"helper.py"_s << 2 << 0 << u"python"_s
+            << QByteArray(kPyTraceback) << u"/home/dev/p/"_s << u"helper.py"_s << 2 << 0 << u"python"_s
             << u"ValueError: boom"_s;
         QTest::newRow("mypy, note first") << QByteArray(kMypy) << QString() << u"app/tools.py"_s << 17 << 0
                                           << u"mypy"_s << u"Incompatible return value type"_s;
