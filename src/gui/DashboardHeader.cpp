@@ -242,6 +242,7 @@ void DashboardHeader::refresh()
     m_tools->setFullText(m_session->toolCount() >= 0 ? QLocale().toString(m_session->toolCount()) : u"—"_s);
     m_location->setFullText(m_session->location());
     m_trustButton->setVisible(status == MonitoredSession::Status::Untrusted);
+    fitResourcesColumn(); // the trust button takes room too
     const MonitoredSession::Resources& resources = m_session->resources();
     m_resources->setFullText(ResourceText::summary(resources));
     m_resources->setDetail(ResourceText::details(resources));
