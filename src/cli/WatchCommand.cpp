@@ -73,12 +73,16 @@ const char* kindName(FileEvent::Kind kind)
         return "removed";
     case FileEvent::Kind::Renamed:
         return "renamed";
+    case FileEvent::Kind::WriteClosed:
+        return "write-closed";
     }
     return "changed";
 }
 
 void printEvent(const FileEvent& event, bool json)
 {
+    if (event.kind == FileEvent::Kind::WriteClosed)
+        return; // a timing hint for the batcher, not a change
     static QByteArray line; // reused: no allocation for the line itself
     line.resize(0);
     if (json) {

@@ -66,6 +66,8 @@ QString describe(const FileEvent& e)
         return u"d "_s + path;
     case FileEvent::Kind::Renamed:
         return u"r "_s + e.oldPath.mid(3) + u'>' + path;
+    case FileEvent::Kind::WriteClosed:
+        return u"w "_s + path;
     }
     return {};
 }

@@ -88,6 +88,8 @@ private:
                 }
             }
             break;
+        case Kind::WriteClosed: // never pending: BatchWindow::add consumes it
+            break;
         }
     }
 
@@ -166,6 +168,8 @@ BatchWindow::BatchWindow(std::chrono::milliseconds quiet, std::chrono::milliseco
 
 void BatchWindow::add(const FileEvent& event, Clock::time_point now)
 {
+    if (event.kind == Kind::WriteClosed)
+        return; // a timing hint, not a change
     if (m_pending.isEmpty())
         m_first = now;
     m_last = now;
@@ -359,6 +363,8 @@ void ChangeBatcher::emitBatch(ChangeBatch batch)
                 m_hashes.forget(event.oldPath);
                 m_hashes.prime(event.path);
                 break;
+            case Kind::WriteClosed: // never in a batch: BatchWindow::add consumes it
+                continue;
             }
             kept.append(event);
         }

@@ -15,6 +15,8 @@ QString fileEventKindName(FileEvent::Kind kind)
         return u"removed"_s;
     case FileEvent::Kind::Renamed:
         return u"renamed"_s;
+    case FileEvent::Kind::WriteClosed:
+        return u"write-closed"_s;
     }
     return {};
 }

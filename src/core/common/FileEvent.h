@@ -13,7 +13,10 @@ using Clock = std::chrono::steady_clock;
 // (QDir::cleanPath), so that every stage can compare them as strings.
 struct FileEvent
 {
-    enum class Kind { Created, Modified, Removed, Renamed };
+    // WriteClosed: a file opened for writing was closed (inotify's IN_CLOSE_WRITE). It is a
+    // timing hint for the batcher (the writer is done), never a change: ChangeBatcher consumes
+    // it, so no later stage sees one. Only backends whose reportsWriteClose() is true emit it.
+    enum class Kind { Created, Modified, Removed, Renamed, WriteClosed };
 
     Kind kind = Kind::Modified;
     QString path;
@@ -30,7 +33,7 @@ struct FileEvent
 
 using FileEventList = QList<FileEvent>;
 
-// "created", "modified", "removed", "renamed"
+// "created", "modified", "removed", "renamed", "write-closed"
 QString fileEventKindName(FileEvent::Kind kind);
 
 } // namespace foxreload

@@ -270,6 +270,8 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
             if (!event.isDirectory)
                 addPath(event.path);
             break;
+        case FileEvent::Kind::WriteClosed: // the batcher consumes it: never in a batch
+            break;
         }
     }
     for (const QString& file : std::as_const(toRead)) {
