@@ -321,10 +321,8 @@ void HttpServerChannel::onPostFinished(Post* post)
         }
         QString why;
         if (!m_connected)
-            why = u"no HTTP server answered at %1 within %2 ms (last error: %3)"_s
-                      .arg(m_url.toDisplayString())
-                      .arg(m_options.connectTimeoutMs)
-                      .arg(reply->errorString());
+            why = u"no HTTP server answered at %1 within %2 ms (last error: %3)"_s.arg(
+                m_url.toDisplayString(), QString::number(m_options.connectTimeoutMs), reply->errorString());
         else
             why = u"%1 %2 failed: %3"_s.arg(
                 post->resume ? u"GET"_s : u"POST"_s, m_url.toDisplayString(), reply->errorString());
@@ -447,9 +445,8 @@ void HttpServerChannel::onServerStreamFinished()
     if (status != 200 || !isEventStream(reply)) {
         if (++m_getFailures >= kMaxStreamFailures) {
             setError(u"the GET stream of %1 failed %2 times (last: %3); messages the server sends on its "
-                     u"own are not received"_s.arg(m_url.toDisplayString())
-                         .arg(m_getFailures)
-                         .arg(status ? u"HTTP %1"_s.arg(status) : reply->errorString()));
+                     u"own are not received"_s.arg(m_url.toDisplayString(), QString::number(m_getFailures),
+                         status ? u"HTTP %1"_s.arg(status) : reply->errorString()));
             m_getStreamOffered = false;
             return;
         }

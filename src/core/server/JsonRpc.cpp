@@ -72,7 +72,7 @@ QString Reply::describe() const
     case Status::Result:
         return u"ok"_s;
     case Status::Error:
-        return u"%1 (%2)"_s.arg(errorMessage).arg(errorCode);
+        return u"%1 (%2)"_s.arg(errorMessage, QString::number(errorCode));
     case Status::Timeout:
         return errorMessage.isEmpty() ? u"timed out"_s : errorMessage;
     case Status::Disconnected:

@@ -35,7 +35,7 @@ void McpClient::request(const QString& method, const QJsonValue& params, int tim
     connect(timer.get(), &QTimer::timeout, this, [this, id, method, timeoutMs] {
         jsonrpc::Reply reply;
         reply.status = jsonrpc::Reply::Status::Timeout;
-        reply.errorMessage = u"%1 was not answered within %2 ms"_s.arg(method).arg(timeoutMs);
+        reply.errorMessage = u"%1 was not answered within %2 ms"_s.arg(method, QString::number(timeoutMs));
         finish(id, reply);
     });
     timer->start(timeoutMs);

@@ -295,8 +295,8 @@ void ReloadOrchestrator::runHotReloadStep()
                 // The server cannot hot reload: remember it, so later plans restart directly.
                 m_hotReloadUnsupported = true;
                 const QString reason = reply.status == Status::Timeout
-                    ? u"the server did not answer %1 within %2 ms"_s.arg(method).arg(
-                        m_config.server.hotReload.timeoutMs)
+                    ? u"the server did not answer %1 within %2 ms"_s.arg(
+                        method, QString::number(m_config.server.hotReload.timeoutMs))
                     : u"the server does not implement %1"_s.arg(method);
                 Q_EMIT hotReloadUnsupported(reason);
                 escalateToFullRestart(reason);

@@ -139,9 +139,8 @@ bool HttpFront::listen(QString* error)
         = new GuardedTcpServer({ m_options.maxHeaderBytes, m_options.maxBodyBytes }, m_server.get());
     if (!tcpServer->listen(m_options.address, m_options.port)) {
         if (error)
-            *error = u"cannot listen on %1:%2: %3"_s.arg(m_options.address.toString())
-                         .arg(m_options.port)
-                         .arg(tcpServer->errorString());
+            *error = u"cannot listen on %1:%2: %3"_s.arg(
+                m_options.address.toString(), QString::number(m_options.port), tcpServer->errorString());
         delete tcpServer;
         return false;
     }

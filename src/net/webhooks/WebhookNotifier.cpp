@@ -64,7 +64,7 @@ void WebhookNotifier::attachGame(GamificationEngine* engine)
         return;
     connect(engine, &GamificationEngine::levelUp, this, [this](int level) {
         notify({ u"level_up"_s, m_project, u"Level %1 reached"_s.arg(level),
-            u"Reloading %1 earned level %2."_s.arg(m_project).arg(level), {}, {},
+            u"Reloading %1 earned level %2."_s.arg(m_project, QString::number(level)), {}, {},
             QDateTime::currentDateTimeUtc() });
     });
     connect(engine, &GamificationEngine::achievementUnlocked, this, [this](const QString& id) {
