@@ -52,8 +52,11 @@ public:
         m_root = QDir(m_dir.path()).canonicalPath();
         watcher.setBackend(kind);
         watcher.setPollInterval(kPollIntervalMs);
-        QObject::connect(&watcher, &FileWatcher::changed, &watcher,
-            [this](const FileEvent& event) { events.append(event); });
+        QObject::connect(&watcher, &FileWatcher::changed, &watcher, [this](const FileEvent& event) {
+            sequence.append(event);
+            if (event.kind != FileEvent::Kind::WriteClosed) // a timing hint, asserted on its own
+                events.append(event);
+        });
         QObject::connect(&watcher, &FileWatcher::warning, &watcher,
             [this](const QString& message) { warnings.append(message); });
     }
@@ -112,10 +115,20 @@ public:
         }
         return kinds;
     }
+    // Where in `sequence` the last event of this kind about this path is; -1 when there is none.
+    qsizetype lastIndex(FileEvent::Kind kind, const QString& relative) const
+    {
+        const QString full = path(relative);
+        for (qsizetype i = sequence.size() - 1; i >= 0; --i) {
+            if (sequence.at(i).kind == kind && sequence.at(i).path == full)
+                return i;
+        }
+        return -1;
+    }
     QString dump() const
     {
         QStringList lines;
-        for (const auto& event : events)
+        for (const auto& event : sequence)
             lines.append(kindName(event.kind) + u' '
                 + (event.oldPath.isEmpty() ? QString() : event.oldPath + u" -> "_s) + event.path);
         return lines.join(u'\n');
@@ -134,7 +147,8 @@ public:
 
     QTemporaryDir m_dir;
     FileWatcher watcher;
-    QList<FileEvent> events;
+    QList<FileEvent> events; // every change, without the write-closed hints
+    QList<FileEvent> sequence; // everything, in order
     QStringList warnings;
 
 private:
@@ -183,6 +197,10 @@ private Q_SLOTS:
     void statsCountTheTree();
 
     void writerHoldingTheFileOpen();
+    void writeCloseFollowsTheLastWrite_data();
+    void writeCloseFollowsTheLastWrite();
+    void writeCloseOnlyForFiles_data() { addBackends(); }
+    void writeCloseOnlyForFiles();
     void overflowRescanReportsWhatChanged();
     void realQueueOverflowIsCaughtUp();
     void watchLimitFallsBackToPolling();
@@ -577,6 +595,100 @@ void TestFileWatcher::writerHoldingTheFileOpen()
     QTRY_COMPARE_WITH_TIMEOUT(f.count(FileEvent::Kind::Modified, u"open.txt"_s), 2, kTimeoutMs);
     QVERIFY(f.settle());
     QCOMPARE(f.count(FileEvent::Kind::Modified, u"open.txt"_s), 2);
+}
+
+void TestFileWatcher::writeCloseFollowsTheLastWrite_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("written"); // the file whose close is reported
+    QTest::addColumn<int>("modifiedBeforeClose"); // how often `written` is reported modified
+    QTest::newRow("new file: write, close") << u"create"_s << u"new.py"_s << 0;
+    QTest::newRow("rewrite with O_TRUNC") << u"truncate"_s << u"main.py"_s << 1;
+    QTest::newRow("held open while written, then closed") << u"held"_s << u"main.py"_s << 2;
+    QTest::newRow("temporary written, renamed into place") << u"rename"_s << u"main.py.tmp"_s << 0;
+}
+
+void TestFileWatcher::writeCloseFollowsTheLastWrite()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("inotify only");
+#endif
+    QFETCH(QString, action);
+    QFETCH(QString, written);
+    QFETCH(int, modifiedBeforeClose);
+    Fixture f(WatchBackendKind::Inotify);
+    QVERIFY(f.make(u"main.py"_s, "old\n"_ba));
+    QVERIFY(f.start());
+    QVERIFY(f.watcher.reportsWriteClose());
+
+    if (action == u"create") {
+        QVERIFY(writeFile(f.path(written), "new\n"_ba));
+    } else if (action == u"truncate") {
+        QVERIFY(writeFile(f.path(written), "rewritten\n"_ba, QIODevice::WriteOnly | QIODevice::Truncate));
+    } else if (action == u"held") {
+        QFile writer(f.path(written));
+        QVERIFY(writer.open(QIODevice::Append | QIODevice::Unbuffered));
+        QCOMPARE(writer.write("one\n"), 4);
+        // Still open: the write is reported after its quiet time, and no close yet.
+        QTRY_COMPARE_WITH_TIMEOUT(f.count(FileEvent::Kind::Modified, written), 1, kTimeoutMs);
+        QCOMPARE(f.lastIndex(FileEvent::Kind::WriteClosed, written), -1);
+        QCOMPARE(writer.write("two\n"), 4);
+        writer.close();
+    } else if (action == u"rename") {
+        QVERIFY(writeFile(f.path(written), "new\n"_ba));
+        QCOMPARE(std::rename(qPrintable(f.path(written)), qPrintable(f.path(u"main.py"_s))), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Modified, u"main.py"_s), kTimeoutMs);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(f.lastIndex(FileEvent::Kind::WriteClosed, written) >= 0, kTimeoutMs);
+    QVERIFY(f.settle());
+
+    const qsizetype closed = f.lastIndex(FileEvent::Kind::WriteClosed, written);
+    QVERIFY2(closed > f.lastIndex(FileEvent::Kind::Modified, written), qPrintable(f.dump()));
+    QVERIFY2(closed > f.lastIndex(FileEvent::Kind::Created, written), qPrintable(f.dump()));
+    QCOMPARE(f.count(FileEvent::Kind::Modified, written), modifiedBeforeClose);
+    int closes = 0;
+    for (const auto& event : std::as_const(f.sequence))
+        closes += event.kind == FileEvent::Kind::WriteClosed && event.path == f.path(written);
+    QCOMPARE(closes, 1); // one writer, one close
+    if (action == u"rename") // the target's new content arrives with the rename, after the close
+        QVERIFY2(f.lastIndex(FileEvent::Kind::Modified, u"main.py"_s) > closed, qPrintable(f.dump()));
+}
+
+void TestFileWatcher::writeCloseOnlyForFiles()
+{
+    QFETCH(WatchBackendKind, backend);
+    Fixture f(backend);
+    QVERIFY(f.make(u"pkg/a.py"_s));
+    QVERIFY(f.start({ u"**/*.log"_s }));
+    const bool closes = f.watcher.reportsWriteClose();
+    QCOMPARE(closes, backend == WatchBackendKind::Inotify);
+
+    QVERIFY(QDir().mkpath(f.path(u"fresh/sub"_s)));
+    QVERIFY(QDir().rename(f.path(u"pkg"_s), f.path(u"moved"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Created, u"fresh/sub"_s), kTimeoutMs);
+    QVERIFY(f.settle());
+    QVERIFY(writeFile(f.path(u"fresh/sub/b.py"_s), "b"_ba));
+    QVERIFY(writeFile(f.path(u"moved/a.py"_s), "more"_ba, QIODevice::Append));
+    QVERIFY(writeFile(f.path(u"debug.log"_s), "excluded"_ba));
+    QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Created, u"fresh/sub/b.py"_s)
+            && f.has(FileEvent::Kind::Modified, u"moved/a.py"_s),
+        kTimeoutMs);
+    QVERIFY(f.settle());
+
+    QStringList closed;
+    for (const auto& event : std::as_const(f.sequence)) {
+        if (event.kind != FileEvent::Kind::WriteClosed)
+            continue;
+        QVERIFY2(!event.isDirectory && QFileInfo(event.path).isFile(), qPrintable(f.dump()));
+        closed.append(event.path);
+    }
+    QVERIFY2(!closed.contains(f.path(u"debug.log"_s)), qPrintable(f.dump())); // excluded stays silent
+    if (closes) {
+        QVERIFY2(closed.contains(f.path(u"fresh/sub/b.py"_s)) && closed.contains(f.path(u"moved/a.py"_s)),
+            qPrintable(f.dump()));
+    } else {
+        QVERIFY2(closed.isEmpty(), qPrintable(f.dump()));
+    }
 }
 
 void TestFileWatcher::overflowRescanReportsWhatChanged()

@@ -42,6 +42,8 @@ enum class WatchBackendKind { Auto, Inotify, QtFileSystemWatcher, Polling };
 //   one by one (the snapshot backends see a directory rename as removal + creation).
 // - an editor's atomic save (temporary renamed over the file) is "modified" of the
 //   file itself (inotify; the snapshot backends see the same through the inode).
+// - write-closed (only when reportsWriteClose()): a file that counts was closed by a
+//   writer, after its last created/modified; never for a directory.
 // - excluded paths (the root's PathFilter) are never reported, and excluded
 //   directories are never entered.
 // - a root that is a file is watched through its directory; only that file counts.
@@ -66,6 +68,9 @@ public:
     bool start(const QList<WatchRoot>& roots);
     void stop();
     bool isActive() const;
+    // Whether changed() also carries FileEvent::Kind::WriteClosed (the active backend sees a
+    // writer close a file: inotify). False before start() and for the snapshot backends.
+    bool reportsWriteClose() const;
     WatchStats stats() const;
 
     static std::optional<WatchBackendKind> backendFromName(QStringView name); // auto|inotify|qt|polling

@@ -581,18 +581,26 @@ void InotifyBackend::processEvent(const inotify_event* event)
         return;
     }
     if (mask & IN_CLOSE_WRITE) {
+        if (isDirectory)
+            return;
         auto pending = m_writes.find(WriteKey { wd, QByteArray::fromRawData(name, length) });
+        bool visible = false;
         if (pending != m_writes.end()) {
             const bool wasCreated = pending->created;
             const bool unreported = pending->unreported;
             m_writes.erase(pending);
             if (unreported)
-                reportWrite(dir, nameView, wasCreated);
-            return;
+                visible = reportWrite(dir, nameView, wasCreated);
+            else // reported by its deadline while still open
+                visible = isVisible(dir, childPath(dir.path, nameView), name, length, false);
+        } else {
+            if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(QByteArrayView(name, length)))
+                return;
+            visible = reportWrite(dir, nameView, false); // opened for writing before we looked
         }
-        if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(QByteArrayView(name, length)))
-            return;
-        reportWrite(dir, nameView, false); // opened for writing before we looked
+        // After the file's last "modified": the batcher may close as soon as every writer is done.
+        if (visible)
+            report(FileEvent::Kind::WriteClosed, childPath(dir.path, nameView));
         return;
     }
 
@@ -969,13 +977,14 @@ void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
     }
 }
 
-void InotifyBackend::reportWrite(const Dir& dir, std::string_view name, bool created)
+bool InotifyBackend::reportWrite(const Dir& dir, std::string_view name, bool created)
 {
     const QString path = childPath(dir.path, name);
     // A created file passed the filter at IN_CREATE; a written one is checked now.
     if (!created && !isVisible(dir, path, name.data(), qsizetype(name.size()), false))
-        return;
+        return false;
     report(created ? FileEvent::Kind::Created : FileEvent::Kind::Modified, path);
+    return true;
 }
 
 void InotifyBackend::report(

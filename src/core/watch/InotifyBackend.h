@@ -32,6 +32,8 @@ class PollingBackend;
 //   reported as created.
 // - modified: once per save, on IN_CLOSE_WRITE; a write without a close (a writer
 //   holding the file open) ~75 ms after the last write.
+// - write-closed: at every IN_CLOSE_WRITE of a file that counts, right after its
+//   created/modified (the writer is done: the batcher need not wait out its window).
 // - renamed: IN_MOVED_FROM/IN_MOVED_TO paired by cookie. When a rename lands on a
 //   name that already exists (an editor's atomic save: write a temporary, rename it
 //   over the target) it is reported as "modified target" (plus "removed temporary"
@@ -55,6 +57,7 @@ public:
     bool addTarget(const WatchTarget& target) override;
     QString name() const override;
     bool isActive() const override { return m_fd >= 0; }
+    bool reportsWriteClose() const override { return true; }
 
     void setPollInterval(int milliseconds); // for the directories that could not be armed
     // Watches beyond this count fail as if the system limit were reached (tests).
@@ -137,7 +140,8 @@ private:
     bool isVisible(
         const Dir& dir, const QString& path, const char* name, qsizetype length, bool isDirectory) const;
 
-    void reportWrite(const Dir& dir, std::string_view name, bool created);
+    // False when the file does not count (excluded): nothing was reported.
+    bool reportWrite(const Dir& dir, std::string_view name, bool created);
     void report(
         FileEvent::Kind kind, const QString& path, const QString& oldPath = {}, bool isDirectory = false);
 

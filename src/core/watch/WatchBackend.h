@@ -39,6 +39,9 @@ public:
     virtual bool addTarget(const WatchTarget& target) = 0;
     virtual QString name() const = 0;
     virtual bool isActive() const = 0;
+    // Whether FileEvent::Kind::WriteClosed is reported (a writer closed a file it wrote):
+    // only a backend that sees closes can say a save is over before a quiet window passes.
+    virtual bool reportsWriteClose() const { return false; }
 
 protected:
     // The one place a backend turns what it saw into a FileEvent.
