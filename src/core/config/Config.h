@@ -91,6 +91,7 @@ struct WatchSettings
     bool respectGitignore = true;
     int debounceMs = 50;
     int maxWaitMs = 1000; // a stream of events cannot postpone a batch longer than this
+    int settleMs = 5; // with close events (inotify): a batch closes this long after its writes end; 0: off
     int maxReloadsPerMinute = 10;
     QString backend = QStringLiteral("auto"); // auto | inotify | qt | polling
     int pollIntervalMs = 1000;
