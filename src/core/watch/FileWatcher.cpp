@@ -1,13 +1,10 @@
 #include "FileWatcher.h"
 
 #include "MissingRoots.h"
+#include "NativeWatchBackend.h"
 #include "PollingBackend.h"
 #include "QtWatcherBackend.h"
 #include "WatchLog.h"
-
-#ifdef Q_OS_LINUX
-#include "InotifyBackend.h"
-#endif
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -45,13 +42,6 @@ public:
         }
         return target;
     }
-
-#ifdef Q_OS_LINUX
-    InotifyBackend* inotify() const
-    {
-        return qobject_cast<InotifyBackend*>(backend.get());
-    }
-#endif
 };
 
 FileWatcher::FileWatcher(QObject* parent)
@@ -74,10 +64,7 @@ void FileWatcher::setPollInterval(int milliseconds)
     d->pollInterval = qMax(1, milliseconds);
     if (auto* polling = qobject_cast<PollingBackend*>(d->backend.get()))
         polling->setInterval(d->pollInterval);
-#ifdef Q_OS_LINUX
-    if (auto* inotify = d->inotify())
-        inotify->setPollInterval(d->pollInterval);
-#endif
+    nativewatch::setPollInterval(d->backend.get(), d->pollInterval);
 }
 
 std::optional<WatchBackendKind> FileWatcher::backendFromName(QStringView name)
@@ -121,33 +108,20 @@ bool FileWatcher::start(const QList<WatchRoot>& roots)
     }
 
     WatchBackendKind kind = d->kind;
-    if (kind == WatchBackendKind::Auto) {
-#ifdef Q_OS_LINUX
-        kind = WatchBackendKind::Inotify;
-#else
-        kind = WatchBackendKind::QtFileSystemWatcher;
-#endif
-    }
-#ifndef Q_OS_LINUX
-    if (kind == WatchBackendKind::Inotify) {
+    const bool hasNative = !nativewatch::name().isEmpty();
+    if (kind == WatchBackendKind::Auto)
+        kind = hasNative ? WatchBackendKind::Inotify : WatchBackendKind::QtFileSystemWatcher;
+    if (kind == WatchBackendKind::Inotify && !hasNative) {
         Q_EMIT warning(u"the inotify backend exists on Linux only; using QFileSystemWatcher"_s);
         kind = WatchBackendKind::QtFileSystemWatcher;
     }
-#endif
 
     const auto makeBackend = [this](WatchBackendKind which) -> std::unique_ptr<WatchBackend> {
         std::unique_ptr<WatchBackend> backend;
         switch (which) {
-        case WatchBackendKind::Inotify: {
-#ifdef Q_OS_LINUX
-            auto inotify = std::make_unique<InotifyBackend>();
-            inotify->setPollInterval(d->pollInterval);
-            if (d->watchLimitForTesting >= 0)
-                inotify->setWatchLimitForTesting(d->watchLimitForTesting);
-            backend = std::move(inotify);
-#endif
+        case WatchBackendKind::Inotify:
+            backend = nativewatch::create({ d->pollInterval, d->watchLimitForTesting });
             break;
-        }
         case WatchBackendKind::QtFileSystemWatcher:
             backend = std::make_unique<QtWatcherBackend>();
             break;
@@ -241,11 +215,6 @@ bool FileWatcher::isActive() const
     return d->backend && d->backend->isActive();
 }
 
-bool FileWatcher::reportsWriteClose() const
-{
-    return d->backend && d->backend->reportsWriteClose();
-}
-
 WatchStats FileWatcher::stats() const
 {
     WatchStats stats = d->stats;
@@ -261,20 +230,12 @@ void FileWatcher::setWatchLimitForTesting(int maxWatches)
 
 void FileWatcher::setPausedForTesting(bool paused)
 {
-#ifdef Q_OS_LINUX
-    if (auto* inotify = d->inotify())
-        inotify->setPausedForTesting(paused);
-#else
-    Q_UNUSED(paused)
-#endif
+    nativewatch::setPausedForTesting(d->backend.get(), paused);
 }
 
 void FileWatcher::simulateOverflowForTesting()
 {
-#ifdef Q_OS_LINUX
-    if (auto* inotify = d->inotify())
-        inotify->simulateOverflowForTesting();
-#endif
+    nativewatch::simulateOverflowForTesting(d->backend.get());
 }
 
 } // namespace foxreload
