@@ -215,6 +215,11 @@ bool FileWatcher::isActive() const
     return d->backend && d->backend->isActive();
 }
 
+bool FileWatcher::reportsWriteClose() const
+{
+    return d->backend && d->backend->reportsWriteClose();
+}
+
 WatchStats FileWatcher::stats() const
 {
     WatchStats stats = d->stats;
