@@ -698,7 +698,7 @@ gamification: {xp_multiplier: 11}
                u".foxreload.yaml:2:12: server.command: expected a string, got a list"_s,
                u".foxreload.yaml:3:9: server.args: expected a list of strings, got a map"_s,
                u".foxreload.yaml:4:8: watch: expected a map of settings (paths, exclude, respect_gitignore, "
-               u"debounce_ms, max_wait_ms, max_reloads_per_minute, backend, poll_interval_ms, "
+               u"debounce_ms, max_wait_ms, settle_ms, max_reloads_per_minute, backend, poll_interval_ms, "
                u"follow_imports), "
                u"got a list"_s,
                u".foxreload.yaml:5:31: gamification.xp_multiplier: expected a number (0–10), got 11"_s,

@@ -104,6 +104,7 @@ const QMap<QString, Mutation>& mutations()
         { u"watch.respect_gitignore"_s, [](Config& c, const QString&) { c.watch.respectGitignore = false; } },
         { u"watch.debounce_ms"_s, [](Config& c, const QString&) { c.watch.debounceMs = 75; } },
         { u"watch.max_wait_ms"_s, [](Config& c, const QString&) { c.watch.maxWaitMs = 4000; } },
+        { u"watch.settle_ms"_s, [](Config& c, const QString&) { c.watch.settleMs = 20; } },
         { u"watch.max_reloads_per_minute"_s,
             [](Config& c, const QString&) { c.watch.maxReloadsPerMinute = 3; } },
         { u"watch.backend"_s, [](Config& c, const QString&) { c.watch.backend = u"polling"_s; } },

@@ -3,6 +3,7 @@
 #include "ConfigKeys.h"
 #include "ConfigLoader.h"
 #include "ConfigLog.h"
+#include "ConfigSchema.h"
 #include "YamlEditor.h"
 #include "YamlRender.h"
 
@@ -65,6 +66,21 @@ QByteArray number(qint64 value)
 QByteArray boolean(bool value)
 {
     return value ? "true"_ba : "false"_ba;
+}
+
+// A plain key's value as the file spells it.
+QByteArray plainValue(const ConfigKeyInfo& key, const QVariant& value)
+{
+    switch (key.type) {
+    case ConfigType::Int:
+        return number(value.toInt());
+    case ConfigType::Double:
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest).toUtf8();
+    case ConfigType::Bool:
+        return boolean(value.toBool());
+    default:
+        return scalar(value.toString());
+    }
 }
 
 QByteArray flowList(const QStringList& items)
@@ -238,24 +254,6 @@ QList<KeyEdit> ConfigFileEditor::edits(
             entries.append(scalar(it.key()) + ": " + scalar(it.value()));
         edits.set(u"server.env"_s, '{' + entries.join(", ") + '}');
     }
-    edits.scalarIfChanged(
-        u"server.hot_reload.method"_s, a.hotReload.method, b.hotReload.method, scalar(b.hotReload.method));
-    edits.scalarIfChanged(u"server.hot_reload.timeout_ms"_s, a.hotReload.timeoutMs, b.hotReload.timeoutMs,
-        number(b.hotReload.timeoutMs));
-    edits.scalarIfChanged(
-        u"server.shutdown_grace_ms"_s, a.shutdownGraceMs, b.shutdownGraceMs, number(b.shutdownGraceMs));
-    edits.scalarIfChanged(
-        u"server.ready_timeout_ms"_s, a.readyTimeoutMs, b.readyTimeoutMs, number(b.readyTimeoutMs));
-    edits.scalarIfChanged(
-        u"server.restart_mode"_s, a.restartMode, b.restartMode, scalar(restartModeName(b.restartMode)));
-    edits.scalarIfChanged(
-        u"server.crash_loop.limit"_s, a.crashLoopLimit, b.crashLoopLimit, number(b.crashLoopLimit));
-    edits.scalarIfChanged(u"server.crash_loop.window_ms"_s, a.crashLoopWindowMs, b.crashLoopWindowMs,
-        number(b.crashLoopWindowMs));
-    edits.scalarIfChanged(
-        u"server.stderr_tail_lines"_s, a.stderrTailLines, b.stderrTailLines, number(b.stderrTailLines));
-    edits.scalarIfChanged(
-        u"server.transport"_s, a.transport, b.transport, scalar(serverTransportName(b.transport)));
     edits.scalarIfChanged(u"server.url"_s, a.url, b.url, scalar(b.url));
     if (a.build != b.build) {
         if (b.build.enabled())
@@ -264,8 +262,6 @@ QList<KeyEdit> ConfigFileEditor::edits(
         else
             edits.remove(u"server.build"_s);
     }
-    edits.scalarIfChanged(
-        u"server.build_timeout_ms"_s, a.buildTimeoutMs, b.buildTimeoutMs, number(b.buildTimeoutMs));
 
     const WatchSettings& w = before.watch;
     const WatchSettings& x = after.watch;
@@ -277,43 +273,14 @@ QList<KeyEdit> ConfigFileEditor::edits(
         edits.set(u"watch.paths"_s, flowList(texts));
     }
     edits.scalarIfChanged(u"watch.exclude"_s, w.exclude, x.exclude, flowList(x.exclude));
-    edits.scalarIfChanged(
-        u"watch.respect_gitignore"_s, w.respectGitignore, x.respectGitignore, boolean(x.respectGitignore));
-    edits.scalarIfChanged(u"watch.debounce_ms"_s, w.debounceMs, x.debounceMs, number(x.debounceMs));
-    edits.scalarIfChanged(u"watch.max_wait_ms"_s, w.maxWaitMs, x.maxWaitMs, number(x.maxWaitMs));
-    edits.scalarIfChanged(u"watch.max_reloads_per_minute"_s, w.maxReloadsPerMinute, x.maxReloadsPerMinute,
-        number(x.maxReloadsPerMinute));
-    edits.scalarIfChanged(u"watch.backend"_s, w.backend, x.backend, scalar(x.backend));
-    edits.scalarIfChanged(
-        u"watch.poll_interval_ms"_s, w.pollIntervalMs, x.pollIntervalMs, number(x.pollIntervalMs));
-    edits.scalarIfChanged(
-        u"watch.follow_imports"_s, w.followImports, x.followImports, boolean(x.followImports));
 
     ruleEdits(before.rules, after.rules, &edits);
-    edits.scalarIfChanged(u"default_strategy"_s, before.defaultStrategy, after.defaultStrategy,
-        scalar(strategyName(after.defaultStrategy)));
+    // The plain keys, as the schema lists them: each one that changed is set to its new value.
+    for (const ConfigKeyInfo& key : configSchema()) {
+        if (key.isPlain() && key.access.get(before) != key.access.get(after))
+            edits.set(key.path, plainValue(key, key.access.get(after)));
+    }
 
-    const GamificationSettings& g = before.gamification;
-    const GamificationSettings& h = after.gamification;
-    edits.scalarIfChanged(u"gamification.enabled"_s, g.enabled, h.enabled, boolean(h.enabled));
-    edits.scalarIfChanged(u"gamification.xp_multiplier"_s, g.xpMultiplier, h.xpMultiplier,
-        QString::number(h.xpMultiplier, 'g', QLocale::FloatingPointShortest).toUtf8());
-    edits.scalarIfChanged(
-        u"gamification.notifications"_s, g.notifications, h.notifications, boolean(h.notifications));
-    const ResourceSettings& r = before.resources;
-    const ResourceSettings& t = after.resources;
-    edits.scalarIfChanged(u"resources.enabled"_s, r.enabled, t.enabled, boolean(t.enabled));
-    edits.scalarIfChanged(u"resources.max_cpu_percent"_s, r.maxCpuPercent, t.maxCpuPercent,
-        QString::number(t.maxCpuPercent, 'g', QLocale::FloatingPointShortest).toUtf8());
-    edits.scalarIfChanged(u"resources.max_rss_mb"_s, r.maxRssMb, t.maxRssMb, number(t.maxRssMb));
-    edits.scalarIfChanged(u"history.retention_days"_s, before.history.retentionDays,
-        after.history.retentionDays, number(after.history.retentionDays));
-    edits.scalarIfChanged(u"history.max_raw_reloads"_s, before.history.maxRawReloads,
-        after.history.maxRawReloads, number(after.history.maxRawReloads));
-    edits.scalarIfChanged(u"proxy.request_grace_ms"_s, before.proxy.requestGraceMs,
-        after.proxy.requestGraceMs, number(after.proxy.requestGraceMs));
-    edits.scalarIfChanged(u"proxy.max_queued_requests"_s, before.proxy.maxQueuedRequests,
-        after.proxy.maxQueuedRequests, number(after.proxy.maxQueuedRequests));
     if (before.proxy.listen != after.proxy.listen) {
         if (after.proxy.listen.isEmpty())
             edits.remove(u"proxy.listen"_s);

@@ -10,8 +10,8 @@ namespace foxreload {
 // The keys a .foxreload.yaml may hold, for editing it by key (`foxreload config get/set`,
 // the settings dialog): which keys exist, and in which order new ones are written.
 
-// Every key in the documented order. List items are written "[]" ("server.args[]",
-// "rules[].match"), the keys of a free-form map "*" ("server.env.*").
+// Every key of the schema (ConfigSchema.h) in the documented order. List items are written "[]"
+// ("server.args[]", "rules[].match"), the keys of a free-form map "*" ("server.env.*").
 const QStringList& configKeyOrder();
 
 // The schema form of a concrete key: "rules[2].match" -> "rules[].match", "server.env.FOO" -> "server.env.*".

@@ -1,8 +1,10 @@
 #include "ConfigLoader.h"
 #include "ConfigLog.h"
+#include "ConfigSchema.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QLocale>
 #include <QSaveFile>
@@ -86,139 +88,217 @@ std::string number(double value)
     return utf8(QString::number(value, 'g', QLocale::FloatingPointShortest));
 }
 
+using Writer = void (*)(YAML::Emitter&, const Config&, const PathWriter&);
+
+void key(YAML::Emitter& out, const char* name)
+{
+    out << YAML::Key << name << YAML::Value;
+}
+
+void writeEnv(YAML::Emitter& out, const Config& config, const PathWriter&)
+{
+    key(out, "env");
+    if (config.server.env.isEmpty()) {
+        out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+        return;
+    }
+    out << YAML::BeginMap;
+    for (auto it = config.server.env.cbegin(); it != config.server.env.cend(); ++it)
+        out << YAML::Key << utf8(it.key()) << YAML::Value << YAML::DoubleQuoted << utf8(it.value());
+    out << YAML::EndMap;
+}
+
+void writeBuild(YAML::Emitter& out, const Config& config, const PathWriter& paths)
+{
+    const BuildSettings& build = config.server.build;
+    if (!build.enabled())
+        return;
+    key(out, "build");
+    out << YAML::Flow << YAML::BeginMap;
+    key(out, "command");
+    out << utf8(paths.command(build.command));
+    key(out, "args");
+    emitFlowList(out, build.args);
+    out << YAML::EndMap;
+}
+
+void writeRules(YAML::Emitter& out, const Config& config, const PathWriter&)
+{
+    key(out, "rules");
+    if (config.rules.isEmpty()) {
+        out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+        return;
+    }
+    out << YAML::BeginSeq;
+    for (const Rule& rule : config.rules) {
+        out << YAML::Flow << YAML::BeginMap;
+        key(out, "match");
+        out << utf8(rule.match);
+        key(out, "strategy");
+        out << utf8(strategyName(rule.strategy));
+        if (!rule.components.isEmpty()) {
+            key(out, "components");
+            emitFlowList(out, rule.components);
+        }
+        if (rule.build) {
+            key(out, "build");
+            out << true;
+        }
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+
+void writeMetrics(YAML::Emitter& out, const Config& config, const PathWriter&)
+{
+    if (config.metrics.listen.isEmpty())
+        return;
+    key(out, "metrics");
+    out << YAML::BeginMap;
+    key(out, "listen");
+    out << utf8(config.metrics.listen) << YAML::EndMap;
+}
+
+void writeNotifications(YAML::Emitter& out, const Config& config, const PathWriter&)
+{
+    if (config.notifications.webhooks.isEmpty())
+        return;
+    key(out, "notifications");
+    out << YAML::BeginMap;
+    key(out, "webhooks");
+    out << YAML::BeginSeq;
+    for (const WebhookSettings& hook : config.notifications.webhooks) {
+        out << YAML::BeginMap;
+        key(out, "url");
+        out << utf8(hook.url);
+        key(out, "format");
+        out << utf8(webhookFormatName(hook.format));
+        key(out, "events");
+        emitFlowList(out, hook.events);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq << YAML::EndMap;
+}
+
+// The keys that are not a plain value: lists, maps, paths, and what is left out when empty.
+// A section among them is written whole, its keys included.
+const QHash<QString, Writer>& specialWriters()
+{
+    static const QHash<QString, Writer> writers {
+        { u"server.command"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter& paths) {
+                key(out, "command");
+                out << utf8(paths.command(config.server.command));
+            } },
+        { u"server.args"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter&) {
+                key(out, "args");
+                emitFlowList(out, config.server.args);
+            } },
+        { u"server.cwd"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter& paths) {
+                key(out, "cwd");
+                out << utf8(paths.path(config.server.cwd));
+            } },
+        { u"server.env"_s, writeEnv },
+        { u"server.url"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter&) {
+                key(out, "url");
+                out << YAML::DoubleQuoted << utf8(config.server.url);
+            } },
+        { u"server.build"_s, writeBuild },
+        { u"watch.paths"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter& paths) {
+                QStringList written;
+                for (const QString& path : config.watch.paths)
+                    written.append(paths.path(path));
+                key(out, "paths");
+                emitBlockList(out, written);
+            } },
+        { u"watch.exclude"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter&) {
+                key(out, "exclude");
+                emitBlockList(out, config.watch.exclude);
+            } },
+        { u"rules"_s, writeRules },
+        { u"proxy.listen"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter&) {
+                if (config.proxy.listen.isEmpty())
+                    return;
+                key(out, "listen");
+                out << utf8(config.proxy.listen);
+            } },
+        { u"metrics"_s, writeMetrics },
+        { u"notifications"_s, writeNotifications },
+        { u"database"_s,
+            [](YAML::Emitter& out, const Config& config, const PathWriter& paths) {
+                if (config.database.isEmpty())
+                    return;
+                key(out, "database");
+                out << utf8(paths.path(config.database));
+            } },
+    };
+    return writers;
+}
+
+void writePlain(YAML::Emitter& out, const ConfigKeyInfo& row, const Config& config)
+{
+    const QVariant value = row.access.get(config);
+    out << YAML::Key << utf8(row.name()) << YAML::Value;
+    switch (row.type) {
+    case ConfigType::Int:
+        out << value.toInt();
+        break;
+    case ConfigType::Double:
+        out << number(value.toDouble());
+        break;
+    case ConfigType::Bool:
+        out << value.toBool();
+        break;
+    default:
+        out << utf8(value.toString());
+        break;
+    }
+}
+
+bool isInside(const QString& path, const QString& section)
+{
+    return path.startsWith(section) && path.size() > section.size()
+        && (path.at(section.size()) == u'.' || path.at(section.size()) == u'[');
+}
+
 } // namespace
 
+// In the schema's order: plain values as the table says, the rest by specialWriters().
 QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
 {
     const PathWriter pathWriter(config, paths);
+    const QHash<QString, Writer>& special = specialWriters();
     YAML::Emitter out;
     out.SetIndent(2);
     out << YAML::BeginMap;
-
-    const ServerSettings& server = config.server;
-    out << YAML::Key << "server" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "command" << YAML::Value << utf8(pathWriter.command(server.command));
-    out << YAML::Key << "args" << YAML::Value;
-    emitFlowList(out, server.args);
-    out << YAML::Key << "cwd" << YAML::Value << utf8(pathWriter.path(server.cwd));
-    out << YAML::Key << "env" << YAML::Value;
-    if (server.env.isEmpty()) {
-        out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
-    } else {
-        out << YAML::BeginMap;
-        for (auto it = server.env.cbegin(); it != server.env.cend(); ++it)
-            out << YAML::Key << utf8(it.key()) << YAML::Value << YAML::DoubleQuoted << utf8(it.value());
-        out << YAML::EndMap;
-    }
-    out << YAML::Key << "hot_reload" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "method" << YAML::Value << utf8(server.hotReload.method);
-    out << YAML::Key << "timeout_ms" << YAML::Value << server.hotReload.timeoutMs;
-    out << YAML::EndMap;
-    out << YAML::Key << "shutdown_grace_ms" << YAML::Value << server.shutdownGraceMs;
-    out << YAML::Key << "ready_timeout_ms" << YAML::Value << server.readyTimeoutMs;
-    out << YAML::Key << "restart_mode" << YAML::Value << utf8(restartModeName(server.restartMode));
-    out << YAML::Key << "crash_loop" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "limit" << YAML::Value << server.crashLoopLimit;
-    out << YAML::Key << "window_ms" << YAML::Value << server.crashLoopWindowMs;
-    out << YAML::EndMap;
-    out << YAML::Key << "stderr_tail_lines" << YAML::Value << server.stderrTailLines;
-    out << YAML::Key << "transport" << YAML::Value << utf8(serverTransportName(server.transport));
-    out << YAML::Key << "url" << YAML::Value << YAML::DoubleQuoted << utf8(server.url);
-    if (server.build.enabled()) {
-        out << YAML::Key << "build" << YAML::Value << YAML::Flow << YAML::BeginMap;
-        out << YAML::Key << "command" << YAML::Value << utf8(pathWriter.command(server.build.command));
-        out << YAML::Key << "args" << YAML::Value;
-        emitFlowList(out, server.build.args);
-        out << YAML::EndMap;
-    }
-    out << YAML::Key << "build_timeout_ms" << YAML::Value << server.buildTimeoutMs;
-    out << YAML::EndMap;
-
-    const WatchSettings& watch = config.watch;
-    out << YAML::Key << "watch" << YAML::Value << YAML::BeginMap;
-    QStringList watchPaths;
-    for (const QString& path : watch.paths)
-        watchPaths.append(pathWriter.path(path));
-    out << YAML::Key << "paths" << YAML::Value;
-    emitBlockList(out, watchPaths);
-    out << YAML::Key << "exclude" << YAML::Value;
-    emitBlockList(out, watch.exclude);
-    out << YAML::Key << "respect_gitignore" << YAML::Value << watch.respectGitignore;
-    out << YAML::Key << "debounce_ms" << YAML::Value << watch.debounceMs;
-    out << YAML::Key << "max_wait_ms" << YAML::Value << watch.maxWaitMs;
-    out << YAML::Key << "max_reloads_per_minute" << YAML::Value << watch.maxReloadsPerMinute;
-    out << YAML::Key << "backend" << YAML::Value << utf8(watch.backend);
-    out << YAML::Key << "poll_interval_ms" << YAML::Value << watch.pollIntervalMs;
-    out << YAML::Key << "follow_imports" << YAML::Value << watch.followImports;
-    out << YAML::EndMap;
-
-    out << YAML::Key << "rules" << YAML::Value;
-    if (config.rules.isEmpty()) {
-        out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
-    } else {
-        out << YAML::BeginSeq;
-        for (const Rule& rule : config.rules) {
-            out << YAML::Flow << YAML::BeginMap;
-            out << YAML::Key << "match" << YAML::Value << utf8(rule.match);
-            out << YAML::Key << "strategy" << YAML::Value << utf8(strategyName(rule.strategy));
-            if (!rule.components.isEmpty()) {
-                out << YAML::Key << "components" << YAML::Value;
-                emitFlowList(out, rule.components);
-            }
-            if (rule.build)
-                out << YAML::Key << "build" << YAML::Value << true;
+    QStringList openSections; // innermost last
+    QString writtenWhole; // a section written by its special writer: its keys are done
+    for (const ConfigKeyInfo& row : configSchema()) {
+        if (!writtenWhole.isEmpty() && isInside(row.path, writtenWhole))
+            continue;
+        writtenWhole.clear();
+        while (!openSections.isEmpty() && !isInside(row.path, openSections.constLast())) {
             out << YAML::EndMap;
+            openSections.removeLast();
         }
-        out << YAML::EndSeq;
-    }
-    out << YAML::Key << "default_strategy" << YAML::Value << utf8(strategyName(config.defaultStrategy));
-
-    const GamificationSettings& gamification = config.gamification;
-    out << YAML::Key << "gamification" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "enabled" << YAML::Value << gamification.enabled;
-    out << YAML::Key << "xp_multiplier" << YAML::Value << number(gamification.xpMultiplier);
-    out << YAML::Key << "notifications" << YAML::Value << gamification.notifications;
-    out << YAML::EndMap;
-
-    out << YAML::Key << "history" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "retention_days" << YAML::Value << config.history.retentionDays;
-    out << YAML::Key << "max_raw_reloads" << YAML::Value << config.history.maxRawReloads;
-    out << YAML::EndMap;
-
-    out << YAML::Key << "proxy" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "request_grace_ms" << YAML::Value << config.proxy.requestGraceMs;
-    out << YAML::Key << "max_queued_requests" << YAML::Value << config.proxy.maxQueuedRequests;
-    if (!config.proxy.listen.isEmpty())
-        out << YAML::Key << "listen" << YAML::Value << utf8(config.proxy.listen);
-    out << YAML::EndMap;
-
-    if (!config.metrics.listen.isEmpty()) {
-        out << YAML::Key << "metrics" << YAML::Value << YAML::BeginMap;
-        out << YAML::Key << "listen" << YAML::Value << utf8(config.metrics.listen);
-        out << YAML::EndMap;
-    }
-    out << YAML::Key << "resources" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "enabled" << YAML::Value << config.resources.enabled;
-    out << YAML::Key << "max_cpu_percent" << YAML::Value << number(config.resources.maxCpuPercent);
-    out << YAML::Key << "max_rss_mb" << YAML::Value << config.resources.maxRssMb;
-    out << YAML::EndMap;
-    if (!config.notifications.webhooks.isEmpty()) {
-        out << YAML::Key << "notifications" << YAML::Value << YAML::BeginMap;
-        out << YAML::Key << "webhooks" << YAML::Value << YAML::BeginSeq;
-        for (const WebhookSettings& hook : config.notifications.webhooks) {
-            out << YAML::BeginMap;
-            out << YAML::Key << "url" << YAML::Value << utf8(hook.url);
-            out << YAML::Key << "format" << YAML::Value << utf8(webhookFormatName(hook.format));
-            out << YAML::Key << "events" << YAML::Value;
-            emitFlowList(out, hook.events);
-            out << YAML::EndMap;
+        if (const auto writer = special.constFind(row.path); writer != special.cend()) {
+            (*writer)(out, config, pathWriter);
+            writtenWhole = row.path;
+        } else if (row.isPlain()) {
+            writePlain(out, row, config);
+        } else if (row.type == ConfigType::Section) {
+            out << YAML::Key << utf8(row.name()) << YAML::Value << YAML::BeginMap;
+            openSections.append(row.path);
         }
-        out << YAML::EndSeq;
-        out << YAML::EndMap;
     }
-
-    if (!config.database.isEmpty())
-        out << YAML::Key << "database" << YAML::Value << utf8(pathWriter.path(config.database));
+    for (qsizetype i = 0; i < openSections.size(); ++i)
+        out << YAML::EndMap;
     out << YAML::EndMap;
 
     if (!out.good())
@@ -228,88 +308,90 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
     return yaml;
 }
 
+namespace {
+
+void insertAt(QJsonObject& object, QStringView path, const QJsonValue& value)
+{
+    const qsizetype dot = path.indexOf(u'.');
+    if (dot < 0) {
+        object.insert(path.toString(), value);
+        return;
+    }
+    const QString head = path.left(dot).toString();
+    QJsonObject child = object.value(head).toObject();
+    insertAt(child, path.mid(dot + 1), value);
+    object.insert(head, child);
+}
+
+QJsonValue plainJson(const ConfigKeyInfo& key, const QVariant& value)
+{
+    switch (key.type) {
+    case ConfigType::Int:
+        return value.toInt();
+    case ConfigType::Double:
+        return value.toDouble();
+    case ConfigType::Bool:
+        return value.toBool();
+    default:
+        return value.toString();
+    }
+}
+
+} // namespace
+
+// The lists, maps and paths by hand; every plain key where the schema puts it.
 QJsonObject ConfigWriter::toJson(const Config& config)
 {
     const ServerSettings& server = config.server;
     QJsonObject env;
     for (auto it = server.env.cbegin(); it != server.env.cend(); ++it)
         env.insert(it.key(), it.value());
-    const QJsonObject serverObject {
-        { u"command"_s, server.command },
-        { u"args"_s, QJsonArray::fromStringList(server.args) },
-        { u"cwd"_s, server.cwd },
-        { u"env"_s, env },
-        { u"hot_reload"_s,
-            QJsonObject {
-                { u"method"_s, server.hotReload.method }, { u"timeout_ms"_s, server.hotReload.timeoutMs } } },
-        { u"shutdown_grace_ms"_s, server.shutdownGraceMs },
-        { u"ready_timeout_ms"_s, server.readyTimeoutMs },
-        { u"restart_mode"_s, restartModeName(server.restartMode) },
-        { u"crash_loop"_s,
-            QJsonObject {
-                { u"limit"_s, server.crashLoopLimit }, { u"window_ms"_s, server.crashLoopWindowMs } } },
-        { u"stderr_tail_lines"_s, server.stderrTailLines },
-        { u"transport"_s, serverTransportName(server.transport) },
-        { u"url"_s, server.url },
-    };
-
-    const WatchSettings& watch = config.watch;
-    const QJsonObject watchObject {
-        { u"paths"_s, QJsonArray::fromStringList(watch.paths) },
-        { u"exclude"_s, QJsonArray::fromStringList(watch.exclude) },
-        { u"respect_gitignore"_s, watch.respectGitignore },
-        { u"debounce_ms"_s, watch.debounceMs },
-        { u"max_wait_ms"_s, watch.maxWaitMs },
-        { u"max_reloads_per_minute"_s, watch.maxReloadsPerMinute },
-        { u"backend"_s, watch.backend },
-        { u"poll_interval_ms"_s, watch.pollIntervalMs },
-        { u"follow_imports"_s, watch.followImports },
-    };
-
     QJsonArray rules;
     for (const Rule& rule : config.rules) {
         QJsonObject ruleObject { { u"match"_s, rule.match }, { u"strategy"_s, strategyName(rule.strategy) },
             { u"components"_s, QJsonArray::fromStringList(rule.components) } };
+        if (rule.build)
+            ruleObject.insert(u"build"_s, true);
         if (rule.line > 0)
             ruleObject.insert(u"line"_s, rule.line);
         rules.append(ruleObject);
     }
+    QJsonArray hooks;
+    for (const WebhookSettings& hook : config.notifications.webhooks)
+        hooks.append(QJsonObject { { u"url"_s, hook.url }, { u"format"_s, webhookFormatName(hook.format) },
+            { u"events"_s, QJsonArray::fromStringList(hook.events) } });
 
-    return QJsonObject {
+    QJsonObject json {
         { u"source_file"_s, config.sourceFile },
         { u"project_root"_s, config.projectRoot },
-        { u"server"_s, serverObject },
-        { u"watch"_s, watchObject },
+        { u"server"_s,
+            QJsonObject {
+                { u"command"_s, server.command },
+                { u"args"_s, QJsonArray::fromStringList(server.args) },
+                { u"cwd"_s, server.cwd },
+                { u"env"_s, env },
+                { u"url"_s, server.url },
+            } },
+        { u"watch"_s,
+            QJsonObject {
+                { u"paths"_s, QJsonArray::fromStringList(config.watch.paths) },
+                { u"exclude"_s, QJsonArray::fromStringList(config.watch.exclude) },
+            } },
         { u"rules"_s, rules },
-        { u"default_strategy"_s, strategyName(config.defaultStrategy) },
-        { u"gamification"_s,
-            QJsonObject { { u"enabled"_s, config.gamification.enabled },
-                { u"xp_multiplier"_s, config.gamification.xpMultiplier },
-                { u"notifications"_s, config.gamification.notifications } } },
-        { u"history"_s,
-            QJsonObject { { u"retention_days"_s, config.history.retentionDays },
-                { u"max_raw_reloads"_s, config.history.maxRawReloads } } },
-        { u"proxy"_s,
-            QJsonObject { { u"request_grace_ms"_s, config.proxy.requestGraceMs },
-                { u"max_queued_requests"_s, config.proxy.maxQueuedRequests },
-                { u"listen"_s, config.proxy.listen } } },
+        { u"proxy"_s, QJsonObject { { u"listen"_s, config.proxy.listen } } },
         { u"metrics"_s, QJsonObject { { u"listen"_s, config.metrics.listen } } },
-        { u"resources"_s,
-            QJsonObject { { u"enabled"_s, config.resources.enabled },
-                { u"max_cpu_percent"_s, config.resources.maxCpuPercent },
-                { u"max_rss_mb"_s, config.resources.maxRssMb } } },
-        { u"notifications"_s,
-            QJsonObject { { u"webhooks"_s,
-                [&config] {
-                    QJsonArray hooks;
-                    for (const WebhookSettings& hook : config.notifications.webhooks)
-                        hooks.append(QJsonObject { { u"url"_s, hook.url },
-                            { u"format"_s, webhookFormatName(hook.format) },
-                            { u"events"_s, QJsonArray::fromStringList(hook.events) } });
-                    return hooks;
-                }() } } },
+        { u"notifications"_s, QJsonObject { { u"webhooks"_s, hooks } } },
         { u"database"_s, config.database },
     };
+    if (server.build.enabled())
+        insertAt(json, u"server.build",
+            QJsonObject { { u"command"_s, server.build.command },
+                { u"args"_s, QJsonArray::fromStringList(server.build.args) } });
+    for (const ConfigKeyInfo& key : configSchema()) {
+        if (key.isPlain())
+            insertAt(json, key.path, plainJson(key, key.access.get(config)));
+    }
+    return json;
 }
 
 bool ConfigWriter::writeFile(const Config& config, const QString& path, QString* errorMessage)
