@@ -4,6 +4,7 @@
 #include "common/ShellQuote.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
+#include "config/ConfigSchema.h"
 #include "config/TrustStore.h"
 #include "platform/ConsoleIo.h"
 
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -73,16 +75,24 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         }
     }
     config->watch.exclude += parser.values(m_exclude);
-    if (parser.isSet(m_backend))
-        config->watch.backend = parser.value(m_backend);
-    if (parser.isSet(m_debounce)) {
-        bool ok = false;
-        const int debounce = parser.value(m_debounce).toInt(&ok);
-        if (!ok || debounce < 0 || debounce > 60000)
-            errors->append(u"--debounce: expected milliseconds from 0 to 60000, got \"%1\""_s.arg(
-                visibleText(parser.value(m_debounce))));
-        else
-            config->watch.debounceMs = debounce;
+    // Flags that set one plain key are checked as the file's value would be (ConfigSchema).
+    const QList<std::pair<const QCommandLineOption*, QString>> plainOverrides {
+        { &m_backend, u"watch.backend"_s },
+        { &m_debounce, u"watch.debounce_ms"_s },
+        { &m_transport, u"server.transport"_s },
+    };
+    QStringList keysSet;
+    for (const auto& [option, keyPath] : plainOverrides) {
+        if (!parser.isSet(*option))
+            continue;
+        const ConfigKeyInfo& key = *configKeyInfo(keyPath);
+        QString problem;
+        if (const auto value = parseConfigValue(key, parser.value(*option), &problem)) {
+            key.access.set(*config, *value);
+            keysSet.append(keyPath);
+        } else {
+            errors->append(u"--"_s + option->names().constLast() + u": "_s + visibleText(problem));
+        }
     }
     if (parser.isSet(m_db))
         config->database = QFileInfo(parser.value(m_db)).absoluteFilePath();
@@ -98,13 +108,6 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
     }
     if (parser.isSet(m_noGame))
         config->gamification.enabled = false;
-    if (parser.isSet(m_transport)) {
-        if (const auto transport = serverTransportFromName(parser.value(m_transport)))
-            config->server.transport = *transport;
-        else
-            errors->append(u"--transport: expected stdio or http, got \"%1\""_s.arg(
-                visibleText(parser.value(m_transport))));
-    }
     if (parser.isSet(m_url)) {
         const QString url = parser.value(m_url);
         const QUrl checked(QString(url).replace(u"{port}"_s, u"1"_s), QUrl::StrictMode);
@@ -118,6 +121,22 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         // A URL says the server speaks HTTP; --transport stdio beside it is the user's explicit word.
         if (!parser.isSet(m_transport))
             config->server.transport = ServerTransport::Http;
+    }
+    // Rules between keys hold after the flags too: --debounce 5000 against the file's max_wait_ms 1000.
+    for (const ConfigConstraintViolation& violation : applyConfigConstraints(*config, keysSet)) {
+        const auto flag
+            = std::find_if(plainOverrides.cbegin(), plainOverrides.cend(), [&](const auto& entry) {
+                  return parser.isSet(*entry.first)
+                      && (entry.second == violation.key || entry.second == violation.otherKey);
+              });
+        if (flag == plainOverrides.cend()) {
+            errors->append(violation.message);
+            continue;
+        }
+        const QString name = u"--"_s + flag->first->names().constLast();
+        const QString fileKey = flag->second == violation.key ? violation.otherKey : violation.key;
+        errors->append(name + u' ' + visibleText(parser.value(*flag->first)) + u": "_s + violation.message
+            + u"; change "_s + fileKey + u" in the config, or give "_s + name + u" a value that fits"_s);
     }
     if (config->server.command.isEmpty())
         errors->append(u"no server command: set server.command in the config or give it after --"_s);
