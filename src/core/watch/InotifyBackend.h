@@ -1,5 +1,6 @@
 #pragma once
 
+#include "InotifyWatchTable.h"
 #include "WatchBackend.h"
 
 #include <QByteArray>
@@ -10,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 class QSocketNotifier;
@@ -67,19 +67,12 @@ public:
     // Discards what is queued and runs the rescan an IN_Q_OVERFLOW triggers (tests).
     void simulateOverflowForTesting();
     PollingBackend* fallback() const { return m_fallback; }
-    qsizetype watchCount() const { return qsizetype(m_dirs.size()); }
+    qsizetype watchCount() const { return m_table.size(); }
 
     static int systemWatchLimit();
 
 private:
-    struct Dir
-    {
-        QString path;
-        std::string entries; // the snapshot: per entry 'f' or 'd', the name, '\0'
-        int target = 0; // whose filter applies
-        QList<QByteArray> onlyNames; // non-empty: the parent of file roots, only these count
-        bool isRoot = false;
-    };
+    using Dir = WatchedDirectory;
     struct WriteKey
     {
         int wd;
@@ -127,13 +120,14 @@ private:
     // reported removed. removeWatches=false when the inodes are being re-armed.
     void forgetSubtree(const QString& path, bool report, bool removeWatches = true);
     void renameSubtree(const QString& from, const QString& to);
-    QList<int> subtreeWatches(const QString& path) const;
     void forgetWatch(int wd);
     void armTarget(int index, bool report, WatchStats* stats);
     void markRoots();
     void dropLostRoot(QString directory, bool moved); // a copy: the Dir holding it is erased
     void toFallback(const QString& path, int target, const QByteArray& onlyName, bool report);
     void warnWatchLimit();
+    // InotifyOverflow.cpp: after IN_Q_OVERFLOW, every directory is listed again and compared
+    // with its snapshot; files written since `thresholdNs` (realtime) are reported modified.
     void rescanAfterOverflow(qint64 thresholdNs);
     void rescanDirectory(int wd, qint64 thresholdNs);
     bool hasUnreportedWrite(int wd, std::string_view name) const;
@@ -148,8 +142,7 @@ private:
     int m_fd = -1;
     std::unique_ptr<QSocketNotifier> m_notifier;
     QList<WatchTarget> m_targets;
-    std::unordered_map<int, Dir> m_dirs;
-    QHash<QString, int> m_wdByPath;
+    InotifyWatchTable m_table;
     QHash<WriteKey, PendingWrite> m_writes;
     std::optional<PendingMove> m_move;
     QTimer m_deadline;

@@ -42,13 +42,15 @@ bool SnapshotTree::read(
         return false;
     out->clear();
     QString childBuffer;
+    // The walking rules (links not followed, hidden entries listed) are the reader's.
     while (reader.next()) {
-        const QByteArray& nameBytes = reader.name();
-        if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(nameBytes))
+        const QByteArrayView nameView = reader.nameView();
+        if (!dir.onlyNames.isEmpty() && !dir.onlyNames.contains(nameView))
             continue;
         platform::EntryStamp stamp;
         if (!reader.stamp(&stamp))
             continue; // gone between readdir and stat: the next look reports it
+        const QByteArray& nameBytes = reader.name();
         if (dir.filter) {
             childBuffer = childPath(path, nameBytes);
             if (dir.filter->isExcluded(childBuffer, stamp.isDirectory)) {
