@@ -29,6 +29,10 @@ private Q_SLOTS:
     void burstBecomesOneBatch();
     void flushEmitsAtOnce();
     void streamCannotPostponeForever();
+    void settledSaveComesBeforeTheQuietWindow();
+    void symlinkCreatedNeedsNoClose_data();
+    void symlinkCreatedNeedsNoClose();
+    void settleNeedsCloseEventsAndRestsWhileThrottled();
     void hashCacheBasics();
     void largeFilesAreJudgedBySizeAndTime();
 
@@ -312,6 +316,75 @@ void TestChangeBatcher::streamCannotPostponeForever()
     const auto batch = ready.at(0).at(0).value<ChangeBatch>();
     QVERIFY(batch.rawEventCount >= 1);
     QVERIFY(batch.rawEventCount < sent + 1);
+}
+
+void TestChangeBatcher::settledSaveComesBeforeTheQuietWindow()
+{
+    // With a 10 s quiet window only the settle rule can close this batch within the timeout.
+    const QString file = path(u"weather.py"_s);
+    ChangeBatcher batcher(10s, 20s);
+    batcher.setSettleTime(5ms);
+    batcher.setWriteClosesReported(true);
+    QSignalSpy ready(&batcher, &ChangeBatcher::batchReady);
+    write(file, "def forecast(): return 'rain'\n");
+    batcher.addEvent(event(FileEvent::Kind::Modified, file));
+    batcher.addEvent(event(FileEvent::Kind::WriteClosed, file));
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 5000);
+    const auto batch = ready.at(0).at(0).value<ChangeBatch>();
+    QCOMPARE(batch.rawEventCount, 1); // the close is no change
+    QCOMPARE(batch.events.size(), 1);
+    QCOMPARE(batch.events.first().kind, FileEvent::Kind::Modified);
+}
+
+void TestChangeBatcher::symlinkCreatedNeedsNoClose()
+{
+    // An editor's lock file is a symlink: created, never opened for writing, so it is complete
+    // at once. A regular file created and not closed (moved in, or still being written) holds
+    // the batch until the quiet window ends.
+    QFETCH(bool, symlink);
+    const QString created = path(u".#weather.py"_s);
+    if (symlink)
+        QVERIFY(QFile::link(u"dev@host.1234:1700000000"_s, created));
+    else
+        write(created, "x = 1\n");
+    const auto quiet = symlink ? 3000ms : 300ms;
+    ChangeBatcher batcher(quiet, 20s);
+    batcher.setSettleTime(5ms);
+    batcher.setWriteClosesReported(true);
+    batcher.setContentHashing(false);
+    QSignalSpy ready(&batcher, &ChangeBatcher::batchReady);
+    batcher.addEvent(event(FileEvent::Kind::Created, created));
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 10000);
+    const auto batch = ready.at(0).at(0).value<ChangeBatch>();
+    QCOMPARE(batch.readyAt - batch.firstEventAt < quiet, symlink);
+}
+
+void TestChangeBatcher::symlinkCreatedNeedsNoClose_data()
+{
+    QTest::addColumn<bool>("symlink");
+    QTest::newRow("symlink") << true;
+    QTest::newRow("regular file") << false;
+}
+
+void TestChangeBatcher::settleNeedsCloseEventsAndRestsWhileThrottled()
+{
+    ChangeBatcher batcher(50ms, 1000ms);
+    QCOMPARE(batcher.settleWindow(), 0ms);
+    batcher.setSettleTime(5ms);
+    QCOMPARE(batcher.settleWindow(), 0ms); // no close events from the watcher
+    batcher.setWriteClosesReported(true);
+    QCOMPARE(batcher.settleWindow(), 5ms);
+    batcher.setQuietWindow(500ms); // the resource throttle: fewer, larger batches
+    QCOMPARE(batcher.settleWindow(), 0ms);
+    batcher.setQuietWindow(50ms);
+    QCOMPARE(batcher.settleWindow(), 5ms);
+    batcher.setSettleTime(80ms); // never longer than the quiet window
+    QCOMPARE(batcher.settleWindow(), 50ms);
+    batcher.setSettleTime(0ms);
+    QCOMPARE(batcher.settleWindow(), 0ms);
+    batcher.setSettleTime(5ms);
+    batcher.setWriteClosesReported(false);
+    QCOMPARE(batcher.settleWindow(), 0ms);
 }
 
 void TestChangeBatcher::hashCacheBasics()

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 
 #include <optional>
 
@@ -161,19 +162,73 @@ private:
 
 // --- BatchWindow ---
 
-BatchWindow::BatchWindow(std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait)
+BatchWindow::BatchWindow(
+    std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait, std::chrono::milliseconds settle)
     : m_quiet(quiet)
     , m_maxWait(maxWait)
+    , m_settle(settle)
 { }
 
 void BatchWindow::add(const FileEvent& event, Clock::time_point now)
 {
-    if (event.kind == Kind::WriteClosed)
-        return; // a timing hint, not a change
-    if (m_pending.isEmpty())
+    if (event.kind == Kind::WriteClosed) {
+        if (m_pending.isEmpty())
+            return; // the end of a write an earlier batch already reported
+        m_last = now;
+        m_writing.remove(event.path);
+        return;
+    }
+    if (m_pending.isEmpty()) {
         m_first = now;
+        m_stream = m_previousLast && now - *m_previousLast < m_quiet;
+    }
     m_last = now;
     m_pending.append(event);
+    if (!m_stream) // tracked even while settling is off, so that turning it on mid-batch is safe
+        trackWrites(event);
+}
+
+void BatchWindow::trackWrites(const FileEvent& event)
+{
+    if (event.isDirectory) {
+        if (event.kind == Kind::Removed || event.kind == Kind::Renamed) {
+            forgetUnder(event.path);
+            forgetUnder(event.oldPath);
+        }
+        return;
+    }
+    switch (event.kind) {
+    case Kind::Created:
+        if (m_probe && !m_probe(event.path))
+            return;
+        [[fallthrough]];
+    case Kind::Modified:
+        if (!m_writing.contains(event.path)) {
+            m_writing.insert(event.path);
+            if (++m_writtenFiles >= kStreamFiles) {
+                m_stream = true;
+                m_writing.clear(); // no longer needed: the quiet window decides
+            }
+        }
+        break;
+    case Kind::Removed:
+        m_writing.remove(event.path);
+        break;
+    case Kind::Renamed:
+        m_writing.remove(event.oldPath);
+        m_writing.remove(event.path);
+        break;
+    case Kind::WriteClosed:
+        break;
+    }
+}
+
+void BatchWindow::forgetUnder(const QString& directory)
+{
+    if (directory.isEmpty() || m_writing.isEmpty())
+        return;
+    const QString prefix = directory.endsWith(u'/') ? directory : directory + u'/';
+    m_writing.removeIf([&prefix](const QString& path) { return path.startsWith(prefix); });
 }
 
 bool BatchWindow::isEmpty() const
@@ -181,14 +236,21 @@ bool BatchWindow::isEmpty() const
     return m_pending.isEmpty();
 }
 
+bool BatchWindow::settles() const
+{
+    return m_settle > std::chrono::milliseconds(0) && !m_stream && m_writing.isEmpty();
+}
+
 std::optional<Clock::time_point> BatchWindow::deadline() const
 {
     if (m_pending.isEmpty())
         return std::nullopt;
-    const Clock::time_point quietEnds = m_last + m_quiet;
-    if (m_maxWait <= std::chrono::milliseconds(0))
-        return quietEnds;
-    return std::min(quietEnds, m_first + m_maxWait);
+    Clock::time_point due = m_last + m_quiet;
+    if (m_maxWait > std::chrono::milliseconds(0))
+        due = std::min(due, m_first + m_maxWait);
+    if (settles())
+        due = std::min(due, m_last + m_settle);
+    return due;
 }
 
 std::optional<ChangeBatch> BatchWindow::takeIfDue(Clock::time_point now)
@@ -213,6 +275,10 @@ std::optional<ChangeBatch> BatchWindow::take(Clock::time_point now)
     batch.readyAt = now;
     batch.rawEventCount = int(m_pending.size());
     m_pending.clear();
+    m_previousLast = m_last;
+    m_writing.clear();
+    m_writtenFiles = 0;
+    m_stream = false;
     return batch;
 }
 
@@ -281,7 +347,13 @@ ChangeBatcher::ChangeBatcher(
     std::chrono::milliseconds quiet, std::chrono::milliseconds maxWait, QObject* parent)
     : QObject(parent)
     , m_window(quiet, maxWait)
+    , m_configuredQuiet(quiet)
 {
+    // A symlink (an editor's lock file), a fifo or a file already gone will never be closed.
+    m_window.setCreatedFileProbe([](const QString& path) {
+        const QFileInfo info(path);
+        return !info.isSymLink() && info.isFile();
+    });
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ChangeBatcher::onTimeout);
@@ -300,6 +372,27 @@ ContentHashCache& ChangeBatcher::hashes()
 void ChangeBatcher::setQuietWindow(std::chrono::milliseconds quiet)
 {
     m_window.setQuiet(quiet);
+    applySettle();
+}
+
+void ChangeBatcher::setSettleTime(std::chrono::milliseconds settle)
+{
+    m_settle = settle;
+    applySettle();
+}
+
+void ChangeBatcher::setWriteClosesReported(bool reported)
+{
+    m_writeClosesReported = reported;
+    applySettle();
+}
+
+void ChangeBatcher::applySettle()
+{
+    // Over its budget FoxReload wants fewer, larger batches: only the longer quiet window counts.
+    const bool throttled = m_window.quiet() > m_configuredQuiet;
+    const bool on = m_writeClosesReported && !throttled && m_settle > std::chrono::milliseconds(0);
+    m_window.setSettle(on ? std::min(m_settle, m_window.quiet()) : std::chrono::milliseconds(0));
     if (m_timer.isActive())
         rearm();
 }

@@ -63,6 +63,7 @@ Session::Session(const Config& config, QObject* parent)
     m_filter->addOwnFiles(ownFiles(config));
     m_watcher.setBackend(FileWatcher::backendFromName(config.watch.backend).value_or(WatchBackendKind::Auto));
     m_watcher.setPollInterval(config.watch.pollIntervalMs);
+    m_batcher.setSettleTime(std::chrono::milliseconds(config.watch.settleMs));
 
     connect(&m_watcher, &FileWatcher::changed, &m_batcher, &ChangeBatcher::addEvent);
     connect(&m_watcher, &FileWatcher::warning, this, &Session::warning);
@@ -110,6 +111,7 @@ bool Session::start()
     for (const auto& path : std::as_const(m_config.watch.paths))
         roots.append(WatchRoot { path, m_filter });
     const bool watching = m_watcher.start(roots);
+    m_batcher.setWriteClosesReported(m_watcher.reportsWriteClose()); // known once a backend runs
     qCInfo(lcSession) << "watching" << roots.size() << "paths:" << m_watcher.stats().files << "files";
     Q_EMIT this->watching(m_watcher.stats());
     m_orchestrator.start();
