@@ -41,23 +41,21 @@ GameOutput::GameOutput(Session* session, ConsoleReporter* reporter, const Config
     , m_quiet(quiet)
 {
     connect(&m_store, &HistoryStore::warning, this, &GameOutput::onStoreWarning);
-    m_store.setRetention({ config.history.retentionDays, config.history.maxRawReloads });
-    m_store.open(HistoryStore::resolvePath(config.database));
-    if (config.gamification.enabled) {
-        m_engine = std::make_unique<GamificationEngine>(&m_store, config.gamification);
-        m_lastStreak = m_engine->isEnabled() ? m_engine->streak().days : -1;
-        connect(m_engine.get(), &GamificationEngine::xpAwarded, this, &GameOutput::onXp);
-        connect(m_engine.get(), &GamificationEngine::levelUp, this, &GameOutput::onLevelUp);
-        connect(m_engine.get(), &GamificationEngine::achievementUnlocked, this, &GameOutput::onAchievement);
-        connect(m_engine.get(), &GamificationEngine::challengeCompleted, this, &GameOutput::onChallenge);
-        connect(m_engine.get(), &GamificationEngine::streakChanged, this, &GameOutput::onStreak);
+    SessionHistory::openFor(m_store, config);
+    m_history = std::make_unique<SessionHistory>(session, &m_store, config, kind);
+    if (GamificationEngine* engine = m_history->engine()) {
+        m_lastStreak = engine->isEnabled() ? engine->streak().days : -1;
+        connect(engine, &GamificationEngine::xpAwarded, this, &GameOutput::onXp);
+        connect(engine, &GamificationEngine::levelUp, this, &GameOutput::onLevelUp);
+        connect(engine, &GamificationEngine::achievementUnlocked, this, &GameOutput::onAchievement);
+        connect(engine, &GamificationEngine::challengeCompleted, this, &GameOutput::onChallenge);
+        connect(engine, &GamificationEngine::streakChanged, this, &GameOutput::onStreak);
     }
-    m_recorder = std::make_unique<SessionRecorder>(session, &m_store, m_engine.get(), kind);
 }
 
 GameOutput::~GameOutput()
 {
-    m_recorder.reset(); // ends the session record while the store is still there
+    m_history.reset(); // ends the session record while the store is still there
 }
 
 bool GameOutput::json() const

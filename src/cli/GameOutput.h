@@ -1,7 +1,7 @@
 #pragma once
 
+#include "session/SessionHistory.h"
 #include "store/HistoryStore.h"
-#include "store/SessionRecorder.h"
 
 #include <QObject>
 
@@ -20,9 +20,9 @@ class ConsoleReporter;
 // "▰▰▰▰▰▱▱▱▱▱": `fraction` (0..1) of `width` cells filled.
 QString progressBar(double fraction, int width = 10);
 
-// History and game for a CLI session: opens the history database, records the
-// session into it, runs the game (unless gamification is off) and prints its
-// rewards through the ConsoleReporter — lines in text mode, events in JSON mode.
+// History and game for a CLI session: opens the history database (history.* retention),
+// wires the session to it and to the game (SessionHistory, as the desktop app does) and
+// prints the game's rewards through the ConsoleReporter — lines in text mode, events in JSON mode.
 // A database that cannot be used is reported once; the session goes on.
 class GameOutput : public QObject
 {
@@ -33,7 +33,7 @@ public:
     ~GameOutput() override;
 
     HistoryStore& store() { return m_store; }
-    GamificationEngine* engine() const { return m_engine.get(); }
+    GamificationEngine* engine() const { return m_history->engine(); }
 
 private:
     void onXp(int amount, const QString& reason, qint64 total);
@@ -47,8 +47,7 @@ private:
     ConsoleReporter* m_reporter;
     bool m_quiet;
     HistoryStore m_store;
-    std::unique_ptr<GamificationEngine> m_engine;
-    std::unique_ptr<SessionRecorder> m_recorder;
+    std::unique_ptr<SessionHistory> m_history;
     int m_lastStreak = -1;
 };
 

@@ -1,10 +1,10 @@
 #include "Commands.h"
 #include "GameOutput.h"
 #include "StatsResources.h"
+#include "common/DurationText.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "game/GamificationEngine.h"
-#include "store/DurationText.h"
 #include "store/HistoryStore.h"
 
 #include <QCommandLineParser>

@@ -19,8 +19,8 @@
 #include "config/ConfigLoader.h"
 #include "game/GamificationEngine.h"
 #include "session/Session.h"
+#include "session/SessionHistory.h"
 #include "store/HistoryStore.h"
-#include "store/SessionRecorder.h"
 
 #include <QApplication>
 #include <QDir>
@@ -101,6 +101,7 @@ bool GuiApp::start()
     connect(m_projects, &ProjectManager::sessionsChanged, this, [this] {
         for (auto* session : m_projects->sessions())
             attach(session);
+        applyHistorySettings();
     });
 
     QStringList errors;
@@ -115,26 +116,18 @@ bool GuiApp::start()
     }
     m_projects->remember();
 
-    // History and game: one database for every project (the game is the user's, not a project's).
+    // History and game: one database for every project (the game is the user's, not a project's),
+    // kept as long as the most generous project's history.* asks. Each project's sessions award
+    // XP through an engine with that project's gamification.* (record()); this one is the
+    // dashboard's view of the game, told of every award.
     QString database = m_options.database;
     if (database.isEmpty() && !m_projects->projects().isEmpty())
         database = m_projects->projects().first()->config().database;
     m_store = new HistoryStore(this);
+    applyHistorySettings();
     if (!m_store->open(HistoryStore::resolvePath(database)))
         qCWarning(lcGui) << "history database unavailable:" << m_store->lastError();
-    const GamificationSettings game = m_projects->projects().isEmpty()
-        ? GamificationSettings {}
-        : m_projects->projects().first()->config().gamification;
-    m_engine = new GamificationEngine(m_store, game, this);
-    for (auto* project : m_projects->projects()) // the ones restored before the engine existed
-        project->setGameEngine(m_engine);
-    connect(m_engine, &GamificationEngine::levelUp, this,
-        [this](int level) { m_notifier->levelUp({}, level, m_engine->level().totalXp); });
-    connect(m_engine, &GamificationEngine::achievementUnlocked, this, [this](const QString& id) {
-        const AchievementDef* def = GamificationEngine::findAchievement(id);
-        m_notifier->achievementUnlocked(
-            def ? gametext::title(*def) : id, def ? gametext::description(*def) : QString());
-    });
+    m_engine = new GamificationEngine(m_store, GamificationSettings {}, this);
 
     m_dashboard = std::make_unique<DashboardWindow>(m_projects);
     m_dashboard->setHistory(m_store, m_engine);
@@ -199,7 +192,7 @@ void GuiApp::attach(MonitoredSession* session)
     connect(session, &MonitoredSession::warningRaised, this,
         [this, session](const QString& text) { m_notifier->sessionProblem(session->name(), text); });
     if (auto* project = qobject_cast<ProjectController*>(session)) {
-        project->setGameEngine(m_engine); // XP and achievements reach its metrics and webhooks
+        connect(project, &ProjectController::configApplied, this, &GuiApp::applyHistorySettings);
         connect(project, &ProjectController::sessionCreated, this,
             [this, project](Session* created) { record(project, created); });
         if (project->session())
@@ -211,9 +204,33 @@ void GuiApp::record(ProjectController* project, Session* session)
 {
     if (!m_store)
         return;
-    // The recorder is the session's child: it ends the session record when the session goes.
-    new SessionRecorder(
-        session, m_store, project->config().gamification.enabled ? m_engine : nullptr, u"gui"_s, session);
+    // The session's child: it ends the session record when the session goes.
+    auto* history = new SessionHistory(session, m_store, project->config(), u"gui"_s, session);
+    GamificationEngine* engine = history->engine();
+    project->setGameEngine(engine); // this project's XP and achievements reach its metrics and webhooks
+    if (!engine)
+        return;
+    connect(engine, &GamificationEngine::stateChanged, m_engine, &GamificationEngine::stateChanged);
+    connect(engine, &GamificationEngine::xpAwarded, m_engine, &GamificationEngine::xpAwarded);
+    if (!history->notifiesRewards())
+        return;
+    connect(engine, &GamificationEngine::levelUp, this,
+        [this, engine](int level) { m_notifier->levelUp({}, level, engine->level().totalXp); });
+    connect(engine, &GamificationEngine::achievementUnlocked, this, [this](const QString& id) {
+        const AchievementDef* def = GamificationEngine::findAchievement(id);
+        m_notifier->achievementUnlocked(
+            def ? gametext::title(*def) : id, def ? gametext::description(*def) : QString());
+    });
+}
+
+void GuiApp::applyHistorySettings()
+{
+    if (!m_store)
+        return;
+    QList<HistorySettings> histories;
+    for (auto* project : m_projects->projects())
+        histories.append(project->config().history);
+    m_store->setRetention(SessionHistory::retentionFor(histories));
 }
 
 void GuiApp::openProject(const QString& configFile, bool makeCurrent, bool ask)

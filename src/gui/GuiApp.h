@@ -76,7 +76,9 @@ private:
     void saveWindowState();
     void showTrayHint();
     void attach(MonitoredSession* session);
+    // History and game for one of the project's sessions (SessionHistory).
     void record(ProjectController* project, Session* session);
+    void applyHistorySettings(); // the store's retention from every project's history.*
     void handleInstanceMessage(const QByteArray& message);
 
     GuiOptions m_options;

@@ -1,6 +1,6 @@
 #include "MonitoredSession.h"
 
-#include "store/DurationText.h"
+#include "common/DurationText.h"
 
 #include <QFileInfo>
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "EventLogModel.h"
+#include "common/ReloadResult.h"
 #include "resources/ResourceBudget.h"
 #include "server/ReloadOrchestrator.h"
-#include "server/ReloadResult.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "Notifier.h"
 
 #include "MonitoredSession.h"
-#include "store/DurationText.h"
+#include "common/DurationText.h"
 
 #include <QDir>
 #include <QFileInfo>

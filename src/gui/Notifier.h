@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AppSettings.h"
-#include "server/ReloadResult.h"
+#include "common/ReloadResult.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #include "ReloadStats.h"
 
-#include "server/ReloadResult.h"
+#include "common/ReloadResult.h"
 
 namespace foxreload::gui {
 

@@ -7,7 +7,7 @@
 #include "ProjectManager.h"
 #include "ResourceText.h"
 #include "TrayIcons.h"
-#include "store/DurationText.h"
+#include "common/DurationText.h"
 
 #include <QAction>
 #include <QMenu>

@@ -6,12 +6,12 @@
 // Needs an X display (dunst draws its windows): run under Xvfb, e.g. through
 // tests/gui/run-under-xvfb.sh; without a display, dbus-daemon or dunst it skips and says why.
 #include "GuiTestSupport.h"
+#include "common/DurationText.h"
 #include "gui/DesktopNotifications.h"
 #include "gui/Notifier.h"
 #include "gui/ProjectController.h"
 #include "gui/ProjectManager.h"
 #include "gui/TrayController.h"
-#include "store/DurationText.h"
 
 #include <QApplication>
 #include <QDBusConnection>

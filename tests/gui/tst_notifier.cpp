@@ -1,5 +1,5 @@
+#include "common/DurationText.h"
 #include "gui/Notifier.h"
-#include "store/DurationText.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -5,6 +5,7 @@
 // (a top-level QBalloonTip). Needs a display: run it through the README's test command or
 // tests/gui/run-under-xvfb.sh; without one that test skips and says why.
 #include "GuiTestSupport.h"
+#include "common/DurationText.h"
 #include "gui/AppSettings.h"
 #include "gui/DesktopNotifications.h"
 #include "gui/Notifier.h"
@@ -12,7 +13,6 @@
 #include "gui/ProjectManager.h"
 #include "gui/ProxiedSession.h"
 #include "gui/TrayController.h"
-#include "store/DurationText.h"
 
 #include <QApplication>
 #include <QDBusConnection>

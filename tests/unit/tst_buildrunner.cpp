@@ -3,7 +3,7 @@
 // follow its documented format, mypy itself is not installed here). BuildRunner: real processes
 // for success, failure, timeout, cancellation and a missing build tool.
 
-#include "build/BuildError.h"
+#include "build/BuildErrorParser.h"
 #include "build/BuildRunner.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReloadPlan.h"
+#include "common/ReloadPlan.h"
 #include "config/Config.h"
 #include "match/PathFilter.h"
 

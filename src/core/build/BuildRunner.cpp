@@ -1,5 +1,6 @@
 #include "BuildRunner.h"
 
+#include "BuildErrorParser.h"
 #include "BuildLog.h"
 #include "BuildProcessGroup.h"
 #include "common/ShellQuote.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BuildResult.h"
+#include "common/BuildResult.h"
 #include "config/Config.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "GamificationEngine.h"
 
 #include "GameLog.h"
-#include "store/DurationText.h"
+#include "common/DurationText.h"
 #include "store/HistoryStore.h"
 
 #include <QHash>

@@ -2,7 +2,7 @@
 
 #include "Exposition.h"
 #include "analyze/ChangeBatcher.h"
-#include "server/ReloadResult.h"
+#include "common/ReloadResult.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
 #include "HistoryStore.h"
 
-#include "DurationText.h"
 #include "HistoryStoreRows.h"
 #include "StoreLog.h"
 #include "StoreSchema.h"
+#include "common/DurationText.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "common/ReloadResult.h"
 #include "common/ReloadStrategy.h"
-#include "server/ReloadResult.h"
 
 #include <QDate>
 #include <QDateTime>

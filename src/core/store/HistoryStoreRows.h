@@ -3,8 +3,8 @@
 // Conversions between HistoryStore's columns and its C++ types, shared by the
 // files that implement HistoryStore (not part of its interface).
 
+#include "common/ReloadResult.h"
 #include "common/ReloadStrategy.h"
-#include "server/ReloadResult.h"
 
 #include <QDate>
 #include <QDateTime>

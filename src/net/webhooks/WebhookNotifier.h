@@ -2,7 +2,7 @@
 
 #include "WebhookPayload.h"
 #include "WebhookSender.h"
-#include "server/ReloadResult.h"
+#include "common/ReloadResult.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "SessionRecorder.h"
 
-#include "HistoryStore.h"
 #include "game/GamificationEngine.h"
 #include "session/Session.h"
+#include "store/HistoryStore.h"
 
 #include <QDir>
 #include <QTimer>

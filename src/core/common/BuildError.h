@@ -2,8 +2,6 @@
 
 #include <QString>
 
-#include <optional>
-
 namespace foxreload {
 
 // The first error a compiler reported, where it points. What the CLI line, the --json event,
@@ -23,12 +21,5 @@ struct BuildError
 
     friend bool operator==(const BuildError&, const BuildError&) = default;
 };
-
-// Finds the first error in a build's combined output. Recognises tsc (plain and --pretty),
-// gcc/clang (`file:line:col: error:`), Python (py_compile and tracebacks: the innermost
-// `File "...", line N` and the exception line) and mypy (`file:line: error:`); a warning is
-// never taken for the error. Failing all those, the first `path:line:` in the output.
-// `cwd`: where the build ran, to shorten absolute paths below it.
-std::optional<BuildError> parseFirstBuildError(const QString& output, const QString& cwd = {});
 
 } // namespace foxreload

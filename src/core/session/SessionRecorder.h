@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analyze/ReloadPlan.h"
-#include "server/ReloadResult.h"
+#include "common/ReloadPlan.h"
+#include "common/ReloadResult.h"
 
 #include <QDateTime>
 #include <QList>

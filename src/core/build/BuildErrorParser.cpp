@@ -1,4 +1,4 @@
-#include "BuildError.h"
+#include "BuildErrorParser.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -112,19 +112,6 @@ std::optional<BuildError> genericError(const QStringList& lines)
 }
 
 } // namespace
-
-QString BuildError::location() const
-{
-    if (file.isEmpty())
-        return {};
-    return line > 0 ? file + u':' + QString::number(line) : file;
-}
-
-QString BuildError::summary() const
-{
-    const QString where = location();
-    return where.isEmpty() ? message : where + u": "_s + message;
-}
 
 std::optional<BuildError> parseFirstBuildError(const QString& output, const QString& cwd)
 {

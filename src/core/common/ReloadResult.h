@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analyze/ReloadPlan.h"
-#include "build/BuildResult.h"
+#include "common/BuildResult.h"
+#include "common/ReloadPlan.h"
 
 #include <QDateTime>
 #include <QString>
