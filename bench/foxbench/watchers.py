@@ -5,7 +5,9 @@ says when it is ready. A tool that is not installed is skipped with a note."""
 import json
 import os
 import shutil
+import statistics
 import subprocess
+import time
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NODE_DIR = os.path.join(BENCH_DIR, "node")
@@ -192,3 +194,55 @@ class ParcelWatcher(NodeWatcher):
 
 def all_watchers(binary):
     return [FoxReloadWatch(binary), InotifyWait(), FsWatch(), Chokidar(), ParcelWatcher()]
+
+
+def startup(watcher, tree, timeout_s=240.0, settle_s=0.5):
+    """Ready time and memory of one start on `tree`: from spawn to the line that says the watches
+    are in place (foxreload's "watching …", inotifywait's "Watches established."), then VmRSS and
+    VmHWM of the process tree after settle_s."""
+    from . import procs
+
+    tool = procs.Tool(watcher.argv(tree))
+    try:
+        found = tool.err.wait_for(lambda text: watcher.is_ready_line("err", text), timeout_s)
+        if found is None:
+            return {"tool": watcher.name, "error": "never said it was ready"}
+        _, arrived_ns, line = found
+        time.sleep(settle_s)
+        pids = procs.tree_pids(tool.pid)
+        return {"tool": watcher.name, "ready_ms": round((arrived_ns - tool.started_ns) / 1e6, 1),
+                "rss_kib": procs.rss_kib(pids), "rss_peak_kib": procs.hwm_kib(pids), "ready_line": line}
+    finally:
+        tool.stop()
+
+
+def compare_startup(binary, root, files, rounds=3, make=True):
+    """`foxreload watch` against inotifywait (the reference) on one tree of `files` files (plus
+    its excluded tree), in alternating rounds of the same run: the median of each figure."""
+    from . import trees
+
+    tree = trees.make_tree(root, files) if make else trees.existing_tree(root)
+    contenders = [w for w in (FoxReloadWatch(binary), InotifyWait()) if w.available()]
+    runs = {w.name: [] for w in contenders}
+    for _ in range(rounds):
+        for watcher in contenders:
+            runs[watcher.name].append(startup(watcher, tree))
+    result = {}
+    for name, entries in runs.items():
+        good = [e for e in entries if "error" not in e]
+        if not good:
+            result[name] = entries[-1]
+            continue
+        result[name] = {key: statistics.median(e[key] for e in good)
+                        for key in ("ready_ms", "rss_kib", "rss_peak_kib")}
+        result[name]["rounds"] = len(good)
+    return result
+
+
+if __name__ == "__main__":
+    # python3 -m foxbench.watchers BINARY ROOT FILES [--existing]   (from bench/)
+    import sys
+
+    outcome = compare_startup(os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3]),
+                              make="--existing" not in sys.argv[4:])
+    print(json.dumps(outcome, indent=2))
