@@ -154,6 +154,81 @@ private Q_SLOTS:
         QVERIFY(processAlive(result.pid));
     }
 
+    // A full restart's new server is spawned before the reload is announced, so the listeners of
+    // reloadStarted (event printing, the tray, ...) run while it starts; whatever else has to come
+    // first (the old server's stop, a hot reload's request) keeps the announcement first. Either way
+    // the announcement comes before the result, also when the command cannot be started at all.
+    void fullRestartSpawnsBeforeItIsAnnounced_data()
+    {
+        QTest::addColumn<bool>("hot"); // a hot reload instead of a full restart
+        QTest::addColumn<bool>("stopStart");
+        QTest::addColumn<bool>("missingCommand");
+        QTest::addColumn<bool>("spawnedFirst"); // a server was created when reloadStarted ran
+
+        QTest::newRow("blue/green full restart") << false << false << false << true;
+        QTest::newRow("stop/start full restart") << false << true << false << false;
+        QTest::newRow("hot reload") << true << false << false << false;
+        QTest::newRow("command gone since the start") << false << false << true << true;
+    }
+
+    void fullRestartSpawnsBeforeItIsAnnounced()
+    {
+        QFETCH(bool, hot);
+        QFETCH(bool, stopStart);
+        QFETCH(bool, missingCommand);
+        QFETCH(bool, spawnedFirst);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = dir.filePath(u"server.py"_s);
+        QVERIFY(QFile::copy(sourceDir() + u"/tests/fixtures/minimal_server.py"_s, script));
+        QVERIFY(QFile::copy(
+            sourceDir() + u"/tests/fixtures/fixture_mcp.py"_s, dir.filePath(u"fixture_mcp.py"_s)));
+        QVERIFY(QFile::setPermissions(script, QFile::permissions(script) | QFile::ExeOwner));
+        Config config = Config::defaults(dir.path());
+        config.server.command = script;
+        config.server.cwd = dir.path();
+        config.server.restartMode = stopStart ? RestartMode::StopStart : RestartMode::BlueGreen;
+        config.server.shutdownGraceMs = 500;
+        ReloadOrchestrator orchestrator(config);
+        QSignalSpy finished(&orchestrator, &ReloadOrchestrator::reloadFinished);
+        QSignalSpy created(&orchestrator, &ReloadOrchestrator::serverCreated);
+        orchestrator.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kReadyTimeout);
+        QVERIFY2(lastResult(finished).succeeded(), qPrintable(lastResult(finished).error));
+        if (missingCommand)
+            QVERIFY(QFile::remove(script));
+
+        QList<qsizetype> createdWhenAnnounced;
+        QList<qsizetype> finishedWhenAnnounced;
+        connect(&orchestrator, &ReloadOrchestrator::reloadStarted, this, [&] {
+            createdWhenAnnounced.append(created.size());
+            finishedWhenAnnounced.append(finished.size());
+        });
+        ReloadPlan plan;
+        plan.strategy = hot ? ReloadStrategy::HotReload : ReloadStrategy::FullRestart;
+        plan.detectedAt = Clock::now();
+        orchestrator.submit(plan);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kReadyTimeout);
+        QCOMPARE(createdWhenAnnounced.size(), 1);
+        QCOMPARE(createdWhenAnnounced.first(), spawnedFirst ? 2 : 1);
+        QCOMPARE(finishedWhenAnnounced.first(), 1);
+        const ReloadResult result = lastResult(finished);
+        if (missingCommand) {
+            QCOMPARE(result.outcome, ReloadOutcome::Failed);
+            QVERIFY2(result.error.contains(u"cannot start server"_s), qPrintable(result.error));
+            QVERIFY2(result.error.contains(u"keeps serving"_s), qPrintable(result.error));
+            QVERIFY(orchestrator.server() && orchestrator.server()->state() == ServerInstance::State::Ready);
+        } else {
+            QVERIFY2(result.succeeded(), qPrintable(result.error));
+            // A hot reload the server does not offer ends as a full restart, announced first.
+            QCOMPARE(result.performed, ReloadStrategy::FullRestart);
+        }
+        QSignalSpy down(&orchestrator, &ReloadOrchestrator::shutdownComplete);
+        orchestrator.shutdown();
+        QTRY_COMPARE_WITH_TIMEOUT(down.size(), 1, 10000);
+    }
+
     void stopStartStopsTheOldServerFirst()
     {
         ExampleProject project;

@@ -94,6 +94,61 @@ private Q_SLOTS:
 
     void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
 
+    // start() never waits for the spawn (on the desktop it runs on the GUI thread): the outcome
+    // arrives from the event loop, a failure saying what was looked for where.
+    void startIsAsynchronous_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("cwd"); // relative to the temporary directory
+        QTest::addColumn<QString>("failure"); // empty: it starts
+
+        QTest::newRow("starts") << u"python3"_s << QString() << QString();
+        QTest::newRow("missing command")
+            << u"./no-such-server"_s << QString() << u"no such file or directory"_s;
+        QTest::newRow("not executable") << u"./server.py"_s << QString() << u"not an executable file"_s;
+        QTest::newRow("no working directory") << u"python3"_s << u"gone"_s << u"does not exist"_s;
+    }
+
+    void startIsAsynchronous()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, cwd);
+        QFETCH(QString, failure);
+
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(u"server.py"_s), kServer));
+        ServerSettings settings;
+        settings.command = command;
+        settings.args = { dir.filePath(u"server.py"_s) };
+        settings.cwd = cwd.isEmpty() ? dir.path() : dir.filePath(cwd);
+        settings.env.insert(u"STOP_MODE"_s, u"polite"_s);
+        settings.env.insert(u"STOP_LOG"_s, dir.filePath(u"stop.log"_s));
+        settings.env.insert(u"STOP_PIDS"_s, dir.filePath(u"pids"_s));
+        ServerProcess process(settings);
+        QSignalSpy started(&process, &ServerProcess::started);
+        QSignalSpy failed(&process, &ServerProcess::failedToStart);
+        process.start();
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(failed.size(), 0);
+        if (failure.isEmpty()) {
+            QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
+            QCOMPARE(started.first().first().toLongLong(), process.pid());
+            QVERIFY(process.pid() > 0);
+            QVERIFY(process.isRunning());
+            process.kill();
+            QSignalSpy finished(&process, &ServerProcess::finished);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        } else {
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+            const QString error = failed.first().first().toString();
+            QVERIFY2(
+                error.startsWith(u"cannot start server: "_s) && error.contains(failure), qPrintable(error));
+            QCOMPARE(started.size(), 0);
+            QVERIFY(!process.isRunning());
+        }
+        QCOMPARE(failed.size() + started.size(), 1);
+    }
+
     void stopEscalates_data()
     {
         QTest::addColumn<QString>("mode");

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "ReloadResult.h"
 #include "ServerInstance.h"
 #include "build/BuildRunner.h"
-#include "common/ReloadResult.h"
 #include "config/Config.h"
 
 #include <QList>
@@ -129,6 +129,7 @@ private:
     std::optional<int> rateLimitDelayMs() const;
     void execute(Job job);
     void proceed(); // the job's next step: build when due, then hot reload or full restart
+    bool spawnsAtOnce() const;
     bool buildDue() const;
     void startBuild();
     void onBuildFinished(const BuildResult& result);

@@ -110,6 +110,10 @@ void ServerInstance::closeHttpChannel(std::function<void()> then)
 
 void ServerInstance::onStarted()
 {
+    if (m_state != State::Starting) // stopped before its spawn was confirmed
+        return;
+    qCDebug(lcServerTiming) << "server" << pid() << "running" << m_startClock.nsecsElapsed() / 1000
+                            << "us after its spawn";
     runHandshake();
 }
 
@@ -167,6 +171,8 @@ void ServerInstance::openLegacy(bool discoverWhenRefused)
                     });
                 return;
             }
+            qCDebug(lcServerTiming) << "server" << pid() << "answered initialize"
+                                    << m_startClock.nsecsElapsed() / 1000 << "us after its spawn";
             m_modern = false;
             m_initializeResult = reply.result.toObject();
             m_client->notify(u"notifications/initialized"_s);
@@ -214,6 +220,8 @@ void ServerInstance::afterOpening()
 void ServerInstance::becomeReady()
 {
     m_startupMs = m_startClock.elapsed();
+    qCDebug(lcServerTiming) << "server" << pid() << "ready" << m_startClock.nsecsElapsed() / 1000
+                            << "us after its spawn";
     m_state = State::Ready;
     Q_EMIT ready();
 }

@@ -69,6 +69,7 @@ ServerProcess::ServerProcess(const ServerSettings& settings, QObject* parent)
     connect(&m_process, &QProcess::readyReadStandardError, this, &ServerProcess::onStderr);
     connect(&m_process, &QProcess::finished, this, &ServerProcess::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &ServerProcess::onErrorOccurred);
+    connect(&m_process, &QProcess::started, this, &ServerProcess::onStarted);
 }
 
 ServerProcess::~ServerProcess()
@@ -88,16 +89,12 @@ void ServerProcess::start()
         environment.insert(it.key(), it.value());
     const ResolvedProgram program = resolveProgram(m_settings.command, m_settings.cwd, environment);
     if (program.path.isEmpty()) {
-        m_finished = true;
-        m_supervisor.abandon();
         qCInfo(lcServer).noquote() << "cannot start server:" << program.error;
-        Q_EMIT failedToStart(u"cannot start server: "_s + program.error);
+        failLater(u"cannot start server: "_s + program.error);
         return;
     }
     if (const QString error = m_stdin.prepare(m_process); !error.isEmpty()) {
-        m_finished = true;
-        m_supervisor.abandon();
-        Q_EMIT failedToStart(u"cannot start server: "_s + error);
+        failLater(u"cannot start server: "_s + error);
         return;
     }
     m_process.setProcessEnvironment(environment);
@@ -108,14 +105,24 @@ void ServerProcess::start()
     qCDebug(lcServer) << "starting" << commandLine() << "in" << m_settings.cwd;
     m_process.start(m_stdin.processOpenMode());
     m_stdin.releaseChildEnd();
-    if (m_process.waitForStarted(5000)) {
-        m_supervisor.afterStart(m_process.processId());
-        m_pid = m_supervisor.serverPid();
-        Q_EMIT started(m_pid);
-    } else {
-        m_supervisor.abandon();
-        m_stdin.close();
-    }
+    // started() or failedToStart() follow from the event loop (QProcess::started/errorOccurred):
+    // nothing waits here, and on the desktop the GUI thread never blocks on a spawn.
+}
+
+void ServerProcess::failLater(const QString& error)
+{
+    m_finished = true;
+    m_supervisor.abandon();
+    // Asynchronous like a failed exec, so that every caller sees start() return first.
+    QMetaObject::invokeMethod(
+        this, [this, error] { Q_EMIT failedToStart(error); }, Qt::QueuedConnection);
+}
+
+void ServerProcess::onStarted()
+{
+    m_supervisor.afterStart(m_process.processId());
+    m_pid = m_supervisor.serverPid();
+    Q_EMIT started(m_pid);
 }
 
 void ServerProcess::stop()
@@ -243,6 +250,8 @@ void ServerProcess::onFinished(int exitCode, QProcess::ExitStatus status)
 void ServerProcess::onErrorOccurred(QProcess::ProcessError error)
 {
     if (error == QProcess::FailedToStart) {
+        if (m_finished)
+            return;
         m_finished = true;
         m_stdin.close();
         m_supervisor.abandon();

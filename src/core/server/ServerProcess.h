@@ -21,7 +21,8 @@ namespace foxreload {
 // order: close stdin, wait, SIGTERM the process group (Windows: CTRL_BREAK_EVENT), wait, kill the
 // whole tree (platform/ProcessSupervisor.h says how each OS does it).
 // A command that cannot be started (missing, not executable, no working directory) is
-// reported by failedToStart() at once, saying what was looked for where.
+// reported by failedToStart() as soon as control returns to the event loop, saying what was
+// looked for where.
 // As a ServerChannel it carries MCP's stdio transport: one message per line each way. The
 // server's stdin is a platform::ChildStdin (non-blocking, queued only when the server does not
 // keep up).
@@ -32,6 +33,7 @@ public:
     explicit ServerProcess(const ServerSettings& settings, QObject* parent = nullptr);
     ~ServerProcess() override; // kills the tree if it still runs
 
+    // Spawns the server and returns at once: started(pid) or failedToStart(error) follows.
     void start();
     // Graceful stop per the MCP stdio rules; emits finished() when the group is gone.
     void stop();
@@ -60,6 +62,8 @@ protected:
     void writeMessage(const QByteArray& message) override;
 
 private:
+    void onStarted();
+    void failLater(const QString& error);
     void onStdout();
     void onStderr();
     void onFinished(int exitCode, QProcess::ExitStatus status);
