@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ReloadResult.h"
 #include "ServerInstance.h"
 #include "build/BuildRunner.h"
+#include "common/ReloadResult.h"
 #include "config/Config.h"
 
 #include <QList>
