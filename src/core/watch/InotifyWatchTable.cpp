@@ -1,5 +1,7 @@
 #include "InotifyWatchTable.h"
 
+#include <QSet>
+
 namespace foxreload {
 
 void appendName(QString& path, QByteArrayView name)
@@ -74,6 +76,7 @@ QList<int> InotifyWatchTable::subtree(const QString& path) const
     if (top < 0)
         return result;
     result.append(top);
+    QSet<int> seen { top }; // (a root's subtree may hold every watch: no quadratic contains())
     for (qsizetype i = 0; i < result.size(); ++i) {
         const WatchedDirectory* dir = find(result.at(i));
         if (!dir)
@@ -82,8 +85,10 @@ QList<int> InotifyWatchTable::subtree(const QString& path) const
             if (!isDirectory)
                 return;
             const int wd = wdOf(childPath(dir->path, name));
-            if (wd >= 0 && !result.contains(wd))
+            if (wd >= 0 && !seen.contains(wd)) {
+                seen.insert(wd);
                 result.append(wd);
+            }
         });
     }
     return result;
