@@ -21,26 +21,32 @@ def cold_start(server_dir, runs):
     (FoxReload's readiness check is the whole handshake, initialize + tools/list)."""
     to_initialize, to_tools = [], []
     for _ in range(runs):
-        start = procs.now_ns()
-        proc = subprocess.Popen([projects.PYTHON, "main.py"], cwd=server_dir, stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                env=dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1"))
-        proc.stdin.write((json.dumps(INITIALIZE) + "\n").encode())
-        proc.stdin.flush()
-        line = proc.stdout.readline()
-        answered = procs.now_ns()
-        if b'"id": 1' not in line and b'"id":1' not in line:
-            raise RuntimeError(f"unexpected answer to initialize: {line[:200]!r}")
-        proc.stdin.write((json.dumps(INITIALIZED) + "\n" + json.dumps(TOOLS_LIST) + "\n").encode())
-        proc.stdin.flush()
-        proc.stdout.readline()
-        listed = procs.now_ns()
-        proc.stdin.close()
-        proc.wait(10)
-        to_initialize.append(answered - start)
-        to_tools.append(listed - start)
+        answered, listed = _cold_start_once(server_dir)
+        to_initialize.append(answered)
+        to_tools.append(listed)
         time.sleep(0.05)
     return {"initialize_ms": summary_ms(to_initialize), "handshake_ms": summary_ms(to_tools)}
+
+
+def _cold_start_once(server_dir):
+    """One cold start: (ns to the initialize answer, ns to the tools/list answer)."""
+    start = procs.now_ns()
+    proc = subprocess.Popen([projects.PYTHON, "main.py"], cwd=server_dir, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1"))
+    proc.stdin.write((json.dumps(INITIALIZE) + "\n").encode())
+    proc.stdin.flush()
+    line = proc.stdout.readline()
+    answered = procs.now_ns()
+    if b'"id": 1' not in line and b'"id":1' not in line:
+        raise RuntimeError(f"unexpected answer to initialize: {line[:200]!r}")
+    proc.stdin.write((json.dumps(INITIALIZED) + "\n" + json.dumps(TOOLS_LIST) + "\n").encode())
+    proc.stdin.flush()
+    proc.stdout.readline()
+    listed = procs.now_ns()
+    proc.stdin.close()
+    proc.wait(10)
+    return answered - start, listed - start
 
 
 def _edit_and_wait(session, path, relative, counter, timeout_s):
@@ -73,13 +79,15 @@ def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1):
     project = projects.copy_server(os.path.join(tmp, "reload", "reynard"))
     projects.write_config(project, ["tools/", "services/", "protocol/", "config/", "main.py"],
                           projects.EXAMPLE_RULES, debounce_ms)
+    # The reference server for the interleaved cold starts: a copy of its own, outside the watched tree.
+    cold_copy = projects.copy_server(os.path.join(tmp, "reload", "reynard-cold"))
     session = projects.RunSession(binary, project, tmp)
     result = {"debounce_ms": debounce_ms, "runs": runs, "command": " ".join(session.argv)}
     try:
         session.wait_started()
         cases = [("hot_reload", "tools/weather.py"), ("full_restart", "main.py")]
         for strategy, relative in cases:
-            harness, events, missed = [], [], 0
+            harness, events, missed, cold = [], [], 0, []
             for i in range(runs):
                 took, event = _edit_and_wait(session, os.path.join(project, relative), relative, i, 15)
                 if took is None:
@@ -88,7 +96,17 @@ def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1):
                     harness.append(took)
                     events.append(event)
                 time.sleep(gap_s)
+                if strategy == "full_restart":
+                    # The reference, interleaved: the same server started cold by the harness right
+                    # after each restart, so both see the same load on a busy machine.
+                    cold.append(_cold_start_once(cold_copy)[1])
+                    time.sleep(gap_s)
             entry = _summarize(harness, events)
+            if cold:
+                entry["cold_start_ms"] = summary_ms(cold)
+                entry["overhead_p50_ms"] = round(entry["harness_ms"]["p50"] - entry["cold_start_ms"]["p50"], 1)
+                entry["start_to_ready_overhead_p50_ms"] = round(
+                    entry["startToReadyMs"]["p50"] - entry["cold_start_ms"]["p50"], 1)
             entry["missed"] = missed
             entry["performed"] = sorted({e.get("strategy") for e in events})
             result[strategy] = entry
