@@ -606,6 +606,7 @@ void TestFileWatcher::writeCloseFollowsTheLastWrite_data()
     QTest::newRow("rewrite with O_TRUNC") << u"truncate"_s << u"main.py"_s << 1;
     QTest::newRow("held open while written, then closed") << u"held"_s << u"main.py"_s << 2;
     QTest::newRow("temporary written, renamed into place") << u"rename"_s << u"main.py.tmp"_s << 0;
+    QTest::newRow("written elsewhere, moved into the tree") << u"movein"_s << u"arrived.py"_s << 0;
 }
 
 void TestFileWatcher::writeCloseFollowsTheLastWrite()
@@ -638,6 +639,11 @@ void TestFileWatcher::writeCloseFollowsTheLastWrite()
         QVERIFY(writeFile(f.path(written), "new\n"_ba));
         QCOMPARE(std::rename(qPrintable(f.path(written)), qPrintable(f.path(u"main.py"_s))), 0);
         QTRY_VERIFY_WITH_TIMEOUT(f.has(FileEvent::Kind::Modified, u"main.py"_s), kTimeoutMs);
+    } else if (action == u"movein") {
+        QTemporaryDir outside; // same file system: a rename, not a copy
+        const QString staged = outside.filePath(u"staged.py"_s);
+        QVERIFY(writeFile(staged, "from elsewhere\n"_ba));
+        QCOMPARE(std::rename(qPrintable(staged), qPrintable(f.path(written))), 0);
     }
     QTRY_VERIFY_WITH_TIMEOUT(f.lastIndex(FileEvent::Kind::WriteClosed, written) >= 0, kTimeoutMs);
     QVERIFY(f.settle());
@@ -650,8 +656,14 @@ void TestFileWatcher::writeCloseFollowsTheLastWrite()
     for (const auto& event : std::as_const(f.sequence))
         closes += event.kind == FileEvent::Kind::WriteClosed && event.path == f.path(written);
     QCOMPARE(closes, 1); // one writer, one close
-    if (action == u"rename") // the target's new content arrives with the rename, after the close
-        QVERIFY2(f.lastIndex(FileEvent::Kind::Modified, u"main.py"_s) > closed, qPrintable(f.dump()));
+    if (action == u"rename") {
+        // The target's new content arrives with the rename, after the temporary's close; the
+        // rename ends the target's save as a close would.
+        const qsizetype targetModified = f.lastIndex(FileEvent::Kind::Modified, u"main.py"_s);
+        QVERIFY2(targetModified > closed, qPrintable(f.dump()));
+        QVERIFY2(
+            f.lastIndex(FileEvent::Kind::WriteClosed, u"main.py"_s) > targetModified, qPrintable(f.dump()));
+    }
 }
 
 void TestFileWatcher::writeCloseOnlyForFiles()

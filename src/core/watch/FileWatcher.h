@@ -43,7 +43,8 @@ enum class WatchBackendKind { Auto, Inotify, QtFileSystemWatcher, Polling };
 // - an editor's atomic save (temporary renamed over the file) is "modified" of the
 //   file itself (inotify; the snapshot backends see the same through the inode).
 // - write-closed (only when reportsWriteClose()): a file that counts was closed by a
-//   writer, after its last created/modified; never for a directory.
+//   writer, or renamed into place (an atomic save), after its last created/modified;
+//   never for a directory.
 // - excluded paths (the root's PathFilter) are never reported, and excluded
 //   directories are never entered.
 // - a root that is a file is watched through its directory; only that file counts.

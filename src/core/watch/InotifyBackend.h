@@ -33,7 +33,8 @@ class PollingBackend;
 // - modified: once per save, on IN_CLOSE_WRITE; a write without a close (a writer
 //   holding the file open) ~75 ms after the last write.
 // - write-closed: at every IN_CLOSE_WRITE of a file that counts, right after its
-//   created/modified (the writer is done: the batcher need not wait out its window).
+//   created/modified (the writer is done: the batcher need not wait out its window),
+//   and after the modified/created of a file renamed into place (it arrives written).
 // - renamed: IN_MOVED_FROM/IN_MOVED_TO paired by cookie. When a rename lands on a
 //   name that already exists (an editor's atomic save: write a temporary, rename it
 //   over the target) it is reported as "modified target" (plus "removed temporary"

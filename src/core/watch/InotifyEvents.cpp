@@ -243,18 +243,23 @@ void InotifyBackend::handleMovedTo(
         return;
     }
     const bool replacesExisting = dir.entries.contains(m_table.names(), nameView);
+    // A file renamed into place arrives written: its save is over as at a close (the
+    // temporary's own close, if it was seen, named the temporary, not this path).
     if (replacesExisting) {
         // An atomic save: what changed for the user is the target.
         report(FileEvent::Kind::Modified, path);
+        report(FileEvent::Kind::WriteClosed, path);
         if (fromKnown)
             report(FileEvent::Kind::Removed, move->path);
         return;
     }
     dir.entries.add(m_table.names(), nameView, false);
-    if (fromKnown)
+    if (fromKnown) {
         report(FileEvent::Kind::Renamed, path, move->path);
-    else
+    } else {
         report(FileEvent::Kind::Created, path);
+        report(FileEvent::Kind::WriteClosed, path);
+    }
 }
 
 void InotifyBackend::resolveMove()
