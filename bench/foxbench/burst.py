@@ -28,8 +28,10 @@ def _write_data(project, count, version):
     return paths
 
 
-def measure(binary, tmp, count, repetitions, debounce_ms):
-    project = projects.copy_server(os.path.join(tmp, "burst", "reynard"))
+def measure(binary, tmp, count, repetitions, debounce_ms, settle_ms=None):
+    """settle_ms None: FoxReload's default (5 ms with inotify); 0: the quiet window alone, the reference."""
+    name = "reynard" if settle_ms is None else f"reynard-settle-{settle_ms}"
+    project = projects.copy_server(os.path.join(tmp, "burst", name))
     _git(project, "init", "-q", "-b", "one")
     paths = _write_data(project, count, 1)
     _git(project, "add", "data")
@@ -39,9 +41,9 @@ def measure(binary, tmp, count, repetitions, debounce_ms):
     _git(project, "commit", "-q", "-a", "-m", "two")
     # Nothing to reload for data/: the figure is the watcher and batcher's, not the server's.
     projects.write_config(project, ["data/"], [("data/**", "none", None)], debounce_ms,
-                          default_strategy="none", exclude=["**/.git/**"])
+                          default_strategy="none", exclude=["**/.git/**"], settle_ms=settle_ms)
     session = projects.RunSession(binary, project, tmp)
-    result = {"files": count, "debounce_ms": debounce_ms, "command": " ".join(session.argv),
+    result = {"files": count, "debounce_ms": debounce_ms, "settle_ms": settle_ms, "command": " ".join(session.argv),
               "checkout": "git checkout one|two (every file differs between the branches)", "runs": []}
     expected = set(paths)
     try:

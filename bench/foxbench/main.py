@@ -108,12 +108,18 @@ def main(argv):
             log(f"burst: git checkout of {profile['burst_files']} files")
             results["burst"] = guarded(lambda: burst.measure(binary, tmp, profile["burst_files"],
                                                              profile["burst_runs"], 50))
+            log("burst: the same checkouts with settle_ms 0 (the quiet window alone)")
+            results["burst_settle_off"] = guarded(lambda: burst.measure(binary, tmp, profile["burst_files"],
+                                                                        profile["burst_runs"], 50, settle_ms=0))
         if "reload" in parts:
             log("reload: server cold start")
             server = projects.copy_server(os.path.join(tmp, "coldstart", "reynard"))
             results["cold_start"] = guarded(lambda: reload.cold_start(server, profile["cold_starts"]))
             log(f"reload: {profile['reloads']} hot reloads and {profile['reloads']} full restarts")
             results["reload"] = guarded(lambda: reload.end_to_end(binary, tmp, profile["reloads"], 50))
+            log(f"reload: {profile['reloads']} hot reloads with settle_ms 0 (the quiet window alone)")
+            results["reload_settle_off"] = guarded(
+                lambda: reload.hot_reload_reference(binary, tmp, profile["reloads"], 50))
             log("reload: foxreload run idle, without and with metrics and webhooks")
             results["run_idle"] = guarded(lambda: runmem.idle_observed(binary, tmp, profile["idle_s"]))
         if "proxy" in parts:

@@ -25,10 +25,13 @@ def _yaml_list(items):
 
 
 def write_config(project, watch_paths, rules, debounce_ms, default_strategy="full_restart",
-                 exclude=("**/__pycache__/**", "**/tests/**", "**/*.pyc", "**/.*"), max_wait_ms=1000, cwd="."):
+                 exclude=("**/__pycache__/**", "**/tests/**", "**/*.pyc", "**/.*"), max_wait_ms=1000, cwd=".",
+                 settle_ms=None):
     rule_lines = "\n".join(
         f"  - {{match: {json.dumps(m)}, strategy: {s}" + (f", components: {_yaml_list(c)}" if c else "") + "}"
         for m, s, c in rules)
+    # settle_ms left out: FoxReload's default (5 ms with inotify); 0 is the plain quiet window.
+    settle = "" if settle_ms is None else f"\n  settle_ms: {settle_ms}"
     text = f"""# Written by bench/run: the example server's rules, without the rate limit.
 server:
   command: {json.dumps(PYTHON)}
@@ -40,7 +43,7 @@ watch:
   exclude: {_yaml_list(exclude)}
   debounce_ms: {debounce_ms}
   max_wait_ms: {max_wait_ms}
-  max_reloads_per_minute: 0
+  max_reloads_per_minute: 0{settle}
 rules:
 {rule_lines}
 default_strategy: {default_strategy}

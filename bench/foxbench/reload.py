@@ -116,6 +116,32 @@ def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1):
     return result
 
 
+def hot_reload_reference(binary, tmp, runs, debounce_ms, gap_s=0.1):
+    """The hot reload of end_to_end with settle_ms: 0, so that a batch closes only after the quiet
+    window (as before issue 17): the reference for the settle rule's gain, on the same machine load."""
+    project = projects.copy_server(os.path.join(tmp, "reload", "reynard-settle-off"))
+    projects.write_config(project, ["tools/", "services/", "protocol/", "config/", "main.py"],
+                          projects.EXAMPLE_RULES, debounce_ms, settle_ms=0)
+    session = projects.RunSession(binary, project, tmp)
+    relative = "tools/weather.py"
+    harness, events, missed = [], [], 0
+    try:
+        session.wait_started()
+        for i in range(runs):
+            took, event = _edit_and_wait(session, os.path.join(project, relative), relative, i, 15)
+            if took is None:
+                missed += 1
+            else:
+                harness.append(took)
+                events.append(event)
+            time.sleep(gap_s)
+    finally:
+        session.stop()
+    entry = _summarize(harness, events)
+    entry.update({"missed": missed, "settle_ms": 0, "debounce_ms": debounce_ms})
+    return entry
+
+
 def _drift(sequence):
     """save → done p50 per strategy in the first and the last tenth of the soak."""
     tenth = max(1, len(sequence) // 10)

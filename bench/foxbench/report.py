@@ -44,8 +44,18 @@ def targets(results):
     reload_ = results.get("reload") or {}
     debounce = reload_.get("debounce_ms", 50)
     hot95 = _get(reload_, "hot_reload", "harness_ms", "p95")
-    rows.append(("hot reload, save → server done, p95", f"≤ debounce + 30 ms = {debounce + 30} ms",
-                 f"{fmt(hot95, 1)} ms", _verdict(None if hot95 is None else hot95 <= debounce + 30)))
+    off95 = _get(results, "reload_settle_off", "harness_ms", "p95")
+    reference = "" if off95 is None else f" (settle_ms 0, the {debounce} ms quiet window alone: {fmt(off95, 1)} ms)"
+    rows.append(("hot reload, save → done, p95 (example)", "≤ 15 ms (issue 17)",
+                 f"{fmt(hot95, 1)} ms{reference}", _verdict(None if hot95 is None else hot95 <= 15)))
+
+    burst_runs = _get(results, "burst", "runs") or []
+    if burst_runs:
+        most = max(r["batches"] for r in burst_runs)
+        missed = sum(r["missed"] for r in burst_runs)
+        rows.append((f"git checkout of {_get(results, 'burst', 'files'):,} files: batches, missed", "≤ 3, 0",
+                     f"{', '.join(str(r['batches']) for r in burst_runs)} batches; {missed} missed",
+                     _verdict(most <= 3 and missed == 0)))
 
     full50 = _get(reload_, "full_restart", "harness_ms", "p50")
     cold50 = _get(results, "cold_start", "handshake_ms", "p50")
