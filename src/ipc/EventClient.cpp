@@ -28,6 +28,7 @@ QList<EventClient::SessionSocket> EventClient::runningSessions()
 {
     QList<SessionSocket> sessions;
     const QDir directory(EventServer::socketDirectory());
+    // Unix: the socket files themselves; Windows: the entries platform::registerLocalServer() wrote.
     const auto names = directory.entryList({ u"session-*.sock"_s }, QDir::System | QDir::Files);
     for (const auto& name : names) {
         bool ok = false;

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -60,7 +59,7 @@ EventServer::~EventServer()
     m_clients.clear();
     if (m_server) {
         m_server->close(); // removes the socket file
-        QFile::remove(m_path);
+        platform::unregisterLocalServer(m_path);
     }
 }
 
@@ -94,6 +93,12 @@ bool EventServer::listen(QString* error)
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_server->listen(m_path)) {
         *error = u"cannot listen on %1: %2"_s.arg(m_path, m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        return false;
+    }
+    // Windows: the socket is a named pipe, no file: runningSessions() finds it by an entry file.
+    if (!platform::registerLocalServer(m_path, error)) {
         delete m_server;
         m_server = nullptr;
         return false;

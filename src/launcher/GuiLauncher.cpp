@@ -1,12 +1,13 @@
 #include "GuiLauncher.h"
 
+#include "platform/GuiEnvironment.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLibrary>
 
 #include <cstdio>
 #include <cstring>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -30,8 +31,11 @@ QString platformRequested(int argc, char** argv)
 // module creates the QApplication itself).
 QString executableDir()
 {
-    return QFileInfo(QFile::symLinkTarget(u"/proc/self/exe"_s)).absolutePath();
+    return QFileInfo(platform::executablePath()).absolutePath();
 }
+
+// foxreload-gui.so, or .dll on Windows (CMake's module suffix of the platform built for).
+const QString kModuleFile = QStringLiteral(FOXRELOAD_GUI_MODULE_FILE);
 } // namespace
 
 bool isGuiInvocation(int argc, char** argv)
@@ -43,16 +47,7 @@ bool isGuiInvocation(int argc, char** argv)
 
 bool displayAvailable(int argc, char** argv)
 {
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    const QString platform = platformRequested(argc, argv).section(u':', 0, 0);
-    if (!platform.isEmpty() && !platform.startsWith(u"xcb"_s) && !platform.startsWith(u"wayland"_s))
-        return true; // offscreen, minimal, vnc, eglfs: asked for on purpose
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-#else
-    Q_UNUSED(argc);
-    Q_UNUSED(argv);
-    return true;
-#endif
+    return platform::displayReachable(platformRequested(argc, argv));
 }
 
 QStringList headlessArguments(int argc, char** argv)
@@ -70,9 +65,9 @@ QStringList guiModuleCandidates(const QString& dir)
     QStringList candidates;
     if (const QString forced = qEnvironmentVariable("FOXRELOAD_GUI_MODULE"); !forced.isEmpty())
         candidates.append(forced);
-    candidates.append(dir + u"/foxreload-gui.so"_s);
-    candidates.append(QDir::cleanPath(dir + u'/' + QStringLiteral(FOXRELOAD_GUI_MODULE_RELATIVE_DIR))
-        + u"/foxreload-gui.so"_s);
+    candidates.append(dir + u'/' + kModuleFile);
+    candidates.append(
+        QDir::cleanPath(dir + u'/' + QStringLiteral(FOXRELOAD_GUI_MODULE_RELATIVE_DIR)) + u'/' + kModuleFile);
     return candidates;
 }
 
@@ -91,8 +86,8 @@ std::optional<int> launchGui(int argc, char** argv)
         problems.append(module.errorString());
     }
     if (problems.isEmpty())
-        problems.append(u"foxreload-gui.so was not found next to the executable nor in %1"_s.arg(
-            QStringLiteral(FOXRELOAD_GUI_MODULE_RELATIVE_DIR)));
+        problems.append(u"%1 was not found next to the executable nor in %2"_s.arg(
+            kModuleFile, QStringLiteral(FOXRELOAD_GUI_MODULE_RELATIVE_DIR)));
     std::fprintf(
         stderr, "foxreload: the desktop app cannot be started: %s\n", qPrintable(problems.join(u"; "_s)));
     return std::nullopt;

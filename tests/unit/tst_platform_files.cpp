@@ -1,7 +1,8 @@
-// The Unix implementation of the platform layer's file, identity and console pieces
+// The Unix implementation of the platform layer's file, identity, console and launcher pieces
 // (src/core/platform/*_unix.cpp, *_linux.cpp), checked against the system calls it wraps.
 #include "platform/ConsoleIo.h"
 #include "platform/DirectoryReader.h"
+#include "platform/GuiEnvironment.h"
 #include "platform/PrivateDirectory.h"
 #include "platform/SystemInfo.h"
 
@@ -87,6 +88,15 @@ private Q_SLOTS:
     void writeFullyWaitsForANonBlockingReader();
     void readSome();
     void stdoutReaderWatchSeesTheReaderGo();
+    void inputReaderDeliversThenEnds_data();
+    void inputReaderDeliversThenEnds();
+    void inputReaderStopsWithoutReading();
+    void inputReaderReportsAFailure();
+    void localServerRegistry();
+    void procUnits();
+    void executablePathIsOurs();
+    void displayReachable_data();
+    void displayReachable();
 };
 
 void TestPlatformFiles::directoryReaderListsEntriesWithTheirStamps()
@@ -414,6 +424,196 @@ void TestPlatformFiles::stdoutReaderWatchSeesTheReaderGo()
     QVERIFY(active);
     QVERIFY(quietWhileRead);
     QVERIFY(sawItGo);
+}
+
+void TestPlatformFiles::inputReaderDeliversThenEnds_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("pipe") << u"pipe"_s;
+    QTest::newRow("socket") << u"socket"_s;
+    QTest::newRow("regular file") << u"file"_s;
+}
+
+void TestPlatformFiles::inputReaderDeliversThenEnds()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // More than one read's worth (64 KiB), so it arrives in several chunks.
+    QByteArray payload;
+    for (int i = 0; payload.size() < 200 * 1024; ++i)
+        payload += QByteArray::number(i) + '\n';
+    int readEnd = -1;
+    int writeEnd = -1;
+    if (kind == u"file") {
+        const QString path = dir.filePath(u"input"_s);
+        QVERIFY(writeFile(path, payload));
+        readEnd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    } else {
+        int fds[2];
+        QCOMPARE(kind == u"pipe" ? ::pipe(fds) : ::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        readEnd = fds[0];
+        writeEnd = fds[1];
+    }
+    QVERIFY(readEnd >= 0);
+    InputReader reader(readEnd);
+    QByteArray got;
+    connect(&reader, &InputReader::received, this, [&got](const QByteArray& bytes) { got.append(bytes); });
+    QSignalSpy ended(&reader, &InputReader::ended);
+    QSignalSpy failed(&reader, &InputReader::failed);
+    QVERIFY(!reader.isActive());
+    reader.start();
+    QVERIFY(reader.isActive());
+    if (writeEnd >= 0) {
+        // Written from another thread: the pipe holds less than the payload.
+        std::thread writer([writeEnd, &payload] {
+            for (qsizetype done = 0; done < payload.size();) {
+                const ssize_t n
+                    = ::write(writeEnd, payload.constData() + done, size_t(payload.size() - done));
+                if (n <= 0)
+                    break;
+                done += n;
+            }
+            ::close(writeEnd);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 20000);
+        writer.join();
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 20000);
+    }
+    QCOMPARE(got.size(), payload.size());
+    QVERIFY(got == payload);
+    QCOMPARE(ended.size(), 1);
+    QVERIFY(failed.isEmpty());
+    QVERIFY(!reader.isActive());
+    ::close(readEnd);
+}
+
+void TestPlatformFiles::inputReaderStopsWithoutReading()
+{
+    int fds[2];
+    QCOMPARE(::pipe(fds), 0);
+    InputReader reader(fds[0]);
+    QSignalSpy received(&reader, &InputReader::received);
+    QSignalSpy ended(&reader, &InputReader::ended);
+    reader.start();
+    QCOMPARE(::write(fds[1], "one", 3), ssize_t(3));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    reader.stop();
+    QVERIFY(!reader.isActive());
+    QCOMPARE(::write(fds[1], "two", 3), ssize_t(3));
+    ::close(fds[1]);
+    QCoreApplication::processEvents(); // a wake-up the stopped reader must not act on
+    QCOMPARE(received.size(), 1);
+    QVERIFY(ended.isEmpty());
+    // What came after stop() is still in the pipe for whoever reads next, and the descriptor is open.
+    char buffer[8];
+    QCOMPARE(::read(fds[0], buffer, sizeof buffer), ssize_t(3));
+    QCOMPARE(QByteArray(buffer, 3), QByteArray("two"));
+    ::close(fds[0]);
+}
+
+void TestPlatformFiles::inputReaderReportsAFailure()
+{
+    // A descriptor open for writing only: always "readable" to poll(), and read() fails (EBADF).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const int fd = ::open(QFile::encodeName(dir.filePath(u"out"_s)).constData(), O_WRONLY | O_CREAT, 0600);
+    QVERIFY(fd >= 0);
+    InputReader reader(fd);
+    QSignalSpy failed(&reader, &InputReader::failed);
+    QSignalSpy ended(&reader, &InputReader::ended);
+    reader.start();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QVERIFY2(!failed.first().first().toString().isEmpty(), "says why");
+    QVERIFY(ended.isEmpty());
+    QVERIFY(!reader.isActive());
+    ::close(fd);
+}
+
+void TestPlatformFiles::localServerRegistry()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"session-1.sock"_s);
+    QString error;
+    // Nothing listens there: nothing to register, and it says so.
+    QVERIFY(!registerLocalServer(path, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    // What QLocalServer::listen() leaves there on Unix: a bound socket file.
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_un address {};
+    address.sun_family = AF_UNIX;
+    QVERIFY(size_t(native.size()) < sizeof address.sun_path);
+    std::memcpy(address.sun_path, native.constData(), size_t(native.size()));
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    error.clear();
+    QVERIFY2(registerLocalServer(path, &error), qPrintable(error));
+    // Listed as the desktop app lists sessions (EventClient::runningSessions()).
+    QCOMPARE(QDir(dir.path()).entryList({ u"session-*.sock"_s }, QDir::System | QDir::Files),
+        QStringList { u"session-1.sock"_s });
+    unregisterLocalServer(path);
+    QVERIFY(!QFileInfo::exists(path));
+    unregisterLocalServer(path); // missing is fine
+    ::close(fd);
+}
+
+void TestPlatformFiles::procUnits()
+{
+    QCOMPARE(clockTicksPerSecond(), double(::sysconf(_SC_CLK_TCK)));
+    QCOMPARE(memoryPageSize(), double(::getpagesize()));
+}
+
+void TestPlatformFiles::executablePathIsOurs()
+{
+    QCOMPARE(executablePath(), QFileInfo(QCoreApplication::applicationFilePath()).canonicalFilePath());
+}
+
+void TestPlatformFiles::displayReachable_data()
+{
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<QByteArray>("display");
+    QTest::addColumn<QByteArray>("wayland");
+    QTest::addColumn<bool>("reachable");
+    QTest::newRow("X11") << QString() << QByteArray(":0") << QByteArray() << true;
+    QTest::newRow("Wayland") << QString() << QByteArray() << QByteArray("wayland-0") << true;
+    QTest::newRow("neither") << QString() << QByteArray() << QByteArray() << false;
+    QTest::newRow("xcb asked, no display") << u"xcb"_s << QByteArray() << QByteArray() << false;
+    QTest::newRow("wayland asked, no display") << u"wayland-egl"_s << QByteArray() << QByteArray() << false;
+    QTest::newRow("offscreen") << u"offscreen"_s << QByteArray() << QByteArray() << true;
+    QTest::newRow("vnc with options") << u"vnc:size=800x600"_s << QByteArray() << QByteArray() << true;
+}
+
+void TestPlatformFiles::displayReachable()
+{
+    QFETCH(QString, platform);
+    QFETCH(QByteArray, display);
+    QFETCH(QByteArray, wayland);
+    QFETCH(bool, reachable);
+    const QByteArray savedDisplay = qgetenv("DISPLAY");
+    const QByteArray savedWayland = qgetenv("WAYLAND_DISPLAY");
+    const bool hadDisplay = qEnvironmentVariableIsSet("DISPLAY");
+    const bool hadWayland = qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    const auto set = [](const char* name, const QByteArray& value) {
+        if (value.isEmpty())
+            qunsetenv(name);
+        else
+            qputenv(name, value);
+    };
+    set("DISPLAY", display);
+    set("WAYLAND_DISPLAY", wayland);
+    const bool result = foxreload::platform::displayReachable(platform);
+    if (hadDisplay)
+        qputenv("DISPLAY", savedDisplay);
+    else
+        qunsetenv("DISPLAY");
+    if (hadWayland)
+        qputenv("WAYLAND_DISPLAY", savedWayland);
+    else
+        qunsetenv("WAYLAND_DISPLAY");
+    QCOMPARE(result, reachable);
 }
 
 QTEST_GUILESS_MAIN(TestPlatformFiles)

@@ -3,28 +3,10 @@
 #include <QProcess>
 
 #include <csignal>
-#include <unistd.h>
 
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
-
-// Code QProcess runs in its child before exec (see platform/ProcessSupervisor.h for why).
-#ifndef FOXRELOAD_IN_VFORK_CHILD
-#define FOXRELOAD_IN_VFORK_CHILD __attribute__((no_sanitize("address")))
-#endif
+// prepare() differs between Linux and macOS: BuildProcessGroup_linux.cpp / _mac.cpp.
 
 namespace foxreload::buildgroup {
-
-void prepare(QProcess& process)
-{
-    process.setChildProcessModifier([]() FOXRELOAD_IN_VFORK_CHILD {
-        ::setpgid(0, 0);
-#ifdef __linux__
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-#endif
-    });
-}
 
 void kill(QProcess& process)
 {

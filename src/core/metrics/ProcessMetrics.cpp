@@ -1,11 +1,9 @@
 #include "ProcessMetrics.h"
 
+#include "platform/SystemInfo.h"
+
 #include <QDir>
 #include <QFile>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -18,26 +16,6 @@ QByteArray readSmallFile(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll(); // /proc files report size 0: read to the end
-}
-
-double clockTicksPerSecond()
-{
-#ifdef Q_OS_UNIX
-    const long ticks = ::sysconf(_SC_CLK_TCK);
-    return ticks > 0 ? double(ticks) : 100.0;
-#else
-    return 100.0;
-#endif
-}
-
-double pageSize()
-{
-#ifdef Q_OS_UNIX
-    const long size = ::sysconf(_SC_PAGESIZE);
-    return size > 0 ? double(size) : 4096.0;
-#else
-    return 4096.0;
-#endif
 }
 
 double bootTimeSeconds(const QString& procStat)
@@ -62,10 +40,10 @@ ProcessFigures readProcessFigures(const QString& procDir, const QString& procSta
         const QList<QByteArray> fields = stat.mid(nameEnd + 2).simplified().split(' ');
         // fields[0] is field 3 (state): field N is fields[N - 3].
         if (fields.size() > 21) {
-            const double ticks = clockTicksPerSecond();
+            const double ticks = platform::clockTicksPerSecond();
             figures.cpuSeconds = (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks;
             figures.virtualBytes = fields.at(20).toDouble();
-            figures.residentBytes = fields.at(21).toDouble() * pageSize();
+            figures.residentBytes = fields.at(21).toDouble() * platform::memoryPageSize();
             const double boot = bootTimeSeconds(procStat);
             if (boot >= 0)
                 figures.startTimeSeconds = boot + fields.at(19).toDouble() / ticks;

@@ -67,4 +67,34 @@ private:
     std::unique_ptr<Watch> d;
 };
 
+// Reads a descriptor (the proxy's stdin: a pipe, a socket, a file or a terminal) as data
+// arrives, in the event loop of the thread that owns it: received() with each chunk, then ended()
+// at end of file or failed() with the system's reason; nothing after either.
+// Unix: a QSocketNotifier wakes the loop and what is there is read in that same wake-up, into a
+// buffer of the reader's own: no thread, no copy. Windows: the event loop waits on sockets only,
+// not on a pipe, console or file, so a thread of the reader's own blocks in ReadFile and posts
+// each chunk to the owner's thread; stop() cancels its pending read and joins it.
+class InputReader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit InputReader(int descriptor, QObject* parent = nullptr);
+    ~InputReader() override; // stops
+
+    void start();
+    // Reads no more; no signal is emitted after it returns. The descriptor stays open.
+    void stop();
+    bool isActive() const;
+
+Q_SIGNALS:
+    // `bytes` may refer to the reader's buffer: valid during the emission only (copy what is kept).
+    void received(const QByteArray& bytes);
+    void ended();
+    void failed(const QString& reason);
+
+private:
+    struct Reader;
+    std::unique_ptr<Reader> d;
+};
+
 } // namespace foxreload::platform

@@ -147,4 +147,54 @@ bool StdoutReaderWatch::isActive() const
     return d->notifier && d->notifier->isEnabled();
 }
 
+struct InputReader::Reader
+{
+    int descriptor = -1;
+    std::unique_ptr<QSocketNotifier> notifier;
+    QByteArray buffer;
+};
+
+InputReader::InputReader(int descriptor, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Reader>())
+{
+    d->descriptor = descriptor;
+}
+
+InputReader::~InputReader() = default;
+
+void InputReader::start()
+{
+    if (d->notifier)
+        return;
+    d->buffer.resize(64 * 1024);
+    d->notifier = std::make_unique<QSocketNotifier>(d->descriptor, QSocketNotifier::Read);
+    connect(d->notifier.get(), &QSocketNotifier::activated, this, [this] {
+        QString error;
+        const qint64 got = readSome(d->descriptor, d->buffer.data(), d->buffer.size(), &error);
+        if (got == kReadAgain)
+            return;
+        if (got > 0) {
+            Q_EMIT received(QByteArray::fromRawData(d->buffer.constData(), got));
+            return;
+        }
+        stop(); // before the signal: a slot may delete this reader
+        if (got == 0)
+            Q_EMIT ended();
+        else
+            Q_EMIT failed(error);
+    });
+}
+
+void InputReader::stop()
+{
+    if (d->notifier)
+        d->notifier->setEnabled(false);
+}
+
+bool InputReader::isActive() const
+{
+    return d->notifier && d->notifier->isEnabled();
+}
+
 } // namespace foxreload::platform

@@ -3,6 +3,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -126,6 +127,118 @@ StdoutReaderWatch::~StdoutReaderWatch() = default;
 bool StdoutReaderWatch::isActive() const
 {
     return d->timer.isActive();
+}
+
+// The reader thread blocks in ReadFile, which works on every kind of handle stdin can be (an
+// anonymous pipe, a named pipe, a console, a file), and posts what it read to the owner's thread
+// as a queued call with the InputReader as context: Qt drops those still queued when it is
+// deleted, and stop() clears `active` for those queued before it. The thread itself is joined
+// by stop() before anything it uses is freed.
+struct InputReader::Reader
+{
+    int descriptor = -1;
+    InputReader* owner = nullptr;
+    HANDLE thread = nullptr;
+    std::atomic<bool> stopping { false };
+    bool active = false; // the owner's thread only
+
+    static DWORD WINAPI run(void* self)
+    {
+        static_cast<Reader*>(self)->readUntilTheEnd();
+        return 0;
+    }
+
+    // On the owner's thread: a chunk, and the end (an empty reason) or a failure.
+    static void deliver(InputReader* reader, const QByteArray& bytes)
+    {
+        if (reader->d->active)
+            Q_EMIT reader->received(bytes);
+    }
+    static void finish(InputReader* reader, const QString& reason)
+    {
+        if (!reader->d->active)
+            return;
+        reader->d->active = false;
+        if (reason.isEmpty())
+            Q_EMIT reader->ended();
+        else
+            Q_EMIT reader->failed(reason);
+    }
+
+    void readUntilTheEnd()
+    {
+        const auto input = reinterpret_cast<HANDLE>(::_get_osfhandle(descriptor));
+        QByteArray buffer(64 * 1024, Qt::Uninitialized);
+        for (;;) {
+            DWORD got = 0;
+            const bool ok = ::ReadFile(input, buffer.data(), DWORD(buffer.size()), &got, nullptr);
+            const DWORD failure = ok ? ERROR_SUCCESS : ::GetLastError();
+            if (stopping.load())
+                return; // cancelled by stop(), or stopped while it read: nobody listens
+            InputReader* reader = owner;
+            if (ok && got > 0) {
+                const QByteArray chunk = buffer.left(got);
+                QMetaObject::invokeMethod(
+                    reader, [reader, chunk] { deliver(reader, chunk); }, Qt::QueuedConnection);
+                continue;
+            }
+            // A pipe whose writer closed reports ERROR_BROKEN_PIPE: end of file, as does a read of
+            // 0 bytes (a file at its end, Ctrl+Z on a console).
+            const QString reason = ok || failure == ERROR_BROKEN_PIPE || failure == ERROR_HANDLE_EOF
+                ? QString()
+                : qt_error_string(int(failure));
+            QMetaObject::invokeMethod(
+                reader, [reader, reason] { finish(reader, reason); }, Qt::QueuedConnection);
+            return;
+        }
+    }
+};
+
+InputReader::InputReader(int descriptor, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Reader>())
+{
+    d->descriptor = descriptor;
+    d->owner = this;
+}
+
+InputReader::~InputReader()
+{
+    stop();
+}
+
+void InputReader::start()
+{
+    if (d->active || d->thread || d->stopping.load())
+        return;
+    d->active = true;
+    d->thread = ::CreateThread(nullptr, 0, &Reader::run, d.get(), 0, nullptr);
+    if (!d->thread) {
+        const QString reason = qt_error_string(int(::GetLastError()));
+        QMetaObject::invokeMethod(
+            this, [this, reason] { Reader::finish(this, reason); }, Qt::QueuedConnection);
+    }
+}
+
+void InputReader::stop()
+{
+    d->active = false;
+    if (!d->thread)
+        return;
+    d->stopping.store(true);
+    // A ReadFile blocked on a pipe or console returns ERROR_OPERATION_ABORTED. The loop covers a
+    // stop() that comes just before the thread enters ReadFile (nothing to cancel yet).
+    while (::WaitForSingleObject(d->thread, 0) == WAIT_TIMEOUT) {
+        ::CancelSynchronousIo(d->thread);
+        ::WaitForSingleObject(d->thread, 10);
+    }
+    ::CloseHandle(d->thread);
+    d->thread = nullptr;
+}
+
+bool InputReader::isActive() const
+{
+    return d->active;
 }
 
 } // namespace foxreload::platform

@@ -16,7 +16,18 @@ bool ensurePrivateDirectory(const QString& path, QString* error);
 
 // A stale socket at `path` (its process is gone) is removed; any other kind of file there
 // (a regular file, a symbolic link, a directory, a FIFO) is not ours to delete: false, with why.
-// A missing path is fine. Windows: local sockets are named pipes, not files: nothing to clear.
+// A missing path is fine. Windows: local sockets are named pipes, not files: nothing to clear (an
+// entry file registerLocalServer() left is rewritten by the next one).
 bool clearStaleSocket(const QString& path, QString* error);
+
+// Makes a QLocalServer listening at `path` (in a directory ensurePrivateDirectory() made) findable
+// by listing that directory, as the desktop app lists running sessions. Unix: the socket is a
+// file there already; nothing to do. Windows: QLocalServer listens on a named pipe
+// (\\.\pipe\<path>), which is no file: an empty file is written at `path` as the entry. Only this
+// user can write in that directory, so only this user's sessions are listed. False with why in
+// *error when the entry cannot be written.
+bool registerLocalServer(const QString& path, QString* error);
+// Removes the entry (Unix: the socket file, should QLocalServer have left it). Missing is fine.
+void unregisterLocalServer(const QString& path);
 
 } // namespace foxreload::platform

@@ -1,6 +1,7 @@
 #include "PrivateDirectory.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -96,6 +97,19 @@ bool clearStaleSocket(const QString& path, QString* error)
         return false;
     }
     return true;
+}
+
+bool registerLocalServer(const QString& path, QString* error)
+{
+    if (QFileInfo::exists(path)) // the socket file QLocalServer::listen() made
+        return true;
+    *error = u"no socket file at %1 after listening"_s.arg(path);
+    return false;
+}
+
+void unregisterLocalServer(const QString& path)
+{
+    QFile::remove(path);
 }
 
 } // namespace foxreload::platform

@@ -1,6 +1,7 @@
 #include "PrivateDirectory.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <string>
@@ -83,7 +84,23 @@ bool clearStaleSocket(const QString& path, QString* error)
 {
     Q_UNUSED(path);
     Q_UNUSED(error);
-    return true; // QLocalServer listens on a named pipe: no file is left behind
+    return true; // QLocalServer listens on a named pipe: no socket file is left behind
+}
+
+bool registerLocalServer(const QString& path, QString* error)
+{
+    // Empty: what it says is in its name (session-<pid>.sock), and the pipe answers with the rest.
+    QFile entry(path);
+    if (!entry.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = u"cannot write %1: %2"_s.arg(path, entry.errorString());
+        return false;
+    }
+    return true;
+}
+
+void unregisterLocalServer(const QString& path)
+{
+    QFile::remove(path);
 }
 
 } // namespace foxreload::platform

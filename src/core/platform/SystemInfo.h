@@ -28,4 +28,10 @@ struct WallClock
 };
 WallClock wallClockNow();
 
+// The units a process's figures are counted in by the kernel (Linux: /proc/<pid>/stat): clock
+// ticks per second for CPU and start times, and the memory page size in bytes for the resident set.
+// Windows has no /proc; there they are 100 (what Linux uses) and the system's page size.
+double clockTicksPerSecond();
+double memoryPageSize();
+
 } // namespace foxreload::platform

@@ -35,4 +35,16 @@ WallClock wallClockNow()
     return { now.tv_sec, int(now.tv_nsec / 1000000) };
 }
 
+double clockTicksPerSecond()
+{
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    return ticks > 0 ? double(ticks) : 100.0;
+}
+
+double memoryPageSize()
+{
+    const long size = ::sysconf(_SC_PAGESIZE);
+    return size > 0 ? double(size) : 4096.0;
+}
+
 } // namespace foxreload::platform

@@ -83,4 +83,16 @@ WallClock wallClockNow()
     return { std::time_t(sinceEpoch / 10000000ULL), int((sinceEpoch % 10000000ULL) / 10000ULL) };
 }
 
+double clockTicksPerSecond()
+{
+    return 100.0;
+}
+
+double memoryPageSize()
+{
+    SYSTEM_INFO info {};
+    ::GetSystemInfo(&info);
+    return info.dwPageSize > 0 ? double(info.dwPageSize) : 4096.0;
+}
+
 } // namespace foxreload::platform
