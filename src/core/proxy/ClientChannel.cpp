@@ -23,9 +23,14 @@ bool isBlank(const QByteArray& line)
 
 ClientChannel::ClientChannel(int readFd, int writeFd, QObject* parent)
     : QObject(parent)
-    , m_readFd(readFd)
     , m_writeFd(writeFd)
-{ }
+    , m_reader(readFd)
+{
+    connect(&m_reader, &platform::InputReader::received, this, &ClientChannel::onReceived);
+    connect(&m_reader, &platform::InputReader::ended, this, &ClientChannel::onEnded);
+    connect(&m_reader, &platform::InputReader::failed, this,
+        [this](const QString& reason) { close(u"reading stdin failed: %1"_s.arg(reason)); });
+}
 
 ClientChannel::~ClientChannel()
 {
@@ -39,29 +44,20 @@ void ClientChannel::start()
         connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &ClientChannel::flush);
     if (auto* app = QCoreApplication::instance())
         connect(app, &QCoreApplication::aboutToQuit, this, &ClientChannel::flush);
-    m_notifier = std::make_unique<QSocketNotifier>(m_readFd, QSocketNotifier::Read);
-    connect(m_notifier.get(), &QSocketNotifier::activated, this, &ClientChannel::onReadable);
+    m_reader.start();
 }
 
-void ClientChannel::onReadable()
+void ClientChannel::onEnded()
 {
-    char buffer[64 * 1024];
-    QString error;
-    const qint64 got = platform::readSome(m_readFd, buffer, sizeof buffer, &error);
-    if (got == platform::kReadAgain)
-        return;
-    if (got == platform::kReadFailed) {
-        close(u"reading stdin failed: %1"_s.arg(error));
-        return;
-    }
-    if (got == 0) {
-        // A last message without its newline still counts.
-        if (const QByteArray rest = m_framer.takeRemainder(); !isBlank(rest))
-            handleLine(rest);
-        close(u"the client closed stdin"_s);
-        return;
-    }
-    const auto lines = m_framer.feed(QByteArray::fromRawData(buffer, got));
+    // A last message without its newline still counts.
+    if (const QByteArray rest = m_framer.takeRemainder(); !isBlank(rest))
+        handleLine(rest);
+    close(u"the client closed stdin"_s);
+}
+
+void ClientChannel::onReceived(const QByteArray& bytes)
+{
+    const auto lines = m_framer.feed(bytes);
     for (const auto& line : lines) {
         if (m_closed)
             return;
@@ -160,8 +156,7 @@ void ClientChannel::close(const QString& why)
     m_closed = true;
     if (m_writeFd >= 0)
         flush(); // stdin ended: what is queued still goes out
-    if (m_notifier)
-        m_notifier->setEnabled(false);
+    m_reader.stop();
     qCDebug(lcProxy).noquote() << why;
     Q_EMIT closed(why);
 }

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "platform/ConsoleIo.h"
 #include "server/LineFramer.h"
 #include "server/RawMessage.h"
 
 #include <QJsonObject>
 #include <QObject>
-#include <QSocketNotifier>
 
 #include <memory>
 
@@ -50,17 +50,17 @@ Q_SIGNALS:
     void closed(const QString& why);
 
 private:
-    void onReadable();
+    void onReceived(const QByteArray& bytes);
+    void onEnded();
     void handleLine(const QByteArray& line);
     bool writeLine(QByteArrayView bytes);
     bool writeAll(QByteArrayView first, QByteArrayView second = {});
     void flush();
     void close(const QString& why);
 
-    int m_readFd;
     int m_writeFd;
     LineFramer m_framer { kMaxLineBytes };
-    std::unique_ptr<QSocketNotifier> m_notifier;
+    platform::InputReader m_reader; // a thread on Windows, where a pipe cannot wake the event loop
     QByteArray m_pending; // complete lines not yet written
     qint64 m_linesWritten = 0;
     bool m_closed = false;
