@@ -120,18 +120,24 @@ private Q_SLOTS:
         };
         const QDate today = kNow.date();
         const QList<Query> queries {
-            { "reloadsBetween (last 7 days)",
-                [&] { return m_store.reloadsBetween(kNow.addDays(-7), kNow.addSecs(1)).size(); } },
-            { "reloadsBetween (all, 50k points)",
-                [&] { return m_store.reloadsBetween(kNow.addDays(-400), kNow.addDays(1)).size(); } },
-            { "reloadsPerDayLastWeeks(12)",
-                [&] { return m_store.reloadsPerDayLastWeeks(12, today).size(); } },
-            { "xpPerDay (90 days)", [&] { return m_store.xpPerDay(today.addDays(-90), today).size(); } },
+            { "chartReloads (last 7 days)",
+                [&] {
+                    return m_store.chartReloads(HistoryScope { kNow.addDays(-7), kNow.addSecs(1), {} })
+                        .size();
+                } },
+            { "chartReloads (all, 50k points)",
+                [&] { return m_store.chartReloads(HistoryScope {}, 100000).size(); } },
+            { "reloadsPerDay (12 weeks)",
+                [&] { return m_store.reloadsPerDay(today.addDays(-83), today).size(); } },
+            { "xpCurve (90 days)",
+                [&] {
+                    return m_store.xpCurve(HistoryScope { kNow.addDays(-90), kNow.addSecs(1), {} }).size();
+                } },
             { "totalsByStrategy (with medians)", [&] { return m_store.totalsByStrategy().size(); } },
-            { "recentEvents(50)", [&] { return m_store.recentEvents(50).size(); } },
+            { "recentReloads(50)", [&] { return m_store.recentReloads(50).size(); } },
             { "totals", [&] { return qsizetype(m_store.totals().reloads); } },
             { "totalXp", [&] { return qsizetype(m_store.totalXp()); } },
-            { "dayCounters(today)", [&] { return qsizetype(m_store.dayCounters(today).succeeded); } },
+            { "dayCounters(today)", [&] { return qsizetype(m_store.dayCounters(today, 200).succeeded); } },
             { "activeDays", [&] { return m_store.activeDays().size(); } },
         };
         for (const auto& query : queries) {
@@ -140,8 +146,7 @@ private Q_SLOTS:
             QVERIFY2(size > 0, query.name);
             qInfo("%-34s %8.2f ms  (%lld items)", query.name, ms, qlonglong(size));
         }
-        QCOMPARE(m_store.reloadsBetween(kNow.addDays(-400), kNow.addDays(1)).size(),
-            qsizetype(m_store.totals().reloads));
+        QCOMPARE(m_store.chartReloads(HistoryScope {}, 100000).size(), qsizetype(m_store.totals().reloads));
         const auto byStrategy = m_store.totalsByStrategy();
         QCOMPARE(byStrategy.size(), 3);
         for (const auto& totals : byStrategy)

@@ -1,3 +1,4 @@
+#include "common/ReadOnlySqliteFile.h"
 #include "store/HistoryStore.h"
 #include "store/StoreSchema.h"
 
@@ -5,7 +6,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -13,8 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace foxreload;
@@ -94,15 +92,6 @@ private:
     bool m_ok = false;
 };
 
-// Makes a file unwritable even for root (which ignores permission bits).
-bool setImmutable(const QString& path, bool on)
-{
-    if (::geteuid() != 0)
-        return QFile::setPermissions(
-            path, on ? QFileDevice::ReadOwner : QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return QProcess::execute(u"chattr"_s, { on ? u"+i"_s : u"-i"_s, path }) == 0;
-}
-
 } // namespace
 
 class TestHistoryStore : public QObject
@@ -121,10 +110,10 @@ private Q_SLOTS:
     void defaultPathIsInAppData();
     void migratesFromVersion1();
     void migratesFromVersion2();
+    void migratesFromVersion4KeepingAggregatedDays();
     void recordsAndQueries();
     void mediansByStrategy();
     void perDayAndXpOverTime();
-    void recentEventsNewestFirst();
     void dayCountersCountUserReloadsOnly();
     void achievementsUnlockOnce();
     void challengeProgressNeverGoesBack();
@@ -170,7 +159,7 @@ void TestHistoryStore::migratesFromVersion1()
     {
         RawDb raw(dbPath());
         QVERIFY(raw.ok());
-        for (const auto& statement : HistoryStore::schemaV1Statements())
+        for (const auto& statement : storeschema::version1())
             QVERIFY(raw.exec(statement));
         QVERIFY(raw.exec(u"PRAGMA user_version = 1"_s));
         const qint64 t = kBase.toMSecsSinceEpoch();
@@ -256,6 +245,75 @@ void TestHistoryStore::migratesFromVersion2()
         1);
 }
 
+void TestHistoryStore::migratesFromVersion4KeepingAggregatedDays()
+{
+    // A file as FoxReload wrote it before game thresholds left the schema: reload_days
+    // counted reloads under 50 ms and under 200 ms.
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.ok());
+        for (int version = 1; version <= 4; ++version) {
+            for (const auto& statement : storeschema::migrationTo(version))
+                QVERIFY(raw.exec(statement));
+        }
+        QVERIFY(raw.exec(u"PRAGMA user_version = 4"_s));
+        QCOMPARE(
+            raw.value(u"SELECT COUNT(*) FROM pragma_table_info('reload_days') WHERE name = 'under_50ms'"_s)
+                .toInt(),
+            1);
+        QVERIFY(raw.exec(u"INSERT INTO sessions(id, kind, started_ms) VALUES (1, 'run', 0)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO reload_days VALUES"
+                         u" ('2025-01-02', 'file_change', 'hot_reload', 'success', 10, 9, 900, 3, 7),"
+                         u" ('2025-01-02', 'file_change', 'hot_reload', 'failed', 2, 2, 40, 2, 2),"
+                         u" ('2025-01-03', 'manual', 'full_restart', 'success', 4, 4, 4000, 0, 1),"
+                         u" ('2025-01-03', 'startup', 'full_restart', 'success', 1, 1, 900, 0, 0)"_s));
+        QVERIFY(
+            raw.exec(u"INSERT INTO reloads(session_id, at_ms, day, trigger, requested, performed, outcome,"
+                     u" total_ms) VALUES (1, %1, '2026-03-10', 'file_change', 'hot_reload', 'hot_reload',"
+                     u" 'success', 30)"_s.arg(kBase.toMSecsSinceEpoch())));
+        QVERIFY(raw.exec(u"INSERT INTO xp_days(day, xp, events) VALUES ('2025-01-02', 70, 7)"_s));
+    }
+    HistoryStore store;
+    store.setTimeZone(QTimeZone("UTC"));
+    store.setRetention(RetentionSettings { 36500, 1000 });
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
+
+    // Every row kept: totals, days and XP as before.
+    const HistoryTotals totals = store.totals();
+    QCOMPARE(totals.reloads, 10 + 2 + 4 + 1);
+    QCOMPARE(totals.succeeded, 15);
+    QCOMPARE(totals.xp, 70);
+    QCOMPARE(store.succeededReloads(), 15);
+    const auto days = store.reloadsPerDay(QDate(2025, 1, 1), QDate(2025, 1, 31));
+    QCOMPARE(days.size(), 2);
+    QCOMPARE(days.at(0).reloads, 12);
+    QCOMPARE(days.at(0).xp, 70);
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM reload_days"_s).toInt(), 4);
+        QCOMPARE(raw.value(u"SELECT SUM(total_ms_sum) FROM reload_days"_s).toInt(), 5840);
+        QCOMPARE(
+            raw.value(u"SELECT COUNT(*) FROM pragma_table_info('reload_days') WHERE name LIKE 'under%'"_s)
+                .toInt(),
+            0);
+    }
+    // The old counts answer the thresholds they were made for, and no lower one.
+    QCOMPARE(store.fastHotReloads(50), 3 + 1);
+    QCOMPARE(store.fastHotReloads(40), 1);
+    QCOMPARE(store.dayCounters(QDate(2025, 1, 2), 200).fastReloads, 7);
+    QCOMPARE(store.dayCounters(QDate(2025, 1, 2), 50).fastReloads, 3);
+    QCOMPARE(store.dayCounters(QDate(2025, 1, 3), 200).fastReloads, 1);
+    QCOMPARE(store.dayCounters(QDate(2025, 1, 3), 200).succeeded, 4);
+
+    // New aggregates add to the migrated ones.
+    store.setRetention(RetentionSettings { 90, 1000 });
+    QCOMPARE(store.applyRetention(kBase.addDays(400)), 1);
+    QCOMPARE(store.fastHotReloads(50), 4);
+    QCOMPARE(store.fastHotReloads(31), 1);
+    QCOMPARE(store.totals().reloads, 17);
+}
+
 void TestHistoryStore::recordsAndQueries()
 {
     HistoryStore store;
@@ -307,11 +365,13 @@ void TestHistoryStore::recordsAndQueries()
     QCOMPARE(store.xpSince(kBase), 12);
     QCOMPARE(store.xpSince(kBase.addSecs(6)), 0);
 
-    const auto points = store.reloadsBetween(kBase, kBase.addSecs(60));
-    QCOMPARE(points.size(), 2);
-    QCOMPARE(points.at(0).strategy, ReloadStrategy::HotReload);
-    QCOMPARE(points.at(0).totalMs, 21);
-    QCOMPARE(points.at(1).outcome, ReloadOutcome::Failed);
+    const auto points = store.chartReloads(HistoryScope { kBase, kBase.addSecs(60), u"/srv/p"_s });
+    QCOMPARE(points.size(), 0); // these reloads name no session of that project
+    const auto all = store.chartReloads(HistoryScope { kBase, kBase.addSecs(60), {} });
+    QCOMPARE(all.size(), 2); // oldest first, the first start left out
+    QCOMPARE(all.at(0).strategy, ReloadStrategy::HotReload);
+    QCOMPARE(all.at(0).durationMs, 20);
+    QCOMPARE(all.at(1).outcome, ReloadOutcome::Failed);
 
     const auto sessions = store.sessions();
     QCOMPARE(sessions.size(), 1);
@@ -379,39 +439,14 @@ void TestHistoryStore::perDayAndXpOverTime()
     QCOMPARE(days.at(2).day, QDate(2026, 3, 13));
     QCOMPARE(days.at(2).reloads, 0);
     QCOMPARE(days.at(2).xp, 7);
-    QCOMPARE(store.reloadsPerDayLastWeeks(1, QDate(2026, 3, 16)).size(), 3); // the 10th to the 16th
-    QCOMPARE(store.reloadsPerDayLastWeeks(1, QDate(2026, 3, 17)).size(), 2);
+    QCOMPARE(store.reloadsPerDay(QDate(2026, 3, 11), QDate(2026, 3, 17)).size(), 2);
 
-    const auto xpDays = store.xpPerDay(QDate(2026, 3, 11), QDate(2026, 3, 31));
-    QCOMPARE(xpDays.size(), 2);
-    QCOMPARE(xpDays.at(0).xp, 5);
-    QCOMPARE(xpDays.at(0).cumulative, 15);
-    QCOMPARE(xpDays.at(1).cumulative, 22);
-}
-
-void TestHistoryStore::recentEventsNewestFirst()
-{
-    HistoryStore store;
-    QVERIFY(store.open(dbPath()));
-    store.recordReload(reload(kBase, ReloadStrategy::HotReload, 21));
-    store.recordXp(xp(kBase.addSecs(1), 12));
-    QVERIFY(store.unlockAchievement(u"first_reload"_s, kBase.addSecs(2)));
-    ChallengeProgressRecord challenge { QDate(2026, 3, 10), u"warm_up"_s, 5, 5, kBase.addSecs(3) };
-    QVERIFY(store.saveChallengeProgress(challenge));
-    store.recordReload(reload(kBase.addSecs(4), ReloadStrategy::FullRestart, 0, ReloadOutcome::Failed));
-
-    const auto events = store.recentEvents(10);
-    QCOMPARE(events.size(), 5);
-    QCOMPARE(events.at(0).kind, HistoryEvent::Kind::Reload);
-    QCOMPARE(events.at(0).outcome, ReloadOutcome::Failed);
-    QVERIFY2(events.at(0).text.contains(u"failed: SyntaxError"_s), qPrintable(events.at(0).text));
-    QCOMPARE(events.at(1).kind, HistoryEvent::Kind::Challenge);
-    QCOMPARE(events.at(1).id, u"warm_up"_s);
-    QCOMPARE(events.at(2).kind, HistoryEvent::Kind::Achievement);
-    QCOMPARE(events.at(3).kind, HistoryEvent::Kind::Xp);
-    QCOMPARE(events.at(3).amount, 12);
-    QCOMPARE(events.at(4).text, u"hot reload in 21 ms"_s);
-    QCOMPARE(store.recentEvents(2).size(), 2);
+    // The running XP total starts from everything before the range.
+    const auto curve = store.xpCurve(HistoryScope { lateUtc, {}, {} });
+    QCOMPARE(curve.size(), 2);
+    QCOMPARE(curve.at(0).amount, 5);
+    QCOMPARE(curve.at(0).total, 15);
+    QCOMPARE(curve.at(1).total, 22);
 }
 
 void TestHistoryStore::dayCountersCountUserReloadsOnly()
@@ -430,7 +465,7 @@ void TestHistoryStore::dayCountersCountUserReloadsOnly()
         reload(kBase, ReloadStrategy::FullRestart, 800, ReloadOutcome::Success, ReloadTrigger::Manual));
     store.recordReload(reload(kBase, ReloadStrategy::HotReload, 0, ReloadOutcome::Failed));
     store.recordXp(xp(kBase, 9));
-    const DayCounters counters = store.dayCounters(QDate(2026, 3, 10));
+    const DayCounters counters = store.dayCounters(QDate(2026, 3, 10), 200);
     QCOMPARE(counters.succeeded, 4);
     QCOMPARE(counters.failed, 1);
     QCOMPARE(counters.hotReloads, 2);
@@ -438,7 +473,10 @@ void TestHistoryStore::dayCountersCountUserReloadsOnly()
     QCOMPARE(counters.fullRestarts, 1);
     QCOMPARE(counters.fastReloads, 2);
     QCOMPARE(counters.xp, 9);
-    QCOMPARE(store.dayCounters(QDate(2026, 3, 11)).succeeded, 0);
+    // The threshold is the caller's: no rule of the game is in the store.
+    QCOMPARE(store.dayCounters(QDate(2026, 3, 10), 100).fastReloads, 1);
+    QCOMPARE(store.dayCounters(QDate(2026, 3, 10), 1000).fastReloads, 4);
+    QCOMPARE(store.dayCounters(QDate(2026, 3, 11), 200).succeeded, 0);
 }
 
 void TestHistoryStore::achievementsUnlockOnce()
@@ -489,6 +527,8 @@ void TestHistoryStore::retentionKeepsTotals()
     store.recordXp(xp(now.addDays(-1), 10));
     const HistoryTotals before = store.totals();
     const qint64 fastBefore = store.fastHotReloads(50);
+    const qint64 fast45Before = store.fastHotReloads(45);
+    const DayCounters oldDayBefore = store.dayCounters(now.addDays(-200).date(), 61);
     const qint64 succeededBefore = store.succeededReloads();
 
     store.setRetention(RetentionSettings { 90, 1000 });
@@ -506,6 +546,13 @@ void TestHistoryStore::retentionKeepsTotals()
             after.xp);
     }
     QCOMPARE(store.fastHotReloads(50), fastBefore);
+    // Aggregated days keep each duration: any threshold counts as it did on the raw rows.
+    QCOMPARE(fast45Before, 15 + 20);
+    QCOMPARE(store.fastHotReloads(45), fast45Before);
+    const DayCounters oldDayAfter = store.dayCounters(now.addDays(-200).date(), 61);
+    QCOMPARE(oldDayBefore.fastReloads, 31);
+    QCOMPARE(oldDayAfter.fastReloads, oldDayBefore.fastReloads);
+    QCOMPARE(oldDayAfter.succeeded, oldDayBefore.succeeded);
     QCOMPARE(store.succeededReloads(), succeededBefore);
     const auto old = store.reloadsPerDay(now.addDays(-200).date(), now.addDays(-200).date());
     QCOMPARE(old.size(), 1);
@@ -568,24 +615,23 @@ void TestHistoryStore::readOnlyDatabaseHoldsEventsUntilWritable()
         QVERIFY(setup.open(dbPath()));
         QVERIFY(setup.recordReload(reload(kBase, ReloadStrategy::HotReload, 20)) > 0);
     }
-    if (!setImmutable(dbPath(), true))
-        QSKIP("cannot make the database file read-only here (chattr/chmod failed)");
-    auto restore = qScopeGuard([this] { setImmutable(dbPath(), false); });
-
+    // SQLite itself refuses to write it (any file system, any user): as on a read-only mount.
+    test::ReadOnlySqliteFile readOnly(dbPath());
+    QVERIFY(readOnly.isSet());
     HistoryStore store;
     store.setRetryInterval(100);
     QSignalSpy warnings(&store, &HistoryStore::warning);
     QVERIFY(!store.open(dbPath()));
     QCOMPARE(warnings.count(), 1);
-    QVERIFY2(warnings.first().first().toString().contains(dbPath()),
-        qPrintable(warnings.first().first().toString()));
+    const QString message = warnings.first().first().toString();
+    QVERIFY2(message.contains(dbPath()) && message.contains(u"readonly"_s), qPrintable(message));
     QCOMPARE(store.recordReload(reload(kBase.addSecs(1), ReloadStrategy::HotReload, 20)), 0);
     QCOMPARE(store.recordReload(reload(kBase.addSecs(2), ReloadStrategy::FullRestart, 700)), 0);
     QTest::qWait(300);
     QCOMPARE(warnings.count(), 1);
     QCOMPARE(store.pendingWrites(), 2);
 
-    QVERIFY(setImmutable(dbPath(), false));
+    QVERIFY(readOnly.restore());
     QTRY_VERIFY_WITH_TIMEOUT(store.isAvailable(), 10000);
     QCOMPARE(store.pendingWrites(), 0);
     QCOMPARE(store.totals().reloads, 3);

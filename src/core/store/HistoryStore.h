@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoreConnection.h"
+#include "StoreSchema.h"
 #include "common/ReloadResult.h"
 #include "common/ReloadStrategy.h"
 
@@ -9,15 +11,12 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
 #include <QTimer>
 
 #include <deque>
-#include <functional>
-#include <memory>
 
 namespace foxreload {
 
@@ -109,17 +108,6 @@ struct ChallengeProgressRecord
 
 // Charts, totals and per-day counts cover every reload but the session's first start.
 
-// One reload as a chart point.
-struct ReloadPoint
-{
-    QDateTime atUtc;
-    qint64 totalMs = -1;
-    qint64 startToReadyMs = -1;
-    ReloadStrategy strategy = ReloadStrategy::None; // performed
-    ReloadTrigger trigger = ReloadTrigger::FileChange;
-    ReloadOutcome outcome = ReloadOutcome::Success;
-};
-
 // Reloads of one local calendar day (raw rows and aggregated ones alike).
 struct DayCount
 {
@@ -128,14 +116,6 @@ struct DayCount
     int succeeded = 0;
     int failed = 0;
     int xp = 0;
-};
-
-// XP earned on one day, and the running total at its end.
-struct XpDay
-{
-    QDate day;
-    int xp = 0;
-    qint64 cumulative = 0;
 };
 
 // Totals of one performed strategy. Medians are taken over the raw rows still kept
@@ -171,22 +151,8 @@ struct DayCounters
     int hotReloads = 0; // succeeded hot reloads
     int serviceRestarts = 0;
     int fullRestarts = 0;
-    int fastReloads = 0; // succeeded with totalMs < kFastReloadMs
+    int fastReloads = 0; // succeeded with totalMs under the threshold dayCounters() was asked for
     int xp = 0;
-
-    static constexpr qint64 kFastReloadMs = 200;
-};
-
-// One line of the recent-activity feed.
-struct HistoryEvent
-{
-    enum class Kind { Reload, Xp, Achievement, Challenge };
-    Kind kind = Kind::Reload;
-    QDateTime atUtc;
-    QString text; // readable one-liner
-    QString id; // achievement or challenge id; reload/xp: empty
-    int amount = 0; // xp: the amount; reload: totalMs
-    ReloadOutcome outcome = ReloadOutcome::Success; // reload only
 };
 
 // What a chart query covers: [fromUtc, toUtc) of the reloads of one project's
@@ -252,12 +218,18 @@ struct RetentionSettings
 //   waited out by retrying held writes soon, not by blocking.
 // - Times are UTC milliseconds; `day` columns are local calendar days in timeZone().
 //
+// The facade the CLI and GUI use; its parts live in files named for their jobs:
+// HistoryStore.cpp (opening, settings, polling), HistoryStoreHeldWrites.cpp (the offline hold
+// queue), HistoryStoreWriters.cpp, HistoryStoreRetention.cpp, HistoryStoreQueries.cpp (totals
+// and lists), HistoryStoreCharts.cpp, HistoryStoreGame.cpp; StoreConnection (SQLite) and
+// StoreSchema (versions and migrations) below them.
+//
 // Not thread-safe: use it from the thread that created it.
 class HistoryStore : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = storeschema::kLatestVersion;
 
     explicit HistoryStore(QObject* parent = nullptr);
     ~HistoryStore() override;
@@ -275,7 +247,7 @@ public:
 
     QString path() const { return m_path; }
     bool isAvailable() const { return m_available; }
-    QString lastError() const { return m_lastError; }
+    QString lastError() const { return m_db.lastError(); }
     int schemaVersion() const; // of the open database; 0 when unavailable
     int pendingWrites() const { return int(m_pending.size()); }
 
@@ -323,14 +295,8 @@ public:
     // ---- queries (empty results when unavailable) ----
     HistoryTotals totals() const;
     qint64 totalXp() const;
-    int xpSince(const QDateTime& sinceUtc) const; // for the per-minute cap
-    QList<ReloadPoint> reloadsBetween(
-        const QDateTime& fromUtc, const QDateTime& toUtc, int limit = 100000) const;
     QList<DayCount> reloadsPerDay(const QDate& from, const QDate& to) const; // days without reloads omitted
-    QList<DayCount> reloadsPerDayLastWeeks(int weeks, const QDate& today) const;
-    QList<XpDay> xpPerDay(const QDate& from, const QDate& to) const;
     QList<StrategyTotals> totalsByStrategy() const; // one entry per strategy seen
-    QList<HistoryEvent> recentEvents(int limit = 50) const; // newest first
     QList<SessionRecord> sessions(int limit = 50) const; // newest first
     QList<ReloadRecord> recentReloads(int limit = 50) const; // newest first
     // Newest first, of sessions whose project_root is `projectRoot` (empty: all projects).
@@ -346,18 +312,18 @@ public:
     // XP events of the scope with the running total (which starts from everything before
     // the scope); thinned to at most `maxPoints`, always keeping the last one.
     QList<XpPoint> xpCurve(const HistoryScope& scope, int maxPoints = 600) const;
+    // ---- game queries (HistoryStoreGame.cpp): the game's thresholds are arguments ----
+    int xpSince(const QDateTime& sinceUtc) const; // for the per-minute cap
     QList<ChallengeProgressRecord> challengeProgress(const QDate& day) const;
     int completedChallenges() const;
     QList<QDate> activeDays() const; // ascending
-    DayCounters dayCounters(const QDate& day) const;
-    // Succeeded hot reloads faster than `underMs` (raw and aggregated rows).
-    // Aggregated days only know "under 50 ms".
+    // `fastUnderMs`: the duration under which a succeeded reload counts in fastReloads.
+    DayCounters dayCounters(const QDate& day, qint64 fastUnderMs) const;
+    // Succeeded hot reloads faster than `underMs` (raw and aggregated rows; days aggregated
+    // before schema 5 know only "under 50 ms" and "under 200 ms").
     qint64 fastHotReloads(qint64 underMs) const;
     qint64 succeededReloads() const; // by file change or by hand
     QList<ReloadStrategy> strategiesUsed() const; // succeeded, by file change or by hand
-
-    // The SQL of the first schema version, kept so that tests can build a v1 file.
-    static QStringList schemaV1Statements();
 
 Q_SIGNALS:
     // Said once per outage: names the file and what is wrong.
@@ -367,39 +333,46 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // One statement of a write; a write is one or more, run in one transaction.
+    struct Statement
+    {
+        QString sql;
+        QVariantList values;
+    };
+    // What a write returns: the last statement's new row id, or the rows it changed.
+    enum class WriteResult { InsertId, RowsAffected };
     struct PendingWrite
     {
         QString what; // for the log: "reload", "batch", ...
-        std::function<bool()> run; // true when written
+        QList<Statement> statements;
     };
 
     // Connect, migrate and probe that writes work, waiting up to `busyTimeoutMs` for a lock.
     bool tryConnect(int busyTimeoutMs);
-    void disconnectDatabase();
-    bool migrate();
-    bool fillDayColumns();
     void setUnavailable(const QString& error);
     void writeFailed(); // after a write that may pass later failed: held, the user told when it lasts
     void waitOutLock(); // another connection holds the write lock: retry soon, warn if it lasts
     void reportOutage(const QString& message);
     bool canWriteNow() const { return m_available && m_pending.empty(); }
-    void hold(const QString& what, std::function<bool()> write);
-    bool writeOrHold(const QString& what, std::function<bool()> write);
-    // Writes now when nothing is held, else holds the write; `write` stores its result
-    // (a row id, rows changed) in its argument. Returns it, or a default value when held.
-    template<typename Result>
-    Result writeOrHold(const QString& what, const std::function<bool(Result*)>& write);
+    void hold(PendingWrite write);
+    // Every writer's one path: written now when nothing is held, else held in memory (in
+    // order) until the database can be written. Returns the WriteResult, 0 when held or dropped.
+    qint64 writeOrHold(const QString& what, const QList<Statement>& statements, WriteResult result);
+    bool run(const QList<Statement>& statements, WriteResult result, qint64* value);
     bool dropIfPermanent(const QString& what);
-    bool insertReload(const ReloadRecord& reload, qint64* rowId);
-    bool execute(const QString& sql, const QVariantList& values = {}, qint64* insertId = nullptr,
-        int* rowsAffected = nullptr);
-    QSqlQuery select(const QString& sql, const QVariantList& values = {}) const;
-    qint64 selectNumber(const QString& sql, const QVariantList& values = {}) const;
-    bool transaction(const std::function<bool()>& body);
+    Statement insertReload(const ReloadRecord& reload) const;
+    QSqlQuery select(const QString& sql, const QVariantList& values = {}) const
+    {
+        return m_db.select(sql, values);
+    }
+    qint64 selectNumber(const QString& sql, const QVariantList& values = {}) const
+    {
+        return m_db.selectNumber(sql, values);
+    }
     void maybeApplyRetention(const QDateTime& nowUtc);
 
+    StoreConnection m_db;
     QString m_path;
-    QString m_connection; // unique Qt Sql connection name, empty when not connected
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     RetentionSettings m_retention;
     int m_busyTimeoutMs = 50;
@@ -410,9 +383,6 @@ private:
     static constexpr int kLockFirstRetryMs = 100;
     bool m_available = false;
     bool m_warned = false; // the current outage was reported
-    mutable QString m_lastError;
-    bool m_lastErrorPermanent = false; // the last failed write can never succeed
-    bool m_lastErrorBusy = false; // the last failed write met another connection's lock
     QElapsedTimer m_lockedSince; // valid while held writes wait for another connection's lock
     int m_lockRetries = 0;
     std::deque<PendingWrite> m_pending;
@@ -420,8 +390,6 @@ private:
     QTimer m_externalTimer;
     qint64 m_dataVersion = -1;
     QDate m_lastRetentionDay;
-    mutable QHash<QString, QSqlQuery> m_statements; // prepared writes, by SQL
-    int m_transactionDepth = 0;
     int m_droppedWrites = 0; // held writes dropped because too many were held
 
     static constexpr int kMaxPendingWrites = 20000;

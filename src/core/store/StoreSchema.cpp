@@ -1,5 +1,11 @@
 #include "StoreSchema.h"
 
+#include "HistoryStoreRows.h"
+#include "StoreConnection.h"
+#include "StoreLog.h"
+
+#include <QTimeZone>
+
 using namespace Qt::StringLiterals;
 
 namespace foxreload::storeschema {
@@ -155,7 +161,96 @@ QStringList version4()
     return { u"ALTER TABLE reloads ADD COLUMN build_ms INTEGER NOT NULL DEFAULT -1"_s };
 }
 
+QStringList version5()
+{
+    // Game thresholds leave the schema: reload_days counted reloads "under 50 ms" and
+    // "under 200 ms", so a new threshold needed a migration. Aggregated days now keep how
+    // many reloads took each duration, and a rule counts what is under its own threshold.
+    // The old counts know only "under 50" and "under 200": they are kept at 49 and 199 ms,
+    // the slowest such a reload can have been, so a threshold counts them only where they
+    // surely were under it (as the old columns did). Reloads over 200 ms kept no duration.
+    return {
+        u"CREATE TABLE reload_day_durations ("
+        u" day TEXT NOT NULL,"
+        u" trigger TEXT NOT NULL,"
+        u" performed TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" total_ms INTEGER NOT NULL,"
+        u" reloads INTEGER NOT NULL,"
+        u" PRIMARY KEY (day, trigger, performed, outcome, total_ms))"_s,
+        u"INSERT INTO reload_day_durations(day, trigger, performed, outcome, total_ms, reloads)"
+        u" SELECT day, trigger, performed, outcome, 49, under_50ms FROM reload_days WHERE under_50ms > 0"_s,
+        u"INSERT INTO reload_day_durations(day, trigger, performed, outcome, total_ms, reloads)"
+        u" SELECT day, trigger, performed, outcome, 199, under_200ms - under_50ms FROM reload_days"
+        u" WHERE under_200ms > under_50ms"_s,
+        u"CREATE TABLE reload_days_v5 ("
+        u" day TEXT NOT NULL,"
+        u" trigger TEXT NOT NULL,"
+        u" performed TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" reloads INTEGER NOT NULL,"
+        u" timed INTEGER NOT NULL,"
+        u" total_ms_sum INTEGER NOT NULL,"
+        u" PRIMARY KEY (day, trigger, performed, outcome))"_s,
+        u"INSERT INTO reload_days_v5(day, trigger, performed, outcome, reloads, timed, total_ms_sum)"
+        u" SELECT day, trigger, performed, outcome, reloads, timed, total_ms_sum FROM reload_days"_s,
+        u"DROP TABLE reload_days"_s,
+        u"ALTER TABLE reload_days_v5 RENAME TO reload_days"_s,
+    };
+}
+
+bool fillDayColumns(StoreConnection& db, const QTimeZone& zone)
+{
+    using namespace storerows;
+    for (const auto& table : { u"reloads"_s, u"xp_events"_s }) {
+        QList<std::pair<qint64, qint64>> rows;
+        {
+            QSqlQuery query = db.select(u"SELECT id, at_ms FROM %1 WHERE day = ''"_s.arg(table));
+            while (query.next())
+                rows.append({ query.value(0).toLongLong(), query.value(1).toLongLong() });
+        }
+        for (const auto& [id, atMs] : std::as_const(rows)) {
+            const QDate local = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toTimeZone(zone).date();
+            if (!db.execute(u"UPDATE %1 SET day = ? WHERE id = ?"_s.arg(table), { dayKey(local), id }))
+                return false;
+        }
+    }
+    return db.execute(
+        u"INSERT OR IGNORE INTO active_days(day, first_ms) SELECT day, MIN(at_ms) FROM reloads"
+        u" WHERE outcome = 'success' AND %1 GROUP BY day"_s.arg(QLatin1StringView(kUserReloads)));
+}
+
 } // namespace
+
+bool migrate(StoreConnection& db, const QTimeZone& zone)
+{
+    const int found = db.userVersion();
+    if (found == kLatestVersion)
+        return true;
+    if (found > kLatestVersion) {
+        db.setLastError(
+            u"written by a newer FoxReload (schema version %1, this one knows %2)"_s.arg(found).arg(
+                kLatestVersion));
+        return false;
+    }
+    return db.transaction([&db, &zone] {
+        // Another process may have migrated while this one waited for the lock.
+        for (int next = db.userVersion() + 1; next <= kLatestVersion; ++next) {
+            for (const auto& statement : migrationTo(next)) {
+                if (!db.execute(statement)) {
+                    db.setLastError(u"migration to schema version %1: %2"_s.arg(next).arg(db.lastError()));
+                    return false;
+                }
+            }
+            if (next == 2 && !fillDayColumns(db, zone))
+                return false;
+            if (!db.setUserVersion(next))
+                return false;
+            qCInfo(lcStore) << "history database migrated to schema version" << next;
+        }
+        return true;
+    });
+}
 
 QStringList migrationTo(int version)
 {
@@ -168,6 +263,8 @@ QStringList migrationTo(int version)
         return version3();
     case 4:
         return version4();
+    case 5:
+        return version5();
     default:
         return {};
     }

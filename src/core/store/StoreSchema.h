@@ -2,6 +2,12 @@
 
 #include <QStringList>
 
+class QTimeZone;
+
+namespace foxreload {
+class StoreConnection;
+}
+
 namespace foxreload::storeschema {
 
 // The history schema as a list of versions: version 1 is created by its own
@@ -11,5 +17,12 @@ namespace foxreload::storeschema {
 QStringList version1();
 // Statements that take a database from `version - 1` to `version`.
 QStringList migrationTo(int version);
+
+constexpr int kLatestVersion = 5;
+
+// Takes the open database from its version to kLatestVersion in one transaction (another
+// process may have done it meanwhile). Version 1 had no local days: they are derived in
+// `zone`. False, with the connection's lastError() saying why, when it cannot.
+bool migrate(StoreConnection& db, const QTimeZone& zone);
 
 } // namespace foxreload::storeschema
