@@ -5,6 +5,7 @@
 #include "config/CommandAdvice.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -103,7 +104,11 @@ void ServerProcess::start()
     m_process.setArguments(m_settings.args);
     m_supervisor.prepare(m_process, m_stdin.childEnd());
     qCDebug(lcServer) << "starting" << commandLine() << "in" << m_settings.cwd;
+    QElapsedTimer spawnClock;
+    spawnClock.start();
     m_process.start(m_stdin.processOpenMode());
+    // FoxReload waits here while the child forks the server and execs the supervisor (vfork).
+    qCDebug(lcServerTiming) << "fork and supervisor exec took" << spawnClock.nsecsElapsed() / 1000 << "us";
     m_stdin.releaseChildEnd();
     // started() or failedToStart() follow from the event loop (QProcess::started/errorOccurred):
     // nothing waits here, and on the desktop the GUI thread never blocks on a spawn.
