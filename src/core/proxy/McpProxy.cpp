@@ -28,6 +28,7 @@ McpProxy::McpProxy(
     , m_orchestrator(orchestrator)
     , m_client(client)
     , m_settings(settings)
+    , m_listRefresher([this](const ServerInstance* server) { return server == m_server; })
 {
     connect(m_client, &ClientChannel::messageReceived, this, &McpProxy::onClientMessage);
     connect(m_client, &ClientChannel::batchReceived, this, &McpProxy::onClientBatch);
@@ -41,6 +42,7 @@ McpProxy::McpProxy(ReloadOrchestrator* orchestrator, ClientConnection* client, c
     , m_orchestrator(orchestrator)
     , m_connection(client)
     , m_settings(settings)
+    , m_listRefresher([this](const ServerInstance* server) { return server == m_server; })
 {
     connect(m_connection, &ClientConnection::received, this, &McpProxy::onClientMessage);
     connectOrchestrator();
@@ -58,13 +60,14 @@ void McpProxy::connectOrchestrator()
     m_orchestrator->setRetireGate([this](ServerInstance* server, std::function<void()> proceed) {
         retireGate(server, std::move(proceed));
     });
+    connect(&m_drains, &DrainControl::expired, this,
+        [this](QObject* server) { onDrainTimeout(qobject_cast<ServerInstance*>(server)); });
+    connect(&m_listRefresher, &ListRefresher::fetched, this, &McpProxy::applyList);
 }
 
 McpProxy::~McpProxy()
 {
     m_orchestrator->setRetireGate({});
-    for (auto& drain : m_drains)
-        delete drain.timer;
 }
 
 void McpProxy::start()
@@ -285,8 +288,8 @@ void McpProxy::onClientNotification(const jsonrpc::RawMessage& message)
             auto* server = qobject_cast<ServerInstance*>(entry->server.data());
             if (server) {
                 channelOf(server)->send(jsonrpc::withReplaced(message, requestId, entry->proxyId()));
-                if (m_drains.contains(server) && m_ledger.countOn(server) == 0)
-                    finishDrain(server);
+                if (m_drains.isDraining(server) && m_ledger.countOn(server) == 0)
+                    m_drains.finish(server);
             }
             qCDebug(lcProxy) << "client cancelled" << describe(message.view(requestId)) << entry->method;
             return;
@@ -436,10 +439,7 @@ void McpProxy::shutdown()
     }
     failHeld(jsonrpc::ServerUnavailable, u"FoxReload is shutting the server down"_s,
         { { "reason"_L1, u"shutdown"_s } });
-    // Drains end now: the servers are stopping anyway.
-    const auto draining = m_drains.keys();
-    for (auto* server : draining)
-        finishDrain(server);
+    m_drains.finishAll(); // the servers are stopping anyway
 }
 
 // ---------------------------------------------------------------- → client

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "DrainControl.h"
 #include "IdMapper.h"
 #include "ListChangeTracker.h"
+#include "ListRefresher.h"
 #include "ListenStreams.h"
 #include "RequestLedger.h"
 #include "config/Config.h"
@@ -46,7 +48,8 @@ class ClientConnection;
 //   resultType, listen streams served by the proxy). Listen streams outlive server generations
 //   (ListenStreams); list_changed reaches a modern client only on the streams that asked.
 // The client side lives in McpProxy.cpp, the server side and the lists in McpProxyServers.cpp,
-// the 2026-07-28 revision's own parts in McpProxyModern.cpp.
+// the 2026-07-28 revision's own parts in McpProxyModern.cpp; draining a retiring server is
+// DrainControl's job, fetching the lists ListRefresher's.
 class McpProxy : public QObject
 {
     Q_OBJECT
@@ -103,12 +106,6 @@ private:
         bool isRequest = true;
     };
 
-    struct Drain
-    {
-        QTimer* timer = nullptr;
-        std::function<void()> proceed;
-    };
-
     // client → proxy
     void onClientMessage(const jsonrpc::RawMessage& message);
     void onClientBatch(const jsonrpc::ReadResult& batch);
@@ -151,13 +148,10 @@ private:
     void onReloadFinished(const ReloadResult& result);
     void retireGate(ServerInstance* server, std::function<void()> proceed);
     void onDrainTimeout(ServerInstance* server);
-    void finishDrain(ServerInstance* server);
     void failHeld(int code, const QString& message, const QJsonObject& data);
 
     // lists
     void refreshLists(ServerInstance* server, std::optional<ListKind> only = std::nullopt);
-    void fetchList(
-        ServerInstance* server, ListKind kind, QString cursor, QJsonArray collected, quint64 generation);
     void applyList(ListKind kind, const QJsonArray& items);
 
     // → client
@@ -185,11 +179,11 @@ private:
     RequestLedger m_ledger;
     IdMapper m_serverRequests;
     ListChangeTracker m_lists;
-    QHash<ListKind, quint64> m_listGeneration;
+    ListRefresher m_listRefresher;
     std::map<quint64, Held> m_held; // by arrival order
     int m_heldRequests = 0;
     QList<QByteArray> m_heldForClient; // server-initiated messages before the client is initialized
-    QHash<ServerInstance*, Drain> m_drains;
+    DrainControl m_drains; // of retiring servers with requests in flight
     QList<QPair<QString, QJsonObject>> m_replay; // client settings a new server must be told again
     quint64 m_nextSeq = 1;
     Stats m_stats;

@@ -194,8 +194,8 @@ void McpProxy::onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage&
     } else {
         writeToClient(jsonrpc::withId(message, taken->clientId));
     }
-    if (!m_drains.isEmpty() && m_drains.contains(server) && m_ledger.countOn(server) == 0)
-        finishDrain(server);
+    if (!m_drains.isEmpty() && m_drains.isDraining(server) && m_ledger.countOn(server) == 0)
+        m_drains.finish(server);
 }
 
 void McpProxy::onServerNotification(ServerInstance* server, const jsonrpc::RawMessage& message)
@@ -267,8 +267,7 @@ void McpProxy::onServerGone(ServerInstance* server, bool requested)
                 { "count"_L1, int(entries.size()) - retried }, { "retried"_L1, retried } });
     }
     m_streams.detach(server); // opened again on the next server
-    if (m_drains.contains(server))
-        finishDrain(server);
+    m_drains.finish(server);
     if (m_server == server)
         m_server = nullptr;
     flushHeld();
@@ -289,15 +288,13 @@ void McpProxy::retireGate(ServerInstance* server, std::function<void()> proceed)
     emitEvent(u"drain_started"_s,
         { { "pid"_L1, server->pid() }, { "inFlight"_L1, inFlight },
             { "graceMs"_L1, m_settings.requestGraceMs } });
-    auto* timer = new QTimer;
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, server] { onDrainTimeout(server); });
-    m_drains.insert(server, Drain { timer, std::move(proceed) });
-    timer->start(m_settings.requestGraceMs);
+    m_drains.begin(server, m_settings.requestGraceMs, std::move(proceed));
 }
 
 void McpProxy::onDrainTimeout(ServerInstance* server)
 {
+    if (!server)
+        return;
     const QList<RequestLedger::Entry> entries = m_ledger.takeAllOn(server);
     int retried = 0;
     for (const auto& entry : entries) {
@@ -314,20 +311,8 @@ void McpProxy::onDrainTimeout(ServerInstance* server)
     emitEvent(u"requests_interrupted"_s,
         { { "pid"_L1, server->pid() }, { "cause"_L1, u"reload"_s },
             { "count"_L1, int(entries.size()) - retried }, { "retried"_L1, retried } });
-    finishDrain(server);
+    m_drains.finish(server);
     flushHeld();
-}
-
-void McpProxy::finishDrain(ServerInstance* server)
-{
-    auto it = m_drains.find(server);
-    if (it == m_drains.end())
-        return;
-    Drain drain = std::move(it.value());
-    m_drains.erase(it);
-    drain.timer->deleteLater();
-    if (drain.proceed)
-        drain.proceed();
 }
 
 void McpProxy::onReloadFinished(const ReloadResult& result)
@@ -368,43 +353,7 @@ void McpProxy::refreshLists(ServerInstance* server, std::optional<ListKind> only
 {
     if (!server || server != m_server || server->state() != ServerInstance::State::Ready)
         return;
-    const QJsonObject capabilities = server->initializeResult().value("capabilities"_L1).toObject();
-    for (const auto kind : ListChangeTracker::kAll) {
-        if (only && *only != kind)
-            continue;
-        if (!capabilities.contains(ListChangeTracker::capability(kind)))
-            continue;
-        fetchList(server, kind, {}, {}, ++m_listGeneration[kind]);
-    }
-}
-
-void McpProxy::fetchList(
-    ServerInstance* server, ListKind kind, QString cursor, QJsonArray collected, quint64 generation)
-{
-    QJsonObject params;
-    if (!cursor.isEmpty())
-        params.insert("cursor"_L1, cursor);
-    QPointer<ServerInstance> guard(server);
-    server->client()->request(ListChangeTracker::method(kind), params, kListTimeoutMs,
-        [this, guard, kind, generation, collected = std::move(collected)](
-            const jsonrpc::Reply& reply) mutable {
-            if (!guard || guard != m_server || generation != m_listGeneration.value(kind))
-                return; // a newer fetch (or a newer server) decides
-            if (!reply.ok()) {
-                qCWarning(lcProxy).noquote()
-                    << ListChangeTracker::method(kind) << "after the reload failed:" << reply.describe();
-                return;
-            }
-            const QJsonObject result = reply.result.toObject();
-            for (const auto& item : result.value(ListChangeTracker::itemsKey(kind)).toArray())
-                collected.append(item);
-            const QString next = result.value("nextCursor"_L1).toString();
-            if (!next.isEmpty()) {
-                fetchList(guard, kind, next, std::move(collected), generation);
-                return;
-            }
-            applyList(kind, collected);
-        });
+    m_listRefresher.refresh(server, only);
 }
 
 void McpProxy::applyList(ListKind kind, const QJsonArray& items)
@@ -435,9 +384,8 @@ void McpProxy::answerInterrupted(const RequestLedger::Entry& entry, const QStrin
             entry.method)
         : cause == "shutdown"_L1
         ? u"FoxReload stopped the MCP server while %1 was in flight"_s.arg(entry.method)
-        : u"the MCP server was reloaded while %1 was in flight and did not answer within %2 ms"_s
-              .arg(entry.method)
-              .arg(m_settings.requestGraceMs);
+        : u"the MCP server was reloaded while %1 was in flight and did not answer within %2 ms"_s.arg(
+            entry.method, QString::number(m_settings.requestGraceMs));
     respondError(entry.clientId, jsonrpc::RequestInterrupted, message,
         { { "reason"_L1, u"interrupted"_s }, { "interruptedBy"_L1, cause }, { "method"_L1, entry.method },
             { "retried"_L1, false } });
