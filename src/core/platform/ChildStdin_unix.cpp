@@ -1,6 +1,7 @@
 #include "ChildStdin.h"
 #include "PlatformLog.h"
 
+#include <QMetaObject>
 #include <QProcess>
 #include <QSocketNotifier>
 
@@ -20,11 +21,15 @@ struct ChildStdin::Pipe
     int fd = -1; // our end (non-blocking)
     int childFd = -1; // the server's end until it has it
     QByteArray pending; // what the pipe did not take yet
+    QByteArray batch; // lines written since the event loop last got round to flushBatch()
     std::unique_ptr<QSocketNotifier> notifier;
     bool closeWhenWritten = false;
 };
 
 namespace {
+// Lines at least this long are written at once instead of being collected.
+constexpr qsizetype kDirectWriteBytes = 256 * 1024;
+
 // pipe2() is Linux-only; nothing forks between pipe() and the flags (QProcess starts later).
 bool makePipe(int (&fds)[2])
 {
@@ -96,7 +101,32 @@ void ChildStdin::writeLine(const QByteArray& message)
         d->pending.append('\n');
         return;
     }
-    write(message, "\n");
+    if (message.size() >= kDirectWriteBytes) {
+        flushBatch(); // keep the order
+        write(message, "\n");
+        return;
+    }
+    // The lines of one event-loop pass (a burst of requests read from the client at once) go out in
+    // one write() when the loop gets back to its queue: one wake-up of the server, not one per line.
+    if (d->batch.isEmpty())
+        QMetaObject::invokeMethod(this, &ChildStdin::flushBatch, Qt::QueuedConnection);
+    d->batch.append(message);
+    d->batch.append('\n');
+    if (d->batch.size() >= kDirectWriteBytes)
+        flushBatch();
+}
+
+void ChildStdin::flushBatch()
+{
+    if (d->batch.isEmpty() || d->fd < 0)
+        return;
+    if (!d->pending.isEmpty()) {
+        d->pending.append(d->batch);
+        d->batch.resize(0);
+        return;
+    }
+    const QByteArray lines = std::exchange(d->batch, {});
+    write(lines, {});
 }
 
 // Writes as much as the pipe takes now; the rest waits for it to become writable.
@@ -155,6 +185,7 @@ void ChildStdin::onWritable()
 
 void ChildStdin::closeWhenWritten()
 {
+    flushBatch();
     if (d->pending.isEmpty())
         close();
     else
@@ -163,6 +194,7 @@ void ChildStdin::closeWhenWritten()
 
 void ChildStdin::close()
 {
+    flushBatch(); // what was written reaches the pipe as far as it takes it now
     d->notifier.reset();
     d->pending.clear();
     d->closeWhenWritten = false;
