@@ -59,6 +59,7 @@ private Q_SLOTS:
     void installsItsFiles();
     void iconsHaveTheirSizes();
     void completionsCarryTheConfigKeys();
+    void manPageIsGzipped();
     void installedProgramRuns();
     void desktopEntryIsValid();
     void metainfoIsValid();
@@ -133,7 +134,7 @@ void TestPackage::installsItsFiles_data()
                                    << false;
     QTest::newRow("metainfo") << u"usr/share/metainfo/io.github.foxreload.FoxReload.metainfo.xml"_s << false;
     QTest::newRow("SVG icon") << u"usr/share/icons/hicolor/scalable/apps/foxreload.svg"_s << false;
-    QTest::newRow("man page") << u"usr/share/man/man1/foxreload.1"_s << false;
+    QTest::newRow("man page") << u"usr/share/man/man1/foxreload.1.gz"_s << false;
     QTest::newRow("bash completion") << u"usr/share/bash-completion/completions/foxreload"_s << false;
     QTest::newRow("zsh completion") << u"usr/share/zsh/vendor-completions/_foxreload"_s << false;
     QTest::newRow("fish completion") << u"usr/share/fish/vendor_completions.d/foxreload.fish"_s << false;
@@ -182,6 +183,28 @@ void TestPackage::completionsCarryTheConfigKeys()
         const QByteArray text = file.readAll();
         QVERIFY2(text.contains("watch.debounce_ms") && !text.contains("@FOXRELOAD"), qPrintable(path));
     }
+}
+
+void TestPackage::manPageIsGzipped()
+{
+    // Debian policy: compressed with gzip -9, and only that copy (man finds either, so a stray
+    // uncompressed one would go unnoticed).
+    const QString page = m_root + u"/usr/share/man/man1/foxreload.1.gz"_s;
+    QFile compressed(page);
+    QVERIFY(compressed.open(QIODevice::ReadOnly));
+    const QByteArray header = compressed.read(10);
+    QVERIFY(header.startsWith("\x1f\x8b\x08")); // gzip, deflate
+    QCOMPARE(quint8(header.at(8)), quint8(2)); // XFL 2: the slowest, best compression (-9)
+    QCOMPARE(header.mid(4, 4), QByteArray(4, '\0')); // -n: no time stamp, the same bytes every build
+    QVERIFY(!QFileInfo::exists(m_root + u"/usr/share/man/man1/foxreload.1"_s));
+    // What it holds is the page in docs/ (the one tst_manpage checks against --help), byte for byte.
+    QProcess gunzip;
+    gunzip.start(u"gzip"_s, { u"-dc"_s, page });
+    QVERIFY2(gunzip.waitForFinished(60000), "gzip -dc did not finish");
+    QCOMPARE(gunzip.exitCode(), 0);
+    QFile source(QStringLiteral(FOXRELOAD_SOURCE_DIR "/docs/foxreload.1"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QCOMPARE(gunzip.readAllStandardOutput(), source.readAll());
 }
 
 void TestPackage::installedProgramRuns()
