@@ -90,28 +90,52 @@ def measure(binary, tmp, methods, latency, throughput_s, concurrency, rounds=3, 
                                     f"--throughput-s {throughput_s} --concurrency {concurrency} "
                                     f"--sequential-s {sequential_s} -- SERVER"}
     for method in methods:
-        runs = {"direct": [], "proxy": []}
-        for round_index in range(rounds):
-            order = ("direct", "proxy") if round_index % 2 == 0 else ("proxy", "direct")
-            for label in order:
-                argv = direct_argv if label == "direct" else proxy_argv
-                runs[label].append(_client(argv, server, env, method, latency, throughput_s, concurrency,
-                                           sequential_s))
-        entry = {label: _combine(runs[label]) for label in runs}
-        direct, through = entry["direct"], entry["proxy"]
-        if "error" not in direct and "error" not in through:
-            entry["added_p50_ms"] = round(_median([p["p50_ms"] - d["p50_ms"]
-                                                   for d, p in zip(runs["direct"], runs["proxy"])]), 3)
-            entry["added_p99_ms"] = round(_median([p["p99_ms"] - d["p99_ms"]
-                                                   for d, p in zip(runs["direct"], runs["proxy"])]), 3)
-            if direct["requests_per_s"]:
-                entry["throughput_ratio"] = round(through["requests_per_s"] / direct["requests_per_s"], 3)
-            if direct.get("sequential_per_s") and through.get("sequential_per_s"):
-                entry["sequential_ratio"] = round(through["sequential_per_s"] / direct["sequential_per_s"], 3)
-        result[method] = entry
+        result[method] = _compare(direct_argv, proxy_argv, server, env, method, latency, throughput_s, concurrency,
+                                  rounds, sequential_s)
+    result["lean"] = _measure_lean(binary, tmp, env, latency, throughput_s, concurrency, rounds, sequential_s)
     result["http_front"] = guarded_http_front(binary, tmp, methods, latency, throughput_s, concurrency, rounds,
                                               sequential_s, env)
     return result
+
+
+def _compare(direct_argv, proxy_argv, cwd, env, method, latency, throughput_s, concurrency, rounds, sequential_s):
+    """One method, direct and proxied in alternating order over the rounds."""
+    runs = {"direct": [], "proxy": []}
+    for round_index in range(rounds):
+        order = ("direct", "proxy") if round_index % 2 == 0 else ("proxy", "direct")
+        for label in order:
+            argv = direct_argv if label == "direct" else proxy_argv
+            runs[label].append(_client(argv, cwd, env, method, latency, throughput_s, concurrency, sequential_s))
+    entry = {label: _combine(runs[label]) for label in runs}
+    direct, through = entry["direct"], entry["proxy"]
+    if "error" not in direct and "error" not in through:
+        entry["added_p50_ms"] = round(_median([p["p50_ms"] - d["p50_ms"]
+                                               for d, p in zip(runs["direct"], runs["proxy"])]), 3)
+        entry["added_p99_ms"] = round(_median([p["p99_ms"] - d["p99_ms"]
+                                               for d, p in zip(runs["direct"], runs["proxy"])]), 3)
+        if direct["requests_per_s"]:
+            entry["throughput_ratio"] = round(through["requests_per_s"] / direct["requests_per_s"], 3)
+        if direct.get("sequential_per_s") and through.get("sequential_per_s"):
+            entry["sequential_ratio"] = round(through["sequential_per_s"] / direct["sequential_per_s"], 3)
+    return entry
+
+
+# A server whose own cost per request is a JSON.parse and a short string (no SDK): what the proxy
+# costs is not hidden behind the server's work.
+LEAN_SERVER = os.path.join(NODE_DIR, "lean-server.mjs")
+
+
+def _measure_lean(binary, tmp, env, latency, throughput_s, concurrency, rounds, sequential_s):
+    """ping, direct and through the proxy, against bench/node/lean-server.mjs."""
+    work = os.path.join(tmp, "proxy-lean")
+    os.makedirs(work, exist_ok=True)
+    shutil.copy(LEAN_SERVER, os.path.join(work, "server.mjs"))
+    direct_argv = ["node", "server.mjs"]
+    proxy_argv = [binary, "proxy", "--no-game", "--db", os.path.join(tmp, "proxy-lean-history.sqlite"), "--",
+                  "node", "server.mjs"]
+    return {"commands": {"direct": " ".join(direct_argv), "proxy": " ".join(proxy_argv)},
+            "ping": _compare(direct_argv, proxy_argv, work, env, "ping", latency, throughput_s, concurrency, rounds,
+                             sequential_s)}
 
 
 # The HTTP server of the HTTP-front measurement: the conformance fixture (v1 SDK 1.32.2, from

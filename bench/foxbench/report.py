@@ -151,6 +151,13 @@ def targets(results):
         rows.append(("proxy throughput (ping, 16 in flight)", "≥ 10,000 requests/s",
                      f"{fmt(rps)} /s (direct {fmt(_get(ping, 'direct', 'requests_per_s'))} /s)",
                      _verdict(None if rps is None else rps >= 10000)))
+        lean = (prox.get("lean") or {}).get("ping") or {}
+        if lean:
+            lean_ratio = lean.get("throughput_ratio")
+            rows.append(("proxy throughput (ping, 16 in flight, lean server)", "≥ 0.8× direct",
+                         f"{fmt(lean_ratio, 2)}× ({fmt(_get(lean, 'proxy', 'requests_per_s'))} /s, direct "
+                         f"{fmt(_get(lean, 'direct', 'requests_per_s'))} /s)",
+                         _verdict(None if lean_ratio is None else lean_ratio >= 0.8)))
     http_front = prox.get("http_front") or {}
     if prox and http_front.get("available") is False:
         rows.append(("proxy, HTTP front (added p50, throughput vs direct)", "≤ 0.05 ms; ≥ 0.8× direct",
@@ -338,10 +345,12 @@ def markdown(results):
                        "stdio, straight to the server and through `foxreload proxy`: sequential requests for the "
                        "latency and the sequential throughput, 16 in flight for the other throughput. Direct and "
                        f"proxied runs alternate over {prox.get('rounds', 1)} rounds; each figure is the median over "
-                       "the rounds, the added latency the median of the per-round differences.\n")
+                       "the rounds, the added latency the median of the per-round differences. The server is "
+                       "examples/reynard-server; for \"ping, lean server\" it is bench/node/lean-server.mjs (JSON-RPC "
+                       "answered by hand, no SDK), whose own cost does not hide the proxy's.\n")
             rows = []
-            for method in ("ping", "echo"):
-                e = prox.get(method)
+            for method, e in (("ping", prox.get("ping")), ("echo", prox.get("echo")),
+                              ("ping, lean server", (prox.get("lean") or {}).get("ping"))):
                 if not e:
                     continue
                 for label in ("direct", "proxy"):
