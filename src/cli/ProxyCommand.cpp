@@ -307,7 +307,9 @@ int proxyCommand(const QStringList& arguments)
                 });
         });
     QObject::connect(&channel, &ClientChannel::closed, &session,
-        [&](const QString& why) { stop(why.contains(u"stdin"_s) ? int(ExitOk) : kExitClientGone, why); });
+        [&](const QString& why, ClientChannel::CloseReason reason) {
+            stop(reason == ClientChannel::CloseReason::InputEnded ? int(ExitOk) : kExitClientGone, why);
+        });
 
     platform::ConsoleSignals signals;
     QObject::connect(&signals, &platform::ConsoleSignals::terminationRequested, &session,

@@ -28,8 +28,9 @@ ClientChannel::ClientChannel(int readFd, int writeFd, QObject* parent)
 {
     connect(&m_reader, &platform::InputReader::received, this, &ClientChannel::onReceived);
     connect(&m_reader, &platform::InputReader::ended, this, &ClientChannel::onEnded);
-    connect(&m_reader, &platform::InputReader::failed, this,
-        [this](const QString& reason) { close(u"reading stdin failed: %1"_s.arg(reason)); });
+    connect(&m_reader, &platform::InputReader::failed, this, [this](const QString& reason) {
+        close(u"reading stdin failed: %1"_s.arg(reason), CloseReason::InputFailed);
+    });
 }
 
 ClientChannel::~ClientChannel()
@@ -52,7 +53,7 @@ void ClientChannel::onEnded()
     // A last message without its newline still counts.
     if (const QByteArray rest = m_framer.takeRemainder(); !isBlank(rest))
         handleLine(rest);
-    close(u"the client closed stdin"_s);
+    close(u"the client closed stdin"_s, CloseReason::InputEnded);
 }
 
 void ClientChannel::onReceived(const QByteArray& bytes)
@@ -143,13 +144,13 @@ bool ClientChannel::writeAll(QByteArrayView first, QByteArrayView second)
     if (QString error; !platform::writeFully(m_writeFd, first, second, &error)) {
         qCWarning(lcProxy).noquote() << "writing to the client failed:" << error;
         m_writeFd = -1;
-        close(u"the client stopped reading stdout"_s);
+        close(u"the client stopped reading stdout"_s, CloseReason::OutputFailed);
         return false;
     }
     return true;
 }
 
-void ClientChannel::close(const QString& why)
+void ClientChannel::close(const QString& why, CloseReason reason)
 {
     if (m_closed)
         return;
@@ -158,7 +159,7 @@ void ClientChannel::close(const QString& why)
         flush(); // stdin ended: what is queued still goes out
     m_reader.stop();
     qCDebug(lcProxy).noquote() << why;
-    Q_EMIT closed(why);
+    Q_EMIT closed(why, reason);
 }
 
 } // namespace foxreload

@@ -27,6 +27,12 @@ public:
     static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
     // Lines at least this long are written at once instead of being collected.
     static constexpr qsizetype kDirectWriteBytes = 256 * 1024;
+    // Why the channel closed, for whoever must tell an orderly end from a lost client.
+    enum class CloseReason {
+        InputEnded, // EOF on stdin: the MCP stdio shutdown
+        InputFailed, // reading stdin failed
+        OutputFailed, // the client stopped reading stdout
+    };
 
     ClientChannel(int readFd, int writeFd, QObject* parent = nullptr);
     ~ClientChannel() override;
@@ -47,7 +53,7 @@ Q_SIGNALS:
     // A line that is not a JSON-RPC object or array: code is -32700 or -32600.
     void garbageReceived(int code, const QString& problem);
     // The client closed its end (EOF on stdin) or stopped reading (a write failed).
-    void closed(const QString& why);
+    void closed(const QString& why, foxreload::ClientChannel::CloseReason reason);
 
 private:
     void onReceived(const QByteArray& bytes);
@@ -56,7 +62,7 @@ private:
     bool writeLine(QByteArrayView bytes);
     bool writeAll(QByteArrayView first, QByteArrayView second = {});
     void flush();
-    void close(const QString& why);
+    void close(const QString& why, CloseReason reason);
 
     int m_writeFd;
     LineFramer m_framer { kMaxLineBytes };
