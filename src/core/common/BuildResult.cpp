@@ -1,24 +1,30 @@
 #include "BuildResult.h"
 
+#include "EnumNames.h"
+
 using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
+namespace {
+using Outcome = BuildResult::Outcome;
+constexpr EnumName<Outcome> kOutcomeNames[] {
+    { Outcome::Succeeded, u"succeeded" },
+    { Outcome::Failed, u"failed" },
+    { Outcome::TimedOut, u"timed_out" },
+    { Outcome::Cancelled, u"cancelled" },
+    { Outcome::FailedToStart, u"failed_to_start" },
+};
+} // namespace
+
 QString buildOutcomeName(BuildResult::Outcome outcome)
 {
-    switch (outcome) {
-    case BuildResult::Outcome::Succeeded:
-        return u"succeeded"_s;
-    case BuildResult::Outcome::Failed:
-        return u"failed"_s;
-    case BuildResult::Outcome::TimedOut:
-        return u"timed_out"_s;
-    case BuildResult::Outcome::Cancelled:
-        return u"cancelled"_s;
-    case BuildResult::Outcome::FailedToStart:
-        return u"failed_to_start"_s;
-    }
-    return {};
+    return nameOf<Outcome>(kOutcomeNames, outcome);
+}
+
+std::optional<BuildResult::Outcome> buildOutcomeFromName(QStringView name)
+{
+    return valueOf<Outcome>(kOutcomeNames, name);
 }
 
 QString BuildResult::summary() const

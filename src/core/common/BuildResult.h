@@ -34,6 +34,7 @@ struct BuildResult
 };
 
 QString buildOutcomeName(BuildResult::Outcome outcome); // "succeeded", "failed", "timed_out", ...
+std::optional<BuildResult::Outcome> buildOutcomeFromName(QStringView name);
 
 } // namespace foxreload
 

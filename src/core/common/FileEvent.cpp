@@ -1,24 +1,30 @@
 #include "FileEvent.h"
 
+#include "EnumNames.h"
+
 using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
+namespace {
+using Kind = FileEvent::Kind;
+constexpr EnumName<Kind> kKindNames[] {
+    { Kind::Created, u"created" },
+    { Kind::Modified, u"modified" },
+    { Kind::Removed, u"removed" },
+    { Kind::Renamed, u"renamed" },
+    { Kind::WriteClosed, u"write-closed" },
+};
+} // namespace
+
 QString fileEventKindName(FileEvent::Kind kind)
 {
-    switch (kind) {
-    case FileEvent::Kind::Created:
-        return u"created"_s;
-    case FileEvent::Kind::Modified:
-        return u"modified"_s;
-    case FileEvent::Kind::Removed:
-        return u"removed"_s;
-    case FileEvent::Kind::Renamed:
-        return u"renamed"_s;
-    case FileEvent::Kind::WriteClosed:
-        return u"write-closed"_s;
-    }
-    return {};
+    return nameOf<Kind>(kKindNames, kind);
+}
+
+std::optional<FileEvent::Kind> fileEventKindFromName(QStringView name)
+{
+    return valueOf<Kind>(kKindNames, name);
 }
 
 } // namespace foxreload

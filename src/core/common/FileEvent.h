@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 namespace foxreload {
 
@@ -35,5 +36,6 @@ using FileEventList = QList<FileEvent>;
 
 // "created", "modified", "removed", "renamed", "write-closed"
 QString fileEventKindName(FileEvent::Kind kind);
+std::optional<FileEvent::Kind> fileEventKindFromName(QStringView name);
 
 } // namespace foxreload

@@ -1,27 +1,42 @@
 #include "ReloadResult.h"
 
+#include "EnumNames.h"
+
 using namespace Qt::StringLiterals;
 
 namespace foxreload {
 
+namespace {
+constexpr EnumName<ReloadTrigger> kTriggerNames[] {
+    { ReloadTrigger::FileChange, u"file_change" },
+    { ReloadTrigger::Manual, u"manual" },
+    { ReloadTrigger::CrashRestart, u"crash_restart" },
+    { ReloadTrigger::Startup, u"startup" },
+};
+constexpr EnumName<ReloadOutcome> kOutcomeNames[] {
+    { ReloadOutcome::Success, u"success" },
+    { ReloadOutcome::Failed, u"failed" },
+};
+} // namespace
+
 QString reloadTriggerName(ReloadTrigger trigger)
 {
-    switch (trigger) {
-    case ReloadTrigger::FileChange:
-        return u"file_change"_s;
-    case ReloadTrigger::Manual:
-        return u"manual"_s;
-    case ReloadTrigger::CrashRestart:
-        return u"crash_restart"_s;
-    case ReloadTrigger::Startup:
-        return u"startup"_s;
-    }
-    return {};
+    return nameOf<ReloadTrigger>(kTriggerNames, trigger);
+}
+
+std::optional<ReloadTrigger> reloadTriggerFromName(QStringView name)
+{
+    return valueOf<ReloadTrigger>(kTriggerNames, name);
 }
 
 QString reloadOutcomeName(ReloadOutcome outcome)
 {
-    return outcome == ReloadOutcome::Success ? u"success"_s : u"failed"_s;
+    return nameOf<ReloadOutcome>(kOutcomeNames, outcome);
+}
+
+std::optional<ReloadOutcome> reloadOutcomeFromName(QStringView name)
+{
+    return valueOf<ReloadOutcome>(kOutcomeNames, name);
 }
 
 } // namespace foxreload

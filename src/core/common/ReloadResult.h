@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace foxreload {
 
 // Why a reload happened.
@@ -21,6 +23,8 @@ enum class ReloadOutcome { Success, Failed };
 
 QString reloadTriggerName(ReloadTrigger trigger); // "file_change", "manual", "crash_restart", "startup"
 QString reloadOutcomeName(ReloadOutcome outcome); // "success", "failed"
+std::optional<ReloadTrigger> reloadTriggerFromName(QStringView name);
+std::optional<ReloadOutcome> reloadOutcomeFromName(QStringView name);
 
 // Everything known about one finished reload: the seam for the CLI output,
 // the history store, gamification and the GUI.

@@ -1,0 +1,147 @@
+// The name tables of the value types that cross stages: every enumerator's name reads back as
+// the same enumerator, so a row left out of a table (or spelt twice) fails here.
+#include "common/BuildResult.h"
+#include "common/FileEvent.h"
+#include "common/ReloadResult.h"
+#include "common/ReloadStrategy.h"
+
+#include <QTest>
+
+using namespace foxreload;
+using namespace Qt::StringLiterals;
+
+class TestEnumNames : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void buildOutcome_data();
+    void buildOutcome();
+    void fileEventKind_data();
+    void fileEventKind();
+    void reloadTrigger_data();
+    void reloadTrigger();
+    void reloadOutcome_data();
+    void reloadOutcome();
+    void reloadStrategy_data();
+    void reloadStrategy();
+    void unknownNamesAreRejected();
+};
+
+void TestEnumNames::buildOutcome_data()
+{
+    QTest::addColumn<BuildResult::Outcome>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("succeeded") << BuildResult::Outcome::Succeeded << u"succeeded"_s;
+    QTest::newRow("failed") << BuildResult::Outcome::Failed << u"failed"_s;
+    QTest::newRow("timed_out") << BuildResult::Outcome::TimedOut << u"timed_out"_s;
+    QTest::newRow("cancelled") << BuildResult::Outcome::Cancelled << u"cancelled"_s;
+    QTest::newRow("failed_to_start") << BuildResult::Outcome::FailedToStart << u"failed_to_start"_s;
+}
+
+void TestEnumNames::buildOutcome()
+{
+    QFETCH(BuildResult::Outcome, value);
+    QFETCH(QString, name);
+    QCOMPARE(buildOutcomeName(value), name);
+    const auto parsed = buildOutcomeFromName(name);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, value);
+    QCOMPARE(buildOutcomeName(*parsed), name);
+}
+
+void TestEnumNames::fileEventKind_data()
+{
+    QTest::addColumn<FileEvent::Kind>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("created") << FileEvent::Kind::Created << u"created"_s;
+    QTest::newRow("modified") << FileEvent::Kind::Modified << u"modified"_s;
+    QTest::newRow("removed") << FileEvent::Kind::Removed << u"removed"_s;
+    QTest::newRow("renamed") << FileEvent::Kind::Renamed << u"renamed"_s;
+    QTest::newRow("write-closed") << FileEvent::Kind::WriteClosed << u"write-closed"_s;
+}
+
+void TestEnumNames::fileEventKind()
+{
+    QFETCH(FileEvent::Kind, value);
+    QFETCH(QString, name);
+    QCOMPARE(fileEventKindName(value), name);
+    const auto parsed = fileEventKindFromName(name);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, value);
+    QCOMPARE(fileEventKindName(*parsed), name);
+}
+
+void TestEnumNames::reloadTrigger_data()
+{
+    QTest::addColumn<ReloadTrigger>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("file_change") << ReloadTrigger::FileChange << u"file_change"_s;
+    QTest::newRow("manual") << ReloadTrigger::Manual << u"manual"_s;
+    QTest::newRow("crash_restart") << ReloadTrigger::CrashRestart << u"crash_restart"_s;
+    QTest::newRow("startup") << ReloadTrigger::Startup << u"startup"_s;
+}
+
+void TestEnumNames::reloadTrigger()
+{
+    QFETCH(ReloadTrigger, value);
+    QFETCH(QString, name);
+    QCOMPARE(reloadTriggerName(value), name);
+    const auto parsed = reloadTriggerFromName(name);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, value);
+    QCOMPARE(reloadTriggerName(*parsed), name);
+}
+
+void TestEnumNames::reloadOutcome_data()
+{
+    QTest::addColumn<ReloadOutcome>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("success") << ReloadOutcome::Success << u"success"_s;
+    QTest::newRow("failed") << ReloadOutcome::Failed << u"failed"_s;
+}
+
+void TestEnumNames::reloadOutcome()
+{
+    QFETCH(ReloadOutcome, value);
+    QFETCH(QString, name);
+    QCOMPARE(reloadOutcomeName(value), name);
+    const auto parsed = reloadOutcomeFromName(name);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, value);
+    QCOMPARE(reloadOutcomeName(*parsed), name);
+}
+
+void TestEnumNames::reloadStrategy_data()
+{
+    QTest::addColumn<ReloadStrategy>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("none") << ReloadStrategy::None << u"none"_s;
+    QTest::newRow("hot_reload") << ReloadStrategy::HotReload << u"hot_reload"_s;
+    QTest::newRow("service_restart") << ReloadStrategy::ServiceRestart << u"service_restart"_s;
+    QTest::newRow("full_restart") << ReloadStrategy::FullRestart << u"full_restart"_s;
+}
+
+void TestEnumNames::reloadStrategy()
+{
+    QFETCH(ReloadStrategy, value);
+    QFETCH(QString, name);
+    QCOMPARE(strategyName(value), name);
+    const auto parsed = strategyFromName(name);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, value);
+    QCOMPARE(strategyName(*parsed), name);
+}
+
+void TestEnumNames::unknownNamesAreRejected()
+{
+    // Names are exact: another case or the human label is not a name.
+    QVERIFY(!buildOutcomeFromName(u"Succeeded").has_value());
+    QVERIFY(!fileEventKindFromName(u"write_closed").has_value());
+    QVERIFY(!reloadTriggerFromName(u"").has_value());
+    QVERIFY(!reloadOutcomeFromName(u"ok").has_value());
+    QVERIFY(!strategyFromName(u"hot reload").has_value());
+}
+
+QTEST_GUILESS_MAIN(TestEnumNames)
+#include "tst_enumnames.moc"
