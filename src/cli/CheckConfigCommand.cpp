@@ -1,6 +1,5 @@
 #include "Commands.h"
 #include "ConfigArgument.h"
-#include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -16,12 +15,6 @@ using namespace Qt::StringLiterals;
 namespace foxreload::cli {
 
 namespace {
-
-// Text output echoes the file (keys, values, its name): what a terminal would obey is shown.
-void print(FILE* stream, const QString& text)
-{
-    std::fputs(visibleText(text).toUtf8().constData(), stream);
-}
 
 // JSON escapes control characters itself and must stay exact.
 void printJson(const QJsonObject& object)
@@ -81,15 +74,15 @@ int checkConfigCommand(const QStringList& arguments)
         u"A config file, or a directory to search upwards from (default: the current directory)."_s,
         u"[path]"_s);
     if (!parser.parse(arguments)) {
-        print(stderr, u"foxreload check-config: "_s + parser.errorText() + u'\n');
+        printVisible(stderr, u"foxreload check-config: "_s + parser.errorText() + u'\n');
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        print(stdout, commandHelp(parser, arguments));
+        printVisible(stdout, commandHelp(parser, arguments));
         return ExitOk;
     }
     if (parser.positionalArguments().size() > 1) {
-        print(stderr,
+        printVisible(stderr,
             u"foxreload check-config: expected at most one path, got "_s
                 + parser.positionalArguments().join(u' ') + u'\n');
         return ExitUsage;
@@ -98,7 +91,7 @@ int checkConfigCommand(const QStringList& arguments)
     QString error;
     const QString path = locateConfigFile(parser.positionalArguments().value(0), &error);
     if (path.isEmpty()) {
-        print(stderr, u"foxreload check-config: "_s + error + u'\n');
+        printVisible(stderr, u"foxreload check-config: "_s + error + u'\n');
         return ExitFailure;
     }
 
@@ -109,10 +102,10 @@ int checkConfigCommand(const QStringList& arguments)
             hook.url = redactedUrl(hook.url);
     }
     for (const ConfigError& warning : result.warnings)
-        print(stderr, warningLine(warning) + u'\n');
+        printVisible(stderr, warningLine(warning) + u'\n');
     if (!result.ok()) {
         for (const ConfigError& failure : result.errors)
-            print(stderr, failure.toString() + u'\n');
+            printVisible(stderr, failure.toString() + u'\n');
         if (parser.isSet(json)) {
             const QJsonObject object { { u"source_file"_s, path },
                 { u"errors"_s, errorsAsJson(result.errors) } };
@@ -130,7 +123,7 @@ int checkConfigCommand(const QStringList& arguments)
         printJson(object);
         return ExitOk;
     }
-    print(stdout,
+    printVisible(stdout,
         u"# "_s + path + u" (resolved: paths absolute, defaults filled in)\n"_s + trustComment(trust, path)
             + QString::fromUtf8(ConfigWriter::toYaml(*result.config, ConfigWriter::PathStyle::Absolute)));
     return ExitOk;

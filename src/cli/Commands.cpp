@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "common/VisibleText.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
@@ -55,6 +57,11 @@ QString commandHelp(const QCommandLineParser& parser, const QStringList& argumen
     if (!program.isEmpty() && !arguments.isEmpty() && text.startsWith(prefix + program))
         text.replace(prefix.size(), program.size(), arguments.constFirst());
     return text;
+}
+
+void printVisible(FILE* stream, const QString& text)
+{
+    std::fputs(visibleText(text).toUtf8().constData(), stream);
 }
 
 void printUsage(FILE* stream)

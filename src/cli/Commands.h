@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdio>
 #include <functional>
 #include <span>
 
@@ -44,6 +45,10 @@ void configureLogging(bool verbose);
 // A subcommand's --help text, naming it as the user typed it ("foxreload watch"),
 // where QCommandLineParser would name the executable's path.
 QString commandHelp(const QCommandLineParser& parser, const QStringList& arguments);
+
+// Writes text for a terminal with escape sequences made visible: paths and commands from a
+// config may hold them, and the terminal must not act on them (or hide part of what is shown).
+void printVisible(FILE* stream, const QString& text);
 
 // Prints the top-level usage (commands and their summaries).
 void printUsage(FILE* stream);

@@ -78,12 +78,9 @@ void GameOutput::onXp(int amount, const QString& reason, qint64 total)
     }
     if (m_quiet)
         return;
-    m_reporter->printLine(u"🎮 +%1 XP — %2 (total %3, level %4 %5 %6%)"_s.arg(amount)
-                              .arg(reason)
-                              .arg(total)
-                              .arg(level.level)
-                              .arg(progressBar(level.progress))
-                              .arg(int(std::floor(level.progress * 100))));
+    m_reporter->printLine(u"🎮 +%1 XP — %2 (total %3, level %4 %5 %6%)"_s.arg(QString::number(amount), reason,
+        QString::number(total), QString::number(level.level), progressBar(level.progress),
+        QString::number(int(std::floor(level.progress * 100)))));
 }
 
 void GameOutput::onLevelUp(int level)

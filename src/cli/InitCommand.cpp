@@ -3,7 +3,6 @@
 // proxy with an MCP client, and says what to do next.
 #include "Commands.h"
 #include "common/ShellQuote.h"
-#include "common/VisibleText.h"
 #include "config/ClientConfigs.h"
 #include "config/CommandAdvice.h"
 #include "config/ConfigLoader.h"
@@ -23,11 +22,6 @@ using namespace Qt::StringLiterals;
 namespace foxreload::cli {
 
 namespace {
-
-void print(FILE* stream, const QString& text)
-{
-    std::fputs(visibleText(text).toUtf8().constData(), stream);
-}
 
 // The name the entry gets in a client's server list: the folder's, which is what the user
 // recognises in the client's tool list.
@@ -70,14 +64,14 @@ void warnAboutPrograms(const ProjectGuess& guess, const QString& dir)
         && !QFileInfo(QDir(dir).absoluteFilePath(guess.command)).isExecutable())
         advice = u"command '"_s + guess.command + u"' is not an executable file yet"_s;
     if (!advice.isEmpty())
-        print(stderr, u"foxreload init: warning: "_s + advice + u'\n');
+        printVisible(stderr, u"foxreload init: warning: "_s + advice + u'\n');
     if (guess.buildCommand.isEmpty())
         return;
     advice = missingProgramAdvice(u"build command"_s, guess.buildCommand.constFirst());
     if (advice.isEmpty())
         advice = missingBuildToolAdvice(guess.buildTool, dir);
     if (!advice.isEmpty())
-        print(stderr, u"foxreload init: warning: "_s + advice + u'\n');
+        printVisible(stderr, u"foxreload init: warning: "_s + advice + u'\n');
 }
 
 void printNextSteps(const QString& config, const ProjectGuess& guess, const QString& name, bool clientAdded)
@@ -97,7 +91,7 @@ void printNextSteps(const QString& config, const ProjectGuess& guess, const QStr
         text += u"or let init add it: foxreload init "_s + shellQuote(QFileInfo(config).absolutePath())
             + u" --client claude|cursor|vscode\n"_s;
     }
-    print(stdout, text);
+    printVisible(stdout, text);
 }
 
 } // namespace
@@ -129,15 +123,15 @@ int initCommand(const QStringList& arguments)
     parser.addPositionalArgument(
         u"command"_s, u"The server command, when init should not guess it."_s, u"[-- command [args...]]"_s);
     if (!parser.parse(ownArguments)) {
-        print(stderr, u"foxreload init: "_s + parser.errorText() + u'\n');
+        printVisible(stderr, u"foxreload init: "_s + parser.errorText() + u'\n');
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        print(stdout, commandHelp(parser, arguments));
+        printVisible(stdout, commandHelp(parser, arguments));
         return ExitOk;
     }
     if (parser.positionalArguments().size() > 1) {
-        print(stderr,
+        printVisible(stderr,
             u"foxreload init: expected at most one folder, got "_s + parser.positionalArguments().join(u' ')
                 + u" (put the server command after --)\n"_s);
         return ExitUsage;
@@ -146,7 +140,7 @@ int initCommand(const QStringList& arguments)
     for (const QString& clientName : parser.values(client)) {
         const auto known = mcpClientFromName(clientName);
         if (!known) {
-            print(stderr,
+            printVisible(stderr,
                 u"foxreload init: unknown client '"_s + clientName + u"'; expected one of "_s
                     + mcpClientNames().join(u", "_s) + u'\n');
             return ExitUsage;
@@ -156,7 +150,7 @@ int initCommand(const QStringList& arguments)
     }
     const QFileInfo dirInfo(parser.positionalArguments().value(0, QDir::currentPath()));
     if (!dirInfo.isDir()) {
-        print(stderr, u"foxreload init: "_s + dirInfo.filePath() + u" is not a directory\n"_s);
+        printVisible(stderr, u"foxreload init: "_s + dirInfo.filePath() + u" is not a directory\n"_s);
         return ExitFailure;
     }
     const QString dir = QDir::cleanPath(dirInfo.absoluteFilePath());
@@ -175,17 +169,18 @@ int initCommand(const QStringList& arguments)
     // asked to write one.
     const bool keepExisting = !clients.isEmpty() && !parser.isSet(force) && QFileInfo::exists(config);
     if (keepExisting) {
-        print(stdout, u"Using the existing "_s + config + u'\n');
+        printVisible(stdout, u"Using the existing "_s + config + u'\n');
         const ConfigLoadResult existing = ConfigLoader::loadFile(config);
         if (existing.ok()) {
             guess.command = existing.config->server.command;
             guess.args = existing.config->server.args;
         } else if (!existing.errors.isEmpty()) {
-            print(stderr, u"foxreload init: warning: "_s + existing.errors.constFirst().toString() + u'\n');
+            printVisible(
+                stderr, u"foxreload init: warning: "_s + existing.errors.constFirst().toString() + u'\n');
         }
     } else {
         if (guess.command.isEmpty()) {
-            print(stderr,
+            printVisible(stderr,
                 u"foxreload init: cannot tell how "_s + dir + u"'s server starts: "_s + guess.problem
                     + u". Name it: foxreload init "_s + shellQuote(dir) + u" -- COMMAND [ARGS...]\n"_s);
             return ExitFailure;
@@ -194,16 +189,16 @@ int initCommand(const QStringList& arguments)
             config, InitWriter::render(QFileInfo(dir).fileName(), guess), parser.isSet(force));
         if (written.outcome == InitWriter::Outcome::Refused
             || written.outcome == InitWriter::Outcome::Failed) {
-            print(stderr, u"foxreload init: "_s + written.error + u'\n');
+            printVisible(stderr, u"foxreload init: "_s + written.error + u'\n');
             return ExitFailure;
         }
-        print(stdout,
+        printVisible(stdout,
             u"Wrote "_s + config + u": "_s + shellCommandLine(guess.command, guess.args)
                 + (guess.buildCommand.isEmpty() ? QString()
                                                 : u", built first with "_s + guess.buildCommand.join(u' '))
                 + u'\n');
         if (!written.backup.isEmpty())
-            print(stdout, u"The old file is kept as "_s + written.backup + u'\n');
+            printVisible(stdout, u"The old file is kept as "_s + written.backup + u'\n');
         warnAboutPrograms(guess, dir);
     }
 
@@ -217,25 +212,25 @@ int initCommand(const QStringList& arguments)
         const QString title = mcpClientTitle(each);
         switch (result.status) {
         case ClientConfigEdit::Status::Added:
-            print(stdout,
+            printVisible(stdout,
                 u"Added \""_s + serverName + u"\" to "_s + title + u"'s "_s + path
                     + (result.backup.isEmpty() ? QString()
                                                : u" (the old file is kept as "_s + result.backup + u')')
                     + u"; restart "_s + title + u" to load it\n"_s);
             break;
         case ClientConfigEdit::Status::AlreadyThere:
-            print(stdout,
+            printVisible(stdout,
                 title + u" already starts this project as \""_s + result.existingName + u"\" ("_s + path
                     + u"); nothing changed\n"_s);
             break;
         case ClientConfigEdit::Status::NameTaken:
-            print(stderr,
+            printVisible(stderr,
                 u"foxreload init: "_s + path + u" already has a server named \""_s + serverName
                     + u"\" that starts something else; left as it is. Pick another name with --name\n"_s);
             exitCode = ExitFailure;
             break;
         case ClientConfigEdit::Status::Invalid:
-            print(stderr, u"foxreload init: "_s + result.error + u'\n');
+            printVisible(stderr, u"foxreload init: "_s + result.error + u'\n');
             exitCode = ExitFailure;
             break;
         }

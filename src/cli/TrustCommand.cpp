@@ -1,6 +1,5 @@
 #include "Commands.h"
 #include "ConfigArgument.h"
-#include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -17,13 +16,6 @@ namespace foxreload::cli {
 
 namespace {
 
-// Paths and the command a config runs may hold escape sequences: the user must see them,
-// not have the terminal act on them (or hide part of what is trusted).
-void print(FILE* stream, const QString& text)
-{
-    std::fputs(visibleText(text).toUtf8().constData(), stream);
-}
-
 QString indented(const QString& lines)
 {
     QString text;
@@ -37,7 +29,7 @@ int listTrusted()
     const TrustStore store;
     const QList<TrustStore::Entry> entries = store.entries();
     if (entries.isEmpty()) {
-        print(stderr, u"no config file is trusted yet ("_s + store.storeFile() + u")\n"_s);
+        printVisible(stderr, u"no config file is trusted yet ("_s + store.storeFile() + u")\n"_s);
         return ExitOk;
     }
     for (const TrustStore::Entry& entry : entries) {
@@ -56,7 +48,7 @@ int listTrusted()
             state = u"unknown"_s;
             break;
         }
-        print(stdout,
+        printVisible(stdout,
             state.leftJustified(8) + u' ' + entry.trustedAt.toString(u"yyyy-MM-dd HH:mm"_s) + u" UTC  "_s
                 + entry.path + u'\n');
     }
@@ -73,7 +65,7 @@ int revoke(const QString& argument)
         QString error;
         path = locateConfigFile(argument, &error);
         if (path.isEmpty()) {
-            print(stderr, u"foxreload trust: "_s + error + u'\n');
+            printVisible(stderr, u"foxreload trust: "_s + error + u'\n');
             return ExitFailure;
         }
     }
@@ -83,15 +75,15 @@ int revoke(const QString& argument)
     for (const TrustStore::Entry& entry : store.entries())
         known = known || entry.path == key;
     if (!known) {
-        print(stdout, key + u" was not trusted; nothing to revoke\n"_s);
+        printVisible(stdout, key + u" was not trusted; nothing to revoke\n"_s);
         return ExitOk;
     }
     QString error;
     if (!store.revoke(path, &error)) {
-        print(stderr, u"foxreload trust: "_s + error + u'\n');
+        printVisible(stderr, u"foxreload trust: "_s + error + u'\n');
         return ExitFailure;
     }
-    print(
+    printVisible(
         stdout, u"revoked "_s + key + u": FoxReload will not start its server until you trust it again\n"_s);
     return ExitOk;
 }
@@ -101,12 +93,13 @@ int trust(const QString& argument)
     QString error;
     const QString path = locateConfigFile(argument, &error);
     if (path.isEmpty()) {
-        print(stderr, u"foxreload trust: "_s + error + u'\n');
+        printVisible(stderr, u"foxreload trust: "_s + error + u'\n');
         return ExitFailure;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        print(stderr, u"foxreload trust: cannot read "_s + path + u": "_s + file.errorString() + u'\n');
+        printVisible(
+            stderr, u"foxreload trust: cannot read "_s + path + u": "_s + file.errorString() + u'\n');
         return ExitFailure;
     }
     // Validate and trust the very same bytes, so what is shown is what is trusted.
@@ -115,15 +108,15 @@ int trust(const QString& argument)
         = ConfigLoader::parse(contents, displayPath(path), QFileInfo(path).absolutePath());
     if (!result.ok()) {
         for (const ConfigError& failure : result.errors)
-            print(stderr, failure.toString() + u'\n');
-        print(stderr, u"foxreload trust: not trusted; fix the errors above first\n"_s);
+            printVisible(stderr, failure.toString() + u'\n');
+        printVisible(stderr, u"foxreload trust: not trusted; fix the errors above first\n"_s);
         return ExitFailure;
     }
 
     TrustStore store;
     const bool already = store.status(path) == TrustStore::Status::Trusted;
     if (!store.trustContents(path, contents, &error)) {
-        print(stderr, u"foxreload trust: "_s + error + u'\n');
+        printVisible(stderr, u"foxreload trust: "_s + error + u'\n');
         return ExitFailure;
     }
     const Config& config = *result.config;
@@ -131,7 +124,7 @@ int trust(const QString& argument)
         + u" (sha256 "_s + QString::fromLatin1(TrustStore::sha256Hex(contents).left(16)) + u"…)\n"_s;
     text += u"FoxReload may now run:\n"_s + indented(trustSummary(config));
     text += u"Any change to the file withdraws this trust.\n"_s;
-    print(stdout, text);
+    printVisible(stdout, text);
     return ExitOk;
 }
 
@@ -152,17 +145,17 @@ int trustCommand(const QStringList& arguments)
         u"A config file, or a directory to search upwards from (default: the current directory)."_s,
         u"[path]"_s);
     if (!parser.parse(arguments)) {
-        print(stderr, u"foxreload trust: "_s + parser.errorText() + u'\n');
+        printVisible(stderr, u"foxreload trust: "_s + parser.errorText() + u'\n');
         return ExitUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        print(stdout, commandHelp(parser, arguments));
+        printVisible(stdout, commandHelp(parser, arguments));
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1
         || (parser.isSet(listOption) && (parser.isSet(revokeOption) || !positional.isEmpty()))) {
-        print(stderr, u"foxreload trust: expected [--revoke] [path] or --list\n"_s);
+        printVisible(stderr, u"foxreload trust: expected [--revoke] [path] or --list\n"_s);
         return ExitUsage;
     }
     if (parser.isSet(listOption))

@@ -64,9 +64,8 @@ bool ensurePrivateDirectory(const QString& path, QString* error)
     }
     if (info.st_uid != ::geteuid()) {
         // Whoever owns it can swap what is inside: the socket would not be private.
-        *error = u"%1 belongs to uid %2, not to uid %3; it is left alone"_s.arg(path)
-                     .arg(info.st_uid)
-                     .arg(::geteuid());
+        *error = u"%1 belongs to uid %2, not to uid %3; it is left alone"_s.arg(
+            path, QString::number(info.st_uid), QString::number(::geteuid()));
         return false;
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0 && ::fchmod(directory.get(), S_IRWXU) != 0) {

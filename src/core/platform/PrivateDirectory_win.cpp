@@ -24,7 +24,8 @@ bool restrictToCurrentUser(const QString& path, QString* error)
 {
     HANDLE token = nullptr;
     if (!::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token)) {
-        *error = u"%1: cannot read the process token (error %2)"_s.arg(path).arg(::GetLastError());
+        *error
+            = u"%1: cannot read the process token (error %2)"_s.arg(path, QString::number(::GetLastError()));
         return false;
     }
     DWORD size = 0;
@@ -33,7 +34,8 @@ bool restrictToCurrentUser(const QString& path, QString* error)
     const bool haveUser = size > 0 && ::GetTokenInformation(token, TokenUser, buffer.data(), size, &size);
     ::CloseHandle(token);
     if (!haveUser) {
-        *error = u"%1: cannot read the current user (error %2)"_s.arg(path).arg(::GetLastError());
+        *error
+            = u"%1: cannot read the current user (error %2)"_s.arg(path, QString::number(::GetLastError()));
         return false;
     }
     PSID user = reinterpret_cast<const TOKEN_USER*>(buffer.data())->User.Sid;
@@ -55,7 +57,8 @@ bool restrictToCurrentUser(const QString& path, QString* error)
         DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr, nullptr, acl, nullptr);
     ::LocalFree(acl);
     if (result != ERROR_SUCCESS) {
-        *error = u"%1: cannot make it private to the current user (error %2)"_s.arg(path).arg(result);
+        *error = u"%1: cannot make it private to the current user (error %2)"_s.arg(
+            path, QString::number(result));
         return false;
     }
     return true;
