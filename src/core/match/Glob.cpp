@@ -39,6 +39,7 @@ struct Segment
         Globstar, // "**": zero or more whole segments
         Literal, // no wildcard: compared as a string
         AnyName, // "*": any one segment
+        Suffix, // "*" then a literal ("*.pyc"): compared as a string ending
         Wildcard, // anything else: token matcher
     };
     Kind kind = Kind::Literal;
@@ -287,6 +288,13 @@ bool compileSegment(QStringView s, Segment& segment, QString* error)
     } else if (tokens.size() == 1 && tokens.front().kind == Token::Kind::Star) {
         segment.kind = Segment::Kind::AnyName;
         tokens.clear();
+    } else if (tokens.size() == 2 && tokens[0].kind == Token::Kind::Star
+        && tokens[1].kind == Token::Kind::Literal && !tokens[1].literal.front().isLowSurrogate()) {
+        // The star stops at character boundaries; a literal that starts on one (not
+        // with the second half of a surrogate pair) can always be reached by it.
+        segment.kind = Segment::Kind::Suffix;
+        segment.literal = tokens[1].literal;
+        tokens.clear();
     } else {
         segment.kind = Segment::Kind::Wildcard;
     }
@@ -436,6 +444,8 @@ bool matchSegment(const Segment& segment, QStringView name)
         return true;
     case Segment::Kind::Literal:
         return name == segment.literal;
+    case Segment::Kind::Suffix:
+        return name.endsWith(segment.literal);
     case Segment::Kind::Wildcard:
         return matchTokens(segment.tokens, name);
     }
@@ -517,6 +527,35 @@ bool run(const Alternative& alt, const PathSegments& path, bool isDirectory, Mod
     return mode == Mode::WholeDirectory && (states & alt.universalMask);
 }
 
+// run() split in two: the directory's segments first (advance), then the entry's name.
+void advanceAlternative(const Alternative& alt, Glob::Position& position, QStringView directoryName)
+{
+    if (!position.states || position.universalSeen)
+        return;
+    position.states = step(alt, position.states, directoryName);
+    const quint64 accept = bit(qsizetype(alt.segments.size()));
+    if (position.states & accept)
+        position.acceptSeen = true;
+    if (position.states & alt.universalMask)
+        position.universalSeen = true;
+}
+
+bool finish(
+    const Alternative& alt, const Glob::Position& position, QStringView name, bool isDirectory, Mode mode)
+{
+    if (position.universalSeen)
+        return true;
+    if (position.acceptSeen && (mode != Mode::Exact || alt.directoryOnly))
+        return true;
+    if (!position.states || name.isEmpty())
+        return false;
+    const quint64 states = step(alt, position.states, name);
+    const quint64 accept = bit(qsizetype(alt.segments.size()));
+    if ((states & accept) && (!alt.directoryOnly || isDirectory))
+        return true;
+    return mode == Mode::WholeDirectory && (states & alt.universalMask);
+}
+
 } // namespace
 
 struct Glob::Compiled
@@ -587,6 +626,50 @@ bool Glob::covers(QStringView relativePath, bool isDirectory) const
 bool Glob::matchesWholeDirectory(QStringView relativeDirPath) const
 {
     return m_compiled && m_compiled->any(relativeDirPath, true, Mode::WholeDirectory);
+}
+
+qsizetype Glob::alternativeCount() const
+{
+    return m_compiled ? qsizetype(m_compiled->alternatives.size()) : 0;
+}
+
+void Glob::start(Position* positions) const
+{
+    for (qsizetype i = 0; i < alternativeCount(); ++i)
+        positions[i] = Position { closure(m_compiled->alternatives[size_t(i)], 1), false, false };
+}
+
+void Glob::advance(Position* positions, QStringView directoryName) const
+{
+    for (qsizetype i = 0; i < alternativeCount(); ++i)
+        advanceAlternative(m_compiled->alternatives[size_t(i)], positions[i], directoryName);
+}
+
+bool Glob::coversEverythingAt(const Position* positions) const
+{
+    for (qsizetype i = 0; i < alternativeCount(); ++i) {
+        if (positions[i].universalSeen || positions[i].acceptSeen)
+            return true;
+    }
+    return false;
+}
+
+bool Glob::coversEntry(const Position* positions, QStringView name, bool isDirectory) const
+{
+    for (qsizetype i = 0; i < alternativeCount(); ++i) {
+        if (finish(m_compiled->alternatives[size_t(i)], positions[i], name, isDirectory, Mode::Covers))
+            return true;
+    }
+    return false;
+}
+
+bool Glob::matchesWholeDirectoryEntry(const Position* positions, QStringView name) const
+{
+    for (qsizetype i = 0; i < alternativeCount(); ++i) {
+        if (finish(m_compiled->alternatives[size_t(i)], positions[i], name, true, Mode::WholeDirectory))
+            return true;
+    }
+    return false;
 }
 
 } // namespace foxreload

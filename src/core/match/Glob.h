@@ -50,6 +50,26 @@ public:
     // "**/.*" prunes ".git" because it names the directory itself.
     bool matchesWholeDirectory(QStringView relativeDirPath) const;
 
+    // Matching split at a directory, for a walker that asks about every entry of it:
+    // the directory's own path is consumed once (start(), then advance() per segment),
+    // and each entry is then decided from its name alone, with exactly the answer of
+    // covers() / matchesWholeDirectory() on the entry's whole path.
+    // One Position per brace alternative (alternativeCount()).
+    struct Position
+    {
+        quint64 states = 0; // the NFA's live pattern positions
+        bool acceptSeen = false; // a parent directory matched the whole pattern
+        bool universalSeen = false; // a parent reached a "matches all below" position
+        bool isDead() const { return !states && !acceptSeen && !universalSeen; }
+    };
+    qsizetype alternativeCount() const;
+    void start(Position* positions) const;
+    void advance(Position* positions, QStringView directoryName) const;
+    // Every entry of the directory is covered (and pruned, when a directory).
+    bool coversEverythingAt(const Position* positions) const;
+    bool coversEntry(const Position* positions, QStringView name, bool isDirectory) const;
+    bool matchesWholeDirectoryEntry(const Position* positions, QStringView name) const;
+
 private:
     struct Compiled;
     std::shared_ptr<const Compiled> m_compiled;

@@ -106,6 +106,70 @@ bool PathFilter::isExcluded(QStringView absolutePath, bool isDirectory) const
     return d->gitignore && d->gitignore->isIgnored(absolutePath, isDirectory);
 }
 
+PathFilter::Directory PathFilter::directory(QStringView absoluteDirPath) const
+{
+    Directory scope;
+    const bool endsWithSlash = absoluteDirPath.endsWith(u'/');
+    scope.prefixLength = absoluteDirPath.size() + (endsWithSlash ? 0 : 1);
+    for (const QString& own : std::as_const(d->ownFiles)) {
+        if (own.size() > scope.prefixLength && own.startsWith(absoluteDirPath)
+            && own[scope.prefixLength - 1] == u'/' && !own.sliced(scope.prefixLength).contains(u'/'))
+            scope.ownNames.append(QStringView(own).sliced(scope.prefixLength));
+    }
+
+    QStringView relative;
+    if (absoluteDirPath == d->root) {
+        scope.belowRoot = true;
+    } else {
+        relative = d->relative(absoluteDirPath);
+        scope.belowRoot = !relative.isEmpty();
+    }
+    if (!scope.belowRoot)
+        return scope;
+
+    qsizetype count = 0;
+    for (const Glob& glob : d->excludes)
+        count += glob.alternativeCount();
+    scope.positions.resize(count);
+    Glob::Position* positions = scope.positions.data();
+    for (const Glob& glob : d->excludes) {
+        glob.start(positions);
+        for (QStringView name : relative.tokenize(u'/', Qt::SkipEmptyParts))
+            glob.advance(positions, name);
+        if (glob.coversEverythingAt(positions))
+            scope.everythingExcluded = true;
+        for (qsizetype i = 0; i < glob.alternativeCount(); ++i)
+            scope.globsCanMatch = scope.globsCanMatch || !positions[i].isDead();
+        positions += glob.alternativeCount();
+    }
+    return scope;
+}
+
+bool PathFilter::isExcluded(const Directory& scope, QStringView absoluteEntryPath, bool isDirectory) const
+{
+    const QStringView name = absoluteEntryPath.sliced(scope.prefixLength);
+    if (!isDirectory) {
+        for (QStringView own : scope.ownNames) {
+            if (name == own)
+                return true;
+        }
+    }
+    if (!scope.belowRoot || name.isEmpty())
+        return false;
+    if (scope.everythingExcluded)
+        return true;
+    if (scope.globsCanMatch) {
+        const Glob::Position* positions = scope.positions.constData();
+        for (const Glob& glob : d->excludes) {
+            if (isDirectory ? glob.matchesWholeDirectoryEntry(positions, name)
+                            : glob.coversEntry(positions, name, false))
+                return true;
+            positions += glob.alternativeCount();
+        }
+    }
+    return d->gitignore && d->gitignore->isIgnored(absoluteEntryPath, isDirectory);
+}
+
 bool PathFilter::respectsGitignore() const
 {
     return d->gitignore != nullptr;
