@@ -1,5 +1,6 @@
 #include "ChartsPanel.h"
 
+#include "ChartCounts.h"
 #include "ChartHover.h"
 #include "ChartTheme.h"
 #include "DurationChart.h"
@@ -33,12 +34,9 @@ using namespace Qt::StringLiterals;
 
 namespace foxreload::gui {
 
-namespace {
+using namespace chartcounts;
 
-constexpr std::array kChartStrategies { ReloadStrategy::HotReload, ReloadStrategy::ServiceRestart,
-    ReloadStrategy::FullRestart };
-constexpr int kFailedIndex = 3; // after the strategies, in the pie and the bar sets
-constexpr int kMaxDays = 400; // bars beyond this many days would be slivers
+namespace {
 
 QChart* makeChart(const QString& title)
 {
@@ -50,15 +48,6 @@ QChart* makeChart(const QString& title)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(6);
     return chart;
-}
-
-int strategyIndex(ReloadStrategy strategy)
-{
-    for (std::size_t i = 0; i < kChartStrategies.size(); ++i) {
-        if (kChartStrategies[i] == strategy)
-            return int(i);
-    }
-    return -1;
 }
 
 QString axisFormatFor(qint64 spanMs)
@@ -303,13 +292,7 @@ void ChartsPanel::draw(const ChartData& data)
 
 void ChartsPanel::drawMix()
 {
-    m_mixCounts = {};
-    for (const auto& day : std::as_const(m_data.days)) {
-        const int index = strategyIndex(day.strategy);
-        if (index >= 0)
-            m_mixCounts[std::size_t(index)] += day.succeeded;
-        m_mixCounts[kFailedIndex] += day.failed;
-    }
+    m_mixCounts = mixCounts(m_data);
     const auto slices = m_mix->slices();
     const QLocale locale;
     for (int i = 0; i <= kFailedIndex && i < slices.size(); ++i) {
@@ -349,37 +332,12 @@ void ChartsPanel::drawXp()
 
 void ChartsPanel::drawDays()
 {
-    const QDate last = m_data.to.date();
-    QDate first = m_data.from.isValid() ? m_data.from.date() : last;
-    for (const auto& day : std::as_const(m_data.days))
-        first = std::min(first, day.day);
-    first = std::max(first, last.addDays(-(kMaxDays - 1)));
-    m_dayList.clear();
-    for (QDate day = first; day <= last; day = day.addDays(1))
-        m_dayList.append(day);
+    const DayBars bars = dayBars(m_data);
+    m_dayList = bars.days;
     const int count = int(m_dayList.size());
-    std::array<QList<qreal>, 4> values;
-    for (auto& list : values)
-        list.fill(0, count);
-    for (const auto& day : std::as_const(m_data.days)) {
-        const qint64 at = first.daysTo(day.day);
-        if (at < 0 || at >= count)
-            continue;
-        const int index = strategyIndex(day.strategy);
-        if (index >= 0)
-            values[std::size_t(index)][at] += day.succeeded;
-        values[kFailedIndex][at] += day.failed;
-    }
-    qreal maxDay = 0;
-    for (int i = 0; i < count; ++i) {
-        qreal sum = 0;
-        for (const auto& list : values)
-            sum += list[i];
-        maxDay = std::max(maxDay, sum);
-    }
     for (std::size_t i = 0; i < m_daySets.size(); ++i) {
         m_daySets[i]->remove(0, m_daySets[i]->count());
-        m_daySets[i]->append(values[i]);
+        m_daySets[i]->append(bars.values[i]);
     }
     const auto labels = m_daysX->categoriesLabels();
     for (const auto& label : labels)
@@ -390,7 +348,7 @@ void ChartsPanel::drawDays()
     const QString format = charttheme::dayMonthFormat();
     for (int i = (count - 1) % step; i < count; i += step)
         m_daysX->append(QLocale().toString(m_dayList[i], format), i);
-    m_daysY->setRange(0, std::max<qreal>(5, std::ceil(maxDay * 1.15)));
+    m_daysY->setRange(0, std::max<qreal>(5, std::ceil(bars.highestDay * 1.15)));
     m_daysY->applyNiceNumbers();
 }
 

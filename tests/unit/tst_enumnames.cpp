@@ -7,8 +7,27 @@
 
 #include <QTest>
 
+#include <optional>
+
 using namespace foxreload;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The current row's enumerator has the row's name, and the name parses back to it.
+template<typename Enum, typename ToName, typename FromName>
+void checkRoundTrip(ToName toName, FromName fromName)
+{
+    QFETCH(Enum, value);
+    QFETCH(QString, name);
+    QCOMPARE(toName(value), name);
+    const std::optional<Enum> parsed = fromName(name);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, value);
+    QCOMPARE(toName(*parsed), name);
+}
+
+} // namespace
 
 class TestEnumNames : public QObject
 {
@@ -41,13 +60,7 @@ void TestEnumNames::buildOutcome_data()
 
 void TestEnumNames::buildOutcome()
 {
-    QFETCH(BuildResult::Outcome, value);
-    QFETCH(QString, name);
-    QCOMPARE(buildOutcomeName(value), name);
-    const auto parsed = buildOutcomeFromName(name);
-    QVERIFY(parsed.has_value());
-    QCOMPARE(*parsed, value);
-    QCOMPARE(buildOutcomeName(*parsed), name);
+    checkRoundTrip<BuildResult::Outcome>(buildOutcomeName, buildOutcomeFromName);
 }
 
 void TestEnumNames::fileEventKind_data()
@@ -63,13 +76,7 @@ void TestEnumNames::fileEventKind_data()
 
 void TestEnumNames::fileEventKind()
 {
-    QFETCH(FileEvent::Kind, value);
-    QFETCH(QString, name);
-    QCOMPARE(fileEventKindName(value), name);
-    const auto parsed = fileEventKindFromName(name);
-    QVERIFY(parsed.has_value());
-    QCOMPARE(*parsed, value);
-    QCOMPARE(fileEventKindName(*parsed), name);
+    checkRoundTrip<FileEvent::Kind>(fileEventKindName, fileEventKindFromName);
 }
 
 void TestEnumNames::reloadTrigger_data()
@@ -84,13 +91,7 @@ void TestEnumNames::reloadTrigger_data()
 
 void TestEnumNames::reloadTrigger()
 {
-    QFETCH(ReloadTrigger, value);
-    QFETCH(QString, name);
-    QCOMPARE(reloadTriggerName(value), name);
-    const auto parsed = reloadTriggerFromName(name);
-    QVERIFY(parsed.has_value());
-    QCOMPARE(*parsed, value);
-    QCOMPARE(reloadTriggerName(*parsed), name);
+    checkRoundTrip<ReloadTrigger>(reloadTriggerName, reloadTriggerFromName);
 }
 
 void TestEnumNames::reloadOutcome_data()
@@ -103,13 +104,7 @@ void TestEnumNames::reloadOutcome_data()
 
 void TestEnumNames::reloadOutcome()
 {
-    QFETCH(ReloadOutcome, value);
-    QFETCH(QString, name);
-    QCOMPARE(reloadOutcomeName(value), name);
-    const auto parsed = reloadOutcomeFromName(name);
-    QVERIFY(parsed.has_value());
-    QCOMPARE(*parsed, value);
-    QCOMPARE(reloadOutcomeName(*parsed), name);
+    checkRoundTrip<ReloadOutcome>(reloadOutcomeName, reloadOutcomeFromName);
 }
 
 void TestEnumNames::reloadStrategy_data()
@@ -124,13 +119,7 @@ void TestEnumNames::reloadStrategy_data()
 
 void TestEnumNames::reloadStrategy()
 {
-    QFETCH(ReloadStrategy, value);
-    QFETCH(QString, name);
-    QCOMPARE(strategyName(value), name);
-    const auto parsed = strategyFromName(name);
-    QVERIFY(parsed.has_value());
-    QCOMPARE(*parsed, value);
-    QCOMPARE(strategyName(*parsed), name);
+    checkRoundTrip<ReloadStrategy>(strategyName, strategyFromName);
 }
 
 void TestEnumNames::unknownNamesAreRejected()
