@@ -213,12 +213,14 @@ void InotifyBackend::armTree(const QString& path, int target, bool report, Watch
         if (!child.endsWith(u'/'))
             child += u'/';
         const qsizetype base = child.size();
+        // The directory's part of the exclude check once, not for each of its entries.
+        const PathFilter::Directory scope = filter ? filter->directory(directory) : PathFilter::Directory();
         while (reader.next()) {
             const QByteArrayView name = reader.nameView();
             const bool isDirectory = reader.isDirectory();
             child.truncate(base);
             appendName(child, name);
-            if (filter && filter->isExcluded(child, isDirectory)) {
+            if (filter && filter->isExcluded(scope, child, isDirectory)) {
                 if (isDirectory && stats)
                     ++stats->prunedTrees;
                 continue;

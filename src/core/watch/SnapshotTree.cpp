@@ -42,6 +42,7 @@ bool SnapshotTree::read(
         return false;
     out->clear();
     QString childBuffer;
+    const PathFilter::Directory scope = dir.filter ? dir.filter->directory(path) : PathFilter::Directory();
     // The walking rules (links not followed, hidden entries listed) are the reader's.
     while (reader.next()) {
         const QByteArrayView nameView = reader.nameView();
@@ -53,7 +54,7 @@ bool SnapshotTree::read(
         const QByteArray& nameBytes = reader.name();
         if (dir.filter) {
             childBuffer = childPath(path, nameBytes);
-            if (dir.filter->isExcluded(childBuffer, stamp.isDirectory)) {
+            if (dir.filter->isExcluded(scope, childBuffer, stamp.isDirectory)) {
                 if (stamp.isDirectory && pruned)
                     ++*pruned;
                 continue;
