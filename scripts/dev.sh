@@ -97,12 +97,12 @@ case "$cmd" in
     configure_and_build "$build_dir"
     BUILD_DIR=$build_dir JOBS=$jobs bash scripts/windows-syntax-check.sh
     log "running the test suite"
-    run_ctest "$build_dir"
+    run_ctest "$build_dir" -j "$jobs"
     if [[ ${SANITIZE:-${CI:-false}} == 1 || ${SANITIZE:-${CI:-false}} == true ]]; then
       configure_and_build "$build_dir-asan" -DFOXRELOAD_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
       log "running the test suite under AddressSanitizer/UBSan"
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        run_ctest "$build_dir-asan" -LE slow
+        run_ctest "$build_dir-asan" -LE slow -j "$jobs"
     fi
     log "all tests passed" ;;
   *)
