@@ -227,7 +227,7 @@ void TestGamification::xpRules()
 void TestGamification::noXpWhenDisabledOrUnavailable()
 {
     Harness off(QTimeZone("UTC"), QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC),
-        GamificationSettings { false, 1.0, true });
+        GamificationSettings { false, 1.0, true, {}, {} });
     QVERIFY(off.ok);
     QSignalSpy xpOff(off.engine.get(), &GamificationEngine::xpAwarded);
     QCOMPARE(off.reload().noXp, NoXpReason::Disabled);
@@ -273,7 +273,7 @@ void TestGamification::perMinuteCap()
 void TestGamification::multiplier()
 {
     Harness h(QTimeZone("UTC"), QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC),
-        GamificationSettings { true, 1.5, true });
+        GamificationSettings { true, 1.5, true, {}, {} });
     QVERIFY(h.ok);
     QSignalSpy xp(h.engine.get(), &GamificationEngine::xpAwarded);
     QCOMPARE(h.reload().amount, 45);

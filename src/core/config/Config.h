@@ -122,6 +122,8 @@ struct GamificationSettings
     bool enabled = true;
     double xpMultiplier = 1.0;
     bool notifications = true;
+    QString player; // who earns this project's XP; empty: the OS login name (platform::loginName)
+    QString team; // shown beside the player on the leaderboard; empty: none
 
     friend bool operator==(const GamificationSettings&, const GamificationSettings&) = default;
 };

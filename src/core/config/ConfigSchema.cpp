@@ -53,6 +53,13 @@ ConfigKeyInfo plain(const QString& path, ConfigType type, ConfigAccess access, c
     return row;
 }
 
+// A plain row whose empty default means something else (the login name): docs show that.
+ConfigKeyInfo withDefaultText(ConfigKeyInfo row, const QString& defaultText)
+{
+    row.defaultText = defaultText;
+    return row;
+}
+
 ConfigKeyInfo number(const QString& path, ConfigType type, double min, double max, const QString& unit,
     ConfigAccess access, const QString& doc)
 {
@@ -175,6 +182,14 @@ QList<ConfigKeyInfo> buildSchema()
         plain(u"gamification.notifications"_s, T::Bool,
             field<&Config::gamification, &GamificationSettings::notifications>(),
             u"Desktop notifications for level-ups and achievements."_s),
+        withDefaultText(plain(u"gamification.player"_s, T::String,
+                            field<&Config::gamification, &GamificationSettings::player>(),
+                            u"Who earns the XP: each player has a game of their own in a shared database."_s),
+            u"your login name"_s),
+        withDefaultText(plain(u"gamification.team"_s, T::String,
+                            field<&Config::gamification, &GamificationSettings::team>(),
+                            u"The player's team on the leaderboard."_s),
+            u"none"_s),
 
         section(u"history"_s, u"How long the raw history is kept."_s),
         number(u"history.retention_days"_s, T::Int, 1, 36500, u"days"_s,
@@ -226,6 +241,8 @@ QList<ConfigKeyInfo> buildSchema()
         if (!row.isPlain())
             continue;
         const QVariant value = row.access.get(defaults);
+        if (!row.defaultText.isEmpty() && value.toString().isEmpty())
+            continue; // withDefaultText()
         row.defaultText = row.type == ConfigType::Bool ? (value.toBool() ? u"true"_s : u"false"_s)
             : row.type == ConfigType::Double           ? QString::number(value.toDouble())
                                                        : value.toString();

@@ -291,7 +291,9 @@ QByteArray ConfigWriter::toYaml(const Config& config, PathStyle paths)
             (*writer)(out, config, pathWriter);
             writtenWhole = row.path;
         } else if (row.isPlain()) {
-            writePlain(out, row, config);
+            // An empty string is a default the loader would not read back (gamification.player).
+            if (row.type != ConfigType::String || !row.access.get(config).toString().isEmpty())
+                writePlain(out, row, config);
         } else if (row.type == ConfigType::Section) {
             out << YAML::Key << utf8(row.name()) << YAML::Value << YAML::BeginMap;
             openSections.append(row.path);

@@ -135,6 +135,19 @@ QList<ChallengeStatus> GamificationEngine::todaysChallenges() const
     return result;
 }
 
+QList<LeaderboardRow> GamificationEngine::leaderboard() const
+{
+    if (!m_store)
+        return {};
+    const QDate day = today();
+    QList<LeaderboardRow> rows = m_store->leaderboard(day.addDays(1 - day.dayOfWeek()), day);
+    for (LeaderboardRow& row : rows) {
+        row.level = gamerules::levelForXp(row.xp).level;
+        row.streakDays = gamerules::computeStreak(row.activeDays, day).days;
+    }
+    return rows;
+}
+
 // ---------------------------------------------------------------------------
 // Evaluation
 

@@ -18,6 +18,7 @@
 namespace foxreload {
 
 class HistoryStore;
+struct LeaderboardRow;
 
 // ---------------------------------------------------------------------------
 
@@ -57,6 +58,9 @@ public:
     StreakInfo streak() const;
     QList<AchievementStatus> achievements() const;
     QList<ChallengeStatus> todaysChallenges() const;
+    // Every player of the store's database, most XP first, with level and streak by the rules;
+    // reloads and the fastest hot reload are this week's (Monday to today, the engine's zone).
+    QList<LeaderboardRow> leaderboard() const;
 
     static std::span<const XpRule> xpRules() { return gamerules::xpRules(); }
     static std::span<const AchievementDef> achievementDefs() { return gamerules::achievementDefs(); }

@@ -11,6 +11,10 @@ namespace foxreload::platform {
 // users of one machine.
 QString userKey();
 
+// The user's login name ("alice"), for showing who did something (the game's player). Falls back
+// to the USER / USERNAME environment and then to userKey() when the system names no one.
+QString loginName();
+
 // Whether a process with this id runs now and this user may signal it (a pid reused by another
 // user's process does not count: a socket named after it is stale).
 bool processRuns(qint64 pid);

@@ -1,14 +1,36 @@
 #include "SystemInfo.h"
 
+#include <QByteArray>
+
 #include <csignal>
 #include <ctime>
+#include <pwd.h>
 #include <unistd.h>
+#include <vector>
 
 namespace foxreload::platform {
 
 QString userKey()
 {
     return QString::number(::getuid());
+}
+
+QString loginName()
+{
+    passwd entry {};
+    passwd* found = nullptr;
+    const long hint = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::vector<char> buffer(size_t(hint > 0 ? hint : 16384));
+    if (::getpwuid_r(::getuid(), &entry, buffer.data(), buffer.size(), &found) == 0 && found && found->pw_name
+        && *found->pw_name)
+        return QString::fromLocal8Bit(found->pw_name);
+    // A container's uid without a passwd entry still has a name in the environment.
+    for (const char* variable : { "USER", "LOGNAME" }) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+    return userKey();
 }
 
 bool processRuns(qint64 pid)

@@ -1,6 +1,7 @@
 #include "PlatformLog.h"
 #include "SystemInfo.h"
 
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -47,6 +48,16 @@ QString userKey()
         return qEnvironmentVariable("USERNAME", QStringLiteral("user"));
     }();
     return key;
+}
+
+QString loginName()
+{
+    wchar_t name[257] = {}; // UNLEN + 1
+    DWORD size = DWORD(std::size(name));
+    if (::GetUserNameW(name, &size) && size > 1)
+        return QString::fromWCharArray(name, int(size) - 1); // size counts the terminating null
+    const QString fromEnvironment = qEnvironmentVariable("USERNAME");
+    return fromEnvironment.isEmpty() ? userKey() : fromEnvironment;
 }
 
 bool processRuns(qint64 pid)

@@ -43,6 +43,7 @@ RetentionSettings SessionHistory::retentionFor(const QList<HistorySettings>& his
 bool SessionHistory::openFor(HistoryStore& store, const Config& config)
 {
     store.setRetention(retentionFor(config.history));
+    store.setPlayer(config.gamification.player, config.gamification.team);
     return store.open(HistoryStore::resolvePath(config.database));
 }
 

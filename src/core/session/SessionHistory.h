@@ -41,7 +41,8 @@ public:
     // One database for several projects keeps what the most generous of them asks for: a
     // project's shorter history.* must not fold the rows another project wants kept raw.
     static RetentionSettings retentionFor(const QList<HistorySettings>& histories);
-    // The CLI's store: config.history's retention, opened at config.database (or the default).
+    // The CLI's store: config.history's retention and gamification.player/.team, opened at
+    // config.database (or the default).
     static bool openFor(HistoryStore& store, const Config& config);
 
 private:

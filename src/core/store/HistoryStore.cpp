@@ -3,6 +3,7 @@
 #include "HistoryStore.h"
 
 #include "StoreLog.h"
+#include "platform/SystemInfo.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -13,6 +14,7 @@ namespace foxreload {
 
 HistoryStore::HistoryStore(QObject* parent)
     : QObject(parent)
+    , m_player(platform::loginName())
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &HistoryStore::retryPending);
@@ -77,11 +79,16 @@ void HistoryStore::close()
 
 bool HistoryStore::tryConnect(int busyTimeoutMs)
 {
-    if (!m_db.open(m_path, busyTimeoutMs) || !storeschema::migrate(m_db, m_zone))
+    if (!m_db.open(m_path, busyTimeoutMs) || !storeschema::migrate(m_db, m_zone, m_player))
         return false;
     // Rewriting the version is a cheap write: it tells a read-only file apart now,
     // not at the first reload.
     if (!m_db.setUserVersion(kSchemaVersion))
+        return false;
+    // On the leaderboard from the start, with the team configured now.
+    if (!m_db.execute(u"INSERT INTO players(name, team, xp, seen_ms) VALUES (?, ?, 0, ?)"
+                      u" ON CONFLICT(name) DO UPDATE SET team = excluded.team, seen_ms = excluded.seen_ms"_s,
+            { m_player, m_team, QDateTime::currentMSecsSinceEpoch() }))
         return false;
     // From here on writes happen during reloads: a lock is waited out by retrying, not here.
     if (!m_db.setBusyTimeout(m_busyTimeoutMs))
@@ -93,6 +100,13 @@ bool HistoryStore::tryConnect(int busyTimeoutMs)
 int HistoryStore::schemaVersion() const
 {
     return m_db.userVersion();
+}
+
+void HistoryStore::setPlayer(const QString& name, const QString& team)
+{
+    m_player = name.trimmed().isEmpty() ? platform::loginName() : name.trimmed();
+    // Never null: Qt binds a null QString as NULL, and the column is NOT NULL.
+    m_team = team.trimmed().isEmpty() ? u""_s : team.trimmed();
 }
 
 void HistoryStore::setTimeZone(const QTimeZone& zone)

@@ -197,6 +197,21 @@ struct XpPoint
     qint64 total = 0;
 };
 
+// One player of the database, as the leaderboard ranks them. The store fills in what it
+// counts; level and streak follow from xp and activeDays by the game's rules
+// (GamificationEngine::leaderboard()).
+struct LeaderboardRow
+{
+    QString player;
+    QString team; // empty: none
+    qint64 xp = 0;
+    int level = 0; // filled by the game
+    int streakDays = 0; // filled by the game
+    QList<QDate> activeDays; // ascending, for the streak
+    int reloads = 0; // reloads the player caused (file change or by hand) in the week asked for
+    qint64 fastestHotReloadMs = -1; // fastest succeeded hot reload of that week; -1: none
+};
+
 struct RetentionSettings
 {
     int rawDays = 90; // raw reload/batch/xp rows older than this are aggregated per day
@@ -221,7 +236,8 @@ struct RetentionSettings
 // The facade the CLI and GUI use; its parts live in files named for their jobs:
 // HistoryStore.cpp (opening, settings, polling), HistoryStoreHeldWrites.cpp (the offline hold
 // queue), HistoryStoreWriters.cpp, HistoryStoreRetention.cpp, HistoryStoreQueries.cpp (totals
-// and lists), HistoryStoreCharts.cpp, HistoryStoreGame.cpp; StoreConnection (SQLite) and
+// and lists), HistoryStoreCharts.cpp, HistoryStoreGame.cpp, HistoryStorePlayers.cpp (the
+// leaderboard); StoreConnection (SQLite) and
 // StoreSchema (versions and migrations) below them.
 //
 // Not thread-safe: use it from the thread that created it.
@@ -250,6 +266,13 @@ public:
     QString lastError() const { return m_db.lastError(); }
     int schemaVersion() const; // of the open database; 0 when unavailable
     int pendingWrites() const { return int(m_pending.size()); }
+
+    // Who the game rows written and read here belong to (gamification.player / .team); set
+    // before open(). Default: the OS login name, no team. Rows of a database from before
+    // players existed become the player's who opens it first.
+    void setPlayer(const QString& name, const QString& team = QString());
+    QString player() const { return m_player; }
+    QString team() const { return m_team; }
 
     void setTimeZone(const QTimeZone& zone); // for `day` columns; default: the system zone
     QTimeZone timeZone() const { return m_zone; }
@@ -294,7 +317,7 @@ public:
 
     // ---- queries (empty results when unavailable) ----
     HistoryTotals totals() const;
-    qint64 totalXp() const;
+    qint64 totalXp() const; // the player's (also HistoryTotals::xp)
     QList<DayCount> reloadsPerDay(const QDate& from, const QDate& to) const; // days without reloads omitted
     QList<StrategyTotals> totalsByStrategy() const; // one entry per strategy seen
     QList<SessionRecord> sessions(int limit = 50) const; // newest first
@@ -312,7 +335,8 @@ public:
     // XP events of the scope with the running total (which starts from everything before
     // the scope); thinned to at most `maxPoints`, always keeping the last one.
     QList<XpPoint> xpCurve(const HistoryScope& scope, int maxPoints = 600) const;
-    // ---- game queries (HistoryStoreGame.cpp): the game's thresholds are arguments ----
+    // ---- game queries (HistoryStoreGame.cpp): the game's thresholds are arguments; each
+    // counts the player's own rows only (XP, achievements, challenges, active days, reloads) ----
     int xpSince(const QDateTime& sinceUtc) const; // for the per-minute cap
     QList<ChallengeProgressRecord> challengeProgress(const QDate& day) const;
     int completedChallenges() const;
@@ -324,6 +348,11 @@ public:
     qint64 fastHotReloads(qint64 underMs) const;
     qint64 succeededReloads() const; // by file change or by hand
     QList<ReloadStrategy> strategiesUsed() const; // succeeded, by file change or by hand
+    // ---- every player of the database (HistoryStorePlayers.cpp) ----
+    int playerCount() const;
+    // Every player, most XP first; reloads and the fastest hot reload counted over the local
+    // days [weekFrom, weekTo]. Level and streak are left 0 (the game's rules fill them).
+    QList<LeaderboardRow> leaderboard(const QDate& weekFrom, const QDate& weekTo) const;
 
 Q_SIGNALS:
     // Said once per outage: names the file and what is wrong.
@@ -373,6 +402,8 @@ private:
 
     StoreConnection m_db;
     QString m_path;
+    QString m_player;
+    QString m_team = QStringLiteral(""); // not null: bound as ''
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     RetentionSettings m_retention;
     int m_busyTimeoutMs = 50;

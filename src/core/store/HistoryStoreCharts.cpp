@@ -126,21 +126,23 @@ QList<XpPoint> HistoryStore::xpCurve(const HistoryScope& scope, int maxPoints) c
 {
     qint64 total = 0;
     {
-        QVariantList values { fromMs(scope) };
-        QString sql = u"SELECT IFNULL(SUM(amount), 0) FROM xp_events WHERE at_ms < ?"_s;
+        // The player's own XP: another player's on a shared database is not on this curve.
+        QVariantList values { m_player, fromMs(scope) };
+        QString sql = u"SELECT IFNULL(SUM(amount), 0) FROM xp_events WHERE player = ? AND at_ms < ?"_s;
         if (!scope.projectRoot.isEmpty()) {
             sql += QLatin1StringView(kProjectFilter);
             values.append(scope.projectRoot);
         } else if (scope.fromUtc.isValid()) {
-            total += selectNumber(u"SELECT IFNULL(SUM(xp), 0) FROM xp_days WHERE day < ?"_s,
-                { dayKey(localDay(scope.fromUtc)) });
+            total += selectNumber(u"SELECT IFNULL(SUM(xp), 0) FROM xp_days WHERE player = ? AND day < ?"_s,
+                { m_player, dayKey(localDay(scope.fromUtc)) });
         }
         total += selectNumber(sql, values);
     }
-    QVariantList values;
+    QVariantList values { m_player };
     const QString where = rangeWhere(scope, &values);
-    QSqlQuery query
-        = select(u"SELECT at_ms, amount FROM xp_events WHERE %1 ORDER BY at_ms, id"_s.arg(where), values);
+    QSqlQuery query = select(
+        u"SELECT at_ms, amount FROM xp_events WHERE player = ? AND %1 ORDER BY at_ms, id"_s.arg(where),
+        values);
     QList<XpPoint> points;
     while (query.next()) {
         XpPoint point;
@@ -153,7 +155,8 @@ QList<XpPoint> HistoryStore::xpCurve(const HistoryScope& scope, int maxPoints) c
         const QString from = scope.fromUtc.isValid() ? dayKey(localDay(scope.fromUtc)) : QString();
         const QString to = scope.toUtc.isValid() ? dayKey(localDay(scope.toUtc)) : u"9999-12-31"_s;
         QSqlQuery days
-            = select(u"SELECT day, xp FROM xp_days WHERE day >= ? AND day <= ? ORDER BY day"_s, { from, to });
+            = select(u"SELECT day, xp FROM xp_days WHERE player = ? AND day >= ? AND day <= ? ORDER BY day"_s,
+                { m_player, from, to });
         QList<XpPoint> folded;
         while (days.next()) {
             const QDateTime end

@@ -55,7 +55,7 @@ HistoryTotals HistoryStore::totals() const
 
 qint64 HistoryStore::totalXp() const
 {
-    return selectNumber(u"SELECT value FROM totals WHERE name = 'xp'"_s);
+    return selectNumber(u"SELECT xp FROM players WHERE name = ?"_s, { m_player });
 }
 
 QList<DayCount> HistoryStore::reloadsPerDay(const QDate& from, const QDate& to) const
@@ -81,9 +81,12 @@ QList<DayCount> HistoryStore::reloadsPerDay(const QDate& from, const QDate& to) 
         while (query.next())
             days[dayFromKey(query.value(0).toString())].xp += query.value(1).toInt();
     };
-    addXp(
-        select(u"SELECT day, SUM(amount) FROM xp_events WHERE day >= ? AND day <= ? GROUP BY day"_s, range));
-    addXp(select(u"SELECT day, xp FROM xp_days WHERE day >= ? AND day <= ?"_s, range));
+    // The player's XP only (reloads are everyone's history, XP is each player's game).
+    const QVariantList playerRange { m_player, dayKey(from), dayKey(to) };
+    addXp(select(
+        u"SELECT day, SUM(amount) FROM xp_events WHERE player = ? AND day >= ? AND day <= ? GROUP BY day"_s,
+        playerRange));
+    addXp(select(u"SELECT day, xp FROM xp_days WHERE player = ? AND day >= ? AND day <= ?"_s, playerRange));
     QList<DayCount> result;
     for (auto it = days.begin(); it != days.end(); ++it) {
         DayCount count = it.value();
@@ -217,7 +220,9 @@ QList<ReloadRecord> HistoryStore::recentReloads(int limit, const QString& projec
 QList<AchievementRecord> HistoryStore::achievements() const
 {
     QList<AchievementRecord> result;
-    QSqlQuery query = select(u"SELECT id, unlocked_ms FROM achievements ORDER BY unlocked_ms, id"_s);
+    QSqlQuery query
+        = select(u"SELECT id, unlocked_ms FROM achievements WHERE player = ? ORDER BY unlocked_ms, id"_s,
+            { m_player });
     while (query.next())
         result.append(AchievementRecord { query.value(0).toString(), utcFromMs(query.value(1)) });
     return result;

@@ -35,26 +35,28 @@ int HistoryStore::applyRetention(const QDateTime& nowUtc)
     int aggregated = 0;
     const bool ok = m_db.transaction([&] {
         return m_db.execute(
-                   u"INSERT INTO reload_days(day, trigger, performed, outcome, reloads, timed, total_ms_sum)"
-                   u" SELECT day, trigger, performed, outcome, COUNT(*), SUM(total_ms >= 0),"
-                   u" SUM(MAX(total_ms, 0)) FROM reloads WHERE at_ms < ?"
-                   u" GROUP BY day, trigger, performed, outcome"
-                   u" ON CONFLICT(day, trigger, performed, outcome) DO UPDATE SET"
+                   u"INSERT INTO reload_days(player, day, trigger, performed, outcome, reloads, timed,"
+                   u" total_ms_sum) SELECT player, day, trigger, performed, outcome, COUNT(*),"
+                   u" SUM(total_ms >= 0), SUM(MAX(total_ms, 0)) FROM reloads WHERE at_ms < ?"
+                   u" GROUP BY player, day, trigger, performed, outcome"
+                   u" ON CONFLICT(player, day, trigger, performed, outcome) DO UPDATE SET"
                    u" reloads = reloads + excluded.reloads, timed = timed + excluded.timed,"
                    u" total_ms_sum = total_ms_sum + excluded.total_ms_sum"_s,
                    { cutoff })
             && m_db.execute(
-                u"INSERT INTO reload_day_durations(day, trigger, performed, outcome, total_ms, reloads)"
-                u" SELECT day, trigger, performed, outcome, total_ms, COUNT(*) FROM reloads"
-                u" WHERE at_ms < ? AND total_ms >= 0 GROUP BY day, trigger, performed, outcome, total_ms"
-                u" ON CONFLICT(day, trigger, performed, outcome, total_ms) DO UPDATE SET"
+                u"INSERT INTO reload_day_durations(player, day, trigger, performed, outcome, total_ms,"
+                u" reloads) SELECT player, day, trigger, performed, outcome, total_ms, COUNT(*) FROM reloads"
+                u" WHERE at_ms < ? AND total_ms >= 0"
+                u" GROUP BY player, day, trigger, performed, outcome, total_ms"
+                u" ON CONFLICT(player, day, trigger, performed, outcome, total_ms) DO UPDATE SET"
                 u" reloads = reloads + excluded.reloads"_s,
                 { cutoff })
             && m_db.execute(u"DELETE FROM reloads WHERE at_ms < ?"_s, { cutoff }, nullptr, &aggregated)
             && m_db.execute(
-                u"INSERT INTO xp_days(day, xp, events)"
-                u" SELECT day, SUM(amount), COUNT(*) FROM xp_events WHERE at_ms < ? GROUP BY day"
-                u" ON CONFLICT(day) DO UPDATE SET xp = xp + excluded.xp, events = events + excluded.events"_s,
+                u"INSERT INTO xp_days(player, day, xp, events)"
+                u" SELECT player, day, SUM(amount), COUNT(*) FROM xp_events WHERE at_ms < ?"
+                u" GROUP BY player, day"
+                u" ON CONFLICT(player, day) DO UPDATE SET xp = xp + excluded.xp, events = events + excluded.events"_s,
                 { xpCutoff })
             && m_db.execute(u"DELETE FROM xp_events WHERE at_ms < ?"_s, { xpCutoff })
             && m_db.execute(

@@ -71,10 +71,10 @@ qint64 HistoryStore::beginSession(SessionRecord record)
         record.processId = QCoreApplication::applicationPid();
     writeOrHold(u"session"_s,
         { { u"INSERT OR IGNORE INTO sessions(id, kind, project_root, config_file, server_command,"
-            u" process_id, started_ms, ended_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            u" process_id, started_ms, ended_ms, player) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             { record.id, text(record.kind), text(record.projectRoot), text(record.configFile),
                 text(record.serverCommand), record.processId, record.startedAtUtc.toMSecsSinceEpoch(),
-                msOrNull(record.endedAtUtc) } } },
+                msOrNull(record.endedAtUtc), m_player } } },
         WriteResult::RowsAffected);
     return record.id;
 }
@@ -104,13 +104,13 @@ HistoryStore::Statement HistoryStore::insertReload(const ReloadRecord& reload) c
     const QDateTime at = orNow(reload.atUtc);
     return { u"INSERT INTO reloads(session_id, batch_id, at_ms, day, trigger, requested, performed, outcome,"
              u" reason, escalation, error, detect_to_start_ms, start_to_ready_ms, total_ms, file_count,"
-             u" tool_count, content_identical, build_ms)"
-             u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+             u" tool_count, content_identical, build_ms, player)"
+             u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         { reload.sessionId, qint64(reload.batchId), at.toMSecsSinceEpoch(), dayKey(localDay(at)),
             reloadTriggerName(reload.trigger), strategyName(reload.requested), strategyName(reload.performed),
             reloadOutcomeName(reload.outcome), text(reload.reason), text(reload.escalationReason),
             text(reload.error), reload.detectToStartMs, reload.startToReadyMs, reload.totalMs,
-            reload.fileCount, reload.toolCount, reload.contentIdentical ? 1 : 0, reload.buildMs } };
+            reload.fileCount, reload.toolCount, reload.contentIdentical ? 1 : 0, reload.buildMs, m_player } };
 }
 
 qint64 HistoryStore::recordReload(const ReloadRecord& reload)
@@ -135,19 +135,24 @@ bool HistoryStore::recordReloads(const QList<ReloadRecord>& reloads)
 qint64 HistoryStore::recordXp(const XpEventRecord& event)
 {
     const QDateTime at = orNow(event.atUtc);
+    // The player's total moves in the same transaction as the event (no trigger: plain SQL).
     return writeOrHold(u"xp event"_s,
-        { { u"INSERT INTO xp_events(at_ms, day, amount, rule, reason, reload_id, session_id)"
-            u" VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-            { at.toMSecsSinceEpoch(), dayKey(localDay(at)), event.amount, text(event.rule),
-                text(event.reason), event.reloadRowId, event.sessionId } } },
+        { { u"INSERT INTO players(name, team, xp, seen_ms) VALUES (?, ?, ?, ?)"
+            u" ON CONFLICT(name) DO UPDATE SET xp = xp + excluded.xp, seen_ms = excluded.seen_ms"_s,
+              { m_player, m_team, event.amount, at.toMSecsSinceEpoch() } },
+            { u"INSERT INTO xp_events(at_ms, day, amount, rule, reason, reload_id, session_id, player)"
+              u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                { at.toMSecsSinceEpoch(), dayKey(localDay(at)), event.amount, text(event.rule),
+                    text(event.reason), event.reloadRowId, event.sessionId, m_player } } },
         WriteResult::InsertId);
 }
 
 bool HistoryStore::unlockAchievement(const QString& id, const QDateTime& atUtc, qint64 sessionId)
 {
     return writeOrHold(u"achievement"_s,
-               { { u"INSERT OR IGNORE INTO achievements(id, unlocked_ms, session_id) VALUES (?, ?, ?)"_s,
-                   { id, atUtc.toMSecsSinceEpoch(), sessionId } } },
+               { { u"INSERT OR IGNORE INTO achievements(player, id, unlocked_ms, session_id)"
+                   u" VALUES (?, ?, ?, ?)"_s,
+                   { m_player, id, atUtc.toMSecsSinceEpoch(), sessionId } } },
                WriteResult::RowsAffected)
         == 1;
 }
@@ -155,16 +160,17 @@ bool HistoryStore::unlockAchievement(const QString& id, const QDateTime& atUtc, 
 bool HistoryStore::saveChallengeProgress(const ChallengeProgressRecord& progress)
 {
     QList<Statement> statements {
-        { u"INSERT INTO challenge_progress(day, challenge_id, progress, target, completed_ms)"
-          u" VALUES (?, ?, ?, ?, NULL) ON CONFLICT(day, challenge_id) DO UPDATE SET"
+        { u"INSERT INTO challenge_progress(player, day, challenge_id, progress, target, completed_ms)"
+          u" VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT(player, day, challenge_id) DO UPDATE SET"
           u" progress = MAX(progress, excluded.progress), target = excluded.target"_s,
-            { dayKey(progress.day), progress.challengeId, progress.progress, progress.target } },
+            { m_player, dayKey(progress.day), progress.challengeId, progress.progress, progress.target } },
     };
     if (progress.completed()) {
         // Changes a row only for the first process that completes it.
         statements.append({ u"UPDATE challenge_progress SET completed_ms = ?"
-                            u" WHERE day = ? AND challenge_id = ? AND completed_ms IS NULL"_s,
-            { progress.completedAtUtc.toMSecsSinceEpoch(), dayKey(progress.day), progress.challengeId } });
+                            u" WHERE player = ? AND day = ? AND challenge_id = ? AND completed_ms IS NULL"_s,
+            { progress.completedAtUtc.toMSecsSinceEpoch(), m_player, dayKey(progress.day),
+                progress.challengeId } });
     }
     const qint64 rows = writeOrHold(u"challenge"_s, statements, WriteResult::RowsAffected);
     return progress.completed() && rows == 1;
@@ -173,8 +179,8 @@ bool HistoryStore::saveChallengeProgress(const ChallengeProgressRecord& progress
 bool HistoryStore::markActiveDay(const QDate& day, const QDateTime& atUtc)
 {
     return writeOrHold(u"active day"_s,
-               { { u"INSERT OR IGNORE INTO active_days(day, first_ms) VALUES (?, ?)"_s,
-                   { dayKey(day), atUtc.toMSecsSinceEpoch() } } },
+               { { u"INSERT OR IGNORE INTO active_days(player, day, first_ms) VALUES (?, ?, ?)"_s,
+                   { m_player, dayKey(day), atUtc.toMSecsSinceEpoch() } } },
                WriteResult::RowsAffected)
         == 1;
 }

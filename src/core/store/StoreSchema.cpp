@@ -199,6 +199,118 @@ QStringList version5()
     };
 }
 
+QStringList version6()
+{
+    // Players: every game row names its player, so several people can share one database
+    // (a team's PostgreSQL) without seeing or farming each other's XP, and a leaderboard can
+    // rank them. Rows from before are the player's who opens the file first with this version
+    // (claimRows(): the migration runs on the user's own machine). Tables whose key was the day
+    // or the achievement get the player in their key, made anew as version 5 did reload_days.
+    // A player's XP total lives in players.xp, kept by the writer in the XP event's transaction
+    // (retention moves XP between xp_events and xp_days without changing a player's sum).
+    return {
+        u"CREATE TABLE players ("
+        u" name TEXT PRIMARY KEY,"
+        u" team TEXT NOT NULL DEFAULT '',"
+        u" xp INTEGER NOT NULL DEFAULT 0,"
+        u" seen_ms INTEGER NOT NULL DEFAULT 0)"_s,
+        u"INSERT INTO players(name, team, xp, seen_ms) SELECT '', '',"
+        u" (SELECT COALESCE(SUM(amount), 0) FROM xp_events) + (SELECT COALESCE(SUM(xp), 0) FROM xp_days),"
+        u" 0"_s,
+        u"ALTER TABLE sessions ADD COLUMN player TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE reloads ADD COLUMN player TEXT NOT NULL DEFAULT ''"_s,
+        u"CREATE INDEX reloads_player_day ON reloads(player, day)"_s,
+        u"ALTER TABLE xp_events ADD COLUMN player TEXT NOT NULL DEFAULT ''"_s,
+        u"CREATE INDEX xp_events_player_at ON xp_events(player, at_ms)"_s,
+        u"CREATE TABLE achievements_v6 ("
+        u" player TEXT NOT NULL,"
+        u" id TEXT NOT NULL,"
+        u" unlocked_ms INTEGER NOT NULL,"
+        u" session_id INTEGER NOT NULL DEFAULT 0,"
+        u" PRIMARY KEY (player, id))"_s,
+        u"INSERT INTO achievements_v6(player, id, unlocked_ms, session_id)"
+        u" SELECT '', id, unlocked_ms, session_id FROM achievements"_s,
+        u"DROP TABLE achievements"_s,
+        u"ALTER TABLE achievements_v6 RENAME TO achievements"_s,
+        u"CREATE TABLE challenge_progress_v6 ("
+        u" player TEXT NOT NULL,"
+        u" day TEXT NOT NULL,"
+        u" challenge_id TEXT NOT NULL,"
+        u" progress INTEGER NOT NULL,"
+        u" target INTEGER NOT NULL,"
+        u" completed_ms INTEGER,"
+        u" PRIMARY KEY (player, day, challenge_id))"_s,
+        u"INSERT INTO challenge_progress_v6(player, day, challenge_id, progress, target, completed_ms)"
+        u" SELECT '', day, challenge_id, progress, target, completed_ms FROM challenge_progress"_s,
+        u"DROP TABLE challenge_progress"_s,
+        u"ALTER TABLE challenge_progress_v6 RENAME TO challenge_progress"_s,
+        u"CREATE TABLE active_days_v6 ("
+        u" player TEXT NOT NULL,"
+        u" day TEXT NOT NULL,"
+        u" first_ms INTEGER NOT NULL,"
+        u" PRIMARY KEY (player, day))"_s,
+        u"INSERT INTO active_days_v6(player, day, first_ms) SELECT '', day, first_ms FROM active_days"_s,
+        u"DROP TABLE active_days"_s,
+        u"ALTER TABLE active_days_v6 RENAME TO active_days"_s,
+        // xp_days's two triggers are made again on the new table (the database-wide totals row
+        // of version 3 stays right); dropped first by name, which also drops PostgreSQL's functions.
+        u"DROP TRIGGER IF EXISTS xp_days_added"_s,
+        u"DROP TRIGGER IF EXISTS xp_days_changed"_s,
+        u"CREATE TABLE xp_days_v6 ("
+        u" player TEXT NOT NULL,"
+        u" day TEXT NOT NULL,"
+        u" xp INTEGER NOT NULL,"
+        u" events INTEGER NOT NULL,"
+        u" PRIMARY KEY (player, day))"_s,
+        u"INSERT INTO xp_days_v6(player, day, xp, events) SELECT '', day, xp, events FROM xp_days"_s,
+        u"DROP TABLE xp_days"_s,
+        u"ALTER TABLE xp_days_v6 RENAME TO xp_days"_s,
+        u"CREATE TRIGGER xp_days_added AFTER INSERT ON xp_days"
+        u" BEGIN UPDATE totals SET value = value + NEW.xp WHERE name = 'xp'; END"_s,
+        u"CREATE TRIGGER xp_days_changed AFTER UPDATE OF xp ON xp_days"
+        u" BEGIN UPDATE totals SET value = value - OLD.xp + NEW.xp WHERE name = 'xp'; END"_s,
+        u"CREATE TABLE reload_days_v6 ("
+        u" player TEXT NOT NULL,"
+        u" day TEXT NOT NULL,"
+        u" trigger TEXT NOT NULL,"
+        u" performed TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" reloads INTEGER NOT NULL,"
+        u" timed INTEGER NOT NULL,"
+        u" total_ms_sum INTEGER NOT NULL,"
+        u" PRIMARY KEY (player, day, trigger, performed, outcome))"_s,
+        u"INSERT INTO reload_days_v6(player, day, trigger, performed, outcome, reloads, timed, total_ms_sum)"
+        u" SELECT '', day, trigger, performed, outcome, reloads, timed, total_ms_sum FROM reload_days"_s,
+        u"DROP TABLE reload_days"_s,
+        u"ALTER TABLE reload_days_v6 RENAME TO reload_days"_s,
+        u"CREATE TABLE reload_day_durations_v6 ("
+        u" player TEXT NOT NULL,"
+        u" day TEXT NOT NULL,"
+        u" trigger TEXT NOT NULL,"
+        u" performed TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" total_ms INTEGER NOT NULL,"
+        u" reloads INTEGER NOT NULL,"
+        u" PRIMARY KEY (player, day, trigger, performed, outcome, total_ms))"_s,
+        u"INSERT INTO reload_day_durations_v6(player, day, trigger, performed, outcome, total_ms, reloads)"
+        u" SELECT '', day, trigger, performed, outcome, total_ms, reloads FROM reload_day_durations"_s,
+        u"DROP TABLE reload_day_durations"_s,
+        u"ALTER TABLE reload_day_durations_v6 RENAME TO reload_day_durations"_s,
+    };
+}
+
+// The rows version 6 found belong to the player who migrates the file (see version6()).
+bool claimRows(StoreConnection& db, const QString& player)
+{
+    for (const auto& table :
+        { u"sessions"_s, u"reloads"_s, u"xp_events"_s, u"achievements"_s, u"challenge_progress"_s,
+            u"active_days"_s, u"xp_days"_s, u"reload_days"_s, u"reload_day_durations"_s }) {
+        if (!db.execute(u"UPDATE %1 SET player = ? WHERE player = ''"_s.arg(table), { player }))
+            return false;
+    }
+    return db.execute(u"UPDATE players SET name = ? WHERE name = ''"_s, { player });
+}
+
 bool fillDayColumns(StoreConnection& db, const QTimeZone& zone)
 {
     using namespace storerows;
@@ -222,7 +334,7 @@ bool fillDayColumns(StoreConnection& db, const QTimeZone& zone)
 
 } // namespace
 
-bool migrate(StoreConnection& db, const QTimeZone& zone)
+bool migrate(StoreConnection& db, const QTimeZone& zone, const QString& localPlayer)
 {
     const int found = db.userVersion();
     if (found == kLatestVersion)
@@ -233,7 +345,7 @@ bool migrate(StoreConnection& db, const QTimeZone& zone)
                 kLatestVersion));
         return false;
     }
-    return db.transaction([&db, &zone] {
+    return db.transaction([&db, &zone, &localPlayer] {
         // Another process may have migrated while this one waited for the lock.
         for (int next = db.userVersion() + 1; next <= kLatestVersion; ++next) {
             for (const auto& statement : migrationTo(next)) {
@@ -243,6 +355,8 @@ bool migrate(StoreConnection& db, const QTimeZone& zone)
                 }
             }
             if (next == 2 && !fillDayColumns(db, zone))
+                return false;
+            if (next == 6 && !claimRows(db, localPlayer))
                 return false;
             if (!db.setUserVersion(next))
                 return false;
@@ -265,6 +379,8 @@ QStringList migrationTo(int version)
         return version4();
     case 5:
         return version5();
+    case 6:
+        return version6();
     default:
         return {};
     }

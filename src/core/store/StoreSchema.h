@@ -18,11 +18,12 @@ QStringList version1();
 // Statements that take a database from `version - 1` to `version`.
 QStringList migrationTo(int version);
 
-constexpr int kLatestVersion = 5;
+constexpr int kLatestVersion = 6;
 
 // Takes the open database from its version to kLatestVersion in one transaction (another
 // process may have done it meanwhile). Version 1 had no local days: they are derived in
-// `zone`. False, with the connection's lastError() saying why, when it cannot.
-bool migrate(StoreConnection& db, const QTimeZone& zone);
+// `zone`; version 5 had no players: its rows become `localPlayer`'s. False, with the
+// connection's lastError() saying why, when it cannot.
+bool migrate(StoreConnection& db, const QTimeZone& zone, const QString& localPlayer);
 
 } // namespace foxreload::storeschema
