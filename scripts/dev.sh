@@ -19,10 +19,10 @@ log() { printf '\033[1m🦊 %s\033[0m\n' "$*" >&2; }
 
 apt_packages=(
   build-essential cmake ninja-build pkg-config ccache clang-format
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl1-mesa-dev libyaml-cpp-dev libyaml-dev
   qt6-httpserver-dev qt6-websockets-dev curl
-  python3 inotify-tools sqlite3 prometheus g++-mingw-w64-x86-64-posix
+  python3 inotify-tools sqlite3 postgresql prometheus g++-mingw-w64-x86-64-posix
   xvfb xauth x11-utils imagemagick trayer dunst dbus-x11 libnotify-bin xdotool openbox qt6-gtk-platformtheme
   desktop-file-utils appstream dpkg-dev file groff-base zsh fish
 )

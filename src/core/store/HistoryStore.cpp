@@ -3,6 +3,7 @@
 #include "HistoryStore.h"
 
 #include "StoreLog.h"
+#include "common/DatabaseLocation.h"
 #include "platform/SystemInfo.h"
 
 #include <QFileInfo>
@@ -37,8 +38,9 @@ HistoryStore::~HistoryStore()
         retryPending();
     }
     if (!m_pending.empty())
-        qCWarning(lcStore).noquote() << "history database" << m_path << "could not be written;"
-                                     << m_pending.size() << "events were not saved";
+        qCWarning(lcStore).noquote() << "history database" << redactedDatabase(m_path)
+                                     << "could not be written;" << m_pending.size()
+                                     << "events were not saved";
     m_db.close();
 }
 
@@ -49,7 +51,12 @@ QString HistoryStore::defaultPath()
 
 QString HistoryStore::resolvePath(const QString& configured)
 {
-    return configured.isEmpty() ? defaultPath() : QFileInfo(configured).absoluteFilePath();
+    if (isDatabaseUrl(configured))
+        return configured;
+    if (!configured.isEmpty())
+        return QFileInfo(configured).absoluteFilePath();
+    const QString shared = qEnvironmentVariable("FOXRELOAD_DATABASE_URL");
+    return shared.isEmpty() ? defaultPath() : resolvePath(shared);
 }
 
 bool HistoryStore::open(const QString& path)
@@ -93,7 +100,8 @@ bool HistoryStore::tryConnect(int busyTimeoutMs)
     // From here on writes happen during reloads: a lock is waited out by retrying, not here.
     if (!m_db.setBusyTimeout(m_busyTimeoutMs))
         return false;
-    qCDebug(lcStore).noquote() << "history database" << m_path << "open, schema" << kSchemaVersion;
+    qCDebug(lcStore).noquote() << "history database" << redactedDatabase(m_path) << "open, schema"
+                               << kSchemaVersion;
     return true;
 }
 

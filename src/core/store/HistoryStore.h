@@ -252,7 +252,8 @@ public:
 
     // QStandardPaths::AppDataLocation/history.sqlite
     static QString defaultPath();
-    // `configured` (Config::database) when set, else defaultPath().
+    // `configured` (Config::database: a file, or a postgresql:// URL) when set, else
+    // FOXRELOAD_DATABASE_URL when set, else defaultPath().
     static QString resolvePath(const QString& configured);
 
     // Opens (creating the file and its directory) and migrates. False when the
@@ -261,7 +262,9 @@ public:
     bool open(const QString& path);
     void close();
 
-    QString path() const { return m_path; }
+    QString path() const { return m_path; } // a URL with its password: show redactedDatabase(path())
+    // On a database server (PostgreSQL) that other people's FoxReloads may share.
+    bool isShared() const { return m_db.isShared(); }
     bool isAvailable() const { return m_available; }
     QString lastError() const { return m_db.lastError(); }
     int schemaVersion() const; // of the open database; 0 when unavailable

@@ -4,6 +4,7 @@
 
 #include "HistoryStore.h"
 #include "StoreLog.h"
+#include "common/DatabaseLocation.h"
 
 #include <QMetaMethod>
 
@@ -82,8 +83,9 @@ bool HistoryStore::retryPending()
         const bool written = m_db.transaction([this] {
             for (const auto& write : m_pending) {
                 qint64 ignored = 0;
-                // A failed statement does not end SQLite's transaction: the rest still commits.
-                if (!run(write.statements, WriteResult::InsertId, &ignored) && !dropIfPermanent(write.what))
+                // A write that fails is left out (attempt()); the rest still commits.
+                if (!m_db.attempt([&] { return run(write.statements, WriteResult::InsertId, &ignored); })
+                    && !dropIfPermanent(write.what))
                     return false;
             }
             return true;
@@ -98,8 +100,8 @@ bool HistoryStore::retryPending()
     m_lockedSince.invalidate();
     if (!m_available || wasLocked) {
         if (m_warned || !m_available)
-            qCInfo(lcStore).noquote()
-                << "history database" << m_path << "is writable again;" << count << "held events written";
+            qCInfo(lcStore).noquote() << "history database" << redactedDatabase(m_path)
+                                      << "is writable again;" << count << "held events written";
         m_warned = false;
     }
     if (!m_available) {
@@ -131,7 +133,7 @@ void HistoryStore::setUnavailable(const QString& error)
     m_db.setLastError(error);
     m_lockedSince.invalidate();
     reportOutage(u"history database %1: %2 — reloads go on without XP; events are kept in memory until the "
-                 u"database can be written"_s.arg(m_path, error));
+                 u"database can be written"_s.arg(redactedDatabase(m_path), error));
     if (was)
         Q_EMIT availabilityChanged(false);
     if (!m_path.isEmpty() && !m_retryTimer.isActive())
@@ -153,7 +155,8 @@ void HistoryStore::waitOutLock()
         m_lockRetries = 0;
     } else if (m_lockedSince.elapsed() >= kLockWarnAfterMs) {
         reportOutage(u"history database %1 is locked by another program (%2) — reloads go on; events are "
-                     u"kept in memory and written when the lock is released"_s.arg(m_path, m_db.lastError()));
+                     u"kept in memory and written when the lock is released"_s.arg(
+                         redactedDatabase(m_path), m_db.lastError()));
     }
     // 100 ms, 200 ms, … up to the retry interval: a second FoxReload's write is over long
     // before the first retry, another program's lock is not polled for.

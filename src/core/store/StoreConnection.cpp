@@ -1,13 +1,16 @@
 #include "StoreConnection.h"
 
 #include "StoreLog.h"
+#include "common/DatabaseLocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -18,36 +21,22 @@ namespace {
 
 std::atomic<quint64> g_connectionCounter { 0 };
 
-// SQLite's own words ("database is locked"), not QSqlError::text()'s glue of them with the
-// driver's ("… Unable to fetch row").
+// The database's own words ("database is locked"), not QSqlError::text()'s glue of them with
+// the driver's ("… Unable to fetch row").
 QString errorText(const QSqlError& error)
 {
     const QString database = error.databaseText().trimmed();
     return database.isEmpty() ? error.driverText().trimmed() : database;
 }
 
-int primaryErrorCode(const QSqlError& error)
-{
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff; // extended codes keep it in the low byte
-    return ok ? code : -1;
-}
+// Serializes writers of one PostgreSQL database the way SQLite's write lock does, so that a
+// migration or a multi-row write never meets another one half-way ("Fox" in ASCII).
+constexpr qint64 kWriteLockKey = 0x466f78;
 
-// A write that fails because of what it writes (a constraint, a type) will fail again.
-// Everything else (busy, locked, read-only, damaged, full, I/O) may pass later.
-bool isPermanentError(const QSqlError& error)
+QString newConnectionName()
 {
-    constexpr int kConstraint = 19, kMismatch = 20, kRange = 25, kTooBig = 18;
-    const int code = primaryErrorCode(error);
-    return code == kConstraint || code == kMismatch || code == kRange || code == kTooBig;
-}
-
-// SQLITE_BUSY / SQLITE_LOCKED: another connection holds a lock the statement needs.
-bool isLockError(const QSqlError& error)
-{
-    constexpr int kBusy = 5, kLocked = 6;
-    const int code = primaryErrorCode(error);
-    return code == kBusy || code == kLocked;
+    return u"foxreload-history-%1-%2"_s.arg(QCoreApplication::applicationPid())
+        .arg(g_connectionCounter.fetch_add(1) + 1);
 }
 
 } // namespace
@@ -57,16 +46,27 @@ StoreConnection::~StoreConnection()
     close();
 }
 
-bool StoreConnection::open(const QString& path, int busyTimeoutMs)
+bool StoreConnection::open(const QString& location, int busyTimeoutMs)
 {
     close();
+    m_translations.clear();
+    m_tablesWithIdKnown = false;
+    if (isDatabaseUrl(location)) {
+        m_backend = storedialect::Backend::Postgres;
+        return openPostgres(location, busyTimeoutMs);
+    }
+    m_backend = storedialect::Backend::Sqlite;
+    return openSqlite(location, busyTimeoutMs);
+}
+
+bool StoreConnection::openSqlite(const QString& path, int busyTimeoutMs)
+{
     const QString directory = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(directory)) {
         m_lastError = u"cannot create the directory %1"_s.arg(directory);
         return false;
     }
-    m_name = u"foxreload-history-%1-%2"_s.arg(QCoreApplication::applicationPid())
-                 .arg(g_connectionCounter.fetch_add(1) + 1);
+    m_name = newConnectionName();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(path);
@@ -93,6 +93,51 @@ bool StoreConnection::open(const QString& path, int busyTimeoutMs)
     return execute(u"PRAGMA cache_size=-256"_s);
 }
 
+bool StoreConnection::openPostgres(const QString& url, int busyTimeoutMs)
+{
+    const std::optional<PostgresUrl> parsed = PostgresUrl::parse(url);
+    if (!parsed) {
+        m_lastError = u"not a PostgreSQL URL (postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE)"_s;
+        return false;
+    }
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        m_lastError = u"Qt's PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)"_s;
+        return false;
+    }
+    m_name = newConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        db.setDatabaseName(parsed->database);
+        if (!parsed->host.isEmpty())
+            db.setHostName(parsed->host);
+        if (parsed->port > 0)
+            db.setPort(parsed->port);
+        if (!parsed->user.isEmpty())
+            db.setUserName(parsed->user);
+        // Without one, libpq reads PGPASSWORD or ~/.pgpass.
+        if (!parsed->password.isEmpty())
+            db.setPassword(parsed->password);
+        QStringList options { u"connect_timeout=%1"_s.arg(std::max(2, (busyTimeoutMs + 999) / 1000)),
+            u"application_name=foxreload"_s };
+        if (!parsed->options.isEmpty())
+            options.append(parsed->options);
+        db.setConnectOptions(options.join(u';'));
+        if (!db.open()) {
+            m_lastError = errorText(db.lastError());
+            return false;
+        }
+    }
+    // The server's notices ("… does not exist, skipping" of every migration) are no news.
+    if (!execute(u"SET client_min_messages = warning"_s))
+        return false;
+    // SQLite keeps the version in its header; here it is a table of one row.
+    return setBusyTimeout(busyTimeoutMs) && transaction([this] {
+        return execute(u"CREATE TABLE IF NOT EXISTS foxreload_schema (version INTEGER NOT NULL)"_s)
+            && execute(u"INSERT INTO foxreload_schema(version) SELECT 0"
+                       u" WHERE NOT EXISTS (SELECT 1 FROM foxreload_schema)"_s);
+    });
+}
+
 void StoreConnection::close()
 {
     if (m_name.isEmpty())
@@ -110,29 +155,63 @@ void StoreConnection::close()
 
 bool StoreConnection::setBusyTimeout(int ms)
 {
+    if (isShared())
+        return execute(u"SET lock_timeout = %1"_s.arg(ms));
     return execute(u"PRAGMA busy_timeout=%1"_s.arg(ms));
 }
 
 int StoreConnection::userVersion() const
 {
+    if (isShared())
+        return int(selectNumber(u"SELECT version FROM foxreload_schema"_s));
     return int(selectNumber(u"PRAGMA user_version"_s));
 }
 
 bool StoreConnection::setUserVersion(int version)
 {
+    if (isShared())
+        return execute(u"UPDATE foxreload_schema SET version = ?"_s, { version });
     return execute(u"PRAGMA user_version=%1"_s.arg(version));
 }
 
 qint64 StoreConnection::dataVersion() const
 {
+    if (isShared())
+        // The next transaction id moves whenever a transaction writes (reads take none).
+        return selectNumber(u"SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"_s);
     return selectNumber(u"PRAGMA data_version"_s);
 }
 
 void StoreConnection::noteError(const QSqlError& error)
 {
     m_lastError = errorText(error);
-    m_lastErrorPermanent = isPermanentError(error);
-    m_lastErrorBusy = isLockError(error);
+    const storedialect::ErrorKind kind = storedialect::classify(m_backend, error);
+    m_lastErrorPermanent = kind == storedialect::ErrorKind::Permanent;
+    m_lastErrorBusy = kind == storedialect::ErrorKind::Busy;
+}
+
+const QStringList& StoreConnection::translated(const QString& sql) const
+{
+    auto it = m_translations.constFind(sql);
+    if (it == m_translations.constEnd())
+        it = m_translations.insert(sql, storedialect::translate(m_backend, sql));
+    return it.value();
+}
+
+QString StoreConnection::withReturningId(const QString& sql) const
+{
+    const QString table = storedialect::insertTable(sql);
+    if (table.isEmpty())
+        return sql;
+    if (!m_tablesWithIdKnown) {
+        m_tablesWithId.clear();
+        QSqlQuery query = select(u"SELECT table_name FROM information_schema.columns"
+                                 u" WHERE table_schema = current_schema() AND column_name = 'id'"_s);
+        while (query.next())
+            m_tablesWithId.append(query.value(0).toString());
+        m_tablesWithIdKnown = true;
+    }
+    return m_tablesWithId.contains(table) ? sql + u" RETURNING id"_s : sql;
 }
 
 bool StoreConnection::execute(
@@ -143,6 +222,37 @@ bool StoreConnection::execute(
     if (m_name.isEmpty()) {
         m_lastError = u"not open"_s;
         return false;
+    }
+    const QStringList& statements = translated(sql);
+    for (const QString& statement : statements) {
+        if (!executeOne(statement, values, insertId, rowsAffected))
+            return false;
+    }
+    return true;
+}
+
+bool StoreConnection::executeOne(
+    const QString& translatedSql, const QVariantList& values, qint64* insertId, int* rowsAffected)
+{
+    QString sql = translatedSql;
+    if (isShared()) {
+        static const QRegularExpression ddl(
+            u"^\\s*(CREATE|ALTER|DROP)\\b"_s, QRegularExpression::CaseInsensitiveOption);
+        if (ddl.match(sql).hasMatch())
+            m_tablesWithIdKnown = false;
+        // QPSQL prepares on the server, which takes no DDL, SET or BEGIN: those run as they are.
+        if (values.isEmpty() && !insertId) {
+            QSqlQuery query(QSqlDatabase::database(m_name, false));
+            if (!query.exec(sql)) {
+                noteError(query.lastError());
+                return false;
+            }
+            if (rowsAffected)
+                *rowsAffected = query.numRowsAffected();
+            return true;
+        }
+        if (insertId)
+            sql = withReturningId(sql);
     }
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
@@ -161,7 +271,9 @@ bool StoreConnection::execute(
         m_statements.erase(it);
         return false;
     }
-    if (insertId)
+    if (insertId && isShared())
+        *insertId = query.next() ? query.value(0).toLongLong() : 0;
+    else if (insertId)
         *insertId = query.lastInsertId().toLongLong();
     if (rowsAffected)
         *rowsAffected = query.numRowsAffected();
@@ -173,9 +285,18 @@ QSqlQuery StoreConnection::select(const QString& sql, const QVariantList& values
 {
     if (m_name.isEmpty())
         return QSqlQuery();
+    const QStringList& statements = translated(sql);
     QSqlQuery query(QSqlDatabase::database(m_name, false));
     query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
+    if (isShared() && values.isEmpty()) {
+        if (!query.exec(statements.constFirst())) {
+            m_lastError = errorText(query.lastError());
+            qCDebug(lcStore).noquote() << "query failed:" << m_lastError << sql;
+            return QSqlQuery();
+        }
+        return query;
+    }
+    if (!query.prepare(statements.constFirst())) {
         m_lastError = errorText(query.lastError());
         qCDebug(lcStore).noquote() << "query failed:" << m_lastError << sql;
         return QSqlQuery();
@@ -201,18 +322,37 @@ bool StoreConnection::transaction(const std::function<bool()>& body)
     if (m_transactionDepth > 0)
         return body();
     // IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a
-    // second writer never fails half-way through with an unrecoverable BUSY.
-    if (!execute(u"BEGIN IMMEDIATE"_s))
+    // second writer never fails half-way through with an unrecoverable BUSY. PostgreSQL's
+    // writers take one advisory lock for it (waiting up to lock_timeout).
+    if (!execute(isShared() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s))
         return false;
+    if (isShared() && !execute(u"SELECT pg_advisory_xact_lock(?)"_s, { kWriteLockKey }))
+        return rollbackKeepingError();
     ++m_transactionDepth;
     const bool ok = body();
     --m_transactionDepth;
     if (ok && execute(u"COMMIT"_s))
         return true;
+    return rollbackKeepingError();
+}
+
+bool StoreConnection::attempt(const std::function<bool()>& body)
+{
+    if (!isShared() || m_transactionDepth == 0)
+        return body();
+    if (!execute(u"SAVEPOINT attempt"_s))
+        return false;
+    if (body())
+        return execute(u"RELEASE SAVEPOINT attempt"_s);
+    return rollbackKeepingError(u"ROLLBACK TO SAVEPOINT attempt"_s);
+}
+
+bool StoreConnection::rollbackKeepingError(const QString& rollback)
+{
     const QString error = m_lastError;
     const bool permanent = m_lastErrorPermanent;
     const bool busy = m_lastErrorBusy;
-    execute(u"ROLLBACK"_s);
+    execute(rollback);
     m_lastError = error;
     m_lastErrorPermanent = permanent;
     m_lastErrorBusy = busy;

@@ -1,3 +1,23 @@
+// One migration source for both backends. Write SQLite's SQL; StoreDialect (StoreDialect.cpp)
+// turns it into PostgreSQL's. What it translates, and so what a statement here (or a query
+// anywhere in the store) may use beyond plain SQL:
+// - CREATE TABLE / ALTER TABLE … ADD: INTEGER → BIGINT (64 bits, as SQLite's), REAL → DOUBLE
+//   PRECISION, BLOB → BYTEA, "INTEGER PRIMARY KEY AUTOINCREMENT" → an identity column.
+// - INSERT OR IGNORE INTO t(…) → … ON CONFLICT DO NOTHING; INSERT OR REPLACE INTO t(cols) →
+//   … ON CONFLICT ON CONSTRAINT t_pkey DO UPDATE SET every listed column (so only on a table
+//   created under that name: a table renamed from t_vN keeps t_vN_pkey).
+// - "ON CONFLICT(…) DO UPDATE SET col = expr [WHERE …]": bare columns in expr and WHERE are
+//   the table's (PostgreSQL would find them ambiguous with `excluded`).
+// - IFNULL → COALESCE; MAX(a, b)/MIN(a, b) with two or more arguments → GREATEST/LEAST;
+//   SUM(condition) → SUM(CASE WHEN condition THEN 1 ELSE 0 END).
+// - CREATE TRIGGER name AFTER|BEFORE INSERT|DELETE|UPDATE [OF cols] ON t BEGIN …; END → a
+//   plpgsql function name_fn() and a FOR EACH ROW trigger; DROP TRIGGER [IF EXISTS] name → DROP
+//   FUNCTION name_fn() CASCADE. The body is SQL both understand (NEW.x, OLD.x).
+// - Not translated (so not to be used): PRAGMA, date/time functions (strftime, julianday),
+//   GROUP_CONCAT, typeof, ALTER TABLE … DROP COLUMN's SQLite limits, "INSERT … SELECT … ON
+//   CONFLICT" without a GROUP BY/WHERE (fine in PostgreSQL, SQLite needs "WHERE true").
+// Every statement must run on a PostgreSQL server too: tst_historystore runs against both.
+
 #include "StoreSchema.h"
 
 #include "HistoryStoreRows.h"
