@@ -117,6 +117,7 @@ const QMap<QString, Mutation>& mutations()
             } },
         { u"server.build_timeout_ms"_s, [](Config& c, const QString&) { c.server.buildTimeoutMs = 60000; } },
         { u"rules[].build"_s, [](Config& c, const QString&) { c.rules[0].build = true; } },
+        { u"rules[].fixed"_s, [](Config& c, const QString&) { c.rules[0].fixed = true; } },
         { u"resources.enabled"_s, [](Config& c, const QString&) { c.resources.enabled = false; } },
         { u"resources.max_cpu_percent"_s,
             [](Config& c, const QString&) { c.resources.maxCpuPercent = 2.5; } },

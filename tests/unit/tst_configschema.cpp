@@ -267,6 +267,8 @@ void TestConfigSchema::otherKeyRoundTrips_data()
         { u"rules[].build"_s,
             "server: {command: python3, build: {command: /bin/sh}}\n"
             "rules: [{match: a.py, strategy: hot_reload, build: true}]\n" },
+        { u"rules[].fixed"_s,
+            "server: {command: python3}\nrules: [{match: a.py, strategy: hot_reload, fixed: true}]\n" },
         { u"proxy.listen"_s, "server: {command: python3}\nproxy: {listen: \"127.0.0.1:0\"}\n" },
         { u"metrics.listen"_s, "server: {command: python3}\nmetrics: {listen: \"localhost:9464\"}\n" },
         { u"notifications.webhooks"_s,

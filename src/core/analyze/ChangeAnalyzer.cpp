@@ -257,21 +257,10 @@ ReloadPlan ChangeAnalyzer::analyze(const ChangeBatch& batch) const
     ReloadPlan plan;
     plan.batchId = batch.id;
     plan.detectedAt = batch.firstEventAt;
-    plan.strategy = ReloadStrategy::None;
     plan.files.reserve(batch.events.size());
-    for (const FileEvent& event : batch.events) {
+    for (const FileEvent& event : batch.events)
         plan.files.append(classify(event));
-        plan.strategy = mostSevere(plan.strategy, plan.files.last().strategy);
-    }
-    for (const FileChange& file : std::as_const(plan.files)) {
-        if (file.strategy != plan.strategy)
-            continue;
-        plan.reasons.append(file.reason);
-        for (const QString& component : file.components) {
-            if (!plan.components.contains(component))
-                plan.components.append(component);
-        }
-    }
+    plan.reduceFromFiles();
     qCDebug(lcAnalyze).noquote() << "batch" << batch.id << "→" << strategyName(plan.strategy)
                                  << plan.components << plan.reasons;
     return plan;

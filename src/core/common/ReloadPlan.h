@@ -60,6 +60,9 @@ struct ReloadPlan
     // The file whose rule decided the strategy (first of the most severe);
     // nullptr when the plan has no files.
     const FileChange* decisive() const;
+    // Strategy, reasons and components worked out again from the files: the most severe
+    // strategy, and the reasons and components of the files that have it.
+    void reduceFromFiles();
 };
 
 } // namespace foxreload

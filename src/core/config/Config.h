@@ -108,12 +108,13 @@ struct Rule
     QStringList components;
     int line = 0; // where the rule stands in the config file (0: not from a file)
     bool build = false; // a hot reload of these files runs server.build first
+    bool fixed = false; // the strategy learner never changes what this rule says
 
     // Same setting; where it was written (line) does not count.
     friend bool operator==(const Rule& a, const Rule& b)
     {
         return a.match == b.match && a.strategy == b.strategy && a.components == b.components
-            && a.build == b.build;
+            && a.build == b.build && a.fixed == b.fixed;
     }
 };
 

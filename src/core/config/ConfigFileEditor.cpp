@@ -100,6 +100,8 @@ QByteArray flowRule(const Rule& rule)
         text += ", build: true";
     return text + '}';
 }
+    if (rule.fixed)
+        text += ", fixed: true";
 
 class EditList
 {
@@ -195,6 +197,12 @@ void ruleEdits(const QList<Rule>& before, const QList<Rule>& after, EditList* ed
         }
     }
     for (qsizetype i = oldMiddle - 1; i >= newMiddle; --i)
+        if (from.fixed != to.fixed) {
+            if (to.fixed)
+                edits->set(key + u"fixed"_s, "true");
+            else
+                edits->remove(key + u"fixed"_s);
+        }
         edits->remove(u"rules["_s + QString::number(prefix + i) + u']');
     for (qsizetype i = oldMiddle; i < newMiddle; ++i)
         edits->insert(u"rules["_s + QString::number(prefix + i) + u']', flowRule(after.at(prefix + i)));

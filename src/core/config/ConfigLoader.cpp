@@ -379,6 +379,7 @@ void Validator::readRules(const YamlSection& root)
         }
         readBool(section, u"build"_s, &rule.build);
         if (valid)
+        readBool(section, u"fixed"_s, &rule.fixed);
             m_config.rules.append(rule);
     }
 }

@@ -168,6 +168,8 @@ QList<ConfigKeyInfo> buildSchema()
         key(u"rules[].components[]"_s, T::String, QString(), u"One component."_s),
         key(u"rules[].build"_s, T::Bool, u"false"_s,
             u"A hot reload of these files runs server.build first."_s),
+        key(u"rules[].fixed"_s, T::Bool, u"false"_s,
+            u"The strategy is never changed by what FoxReload learned from failing reloads."_s),
         choice(u"default_strategy"_s, strategies,
             namedField<strategyName, strategyFromName, &Config::defaultStrategy>(),
             u"The strategy of a changed file no rule matches."_s),

@@ -144,6 +144,10 @@ void writeRules(YAML::Emitter& out, const Config& config, const PathWriter&)
             key(out, "build");
             out << true;
         }
+        if (rule.fixed) {
+            key(out, "fixed");
+            out << true;
+        }
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -354,6 +358,8 @@ QJsonObject ConfigWriter::toJson(const Config& config)
             { u"components"_s, QJsonArray::fromStringList(rule.components) } };
         if (rule.build)
             ruleObject.insert(u"build"_s, true);
+        if (rule.fixed)
+            ruleObject.insert(u"fixed"_s, true);
         if (rule.line > 0)
             ruleObject.insert(u"line"_s, rule.line);
         rules.append(ruleObject);

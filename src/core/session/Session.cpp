@@ -162,7 +162,9 @@ void Session::onBatch(const ChangeBatch& batch)
     } else if (m_graphBuild) {
         m_eventsDuringGraphBuild += batch.events;
     }
-    const ReloadPlan plan = m_analyzer.analyze(batch);
+    ReloadPlan plan = m_analyzer.analyze(batch);
+    if (m_planAdjuster)
+        m_planAdjuster(plan);
     Q_EMIT planned(plan);
     if (plan.strategy == ReloadStrategy::None)
         return;

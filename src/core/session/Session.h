@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace foxreload {
@@ -37,6 +38,10 @@ public:
     static QStringList ownFiles(const Config& config);
     // Stops the server gracefully; finished() follows.
     void shutdown();
+
+    // Called with every plan before it is emitted and submitted, to change it by what was
+    // learned from earlier reloads (StrategyLearner); empty: plans go as analysed.
+    void setPlanAdjuster(std::function<void(ReloadPlan&)> adjuster) { m_planAdjuster = std::move(adjuster); }
 
     // While paused, changes are still seen but held; resume() submits them as one reload.
     void pause();
@@ -83,6 +88,7 @@ private:
     ChangeAnalyzer m_analyzer;
     ReloadOrchestrator m_orchestrator;
     QList<ReloadPlan> m_held;
+    std::function<void(ReloadPlan&)> m_planAdjuster;
     std::unique_ptr<ImportGraph> m_graph;
     std::unique_ptr<ImportGraph> m_builtGraph; // written by the build thread, taken when it finishes
     std::unique_ptr<QThread> m_graphBuild;

@@ -2,6 +2,8 @@
 
 #include "SessionRecorder.h"
 #include "game/GamificationEngine.h"
+#include "learn/StrategyLearner.h"
+#include "session/Session.h"
 #include "store/HistoryStore.h"
 
 #include <algorithm>
@@ -16,6 +18,15 @@ SessionHistory::SessionHistory(
     if (m_game.enabled)
         m_engine = std::make_unique<GamificationEngine>(store, m_game);
     m_recorder = std::make_unique<SessionRecorder>(session, store, m_engine.get(), kind);
+    if (!session)
+        return;
+    m_learner = std::make_unique<StrategyLearner>(config.projectRoot, config.rules, store);
+    session->setPlanAdjuster([learner = QPointer<StrategyLearner>(m_learner.get())](ReloadPlan& plan) {
+        if (learner)
+            learner->adjust(plan);
+    });
+    connect(&session->orchestrator(), &ReloadOrchestrator::reloadFinished, m_learner.get(),
+        &StrategyLearner::recordResult);
 }
 
 SessionHistory::~SessionHistory()

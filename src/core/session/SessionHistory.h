@@ -14,13 +14,15 @@ class GamificationEngine;
 class HistoryStore;
 class Session;
 class SessionRecorder;
+class StrategyLearner;
 struct RetentionSettings;
 
 // History and game for one session, wired the same way for `foxreload run`, `foxreload proxy`
 // and every project of the desktop app: an engine with the project's own gamification.*
-// (none when the game is off for it) and the SessionRecorder that feeds the store and that
-// engine. The store belongs to the caller: the CLI opens one per process (openFor), the
-// desktop app shares one among its projects (retentionFor over all of them).
+// (none when the game is off for it), the SessionRecorder that feeds the store and that
+// engine, and the StrategyLearner that steers the session's plans by how reloads went. The
+// store belongs to the caller: the CLI opens one per process (openFor), the desktop app
+// shares one among its projects (retentionFor over all of them).
 class SessionHistory : public QObject
 {
     Q_OBJECT
@@ -49,6 +51,7 @@ private:
     GamificationSettings m_game;
     std::unique_ptr<GamificationEngine> m_engine;
     std::unique_ptr<SessionRecorder> m_recorder;
+    std::unique_ptr<StrategyLearner> m_learner;
 };
 
 } // namespace foxreload

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LearnedRows.h"
 #include "StoreConnection.h"
 #include "StoreSchema.h"
 #include "common/ReloadResult.h"
@@ -356,6 +357,14 @@ public:
     // Every player, most XP first; reloads and the fastest hot reload counted over the local
     // days [weekFrom, weekTo]. Level and streak are left 0 (the game's rules fill them).
     QList<LeaderboardRow> leaderboard(const QDate& weekFrom, const QDate& weekTo) const;
+    // ---- the strategy learner's memory (HistoryStoreLearned.cpp) ----
+    // Keeps the newest LearnedOutcomeRecord::kKeptPerPath rows per project and path.
+    void recordLearnedOutcome(const LearnedOutcomeRecord& outcome);
+    // Oldest first; of one project (empty: every project).
+    QList<LearnedOutcomeRecord> learnedOutcomes(const QString& projectRoot) const;
+    // Deletes what was learned about these paths of the project; returns the rows deleted
+    // (0 when the deletes are held until the database can be written).
+    int forgetLearned(const QString& projectRoot, const QStringList& paths);
 
 Q_SIGNALS:
     // Said once per outage: names the file and what is wrong.

@@ -331,6 +331,22 @@ bool claimRows(StoreConnection& db, const QString& player)
     return db.execute(u"UPDATE players SET name = ? WHERE name = ''"_s, { player });
 }
 
+QStringList version7()
+{
+    // The strategy learner's memory: how each reload went for each file that decided it,
+    // the newest few rows per project and path (the writer trims older ones).
+    return {
+        u"CREATE TABLE learned_outcomes ("
+        u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        u" project_root TEXT NOT NULL,"
+        u" path TEXT NOT NULL,"
+        u" strategy TEXT NOT NULL,"
+        u" outcome TEXT NOT NULL,"
+        u" at_ms INTEGER NOT NULL)"_s,
+        u"CREATE INDEX learned_outcomes_path ON learned_outcomes(project_root, path, id)"_s,
+    };
+}
+
 bool fillDayColumns(StoreConnection& db, const QTimeZone& zone)
 {
     using namespace storerows;
@@ -401,6 +417,8 @@ QStringList migrationTo(int version)
         return version5();
     case 6:
         return version6();
+    case 7:
+        return version7();
     default:
         return {};
     }

@@ -18,7 +18,7 @@ QStringList version1();
 // Statements that take a database from `version - 1` to `version`.
 QStringList migrationTo(int version);
 
-constexpr int kLatestVersion = 6;
+constexpr int kLatestVersion = 7;
 
 // Takes the open database from its version to kLatestVersion in one transaction (another
 // process may have done it meanwhile). Version 1 had no local days: they are derived in

@@ -1,0 +1,3 @@
+#include "LearnLog.h"
+
+Q_LOGGING_CATEGORY(lcLearn, "foxreload.learn", QtInfoMsg)
