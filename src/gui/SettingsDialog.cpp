@@ -3,16 +3,15 @@
 #include "Autostart.h"
 #include "FieldErrorMarker.h"
 #include "MonitoredSession.h"
+#include "PathTester.h"
 #include "RulesDelegate.h"
 #include "RulesModel.h"
 #include "TableKeyboard.h"
 #include "TrayIcons.h"
-#include "analyze/ChangeAnalyzer.h"
 #include "config/ConfigFileEditor.h"
 #include "config/ConfigLoader.h"
 #include "config/ProjectDetector.h"
 #include "config/TrustStore.h"
-#include "match/PathFilter.h"
 #include "ui_SettingsDialog.h"
 
 #include <QCoreApplication>
@@ -102,7 +101,6 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
     for (auto* label : errorLabels)
         label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_ui->previewLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_ui->testPathResult->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     const int line = m_ui->pathsList->fontMetrics().height();
     m_ui->pathsList->setMaximumHeight(line * 8);
     m_ui->excludesEdit->setMaximumHeight(line * 7);
@@ -235,7 +233,6 @@ void SettingsDialog::connectEditing()
     auto changed = [this] { scheduleChecks(); };
     for (auto* edit : { m_ui->commandEdit, m_ui->argsEdit, m_ui->cwdEdit })
         connect(edit, &QLineEdit::textChanged, this, changed);
-    connect(m_ui->testPathEdit, &QLineEdit::textChanged, this, &SettingsDialog::updatePathTest);
     connect(m_ui->excludesEdit, &QPlainTextEdit::textChanged, this, changed);
     connect(m_ui->envTable, &QTableWidget::itemChanged, this, changed);
     connect(m_ui->gitignoreCheck, &QCheckBox::toggled, this, changed);
@@ -394,7 +391,7 @@ void SettingsDialog::runChecks()
 {
     validate();
     refreshPreviewNow();
-    updatePathTest();
+    m_ui->pathTester->setConfig(editedConfig());
 }
 
 void SettingsDialog::refreshPreviewNow()
@@ -418,58 +415,6 @@ void SettingsDialog::showPreview(const PreviewResult& result)
         text += u"\n"_s + tr("Not found: %1").arg(result.missingPaths.join(u", "_s));
     m_ui->previewLabel->setText(text);
     Q_EMIT previewUpdated(result);
-}
-
-QString SettingsDialog::pathTestText() const
-{
-    return m_ui->testPathResult->text();
-}
-
-void SettingsDialog::updatePathTest()
-{
-    const QString text = m_ui->testPathEdit->text().trimmed();
-    if (text.isEmpty()) {
-        m_ui->testPathResult->setText(tr("Type a path to see which rule decides it, e.g. tools/weather.py"));
-        return;
-    }
-    const Config config = editedConfig();
-    const QString root = config.projectRoot;
-    const QString absolute = QDir::cleanPath(QDir(root).absoluteFilePath(text));
-    // Broken patterns are shown next to their fields; here they would only be logged, per keystroke.
-    ChangeAnalyzer analyzer(root, SettingsChecks::validRules(config.rules), config.defaultStrategy);
-    analyzer.setPathFilter(std::make_shared<PathFilter>(
-        root, SettingsChecks::validPatterns(config.watch.exclude), config.watch.respectGitignore));
-    const bool isDirectory = QFileInfo(absolute).isDir();
-    const FileChange change = analyzer.classify(absolute, FileEvent::Kind::Modified, isDirectory);
-
-    QString result;
-    if (change.excluded) {
-        result = tr("Excluded: changes to %1 are ignored (%2).")
-                     .arg(change.relativePath, MonitoredSession::strategyText(change.strategy));
-    } else if (!change.rule.isEmpty()) {
-        int number = 0;
-        for (int i = 0; i < config.rules.size(); ++i) {
-            if (config.rules[i].match == change.rule) {
-                number = i + 1;
-                break;
-            }
-        }
-        result = tr("Rule %1 (%2) matches → %3")
-                     .arg(number)
-                     .arg(change.rule, MonitoredSession::strategyText(change.strategy));
-        if (!change.components.isEmpty())
-            result += u" "_s + tr("[components: %1]").arg(change.components.join(u", "_s));
-    } else {
-        result = tr("No rule matches → default: %1").arg(MonitoredSession::strategyText(change.strategy));
-    }
-    bool watched = false;
-    for (const auto& path : config.watch.paths) {
-        if (absolute == path || absolute.startsWith(path + u'/'))
-            watched = true;
-    }
-    if (!watched)
-        result += u"\n"_s + tr("Note: this path is not inside any watch path, so it is not watched.");
-    m_ui->testPathResult->setText(result);
 }
 
 void SettingsDialog::showProblems(const QList<SettingsProblem>& problems)

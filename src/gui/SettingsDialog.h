@@ -29,7 +29,7 @@ class RulesModel;
 // disabled and the summary above the buttons says why. Save changes only what the
 // user changed in the file (ConfigFileEditor): comments and layout stay. A live
 // preview counts the files the watch paths and excludes would watch, and "Test a
-// path" shows which rule decides a path.
+// path" (PathTester) shows which rule decides a path.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -69,7 +69,6 @@ public:
     RulesModel* rulesModel() const { return m_rules; }
     PreviewScanner* previewScanner() const { return m_scanner; }
     const std::optional<PreviewResult>& lastPreview() const { return m_preview; }
-    QString pathTestText() const;
     QStringList markedFields() const; // objectNames of the error labels now shown
     const QList<SettingsProblem>& problems() const { return m_problems; } // as of the last check
     QPushButton* saveButton() const;
@@ -92,7 +91,6 @@ private:
     void scheduleChecks();
     void runChecks();
     void showPreview(const PreviewResult& result);
-    void updatePathTest();
     void showProblems(const QList<SettingsProblem>& problems);
     void setupNewProject();
     void addWatchPath(bool directory);

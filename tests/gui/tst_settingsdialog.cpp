@@ -293,8 +293,8 @@ void TestSettingsDialog::pathTesterAgreesWithAnalyzer()
     QFETCH(QString, path);
     const Config config = loadExample();
     SettingsDialog dialog(config);
-    dialog.form()->testPathEdit->setText(path);
-    const QString shown = dialog.pathTestText();
+    dialog.form()->pathTester->pathEdit()->setText(path);
+    const QString shown = dialog.form()->pathTester->resultText();
 
     ChangeAnalyzer analyzer(config.projectRoot, config.rules, config.defaultStrategy);
     analyzer.setPathFilter(std::make_shared<PathFilter>(
@@ -426,7 +426,7 @@ void TestSettingsDialog::brokenPatternIsNotLoggedAgain()
         previews.clear();
         dialog.refreshPreviewNow();
         QTRY_VERIFY_WITH_TIMEOUT(previews.size() >= 1 && !dialog.previewScanner()->isScanning(), 20000);
-        dialog.form()->testPathEdit->setText(u"tools/a%1.py"_s.arg(i));
+        dialog.form()->pathTester->pathEdit()->setText(u"tools/a%1.py"_s.arg(i));
     }
     QTRY_VERIFY(dialog.markedFields().contains(u"excludesError"_s));
     QVERIFY(dialog.lastPreview()->patternErrors.size() == 1);
