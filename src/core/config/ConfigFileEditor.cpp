@@ -98,10 +98,10 @@ QByteArray flowRule(const Rule& rule)
         text += ", components: " + flowList(rule.components);
     if (rule.build)
         text += ", build: true";
-    return text + '}';
-}
     if (rule.fixed)
         text += ", fixed: true";
+    return text + '}';
+}
 
 class EditList
 {
@@ -195,14 +195,14 @@ void ruleEdits(const QList<Rule>& before, const QList<Rule>& after, EditList* ed
             else
                 edits->remove(key + u"build"_s);
         }
-    }
-    for (qsizetype i = oldMiddle - 1; i >= newMiddle; --i)
         if (from.fixed != to.fixed) {
             if (to.fixed)
                 edits->set(key + u"fixed"_s, "true");
             else
                 edits->remove(key + u"fixed"_s);
         }
+    }
+    for (qsizetype i = oldMiddle - 1; i >= newMiddle; --i)
         edits->remove(u"rules["_s + QString::number(prefix + i) + u']');
     for (qsizetype i = oldMiddle; i < newMiddle; ++i)
         edits->insert(u"rules["_s + QString::number(prefix + i) + u']', flowRule(after.at(prefix + i)));

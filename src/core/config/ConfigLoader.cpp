@@ -378,8 +378,8 @@ void Validator::readRules(const YamlSection& root)
             }
         }
         readBool(section, u"build"_s, &rule.build);
-        if (valid)
         readBool(section, u"fixed"_s, &rule.fixed);
+        if (valid)
             m_config.rules.append(rule);
     }
 }
