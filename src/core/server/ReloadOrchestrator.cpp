@@ -1,22 +1,28 @@
 #include "ReloadOrchestrator.h"
 
+#include "HotReloadRequest.h"
 #include "ServerLog.h"
+#include "common/EnumNames.h"
 
 #include <QDir>
-#include <QJsonArray>
 #include <QSet>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
 namespace foxreload {
 
 namespace {
-constexpr auto kRateWindow = 60s;
-constexpr int kMaxBackoffMs = 16000;
-constexpr int kFirstBackoffMs = 250;
+using State = ReloadOrchestrator::State;
+constexpr EnumName<State> kStateNames[] {
+    { State::Stopped, u"stopped" },
+    { State::Starting, u"starting" },
+    { State::Ready, u"ready" },
+    { State::Reloading, u"reloading" },
+    { State::Down, u"down" },
+    { State::ShuttingDown, u"shutting_down" },
+};
 
 qint64 msBetween(Clock::time_point from, Clock::time_point to)
 {
@@ -57,6 +63,8 @@ void mergeInto(ReloadPlan& into, const ReloadPlan& from)
 ReloadOrchestrator::ReloadOrchestrator(const Config& config, QObject* parent)
     : QObject(parent)
     , m_config(config)
+    , m_rateLimit(config.watch.maxReloadsPerMinute)
+    , m_crashBackoff(config.server.crashLoopLimit, config.server.crashLoopWindowMs)
 {
     m_deferTimer.setSingleShot(true);
     m_backoffTimer.setSingleShot(true);
@@ -84,21 +92,12 @@ ReloadOrchestrator::~ReloadOrchestrator() = default;
 
 QString ReloadOrchestrator::stateName(State state)
 {
-    switch (state) {
-    case State::Stopped:
-        return u"stopped"_s;
-    case State::Starting:
-        return u"starting"_s;
-    case State::Ready:
-        return u"ready"_s;
-    case State::Reloading:
-        return u"reloading"_s;
-    case State::Down:
-        return u"down"_s;
-    case State::ShuttingDown:
-        return u"shutting_down"_s;
-    }
-    return {};
+    return nameOf<State>(kStateNames, state);
+}
+
+std::optional<ReloadOrchestrator::State> ReloadOrchestrator::stateFromName(QStringView name)
+{
+    return valueOf<State>(kStateNames, name);
 }
 
 void ReloadOrchestrator::setState(State state)
@@ -160,25 +159,13 @@ void ReloadOrchestrator::enqueue(ReloadTrigger trigger, const ReloadPlan& plan)
         runNext();
 }
 
-std::optional<int> ReloadOrchestrator::rateLimitDelayMs() const
-{
-    const int limit = m_config.watch.maxReloadsPerMinute;
-    if (limit <= 0 || int(m_reloadStarts.size()) < limit)
-        return std::nullopt;
-    const auto allowedAt = m_reloadStarts[m_reloadStarts.size() - size_t(limit)] + kRateWindow;
-    return int(std::max<qint64>(1, msBetween(Clock::now(), allowedAt)));
-}
-
 void ReloadOrchestrator::runNext()
 {
     if (m_job || !m_pending || m_state == State::ShuttingDown)
         return;
     const auto now = Clock::now();
-    while (!m_reloadStarts.empty() && now - m_reloadStarts.front() >= kRateWindow)
-        m_reloadStarts.pop_front();
-
     if (m_pending->trigger == ReloadTrigger::FileChange) {
-        if (const auto delay = rateLimitDelayMs()) {
+        if (const auto delay = m_rateLimit.delayMs(now)) {
             if (!m_deferTimer.isActive()) {
                 m_deferredSince = now;
                 m_deferTimer.start(*delay);
@@ -186,7 +173,7 @@ void ReloadOrchestrator::runNext()
             }
             return;
         }
-        m_reloadStarts.push_back(now);
+        m_rateLimit.started(now);
     }
     if (m_deferredSince) {
         m_pending->plan.held += now - *m_deferredSince;
@@ -249,17 +236,7 @@ void ReloadOrchestrator::proceed()
             startBuild();
             return;
         }
-        // Services first: tools may depend on them, never the other way round.
-        QStringList scopes;
-        const bool hasServices = std::any_of(m_job->plan.files.cbegin(), m_job->plan.files.cend(),
-            [](const FileChange& f) { return f.strategy == ReloadStrategy::ServiceRestart; });
-        const bool hasTools = std::any_of(m_job->plan.files.cbegin(), m_job->plan.files.cend(),
-            [](const FileChange& f) { return f.strategy == ReloadStrategy::HotReload; });
-        if (hasServices || (!hasTools && requested == ReloadStrategy::ServiceRestart))
-            scopes.append(u"services"_s);
-        if (hasTools || scopes.isEmpty())
-            scopes.append(u"tools"_s);
-        m_job->pendingScopes = scopes;
+        m_job->pendingScopes = hotreload::scopes(m_job->plan, requested);
         runHotReloadStep();
         return;
     }
@@ -286,22 +263,7 @@ void ReloadOrchestrator::runHotReloadStep()
         });
         return;
     }
-    const QString scope = m_job->pendingScopes.takeFirst();
-    const ReloadStrategy scopeStrategy
-        = scope == u"services"_s ? ReloadStrategy::ServiceRestart : ReloadStrategy::HotReload;
-    QJsonArray files;
-    QStringList components;
-    for (const auto& file : std::as_const(m_job->plan.files)) {
-        if (file.strategy != scopeStrategy)
-            continue;
-        files.append(file.path);
-        for (const auto& component : file.components) {
-            if (!components.contains(component))
-                components.append(component);
-        }
-    }
-    const QJsonObject params { { "scope"_L1, scope }, { "files"_L1, files },
-        { "components"_L1, QJsonArray::fromStringList(components) } };
+    const QJsonObject params = hotreload::params(m_job->plan, m_job->pendingScopes.takeFirst());
     const QString method = m_config.server.hotReload.method;
     m_current->client()->request(method, params, m_config.server.hotReload.timeoutMs,
         [this, server = m_current, method](const jsonrpc::Reply& reply) {
@@ -330,12 +292,8 @@ void ReloadOrchestrator::runHotReloadStep()
             }
             // The server tried and reported an error in the user's code: it keeps
             // serving the previous version, and a restart would not fix the code.
-            QString detail = reply.errorData.isString() ? reply.errorData.toString() : QString {};
-            if (reply.errorData.isObject()) {
-                const QJsonObject data = reply.errorData.toObject();
-                detail = data.value("traceback"_L1).toString(data.value("detail"_L1).toString());
-            }
-            finishJob(ReloadOutcome::Failed, u"%1 failed: %2"_s.arg(method, reply.errorMessage), detail);
+            finishJob(ReloadOutcome::Failed, u"%1 failed: %2"_s.arg(method, reply.errorMessage),
+                hotreload::errorDetail(reply));
         });
 }
 
@@ -497,15 +455,9 @@ void ReloadOrchestrator::onServerExited(ServerInstance* server, int exitCode, bo
 
 void ReloadOrchestrator::scheduleCrashRestart()
 {
-    const auto now = Clock::now();
-    const auto window = std::chrono::milliseconds(m_config.server.crashLoopWindowMs);
-    m_crashTimes.push_back(now);
-    while (!m_crashTimes.empty() && now - m_crashTimes.front() > window)
-        m_crashTimes.pop_front();
-    if (int(m_crashTimes.size()) >= m_config.server.crashLoopLimit) {
+    const std::optional<int> delay = m_crashBackoff.restartDelayMs(Clock::now());
+    if (!delay) {
         m_crashLoopStopped = true;
-        m_crashTimes.clear();
-        m_consecutiveCrashes = 0;
         const QString message
             = u"the server exited %1 times within %2 s; not restarting it until the next file change"_s
                   .arg(m_config.server.crashLoopLimit)
@@ -514,10 +466,8 @@ void ReloadOrchestrator::scheduleCrashRestart()
         Q_EMIT crashLoopDetected(message);
         return;
     }
-    ++m_consecutiveCrashes;
-    const int delay = std::min(kMaxBackoffMs, kFirstBackoffMs << std::min(m_consecutiveCrashes - 1, 8));
-    qCInfo(lcServer) << "restarting the server in" << delay << "ms";
-    m_backoffTimer.start(delay);
+    qCInfo(lcServer) << "restarting the server in" << *delay << "ms";
+    m_backoffTimer.start(*delay);
 }
 
 void ReloadOrchestrator::finishJob(ReloadOutcome outcome, const QString& error, const QString& detail)
@@ -552,7 +502,7 @@ void ReloadOrchestrator::finishJob(ReloadOutcome outcome, const QString& error, 
                 result.toolsRemoved.append(tool);
         }
         if (job.trigger == ReloadTrigger::FileChange)
-            m_consecutiveCrashes = 0;
+            m_crashBackoff.recovered();
     }
     if (job.trigger == ReloadTrigger::Startup)
         result.toolsAdded.clear();

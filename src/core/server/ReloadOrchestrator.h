@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CrashBackoff.h"
+#include "ReloadRateLimit.h"
 #include "ServerInstance.h"
 #include "build/BuildRunner.h"
 #include "common/ReloadResult.h"
@@ -10,7 +12,6 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <deque>
 #include <functional>
 #include <optional>
 
@@ -66,7 +67,8 @@ public:
     // Quiet time after the last edit that stopped a build before it is started over.
     static constexpr int kBuildSettleMs = 300;
 
-    static QString stateName(State state);
+    static QString stateName(State state); // "stopped", "starting", "ready", ... "shutting_down"
+    static std::optional<State> stateFromName(QStringView name);
 
     // Proxy hooks (foxreload proxy). The params of the initialize request that
     // every server created from now on is sent (the proxy replays its client's).
@@ -126,7 +128,6 @@ private:
     void setState(State state);
     void enqueue(ReloadTrigger trigger, const ReloadPlan& plan);
     void runNext();
-    std::optional<int> rateLimitDelayMs() const;
     void execute(Job job);
     void proceed(); // the job's next step: build when due, then hot reload or full restart
     bool spawnsAtOnce() const;
@@ -155,8 +156,8 @@ private:
     QList<QPointer<ServerInstance>> m_retiring; // old servers being stopped
     std::optional<Job> m_job;
     std::optional<Job> m_pending; // merged follow-up
-    std::deque<Clock::time_point> m_reloadStarts; // file-change reloads in the last minute
-    std::deque<Clock::time_point> m_crashTimes;
+    ReloadRateLimit m_rateLimit; // counts file-change reloads only
+    CrashBackoff m_crashBackoff;
     QTimer m_deferTimer;
     std::optional<Clock::time_point> m_deferredSince; // the pending job waits for the rate limit
     QTimer m_backoffTimer;
@@ -164,7 +165,6 @@ private:
     QTimer m_buildSettleTimer; // a stopped build starts over when this fires
     bool m_lastBuildSucceeded = false;
     quint64 m_nextJobId = 1;
-    int m_consecutiveCrashes = 0;
     bool m_hotReloadUnsupported = false;
     bool m_crashLoopStopped = false;
     QJsonObject m_initializeParams;
