@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "GameOutput.h"
+#include "RewardsOutput.h"
 #include "StatsResources.h"
 #include "common/DurationText.h"
 #include "common/VisibleText.h"
@@ -225,12 +226,15 @@ int statsCommand(const QStringList& arguments)
     GamificationEngine engine(&store, GamificationSettings {});
     const QList<RunningSession> running = runningSessions();
     const resources::ResourceBudget budget = budgetHere();
+    const QList<RewardStatus> rewardStatus = rewards::statusFor(engine.level().level, engine.achievements());
     if (parser.isSet(json)) {
         QJsonObject object = asJson(path, exists, engine, store);
+        object.insert(u"rewards"_s, rewardsJson(rewardStatus));
         object.insert(u"resources"_s, resourcesJson(running, budget));
         print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
     } else {
-        printText(asText(path, exists, engine, store) + resourcesText(running, budget));
+        printText(
+            asText(path, exists, engine, store) + rewardsText(rewardStatus) + resourcesText(running, budget));
     }
     return ExitOk;
 }
