@@ -2,6 +2,7 @@
 #include "GameOutput.h"
 #include "RewardsOutput.h"
 #include "StatsResources.h"
+#include "TeamOutput.h"
 #include "common/DurationText.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
@@ -196,7 +197,9 @@ int statsCommand(const QStringList& arguments)
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption db(u"db"_s, u"History database file (SQLite)."_s, u"file"_s);
-    parser.addOptions({ json, db });
+    const QCommandLineOption team(u"team"_s,
+        u"Show only the leaderboard of everyone who shares the history database (gamification.player)."_s);
+    parser.addOptions({ json, db, team });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "foxreload stats: %s\n", qPrintable(parser.errorText()));
         return ExitUsage;
@@ -215,6 +218,9 @@ int statsCommand(const QStringList& arguments)
     const QString path = databasePath(parser, db);
     const bool exists = QFileInfo::exists(path);
     HistoryStore store;
+    // The player of the config here (else the login name): the game shown is theirs.
+    const GamificationSettings game = configHere().value_or(Config {}).gamification;
+    store.setPlayer(game.player, game.team);
     // Reading needs no write access: a read-only file is not worth a warning here.
     QObject::connect(&store, &HistoryStore::warning, &store, [](const QString&) {});
     // A missing file is no history yet: show zeros rather than create it.
@@ -224,6 +230,15 @@ int statsCommand(const QStringList& arguments)
         return ExitFailure;
     }
     GamificationEngine engine(&store, GamificationSettings {});
+    if (parser.isSet(team)) {
+        const QList<LeaderboardRow> rows = engine.leaderboard();
+        if (parser.isSet(json))
+            print(QString::fromUtf8(
+                QJsonDocument(teamJson(path, exists, store.player(), rows)).toJson(QJsonDocument::Indented)));
+        else
+            printText(teamText(path, exists, store.player(), rows));
+        return ExitOk;
+    }
     const QList<RunningSession> running = runningSessions();
     const resources::ResourceBudget budget = budgetHere();
     const QList<RewardStatus> rewardStatus = rewards::statusFor(engine.level().level, engine.achievements());
