@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "ConfigArgument.h"
+#include "common/DatabaseLocation.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
 
@@ -94,6 +95,7 @@ int checkConfigCommand(const QStringList& arguments)
         printVisible(stderr, u"foxreload check-config: "_s + error + u'\n');
         return ExitFailure;
     }
+        result.config->database = redactedDatabase(result.config->database);
 
     ConfigLoadResult result = ConfigLoader::loadFile(displayPath(path));
     // Webhook URLs carry their secret in the path: shown as scheme://host/… only.

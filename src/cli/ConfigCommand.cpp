@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 #include "ConfigArgument.h"
+#include "common/DatabaseLocation.h"
 #include "common/VisibleText.h"
 #include "config/ConfigFileEditor.h"
 #include "config/ConfigKeys.h"
@@ -44,6 +45,12 @@ std::optional<QByteArray> readFile(const QString& path, QString* error)
     return file.readAll();
 }
 
+// The database URL's password stays in the file.
+QString shownValue(const QString& key, const QString& value)
+{
+    return key == u"database"_s ? redactedDatabase(value) : value;
+}
+
 int get(const QString& path, const QString& key)
 {
     QString error;
@@ -52,7 +59,7 @@ int get(const QString& path, const QString& key)
         return fail(error);
     const YamlEditor inFile(*contents);
     if (const auto value = inFile.get(key, &error)) {
-        print(stdout, visibleText(QString::fromUtf8(*value)) + u'\n');
+        print(stdout, visibleText(shownValue(key, QString::fromUtf8(*value))) + u'\n');
         return ExitOk;
     }
     if (!error.isEmpty())
@@ -71,7 +78,7 @@ int get(const QString& path, const QString& key)
         return item ? ExitFailure : ExitOk;
     }
     print(stderr, notSet + u"; this is the default\n"_s);
-    print(stdout, visibleText(QString::fromUtf8(*value)) + u'\n');
+    print(stdout, visibleText(shownValue(key, QString::fromUtf8(*value))) + u'\n');
     return ExitOk;
 }
 

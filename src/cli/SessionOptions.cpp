@@ -1,6 +1,7 @@
 #include "SessionOptions.h"
 
 #include "ConfigArgument.h"
+#include "common/DatabaseLocation.h"
 #include "common/ShellQuote.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
@@ -95,7 +96,9 @@ std::optional<Config> SessionOptions::resolve(const QCommandLineParser& parser, 
         }
     }
     if (parser.isSet(m_db))
-        config->database = QFileInfo(parser.value(m_db)).absoluteFilePath();
+        config->database = isDatabaseUrl(parser.value(m_db))
+            ? parser.value(m_db)
+            : QFileInfo(parser.value(m_db)).absoluteFilePath();
     if (parser.isSet(m_metrics)) {
         const QString listen = parser.value(m_metrics).trimmed();
         bool portOk = false;

@@ -43,8 +43,9 @@ private:
         QStringLiteral("File watcher backend: auto, inotify, qt or polling."), QStringLiteral("name") };
     QCommandLineOption m_debounce { QStringLiteral("debounce"),
         QStringLiteral("Quiet window before a batch of changes is acted upon."), QStringLiteral("ms") };
-    QCommandLineOption m_db { QStringLiteral("db"), QStringLiteral("History database file (SQLite)."),
-        QStringLiteral("file") };
+    QCommandLineOption m_db { QStringLiteral("db"),
+        QStringLiteral("History database: an SQLite file or a postgresql:// URL."),
+        QStringLiteral("file|url") };
     QCommandLineOption m_trust { QStringLiteral("trust"),
         QStringLiteral("Trust this config file and let it start its server command.") };
     QCommandLineOption m_noGame { QStringLiteral("no-game"),

@@ -6,6 +6,7 @@
 #include "ConfigSchema.h"
 #include "YamlEditor.h"
 #include "YamlRender.h"
+#include "common/DatabaseLocation.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,7 +50,8 @@ Config normalized(Config config, const QString& baseDir)
         config.server.command = resolve(config.server.cwd, config.server.command);
     for (QString& path : config.watch.paths)
         path = resolve(baseDir, path);
-    config.database = resolve(baseDir, config.database);
+    if (!isDatabaseUrl(config.database))
+        config.database = resolve(baseDir, config.database);
     return config;
 }
 

@@ -7,6 +7,7 @@
 #include "ConfigSchema.h"
 #include "KeySuggestion.h"
 #include "TrustStore.h"
+#include "common/DatabaseLocation.h"
 #include "match/Glob.h"
 
 #include <QDir>
@@ -498,8 +499,9 @@ void Validator::readNotifications(const YamlSection& root)
 void Validator::readDatabase(const YamlSection& root)
 {
     QString database;
+    // A postgresql:// URL is a shared database server, not a path to resolve.
     if (readString(root, u"database"_s, &database))
-        m_config.database = resolveConfigPath(m_baseDir, database);
+        m_config.database = isDatabaseUrl(database) ? database : resolveConfigPath(m_baseDir, database);
 }
 
 ConfigLoadResult Validator::load(const QByteArray& yaml)

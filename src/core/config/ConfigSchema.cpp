@@ -235,8 +235,10 @@ QList<ConfigKeyInfo> buildSchema()
             u"Which events this webhook gets."_s),
         choice(u"notifications.webhooks[].events[]"_s, webhookEventNames, {}, u"One event."_s),
 
-        key(u"database"_s, T::Path, u"empty: history.sqlite in FoxReload's data directory"_s,
-            u"The SQLite file of the history and the game."_s),
+        key(u"database"_s, T::Path,
+            u"empty: $FOXRELOAD_DATABASE_URL if set, else history.sqlite in FoxReload's data directory"_s,
+            u"The SQLite file of the history and the game, or a shared PostgreSQL database:"
+            u" postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (without a password: ~/.pgpass)."_s),
     };
     const Config defaults = Config::defaults(QString());
     for (ConfigKeyInfo& row : rows) {
