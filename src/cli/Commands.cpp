@@ -25,6 +25,7 @@ const std::array kCommands {
         configCommand },
     Command { "trust", "Allow a project's .foxreload.yaml to start its server command", trustCommand },
     Command { "stats", "Show level, XP, streak, challenges, achievements and reload totals", statsCommand },
+    Command { "forget", "Forget the reload strategies learned for files matching a pattern", forgetCommand },
 };
 } // namespace
 

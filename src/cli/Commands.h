@@ -37,6 +37,7 @@ int configCommand(const QStringList& arguments);
 int trustCommand(const QStringList& arguments);
 int statsCommand(const QStringList& arguments);
 int initCommand(const QStringList& arguments);
+int forgetCommand(const QStringList& arguments);
 
 // Module logs are for diagnosing FoxReload itself: warnings always show, info and
 // debug only with --verbose (or QT_LOGGING_RULES, which wins over both).
