@@ -3,6 +3,8 @@
 #include "LearnedOutput.h"
 #include "RewardsOutput.h"
 #include "StatsResources.h"
+#include "TeamOutput.h"
+#include "common/DatabaseLocation.h"
 #include "common/DurationText.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
@@ -47,14 +49,15 @@ std::optional<Config> configHere()
     return loaded.ok() ? loaded.config : std::nullopt;
 }
 
-// --db, else the `database` of a .foxreload.yaml here or above, else the default.
+// --db, else the `database` of a .foxreload.yaml here or above, else FOXRELOAD_DATABASE_URL,
+// else the default.
 QString databasePath(const QCommandLineParser& parser, const QCommandLineOption& db)
 {
     if (parser.isSet(db))
-        return QFileInfo(parser.value(db)).absoluteFilePath();
+        return HistoryStore::resolvePath(parser.value(db));
     if (const std::optional<Config> config = configHere(); config && !config->database.isEmpty())
         return config->database;
-    return HistoryStore::defaultPath();
+    return HistoryStore::resolvePath(QString());
 }
 
 // The budget of the config here (resources:), else the defaults.
@@ -113,16 +116,17 @@ QJsonObject asJson(
             { u"failed"_s, strategy.failed }, { u"median_total_ms"_s, msValue(strategy.medianTotalMs) },
             { u"median_start_to_ready_ms"_s, msValue(strategy.medianStartToReadyMs) } });
     }
-    return QJsonObject { { u"database"_s, path }, { u"exists"_s, exists }, { u"level"_s, levelObject },
-        { u"streak"_s, streakObject }, { u"challenges"_s, challenges }, { u"achievements"_s, achievements },
-        { u"achievements_unlocked"_s, unlocked }, { u"totals"_s, totalsObject },
-        { u"strategies"_s, strategies } };
+    return QJsonObject { { u"database"_s, redactedDatabase(path) }, { u"exists"_s, exists },
+        { u"level"_s, levelObject }, { u"streak"_s, streakObject }, { u"challenges"_s, challenges },
+        { u"achievements"_s, achievements }, { u"achievements_unlocked"_s, unlocked },
+        { u"totals"_s, totalsObject }, { u"strategies"_s, strategies } };
 }
 
 QString asText(const QString& path, bool exists, const GamificationEngine& engine, const HistoryStore& store)
 {
     QString out;
-    out += u"🦊 FoxReload stats — %1%2\n\n"_s.arg(path, exists ? QString() : u" (no history yet)"_s);
+    out += u"🦊 FoxReload stats — %1%2\n\n"_s.arg(
+        redactedDatabase(path), exists ? QString() : u" (no history yet)"_s);
 
     const LevelInfo level = engine.level();
     out += u"Level %1  %2 %3%   %4 XP (%5 to level %6)\n"_s.arg(level.level)
@@ -196,10 +200,13 @@ int statsCommand(const QStringList& arguments)
         u"totals from the history database, and the CPU and memory of the FoxReload sessions running now."_s);
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
-    const QCommandLineOption db(u"db"_s, u"History database file (SQLite)."_s, u"file"_s);
+    const QCommandLineOption db(
+        u"db"_s, u"History database: an SQLite file or a postgresql:// URL."_s, u"file|url"_s);
+    const QCommandLineOption team(u"team"_s,
+        u"Show only the leaderboard of everyone who shares the history database (gamification.player)."_s);
     const QCommandLineOption learned(u"learned"_s,
         u"Show only the reload strategies FoxReload learned per file (see `foxreload forget`)."_s);
-    parser.addOptions({ json, db, learned });
+    parser.addOptions({ json, db, learned, team });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "foxreload stats: %s\n", qPrintable(parser.errorText()));
         return ExitUsage;
@@ -216,27 +223,40 @@ int statsCommand(const QStringList& arguments)
     configureLogging(false);
 
     const QString path = databasePath(parser, db);
-    const bool exists = QFileInfo::exists(path);
+    const bool exists = isDatabaseUrl(path) || QFileInfo::exists(path);
     HistoryStore store;
+    // The player of the config here (else the login name): the game shown is theirs.
+    const GamificationSettings game = configHere().value_or(Config {}).gamification;
+    store.setPlayer(game.player, game.team);
     // Reading needs no write access: a read-only file is not worth a warning here.
     QObject::connect(&store, &HistoryStore::warning, &store, [](const QString&) {});
     // A missing file is no history yet: show zeros rather than create it.
     if (exists && !store.open(path) && store.schemaVersion() == 0) {
         std::fprintf(stderr, "foxreload stats: cannot read the history database %s: %s\n",
-            qPrintable(visibleText(path)), qPrintable(visibleText(store.lastError())));
+            qPrintable(visibleText(redactedDatabase(path))), qPrintable(visibleText(store.lastError())));
         return ExitFailure;
     }
     if (parser.isSet(learned)) {
         const QList<LearnedEntry> entries = learnedEntries(store, QString());
         if (parser.isSet(json)) {
-            const QJsonObject object { { u"database"_s, path }, { u"learned"_s, learnedJson(entries) } };
+            const QJsonObject object { { u"database"_s, redactedDatabase(path) },
+                { u"learned"_s, learnedJson(entries) } };
             print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
         } else {
-            printText(u"🦊 Learned reload strategies — %1\n\n"_s.arg(path) + learnedText(entries));
+            printText(u"🦊 Learned reload strategies — %1\n\n"_s.arg(redactedDatabase(path)) + learnedText(entries));
         }
         return ExitOk;
     }
     GamificationEngine engine(&store, GamificationSettings {});
+    if (parser.isSet(team)) {
+        const QList<LeaderboardRow> rows = engine.leaderboard();
+        if (parser.isSet(json))
+            print(QString::fromUtf8(
+                QJsonDocument(teamJson(path, exists, store.player(), rows)).toJson(QJsonDocument::Indented)));
+        else
+            printText(teamText(path, exists, store.player(), rows));
+        return ExitOk;
+    }
     const QList<RunningSession> running = runningSessions();
     const resources::ResourceBudget budget = budgetHere();
     const QList<RewardStatus> rewardStatus = rewards::statusFor(engine.level().level, engine.achievements());
