@@ -121,7 +121,7 @@ def main(argv):
             results["reload_settle_off"] = guarded(
                 lambda: reload.hot_reload_reference(binary, tmp, profile["reloads"], 50))
             log("reload: foxreload run idle, without and with metrics and webhooks")
-            results["run_idle"] = guarded(lambda: runmem.idle_observed(binary, tmp, profile["idle_s"]))
+            results["run_idle"] = guarded(lambda: runmem.idle_observed(binary, tmp, profile["idle_s"], profile["idle_settle_s"]))
         if "proxy" in parts:
             log("proxy: SDK client direct and through foxreload proxy")
             results["proxy"] = guarded(lambda: proxy.measure(
