@@ -243,7 +243,8 @@ int statsCommand(const QStringList& arguments)
                 { u"learned"_s, learnedJson(entries) } };
             print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
         } else {
-            printText(u"🦊 Learned reload strategies — %1\n\n"_s.arg(redactedDatabase(path)) + learnedText(entries));
+            printText(u"🦊 Learned reload strategies — %1\n\n"_s.arg(redactedDatabase(path))
+                + learnedText(entries));
         }
         return ExitOk;
     }
