@@ -145,8 +145,14 @@ int watchCommand(const QStringList& arguments)
         { helpOption, excludeOption, gitignoreOption, backendOption, pollIntervalOption, jsonOption });
     parser.addPositionalArgument(u"DIR"_s, u"Directories (or single files) to watch."_s, u"DIR..."_s);
 
-    if (const std::optional<int> done = parseCommandLine(parser, arguments))
-        return *done;
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "foxreload watch: %s\n", qPrintable(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        std::fputs(qPrintable(commandHelp(parser, arguments)), stdout);
+        return ExitOk;
+    }
     const auto backend = FileWatcher::backendFromName(parser.value(backendOption));
     if (!backend) {
         std::fprintf(stderr,

@@ -9,6 +9,7 @@
 #include "HistoryLoader.h"
 #include "ProjectController.h"
 #include "ProjectManager.h"
+#include "TeamPanel.h"
 #include "TrayIcons.h"
 #include "WelcomePage.h"
 #include "game/GamificationEngine.h"
@@ -78,6 +79,8 @@ DashboardWindow::DashboardWindow(ProjectManager* projects, QWidget* parent)
     m_events = new EventLogPanel(m_tabs);
     m_tabs->addTab(m_events, tr("&Events"));
     m_tabs->addTab(buildOutputTab(), tr("Server o&utput"));
+    m_team = new TeamPanel(m_tabs); // a tab only while the database is shared (updateTeamTab)
+    m_team->hide();
     layout->addWidget(m_tabs, 1);
     m_stack->addWidget(m_projectPage);
     setCentralWidget(m_stack);
@@ -215,6 +218,9 @@ void DashboardWindow::setHistory(HistoryStore* store, GamificationEngine* engine
     m_events->setStore(store);
     m_charts->setStore(store);
     m_game->setStore(store);
+    m_team->setGame(store, engine);
+    if (store)
+        connect(store, &HistoryStore::changed, this, &DashboardWindow::updateTeamTab, Qt::UniqueConnection);
     reloadHistory();
 }
 
@@ -233,6 +239,19 @@ void DashboardWindow::refreshGame()
     const auto* project = qobject_cast<const ProjectController*>(m_session.data());
     const bool off = project && !project->config().gamification.enabled;
     m_game->refresh(off ? nullptr : m_engine.data());
+    updateTeamTab();
+}
+
+void DashboardWindow::updateTeamTab()
+{
+    const bool shared = TeamPanel::isShared(m_store.data());
+    const int index = m_tabs->indexOf(m_team);
+    if (shared && index < 0)
+        m_tabs->addTab(m_team, tr("Tea&m")); // last: the saved index of the others stays right
+    else if (!shared && index >= 0)
+        m_tabs->removeTab(index);
+    if (shared)
+        m_team->refresh();
 }
 
 QString DashboardWindow::headerText() const

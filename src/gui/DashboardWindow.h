@@ -26,6 +26,7 @@ class EventLogFilter;
 class EventLogPanel;
 class GamificationPanel;
 class ProjectManager;
+class TeamPanel;
 class WelcomePage;
 
 // The main window: a welcome page while there is no project; otherwise the current
@@ -53,6 +54,7 @@ public:
     MonitoredSession* session() const { return m_session; }
     ChartsPanel* charts() const { return m_charts; }
     GamificationPanel* gamePanel() const { return m_game; }
+    TeamPanel* teamPanel() const { return m_team; }
     DashboardHeader* header() const { return m_header; }
     WelcomePage* welcomePage() const { return m_welcome; }
     bool showsWelcome() const;
@@ -90,6 +92,7 @@ private:
     void onReloadFinished(const ReloadResult& result);
     void appendOutput(const QString& line, bool marker);
     void refreshGame();
+    void updateTeamTab(); // shown while the database is shared (TeamPanel::isShared)
 
     ProjectManager* m_projects;
     QPointer<MonitoredSession> m_session;
@@ -105,6 +108,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     ChartsPanel* m_charts = nullptr;
     GamificationPanel* m_game = nullptr;
+    TeamPanel* m_team = nullptr; // a tab only while the database is shared
     EventLogPanel* m_events = nullptr;
     QPlainTextEdit* m_output = nullptr;
     QAction* m_restartAction = nullptr;

@@ -125,6 +125,11 @@ bool GuiApp::start()
         database = m_projects->projects().first()->config().database;
     m_store = new HistoryStore(this);
     applyHistorySettings();
+    // One player for the one database: the first project's gamification.player (else the login name).
+    if (!m_projects->projects().isEmpty()) {
+        const GamificationSettings& game = m_projects->projects().first()->config().gamification;
+        m_store->setPlayer(game.player, game.team);
+    }
     if (!m_store->open(HistoryStore::resolvePath(database)))
         qCWarning(lcGui) << "history database unavailable:" << m_store->lastError();
     m_engine = new GamificationEngine(m_store, GamificationSettings {}, this);
