@@ -1,3 +1,3 @@
 #include "IpcLog.h"
 
-Q_LOGGING_CATEGORY(lcIpc, "foxreload.ipc")
+Q_LOGGING_CATEGORY(lcIpc, "foxreload.ipc", QtInfoMsg)

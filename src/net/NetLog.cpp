@@ -1,3 +1,3 @@
 #include "NetLog.h"
 
-Q_LOGGING_CATEGORY(lcNet, "foxreload.net")
+Q_LOGGING_CATEGORY(lcNet, "foxreload.net", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "AnalyzeLog.h"
 
-Q_LOGGING_CATEGORY(lcAnalyze, "foxreload.analyze")
+Q_LOGGING_CATEGORY(lcAnalyze, "foxreload.analyze", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "GraphLog.h"
 
-Q_LOGGING_CATEGORY(lcGraph, "foxreload.graph")
+Q_LOGGING_CATEGORY(lcGraph, "foxreload.graph", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "MatchLog.h"
 
-Q_LOGGING_CATEGORY(lcMatch, "foxreload.match")
+Q_LOGGING_CATEGORY(lcMatch, "foxreload.match", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "ProxyLog.h"
 
-Q_LOGGING_CATEGORY(lcProxy, "foxreload.proxy")
+Q_LOGGING_CATEGORY(lcProxy, "foxreload.proxy", QtInfoMsg)

@@ -1,3 +1,3 @@
 #include "FrontLog.h"
 
-Q_LOGGING_CATEGORY(lcHttpFront, "foxreload.net.front")
+Q_LOGGING_CATEGORY(lcHttpFront, "foxreload.net.front", QtInfoMsg)
