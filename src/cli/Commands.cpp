@@ -60,6 +60,19 @@ QString commandHelp(const QCommandLineParser& parser, const QStringList& argumen
     return text;
 }
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments)) {
+        printVisible(stderr, arguments.value(0, u"foxreload"_s) + u": "_s + parser.errorText() + u'\n');
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        printVisible(stdout, commandHelp(parser, arguments));
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
 void printVisible(FILE* stream, const QString& text)
 {
     std::fputs(visibleText(text).toUtf8().constData(), stream);

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <span>
 
 namespace foxreload::cli {
@@ -46,6 +47,11 @@ void configureLogging(bool verbose);
 // A subcommand's --help text, naming it as the user typed it ("foxreload watch"),
 // where QCommandLineParser would name the executable's path.
 QString commandHelp(const QCommandLineParser& parser, const QStringList& arguments);
+
+// Parses a subcommand's `arguments` (the first is "foxreload <name>"). Empty when the command
+// goes on; otherwise it is done, and this is its exit code: ExitUsage after the parser's error
+// ("foxreload <name>: …" on stderr), ExitOk after its --help text (on stdout).
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
 
 // Writes text for a terminal with escape sequences made visible: paths and commands from a
 // config may hold them, and the terminal must not act on them (or hide part of what is shown).

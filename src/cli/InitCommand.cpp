@@ -122,14 +122,8 @@ int initCommand(const QStringList& arguments)
         u"dir"_s, u"The project folder (default: the current directory)."_s, u"[dir]"_s);
     parser.addPositionalArgument(
         u"command"_s, u"The server command, when init should not guess it."_s, u"[-- command [args...]]"_s);
-    if (!parser.parse(ownArguments)) {
-        printVisible(stderr, u"foxreload init: "_s + parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        printVisible(stdout, commandHelp(parser, arguments));
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, ownArguments))
+        return *done;
     if (parser.positionalArguments().size() > 1) {
         printVisible(stderr,
             u"foxreload init: expected at most one folder, got "_s + parser.positionalArguments().join(u' ')

@@ -127,14 +127,8 @@ int proxyCommand(const QStringList& arguments)
         u"Started from a terminal, the proxy serves HTTP clients only."_s,
         u"HOST:PORT"_s };
     parser.addOption(listenOption);
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "foxreload proxy: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(commandHelp(parser, arguments)), stdout);
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, arguments))
+        return *done;
 
     configureLogging(options.verbose(parser));
     platform::ignoreBrokenPipes(); // a client that went away is an EPIPE to handle, not a death

@@ -38,14 +38,8 @@ int runCommand(const QStringList& arguments)
     parser.addHelpOption();
     SessionOptions options;
     options.addTo(parser);
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "foxreload run: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(commandHelp(parser, arguments)), stdout);
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, arguments))
+        return *done;
 
     configureLogging(options.verbose(parser));
     QStringList errors;

@@ -144,14 +144,8 @@ int trustCommand(const QStringList& arguments)
     parser.addPositionalArgument(u"path"_s,
         u"A config file, or a directory to search upwards from (default: the current directory)."_s,
         u"[path]"_s);
-    if (!parser.parse(arguments)) {
-        printVisible(stderr, u"foxreload trust: "_s + parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        printVisible(stdout, commandHelp(parser, arguments));
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1
         || (parser.isSet(listOption) && (parser.isSet(revokeOption) || !positional.isEmpty()))) {

@@ -145,14 +145,8 @@ int watchCommand(const QStringList& arguments)
         { helpOption, excludeOption, gitignoreOption, backendOption, pollIntervalOption, jsonOption });
     parser.addPositionalArgument(u"DIR"_s, u"Directories (or single files) to watch."_s, u"DIR..."_s);
 
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "foxreload watch: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(helpOption)) {
-        std::fputs(qPrintable(commandHelp(parser, arguments)), stdout);
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, arguments))
+        return *done;
     const auto backend = FileWatcher::backendFromName(parser.value(backendOption));
     if (!backend) {
         std::fprintf(stderr,
