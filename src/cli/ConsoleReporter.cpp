@@ -1,5 +1,6 @@
 #include "ConsoleReporter.h"
 
+#include "common/EnumNames.h"
 #include "common/VisibleText.h"
 #include "platform/ConsoleIo.h"
 #include "session/EventJson.h"
@@ -24,21 +25,17 @@ constexpr auto kBold = "1";
 ConsoleReporter* g_jsonReporter = nullptr;
 QBasicMutex g_logMutex; // log messages may come from any thread
 
+constexpr EnumName<QtMsgType> kLogLevelNames[] {
+    { QtDebugMsg, u"debug" },
+    { QtInfoMsg, u"info" },
+    { QtWarningMsg, u"warning" },
+    { QtCriticalMsg, u"critical" },
+    { QtFatalMsg, u"fatal" },
+};
+
 QString logLevelName(QtMsgType type)
 {
-    switch (type) {
-    case QtDebugMsg:
-        return u"debug"_s;
-    case QtInfoMsg:
-        return u"info"_s;
-    case QtWarningMsg:
-        return u"warning"_s;
-    case QtCriticalMsg:
-        return u"critical"_s;
-    case QtFatalMsg:
-        return u"fatal"_s;
-    }
-    return u"warning"_s;
+    return nameOf<QtMsgType>(kLogLevelNames, type);
 }
 
 // "🦊 proxy done: …" → "proxy done: …": the pictograph marks a line for the eye, not for a parser.

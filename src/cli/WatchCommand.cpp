@@ -62,21 +62,9 @@ QByteArray displayPath(const QString& path, bool isDirectory)
     return bytes;
 }
 
-const char* kindName(FileEvent::Kind kind)
+QByteArray kindName(FileEvent::Kind kind)
 {
-    switch (kind) {
-    case FileEvent::Kind::Created:
-        return "created";
-    case FileEvent::Kind::Modified:
-        return "modified";
-    case FileEvent::Kind::Removed:
-        return "removed";
-    case FileEvent::Kind::Renamed:
-        return "renamed";
-    case FileEvent::Kind::WriteClosed:
-        return "write-closed";
-    }
-    return "changed";
+    return fileEventKindName(kind).toLatin1(); // names are ASCII
 }
 
 void printEvent(const FileEvent& event, bool json)

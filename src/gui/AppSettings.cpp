@@ -1,29 +1,27 @@
 #include "AppSettings.h"
 
+#include "common/EnumNames.h"
+
 using namespace Qt::StringLiterals;
 
 namespace foxreload::gui {
 
+namespace {
+constexpr EnumName<NotificationLevel> kNotificationLevelKeys[] {
+    { NotificationLevel::All, u"all" },
+    { NotificationLevel::FailuresAndRewards, u"failures" },
+    { NotificationLevel::Off, u"off" },
+};
+} // namespace
+
 QString notificationLevelKey(NotificationLevel level)
 {
-    switch (level) {
-    case NotificationLevel::All:
-        return u"all"_s;
-    case NotificationLevel::FailuresAndRewards:
-        return u"failures"_s;
-    case NotificationLevel::Off:
-        return u"off"_s;
-    }
-    return u"all"_s;
+    return nameOf<NotificationLevel>(kNotificationLevelKeys, level);
 }
 
 NotificationLevel notificationLevelFromKey(const QString& key)
 {
-    if (key == u"failures")
-        return NotificationLevel::FailuresAndRewards;
-    if (key == u"off")
-        return NotificationLevel::Off;
-    return NotificationLevel::All;
+    return valueOf<NotificationLevel>(kNotificationLevelKeys, key).value_or(NotificationLevel::All);
 }
 
 AppSettings::AppSettings()

@@ -14,15 +14,9 @@ ReloadStrategy strategyOf(const QJsonValue& value)
     return strategyFromName(value.toString()).value_or(ReloadStrategy::FullRestart);
 }
 
-ReloadTrigger triggerOf(const QString& name)
+ReloadTrigger triggerOf(const QJsonValue& value)
 {
-    if (name == u"manual")
-        return ReloadTrigger::Manual;
-    if (name == u"crash_restart")
-        return ReloadTrigger::CrashRestart;
-    if (name == u"startup")
-        return ReloadTrigger::Startup;
-    return ReloadTrigger::FileChange;
+    return reloadTriggerFromName(value.toString()).value_or(ReloadTrigger::FileChange);
 }
 
 QStringList stringList(const QJsonValue& value)
@@ -99,16 +93,16 @@ void ProxiedSession::handleEvent(const QJsonObject& event)
     } else if (type == u"reload_started") {
         noteOrchestratorState(ReloadOrchestrator::State::Reloading);
         noteReloadStarted(quint64(event.value("id"_L1).toInteger()), strategyOf(event.value("strategy"_L1)),
-            triggerOf(event.value("trigger"_L1).toString()));
+            triggerOf(event.value("trigger"_L1)));
     } else if (type == u"reload_finished") {
         ReloadResult result;
         result.id = quint64(event.value("id"_L1).toInteger());
-        result.trigger = triggerOf(event.value("trigger"_L1).toString());
+        result.trigger = triggerOf(event.value("trigger"_L1));
         result.requested = strategyOf(event.value("requested"_L1));
         result.performed = strategyOf(event.value("strategy"_L1));
         result.escalationReason = event.value("escalation"_L1).toString();
-        result.outcome = event.value("outcome"_L1).toString() == u"failed" ? ReloadOutcome::Failed
-                                                                           : ReloadOutcome::Success;
+        result.outcome
+            = reloadOutcomeFromName(event.value("outcome"_L1).toString()).value_or(ReloadOutcome::Success);
         result.error = event.value("error"_L1).toString();
         result.errorDetail = event.value("errorDetail"_L1).toString();
         result.pid = event.value("pid"_L1).toInteger();
@@ -135,13 +129,10 @@ void ProxiedSession::handleEvent(const QJsonObject& event)
     } else if (type == u"reload_deferred") {
         noteReloadDeferred(event.value("delayMs"_L1).toInt());
     } else if (type == u"server_state") {
-        const QString state = event.value("state"_L1).toString();
         const qint64 pid = event.value("pid"_L1).toInteger();
         using S = ReloadOrchestrator::State;
-        static const QHash<QString, S> states { { u"stopped"_s, S::Stopped }, { u"starting"_s, S::Starting },
-            { u"ready"_s, S::Ready }, { u"reloading"_s, S::Reloading }, { u"down"_s, S::Down },
-            { u"shutting_down"_s, S::ShuttingDown } };
-        const S parsed = states.value(state, S::Stopped);
+        const S parsed
+            = ReloadOrchestrator::stateFromName(event.value("state"_L1).toString()).value_or(S::Stopped);
         if (parsed == S::Ready && pid > 0)
             noteServerReady(pid, event.value("tools"_L1).toInt(-1));
         noteOrchestratorState(parsed);

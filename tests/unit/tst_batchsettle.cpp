@@ -2,6 +2,7 @@
 // and a short settle time has passed, driven here by an injected clock through the event
 // sequences real editors and tools produce.
 #include "analyze/ChangeBatcher.h"
+#include "common/EventScript.h"
 
 #include <QSet>
 #include <QTest>
@@ -9,6 +10,7 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace foxreload;
+using foxreload::test::fileEvent;
 
 class TestBatchSettle : public QObject
 {
@@ -34,58 +36,6 @@ constexpr auto kSettle = 5ms;
 constexpr auto kStep = std::chrono::microseconds(10);
 const Clock::time_point t0 = Clock::time_point(std::chrono::hours(1));
 
-FileEvent fileEvent(
-    FileEvent::Kind kind, const QString& path, const QString& oldPath = {}, bool directory = false)
-{
-    FileEvent e;
-    e.kind = kind;
-    e.path = u"/p/"_s + path;
-    if (!oldPath.isEmpty())
-        e.oldPath = u"/p/"_s + oldPath;
-    e.isDirectory = directory;
-    return e;
-}
-
-// "c a" created, "m a" modified, "w a" write-closed, "d a" removed, "r a>b" renamed a to b,
-// "C a"/"D a" a directory created/removed; "+N" waits N ms (fractions allowed).
-FileEvent parse(const QString& spec)
-{
-    const QChar kind = spec.at(0);
-    const QString rest = spec.mid(2);
-    if (kind == u'c')
-        return fileEvent(FileEvent::Kind::Created, rest);
-    if (kind == u'C')
-        return fileEvent(FileEvent::Kind::Created, rest, {}, true);
-    if (kind == u'm')
-        return fileEvent(FileEvent::Kind::Modified, rest);
-    if (kind == u'w')
-        return fileEvent(FileEvent::Kind::WriteClosed, rest);
-    if (kind == u'd')
-        return fileEvent(FileEvent::Kind::Removed, rest);
-    if (kind == u'D')
-        return fileEvent(FileEvent::Kind::Removed, rest, {}, true);
-    const QStringList parts = rest.split(u'>');
-    return fileEvent(FileEvent::Kind::Renamed, parts.at(1), parts.at(0));
-}
-
-QString describe(const FileEvent& e)
-{
-    const QString path = e.path.mid(3);
-    switch (e.kind) {
-    case FileEvent::Kind::Created:
-        return u"c "_s + path;
-    case FileEvent::Kind::Modified:
-        return u"m "_s + path;
-    case FileEvent::Kind::Removed:
-        return u"d "_s + path;
-    case FileEvent::Kind::Renamed:
-        return u"r "_s + e.oldPath.mid(3) + u'>' + path;
-    case FileEvent::Kind::WriteClosed:
-        return u"w "_s + path;
-    }
-    return {};
-}
-
 // Plays a script against a window the way ChangeBatcher's timer does (a batch closes at its
 // deadline, before any later event), and says for each batch what closed it:
 // "settle: m a.py, d b.py" (or quiet, max-wait).
@@ -96,6 +46,7 @@ public:
         : m_window(window)
     { }
 
+    // Steps in EventScript.h's notation, and "+N": wait N ms (fractions allowed).
     void play(const QStringList& script)
     {
         for (const QString& step : script) {
@@ -104,7 +55,7 @@ public:
                     std::chrono::duration<double, std::milli>(step.mid(1).toDouble()));
                 continue;
             }
-            send(parse(step));
+            send(test::parseEvent(step));
             m_now += kStep;
         }
     }
@@ -134,7 +85,7 @@ public:
             QVERIFY(batch);
             QStringList events;
             for (const FileEvent& e : std::as_const(batch->events))
-                events.append(describe(e));
+                events.append(test::describeEvent(e));
             m_closed.append(reason + u": "_s + events.join(u", "_s));
             m_batches.append(*batch);
         }

@@ -1,10 +1,12 @@
 #include "analyze/ChangeBatcher.h"
+#include "common/EventScript.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace foxreload;
+using foxreload::test::fileEvent;
 
 class TestBatchWindow : public QObject
 {
@@ -27,50 +29,6 @@ private Q_SLOTS:
 namespace {
 const Clock::time_point t0 = Clock::time_point(std::chrono::hours(1));
 
-FileEvent ev(FileEvent::Kind kind, const QString& path, const QString& oldPath = {})
-{
-    FileEvent e;
-    e.kind = kind;
-    e.path = u"/p/"_s + path;
-    if (!oldPath.isEmpty())
-        e.oldPath = u"/p/"_s + oldPath;
-    return e;
-}
-
-// "c a" created, "m a" modified, "d a" removed, "r a>b" renamed a to b.
-FileEvent parse(const QString& spec)
-{
-    const QChar kind = spec.at(0);
-    const QString rest = spec.mid(2);
-    if (kind == u'c')
-        return ev(FileEvent::Kind::Created, rest);
-    if (kind == u'm')
-        return ev(FileEvent::Kind::Modified, rest);
-    if (kind == u'd')
-        return ev(FileEvent::Kind::Removed, rest);
-    const QStringList parts = rest.split(u'>');
-    if (parts.size() == 1)
-        return ev(FileEvent::Kind::Renamed, parts.at(0));
-    return ev(FileEvent::Kind::Renamed, parts.at(1), parts.at(0));
-}
-
-QString describe(const FileEvent& e)
-{
-    const QString path = e.path.mid(3);
-    switch (e.kind) {
-    case FileEvent::Kind::Created:
-        return u"c "_s + path;
-    case FileEvent::Kind::Modified:
-        return u"m "_s + path;
-    case FileEvent::Kind::Removed:
-        return u"d "_s + path;
-    case FileEvent::Kind::Renamed:
-        return u"r "_s + e.oldPath.mid(3) + u'>' + path;
-    case FileEvent::Kind::WriteClosed:
-        return u"w "_s + path;
-    }
-    return {};
-}
 } // namespace
 
 void TestBatchWindow::emptyWindow()
@@ -85,7 +43,7 @@ void TestBatchWindow::emptyWindow()
 void TestBatchWindow::closesAfterQuietWindow()
 {
     BatchWindow window(50ms, 1000ms);
-    window.add(ev(FileEvent::Kind::Modified, u"a.py"_s), t0);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"a.py"_s), t0);
     QVERIFY(!window.isEmpty());
     QVERIFY(window.deadline() == t0 + 50ms);
     QVERIFY(!window.takeIfDue(t0));
@@ -105,11 +63,11 @@ void TestBatchWindow::closesAfterQuietWindow()
 void TestBatchWindow::eventsExtendTheQuietWindow()
 {
     BatchWindow window(50ms, 1000ms);
-    window.add(ev(FileEvent::Kind::Modified, u"a.py"_s), t0);
-    window.add(ev(FileEvent::Kind::Modified, u"b.py"_s), t0 + 40ms);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"a.py"_s), t0);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"b.py"_s), t0 + 40ms);
     QVERIFY(window.deadline() == t0 + 90ms);
     QVERIFY(!window.takeIfDue(t0 + 60ms));
-    window.add(ev(FileEvent::Kind::Modified, u"a.py"_s), t0 + 80ms);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"a.py"_s), t0 + 80ms);
     QVERIFY(!window.takeIfDue(t0 + 129ms));
     const std::optional<ChangeBatch> batch = window.takeIfDue(t0 + 130ms);
     QVERIFY(batch);
@@ -125,7 +83,7 @@ void TestBatchWindow::maxWaitBoundsAContinuousStream()
     QList<ChangeBatch> batches;
     int sent = 0;
     for (auto now = t0; now <= t0 + 3500ms; now += 10ms) {
-        window.add(ev(FileEvent::Kind::Modified, u"f"_s + QString::number(sent++)), now);
+        window.add(fileEvent(FileEvent::Kind::Modified, u"f"_s + QString::number(sent++)), now);
         if (std::optional<ChangeBatch> batch = window.takeIfDue(now))
             batches.append(*batch);
     }
@@ -149,7 +107,7 @@ void TestBatchWindow::noMaximumWhenMaxWaitIsZero()
 {
     BatchWindow window(50ms, 0ms);
     for (auto now = t0; now <= t0 + 5s; now += 10ms) {
-        window.add(ev(FileEvent::Kind::Modified, u"a"_s), now);
+        window.add(fileEvent(FileEvent::Kind::Modified, u"a"_s), now);
         QVERIFY(!window.takeIfDue(now));
     }
     QVERIFY(window.deadline() == t0 + 5s + 50ms);
@@ -159,7 +117,7 @@ void TestBatchWindow::noMaximumWhenMaxWaitIsZero()
 void TestBatchWindow::takeClosesNow()
 {
     BatchWindow window(50ms, 1000ms);
-    window.add(ev(FileEvent::Kind::Created, u"a"_s), t0);
+    window.add(fileEvent(FileEvent::Kind::Created, u"a"_s), t0);
     const std::optional<ChangeBatch> batch = window.take(t0 + 1ms);
     QVERIFY(batch);
     QVERIFY(batch->readyAt == t0 + 1ms);
@@ -169,9 +127,9 @@ void TestBatchWindow::takeClosesNow()
 void TestBatchWindow::batchIdsIncrease()
 {
     BatchWindow window(50ms, 1000ms);
-    window.add(ev(FileEvent::Kind::Modified, u"a"_s), t0);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"a"_s), t0);
     const quint64 first = window.take(t0)->id;
-    window.add(ev(FileEvent::Kind::Modified, u"a"_s), t0);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"a"_s), t0);
     const quint64 second = window.take(t0)->id;
     QVERIFY(first > 0);
     QCOMPARE(second, first + 1);
@@ -216,12 +174,12 @@ void TestBatchWindow::coalescing()
     QFETCH(QStringList, expected);
     BatchWindow window(50ms, 1000ms);
     for (const QString& spec : std::as_const(events))
-        window.add(parse(spec), t0);
+        window.add(test::parseEvent(spec), t0);
     const std::optional<ChangeBatch> batch = window.take(t0 + 50ms);
     QVERIFY(batch);
     QStringList actual;
     for (const FileEvent& e : batch->events)
-        actual.append(describe(e));
+        actual.append(test::describeEvent(e));
     QCOMPARE(actual, expected);
     QCOMPARE(batch->rawEventCount, events.size());
 }
@@ -230,23 +188,23 @@ void TestBatchWindow::coalescingKeepsFirstAppearanceOrder()
 {
     BatchWindow window(50ms, 1000ms);
     for (const QString& spec : { u"m b"_s, u"m a"_s, u"m b"_s, u"c c"_s, u"m a"_s })
-        window.add(parse(spec), t0);
+        window.add(test::parseEvent(spec), t0);
     const std::optional<ChangeBatch> batch = window.take(t0);
     QVERIFY(batch);
     QStringList actual;
     for (const FileEvent& e : batch->events)
-        actual.append(describe(e));
+        actual.append(test::describeEvent(e));
     QCOMPARE(actual, QStringList({ u"m b"_s, u"m a"_s, u"c c"_s }));
 }
 
 void TestBatchWindow::directoryFlagSurvives()
 {
     BatchWindow window(50ms, 1000ms);
-    FileEvent dir = ev(FileEvent::Kind::Created, u"tools/geo"_s);
+    FileEvent dir = fileEvent(FileEvent::Kind::Created, u"tools/geo"_s);
     dir.isDirectory = true;
     window.add(dir, t0);
-    window.add(ev(FileEvent::Kind::Created, u"tools/geo/maps.py"_s), t0);
-    window.add(ev(FileEvent::Kind::Modified, u"tools/geo"_s), t0); // a directory's mtime changed
+    window.add(fileEvent(FileEvent::Kind::Created, u"tools/geo/maps.py"_s), t0);
+    window.add(fileEvent(FileEvent::Kind::Modified, u"tools/geo"_s), t0); // a directory's mtime changed
     const std::optional<ChangeBatch> batch = window.take(t0);
     QCOMPARE(batch->events.size(), 2);
     QCOMPARE(batch->events.at(0).kind, FileEvent::Kind::Created);

@@ -1,9 +1,13 @@
-// The name tables of the value types that cross stages: every enumerator's name reads back as
-// the same enumerator, so a row left out of a table (or spelt twice) fails here.
+// The name tables of the value types that cross stages, and of the enums whose names are written
+// out (the orchestrator's state in the event stream, a metric's type on the metrics page): every
+// enumerator's name reads back as the same enumerator, so a row left out of a table (or spelt
+// twice) fails here.
 #include "common/BuildResult.h"
 #include "common/FileEvent.h"
 #include "common/ReloadResult.h"
 #include "common/ReloadStrategy.h"
+#include "metrics/Exposition.h"
+#include "server/ReloadOrchestrator.h"
 
 #include <QTest>
 
@@ -44,6 +48,10 @@ private Q_SLOTS:
     void reloadOutcome();
     void reloadStrategy_data();
     void reloadStrategy();
+    void orchestratorState_data();
+    void orchestratorState();
+    void metricType_data();
+    void metricType();
     void unknownNamesAreRejected();
 };
 
@@ -122,6 +130,39 @@ void TestEnumNames::reloadStrategy()
     checkRoundTrip<ReloadStrategy>(strategyName, strategyFromName);
 }
 
+void TestEnumNames::orchestratorState_data()
+{
+    using State = ReloadOrchestrator::State;
+    QTest::addColumn<State>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("stopped") << State::Stopped << u"stopped"_s;
+    QTest::newRow("starting") << State::Starting << u"starting"_s;
+    QTest::newRow("ready") << State::Ready << u"ready"_s;
+    QTest::newRow("reloading") << State::Reloading << u"reloading"_s;
+    QTest::newRow("down") << State::Down << u"down"_s;
+    QTest::newRow("shutting_down") << State::ShuttingDown << u"shutting_down"_s;
+}
+
+void TestEnumNames::orchestratorState()
+{
+    checkRoundTrip<ReloadOrchestrator::State>(
+        ReloadOrchestrator::stateName, ReloadOrchestrator::stateFromName);
+}
+
+void TestEnumNames::metricType_data()
+{
+    QTest::addColumn<metrics::MetricType>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("counter") << metrics::MetricType::Counter << u"counter"_s;
+    QTest::newRow("gauge") << metrics::MetricType::Gauge << u"gauge"_s;
+    QTest::newRow("histogram") << metrics::MetricType::Histogram << u"histogram"_s;
+}
+
+void TestEnumNames::metricType()
+{
+    checkRoundTrip<metrics::MetricType>(metrics::metricTypeName, metrics::metricTypeFromName);
+}
+
 void TestEnumNames::unknownNamesAreRejected()
 {
     // Names are exact: another case or the human label is not a name.
@@ -130,6 +171,8 @@ void TestEnumNames::unknownNamesAreRejected()
     QVERIFY(!reloadTriggerFromName(u"").has_value());
     QVERIFY(!reloadOutcomeFromName(u"ok").has_value());
     QVERIFY(!strategyFromName(u"hot reload").has_value());
+    QVERIFY(!ReloadOrchestrator::stateFromName(u"Ready").has_value());
+    QVERIFY(!metrics::metricTypeFromName(u"summary").has_value());
 }
 
 QTEST_GUILESS_MAIN(TestEnumNames)

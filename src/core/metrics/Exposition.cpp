@@ -1,5 +1,7 @@
 #include "Exposition.h"
 
+#include "common/EnumNames.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -73,19 +75,22 @@ QString escapeHelp(const QString& help)
     return escaped;
 }
 
-QString typeName(MetricType type)
-{
-    switch (type) {
-    case MetricType::Counter:
-        return u"counter"_s;
-    case MetricType::Gauge:
-        return u"gauge"_s;
-    case MetricType::Histogram:
-        break;
-    }
-    return u"histogram"_s;
-}
+constexpr EnumName<MetricType> kMetricTypeNames[] {
+    { MetricType::Counter, u"counter" },
+    { MetricType::Gauge, u"gauge" },
+    { MetricType::Histogram, u"histogram" },
+};
 } // namespace
+
+QString metricTypeName(MetricType type)
+{
+    return nameOf<MetricType>(kMetricTypeNames, type);
+}
+
+std::optional<MetricType> metricTypeFromName(QStringView name)
+{
+    return valueOf<MetricType>(kMetricTypeNames, name);
+}
 
 QByteArray render(const QList<MetricFamily>& families)
 {
@@ -102,7 +107,7 @@ QByteArray render(const QList<MetricFamily>& families)
     QString text;
     for (const MetricFamily& family : std::as_const(merged)) {
         text += u"# HELP "_s + family.name + u' ' + escapeHelp(family.help) + u'\n';
-        text += u"# TYPE "_s + family.name + u' ' + typeName(family.type) + u'\n';
+        text += u"# TYPE "_s + family.name + u' ' + metricTypeName(family.type) + u'\n';
         for (const Sample& sample : family.samples) {
             text += family.name + sample.suffix;
             if (!sample.labels.isEmpty()) {

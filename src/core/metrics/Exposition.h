@@ -3,6 +3,9 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringView>
+
+#include <optional>
 
 namespace foxreload::metrics {
 
@@ -13,6 +16,8 @@ namespace foxreload::metrics {
 using Labels = QList<QPair<QString, QString>>; // in the order they are written
 
 enum class MetricType { Counter, Gauge, Histogram };
+QString metricTypeName(MetricType type); // "counter", "gauge", "histogram": the # TYPE line's word
+std::optional<MetricType> metricTypeFromName(QStringView name);
 
 struct Sample
 {

@@ -16,8 +16,8 @@ MetricsCollector::MetricsCollector(const QString& project, QObject* parent)
 {
     for (const QString& strategy : strategyLabels()) {
         m_reloadDurations.emplace(strategy, Histogram(durationBuckets()));
-        for (const QString& outcome : { u"success"_s, u"failed"_s })
-            m_reloads[{ strategy, outcome }] = 0;
+        for (const ReloadOutcome outcome : { ReloadOutcome::Success, ReloadOutcome::Failed })
+            m_reloads[{ strategy, reloadOutcomeName(outcome) }] = 0;
     }
     for (const QString& reason : restartReasons())
         m_restarts[reason] = 0;
@@ -34,7 +34,8 @@ const QStringList& MetricsCollector::strategyLabels()
 
 const QStringList& MetricsCollector::restartReasons()
 {
-    static const QStringList reasons { u"file_change"_s, u"escalated"_s, u"manual"_s, u"crash_restart"_s };
+    static const QStringList reasons { reloadTriggerName(ReloadTrigger::FileChange), u"escalated"_s,
+        reloadTriggerName(ReloadTrigger::Manual), reloadTriggerName(ReloadTrigger::CrashRestart) };
     return reasons;
 }
 

@@ -32,17 +32,12 @@ inline QDate dayFromKey(const QString& key)
 
 inline ReloadTrigger triggerFromName(const QString& name)
 {
-    for (const auto trigger : { ReloadTrigger::FileChange, ReloadTrigger::Manual, ReloadTrigger::CrashRestart,
-             ReloadTrigger::Startup }) {
-        if (reloadTriggerName(trigger) == name)
-            return trigger;
-    }
-    return ReloadTrigger::FileChange;
+    return reloadTriggerFromName(name).value_or(ReloadTrigger::FileChange);
 }
 
 inline ReloadOutcome outcomeFromName(const QString& name)
 {
-    return name == reloadOutcomeName(ReloadOutcome::Failed) ? ReloadOutcome::Failed : ReloadOutcome::Success;
+    return reloadOutcomeFromName(name).value_or(ReloadOutcome::Success);
 }
 
 inline ReloadStrategy strategyFromText(const QString& name)
