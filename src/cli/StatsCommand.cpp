@@ -202,10 +202,10 @@ int statsCommand(const QStringList& arguments)
     const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption db(
         u"db"_s, u"History database: an SQLite file or a postgresql:// URL."_s, u"file|url"_s);
-    const QCommandLineOption team(u"team"_s,
-        u"Show only the leaderboard of everyone who shares the history database (gamification.player)."_s);
     const QCommandLineOption learned(u"learned"_s,
         u"Show only the reload strategies FoxReload learned per file (see `foxreload forget`)."_s);
+    const QCommandLineOption team(u"team"_s,
+        u"Show only the leaderboard of everyone who shares the history database (gamification.player)."_s);
     parser.addOptions({ json, db, learned, team });
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "foxreload stats: %s\n", qPrintable(parser.errorText()));
@@ -253,9 +253,10 @@ int statsCommand(const QStringList& arguments)
         const QList<LeaderboardRow> rows = engine.leaderboard();
         if (parser.isSet(json))
             print(QString::fromUtf8(
-                QJsonDocument(teamJson(path, exists, store.player(), rows)).toJson(QJsonDocument::Indented)));
+                QJsonDocument(teamJson(redactedDatabase(path), exists, store.player(), rows))
+                    .toJson(QJsonDocument::Indented)));
         else
-            printText(teamText(path, exists, store.player(), rows));
+            printText(teamText(redactedDatabase(path), exists, store.player(), rows));
         return ExitOk;
     }
     const QList<RunningSession> running = runningSessions();
