@@ -7,6 +7,7 @@
 #include "EventLogPanel.h"
 #include "GamificationPanel.h"
 #include "HistoryLoader.h"
+#include "LearnedPanel.h"
 #include "ProjectController.h"
 #include "ProjectManager.h"
 #include "TeamPanel.h"
@@ -79,6 +80,8 @@ DashboardWindow::DashboardWindow(ProjectManager* projects, QWidget* parent)
     m_events = new EventLogPanel(m_tabs);
     m_tabs->addTab(m_events, tr("&Events"));
     m_tabs->addTab(buildOutputTab(), tr("Server o&utput"));
+    m_learned = new LearnedPanel(m_tabs);
+    m_tabs->addTab(m_learned, tr("Learned"));
     m_team = new TeamPanel(m_tabs); // a tab only while the database is shared (updateTeamTab)
     m_team->hide();
     layout->addWidget(m_tabs, 1);
@@ -218,6 +221,7 @@ void DashboardWindow::setHistory(HistoryStore* store, GamificationEngine* engine
     m_events->setStore(store);
     m_charts->setStore(store);
     m_game->setStore(store);
+    m_learned->setStore(store);
     m_team->setGame(store, engine);
     if (store)
         connect(store, &HistoryStore::changed, this, &DashboardWindow::updateTeamTab, Qt::UniqueConnection);
@@ -303,6 +307,7 @@ void DashboardWindow::bindSession(MonitoredSession* session)
     m_header->bindSession(session);
     m_events->bindSession(session);
     m_charts->setProjectScope(session ? session->location() : QString());
+    m_learned->setProjectScope(session ? session->location() : QString());
     if (session) {
         m_sessionConnections << connect(session, &MonitoredSession::statusChanged, this, [this] {
             updateHeader();

@@ -25,6 +25,7 @@ class DashboardHeader;
 class EventLogFilter;
 class EventLogPanel;
 class GamificationPanel;
+class LearnedPanel;
 class ProjectManager;
 class TeamPanel;
 class WelcomePage;
@@ -54,6 +55,7 @@ public:
     MonitoredSession* session() const { return m_session; }
     ChartsPanel* charts() const { return m_charts; }
     GamificationPanel* gamePanel() const { return m_game; }
+    LearnedPanel* learnedPanel() const { return m_learned; }
     TeamPanel* teamPanel() const { return m_team; }
     DashboardHeader* header() const { return m_header; }
     WelcomePage* welcomePage() const { return m_welcome; }
@@ -108,6 +110,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     ChartsPanel* m_charts = nullptr;
     GamificationPanel* m_game = nullptr;
+    LearnedPanel* m_learned = nullptr;
     TeamPanel* m_team = nullptr; // a tab only while the database is shared
     EventLogPanel* m_events = nullptr;
     QPlainTextEdit* m_output = nullptr;

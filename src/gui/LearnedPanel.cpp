@@ -1,0 +1,135 @@
+#include "LearnedPanel.h"
+
+#include "MonitoredSession.h"
+#include "learn/LearnRules.h"
+#include "store/HistoryStore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMap>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace foxreload::gui {
+
+LearnedPanel::LearnedPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_view = new QTreeWidget(this);
+    m_view->setRootIsDecorated(false);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAccessibleName(tr("Learned reload strategies"));
+    m_view->setHeaderLabels(
+        { tr("File"), tr("Rule says"), tr("Next change"), tr("Succeeded"), tr("Failed"), tr("Why") });
+    m_view->header()->setStretchLastSection(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    layout->addWidget(m_view, 1);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_forget = new QPushButton(tr("&Forget selected"), this);
+    m_forgetAll = new QPushButton(tr("Forget a&ll"), this);
+    buttons->addWidget(m_forget);
+    buttons->addWidget(m_forgetAll);
+    layout->addLayout(buttons);
+
+    connect(m_view, &QTreeWidget::itemSelectionChanged, this, &LearnedPanel::updateButtons);
+    connect(m_forget, &QPushButton::clicked, this, [this] {
+        QStringList paths;
+        for (const QTreeWidgetItem* item : m_view->selectedItems())
+            paths.append(item->text(0));
+        forget(paths);
+    });
+    connect(m_forgetAll, &QPushButton::clicked, this, [this] {
+        QStringList paths;
+        for (int row = 0; row < m_view->topLevelItemCount(); ++row)
+            paths.append(m_view->topLevelItem(row)->text(0));
+        forget(paths);
+    });
+    refresh();
+}
+
+void LearnedPanel::setStore(HistoryStore* store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &HistoryStore::changed, this, &LearnedPanel::refresh);
+    refresh();
+}
+
+void LearnedPanel::setProjectScope(const QString& projectRoot)
+{
+    m_projectRoot = projectRoot;
+    refresh();
+}
+
+void LearnedPanel::refresh()
+{
+    m_view->clear();
+    QMap<QString, QList<LearnedAttempt>> histories;
+    if (m_store && !m_projectRoot.isEmpty()) {
+        for (const LearnedOutcomeRecord& record : m_store->learnedOutcomes(m_projectRoot)) {
+            const std::optional<ReloadStrategy> strategy = strategyFromName(record.strategy);
+            const std::optional<LearnedOutcome> outcome = learnedOutcomeFromName(record.outcome);
+            if (strategy && outcome)
+                histories[record.path].append({ *strategy, *outcome });
+        }
+    }
+    int escalated = 0;
+    for (auto it = histories.cbegin(); it != histories.cend(); ++it) {
+        const LearnedSummary summary = learnrules::summarize(it.key(), it.value());
+        auto* item = new QTreeWidgetItem(m_view);
+        item->setText(0, summary.path);
+        item->setText(1, MonitoredSession::strategyText(summary.advice.planned));
+        item->setText(2, MonitoredSession::strategyText(summary.advice.strategy));
+        item->setData(3, Qt::DisplayRole, summary.succeeded);
+        item->setData(4, Qt::DisplayRole, summary.failed);
+        item->setText(5, summary.reason);
+        item->setToolTip(5, summary.reason);
+        if (summary.advice.escalated()) {
+            ++escalated;
+            QFont bold = item->font(2);
+            bold.setBold(true);
+            item->setFont(2, bold);
+        }
+    }
+    m_view->resizeColumnToContents(0);
+    if (histories.isEmpty())
+        m_summary->setText(
+            tr("Nothing learned yet: every file takes the strategy its rule names. A file whose "
+               "hot reloads keep failing will take a stronger strategy on its own."));
+    else
+        m_summary->setText(
+            tr("%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.", nullptr,
+                int(histories.size()))
+                .arg(escalated));
+    updateButtons();
+}
+
+void LearnedPanel::forget(const QStringList& paths)
+{
+    if (!m_store || paths.isEmpty())
+        return;
+    m_store->forgetLearned(m_projectRoot, paths);
+    refresh();
+}
+
+void LearnedPanel::updateButtons()
+{
+    m_forget->setEnabled(!m_view->selectedItems().isEmpty());
+    m_forgetAll->setEnabled(m_view->topLevelItemCount() > 0);
+}
+
+} // namespace foxreload::gui

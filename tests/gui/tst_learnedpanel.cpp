@@ -1,0 +1,96 @@
+// The dashboard's Learned tab on a real history store: what the learner remembered about the
+// project's files, escalated ones marked, and its Forget buttons.
+
+#include "gui/LearnedPanel.h"
+#include "learn/LearnRules.h"
+#include "store/HistoryStore.h"
+
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace foxreload;
+using namespace foxreload::gui;
+
+namespace {
+
+void remember(HistoryStore& store, const QString& root, const QString& path, ReloadStrategy strategy,
+    LearnedOutcome outcome)
+{
+    LearnedOutcomeRecord record;
+    record.projectRoot = root;
+    record.path = path;
+    record.strategy = strategyName(strategy);
+    record.outcome = learnedOutcomeName(outcome);
+    store.recordLearnedOutcome(record);
+}
+
+QTreeWidgetItem* rowOf(const QTreeWidget* view, const QString& path)
+{
+    for (int row = 0; row < view->topLevelItemCount(); ++row) {
+        if (view->topLevelItem(row)->text(0) == path)
+            return view->topLevelItem(row);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestLearnedPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsAndForgets()
+    {
+        QTemporaryDir dir;
+        HistoryStore store;
+        QVERIFY(store.open(dir.filePath(u"history.sqlite"_s)));
+        const QString root = dir.filePath(u"project"_s);
+        for (int i = 0; i < 3; ++i)
+            remember(store, root, u"services/cache.py"_s, ReloadStrategy::HotReload, LearnedOutcome::Failed);
+        remember(store, root, u"tools/echo.py"_s, ReloadStrategy::HotReload, LearnedOutcome::Succeeded);
+        remember(store, dir.filePath(u"other"_s), u"tools/other.py"_s, ReloadStrategy::HotReload,
+            LearnedOutcome::Failed);
+
+        LearnedPanel panel;
+        panel.setStore(&store);
+        QCOMPARE(panel.view()->topLevelItemCount(), 0); // no project yet
+        QVERIFY(!panel.forgetAllButton()->isEnabled());
+        panel.setProjectScope(root);
+        QCOMPARE(panel.view()->topLevelItemCount(), 2);
+        QTreeWidgetItem* cache = rowOf(panel.view(), u"services/cache.py"_s);
+        QVERIFY(cache);
+        QCOMPARE(cache->text(1), u"hot reload"_s);
+        QCOMPARE(cache->text(2), u"service restart"_s);
+        QVERIFY(cache->font(2).bold());
+        QCOMPARE(cache->text(5),
+            u"learned: 3 of the last 3 hot reloads of services/cache.py failed → service restart"_s);
+        QTreeWidgetItem* echo = rowOf(panel.view(), u"tools/echo.py"_s);
+        QVERIFY(echo);
+        QCOMPARE(echo->text(2), u"hot reload"_s);
+        QVERIFY(echo->text(5).isEmpty());
+
+        // A new outcome written elsewhere in the app shows without a refresh by hand.
+        remember(store, root, u"tools/echo.py"_s, ReloadStrategy::HotReload, LearnedOutcome::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(rowOf(panel.view(), u"tools/echo.py"_s)->text(4), u"1"_s, 5000);
+
+        QVERIFY(!panel.forgetButton()->isEnabled());
+        rowOf(panel.view(), u"services/cache.py"_s)->setSelected(true);
+        QVERIFY(panel.forgetButton()->isEnabled());
+        QTest::mouseClick(panel.forgetButton(), Qt::LeftButton);
+        QCOMPARE(panel.view()->topLevelItemCount(), 1);
+        QVERIFY(!rowOf(panel.view(), u"services/cache.py"_s));
+        QVERIFY(store.learnedOutcomes(root).size() == 2);
+
+        QTest::mouseClick(panel.forgetAllButton(), Qt::LeftButton);
+        QCOMPARE(panel.view()->topLevelItemCount(), 0);
+        QVERIFY(store.learnedOutcomes(root).isEmpty());
+        QCOMPARE(store.learnedOutcomes(dir.filePath(u"other"_s)).size(), 1); // another project's stays
+    }
+};
+
+QTEST_MAIN(TestLearnedPanel)
+#include "tst_learnedpanel.moc"

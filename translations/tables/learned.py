@@ -1,0 +1,16 @@
+# The dashboard's Learned tab (LearnedPanel): what the strategy learner remembers per file.
+# Mnemonics are unique per window in each language (tests/gui/tst_shortcuts.cpp).
+T = {
+ 'Learned': ('Gelernt', 'Appris'),
+ 'Learned reload strategies': ('Gelernte Neulade-Strategien', 'Stratégies de rechargement apprises'),
+ 'File': ('Datei', 'Fichier'),
+ 'Rule says': ('Laut Regel', 'Selon la règle'),
+ 'Next change': ('Nächste Änderung', 'Prochaine modification'),
+ 'Succeeded': ('Erfolgreich', 'Réussis'),
+ 'Failed': ('Fehlgeschlagen', 'Échoués'),
+ 'Why': ('Grund', 'Raison'),
+ '&Forget selected': ('Auswahl &vergessen', '&Oublier la sélection'),
+ 'Forget a&ll': ('A&lle vergessen', 'Tout oub&lier'),
+ 'Nothing learned yet: every file takes the strategy its rule names. A file whose hot reloads keep failing will take a stronger strategy on its own.': ('Noch nichts gelernt: Jede Datei nimmt die Strategie, die ihre Regel nennt. Eine Datei, deren Hot-Reloads immer wieder fehlschlagen, erhält von selbst eine stärkere Strategie.', "Rien d'appris pour l'instant : chaque fichier suit la stratégie que nomme sa règle. Un fichier dont les rechargements à chaud échouent sans cesse passera de lui-même à une stratégie plus forte."),
+ '%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.': (('%n Datei gemerkt, %1 eskaliert. Regeln mit fixed: true werden nie geändert.', '%n Dateien gemerkt, %1 eskaliert. Regeln mit fixed: true werden nie geändert.'), ('%n fichier mémorisé, %1 escaladé(s). Les règles marquées fixed: true ne sont jamais modifiées.', '%n fichiers mémorisés, %1 escaladé(s). Les règles marquées fixed: true ne sont jamais modifiées.')),
+}
