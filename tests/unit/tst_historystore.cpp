@@ -148,6 +148,7 @@ private Q_SLOTS:
     void externalChangesAreNoticed();
     void writeThatCanNeverSucceedIsDropped();
     void lostConnectionHoldsEventsUntilServerIsBack();
+    void twoPlayersShareOneDatabase();
 
 private:
     QString dbPath() const { return m_postgres ? m_url : m_dir->filePath(u"history.sqlite"_s); }
@@ -846,6 +847,46 @@ void TestHistoryStore::lostConnectionHoldsEventsUntilServerIsBack()
     QCOMPARE(store.achievements().size(), 1);
     // Written in the order they happened.
     QCOMPARE(store.recentReloads(1).first().requested, ReloadStrategy::HotReload);
+}
+
+// Migrations 6 and 7 and their queries (players, the leaderboard, the learner's memory) in
+// both dialects: two players' stores on one database, as two people's FoxReloads would be.
+void TestHistoryStore::twoPlayersShareOneDatabase()
+{
+    HistoryStore alice;
+    HistoryStore bob;
+    alice.setPlayer(u"alice"_s, u"core"_s);
+    bob.setPlayer(u"bob"_s);
+    QVERIFY2(alice.open(dbPath()), qPrintable(alice.lastError()));
+    QVERIFY2(bob.open(dbPath()), qPrintable(bob.lastError()));
+    QVERIFY(alice.recordReload(reload(kBase, ReloadStrategy::HotReload, 12)) > 0);
+    QVERIFY(alice.recordXp(xp(kBase, 30)) > 0);
+    QVERIFY(bob.recordReload(reload(kBase, ReloadStrategy::HotReload, 9)) > 0);
+    QVERIFY(bob.recordReload(reload(kBase.addSecs(5), ReloadStrategy::FullRestart, 900)) > 0);
+    QVERIFY(bob.recordXp(xp(kBase, 20)) > 0);
+    QVERIFY(bob.recordXp(xp(kBase.addSecs(5), 25)) > 0);
+    QVERIFY(alice.unlockAchievement(u"first_reload"_s, kBase));
+    QVERIFY(bob.unlockAchievement(u"first_reload"_s, kBase)); // each player has their own
+
+    const QDate day = alice.localDay(kBase);
+    const QList<LeaderboardRow> board = alice.leaderboard(day.addDays(-1), day.addDays(1));
+    QCOMPARE(board.size(), 2);
+    QCOMPARE(board.at(0).player, u"bob"_s);
+    QCOMPARE(board.at(0).xp, 45);
+    QCOMPARE(board.at(0).reloads, 2);
+    QCOMPARE(board.at(0).fastestHotReloadMs, 9);
+    QCOMPARE(board.at(1).player, u"alice"_s);
+    QCOMPARE(board.at(1).team, u"core"_s);
+    QCOMPARE(board.at(1).xp, 30);
+    QCOMPARE(alice.totalXp(), 30);
+    QCOMPARE(bob.totalXp(), 45);
+
+    LearnedOutcomeRecord outcome { 0, u"/p"_s, u"services/cache.py"_s, u"hot_reload"_s, u"failed"_s, kBase };
+    for (int i = 0; i < LearnedOutcomeRecord::kKeptPerPath + 2; ++i)
+        alice.recordLearnedOutcome(outcome);
+    QCOMPARE(bob.learnedOutcomes(u"/p"_s).size(), LearnedOutcomeRecord::kKeptPerPath);
+    QCOMPARE(bob.forgetLearned(u"/p"_s, { u"services/cache.py"_s }), LearnedOutcomeRecord::kKeptPerPath);
+    QVERIFY(alice.learnedOutcomes(QString()).isEmpty());
 }
 
 // The child side of twoProcessesWriteConcurrently: writes n reloads and n XP events.
