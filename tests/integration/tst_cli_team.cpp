@@ -1,13 +1,18 @@
 // `foxreload stats --team`: the leaderboard of everyone sharing one history database, from a
-// database two players wrote, and from two `foxreload run` processes of different players.
+// database two players wrote, and from two `foxreload run` processes of different players on
+// one SQLite file and on one PostgreSQL database (a server started by the test; skipped where
+// PostgreSQL is not installed).
 
 #include "common/CliProcess.h"
 #include "common/ExampleProject.h"
+#include "common/PostgresServer.h"
 #include "store/HistoryStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace foxreload;
@@ -57,8 +62,10 @@ class TestCliTeam : public QObject
 
 private:
     QTemporaryDir m_home;
+    std::unique_ptr<PostgresServer> m_postgres; // started by the first test that needs it
+    QString m_database; // empty: the SQLite file
 
-    QString dbPath() const { return m_home.filePath(u"team.sqlite"_s); }
+    QString dbPath() const { return m_database.isEmpty() ? m_home.filePath(u"team.sqlite"_s) : m_database; }
     QProcessEnvironment environment() const { return isolatedEnvironment(m_home.path()); }
 
     // `foxreload stats --team ARGS` run in `directory`: its standard output, empty when it failed.
@@ -89,6 +96,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_home.isValid());
+        m_database.clear();
         QFile::remove(dbPath());
     }
 
@@ -162,8 +170,24 @@ private Q_SLOTS:
             false);
     }
 
+    void twoRunsOfDifferentPlayersOnOneDatabase_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgresql") << true;
+    }
+
     void twoRunsOfDifferentPlayersOnOneDatabase()
     {
+        QFETCH(bool, postgres);
+        if (postgres) {
+            if (!m_postgres)
+                m_postgres = std::make_unique<PostgresServer>();
+            if (!m_postgres->start())
+                QSKIP(qPrintable(u"no PostgreSQL server: "_s + m_postgres->why()));
+            m_database = m_postgres->createDatabase(u"team_%1"_s.arg(QCoreApplication::applicationPid()));
+            QVERIFY2(!m_database.isEmpty(), qPrintable(m_postgres->why()));
+        }
         ExampleProject first;
         ExampleProject second;
         QVERIFY(first.isValid() && second.isValid());
