@@ -74,14 +74,8 @@ int checkConfigCommand(const QStringList& arguments)
     parser.addPositionalArgument(u"path"_s,
         u"A config file, or a directory to search upwards from (default: the current directory)."_s,
         u"[path]"_s);
-    if (!parser.parse(arguments)) {
-        printVisible(stderr, u"foxreload check-config: "_s + parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        printVisible(stdout, commandHelp(parser, arguments));
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, arguments))
+        return *done;
     if (parser.positionalArguments().size() > 1) {
         printVisible(stderr,
             u"foxreload check-config: expected at most one path, got "_s
@@ -95,13 +89,13 @@ int checkConfigCommand(const QStringList& arguments)
         printVisible(stderr, u"foxreload check-config: "_s + error + u'\n');
         return ExitFailure;
     }
-        result.config->database = redactedDatabase(result.config->database);
 
     ConfigLoadResult result = ConfigLoader::loadFile(displayPath(path));
     // Webhook URLs carry their secret in the path: shown as scheme://host/… only.
     if (result.config) {
         for (WebhookSettings& hook : result.config->notifications.webhooks)
             hook.url = redactedUrl(hook.url);
+        result.config->database = redactedDatabase(result.config->database);
     }
     for (const ConfigError& warning : result.warnings)
         printVisible(stderr, warningLine(warning) + u'\n');

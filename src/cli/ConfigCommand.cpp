@@ -5,7 +5,6 @@
 #include "Commands.h"
 #include "ConfigArgument.h"
 #include "common/DatabaseLocation.h"
-#include "common/VisibleText.h"
 #include "config/ConfigFileEditor.h"
 #include "config/ConfigKeys.h"
 #include "config/ConfigLoader.h"
@@ -16,22 +15,15 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <cstdio>
-
 using namespace Qt::StringLiterals;
 
 namespace foxreload::cli {
 
 namespace {
 
-void print(FILE* stream, const QString& text)
-{
-    std::fputs(text.toUtf8().constData(), stream);
-}
-
 int fail(const QString& message)
 {
-    print(stderr, u"foxreload config: "_s + message + u'\n');
+    printVisible(stderr, u"foxreload config: "_s + message + u'\n');
     return ExitFailure;
 }
 
@@ -59,7 +51,7 @@ int get(const QString& path, const QString& key)
         return fail(error);
     const YamlEditor inFile(*contents);
     if (const auto value = inFile.get(key, &error)) {
-        print(stdout, visibleText(shownValue(key, QString::fromUtf8(*value))) + u'\n');
+        printVisible(stdout, shownValue(key, QString::fromUtf8(*value)) + u'\n');
         return ExitOk;
     }
     if (!error.isEmpty())
@@ -73,12 +65,12 @@ int get(const QString& path, const QString& key)
     const QString notSet = key + u" is not set in "_s + displayPath(path);
     if (!value) {
         const bool item = key.contains(u'[');
-        print(
+        printVisible(
             stderr, notSet + (item ? u" (no such item)\n"_s : u"; FoxReload uses its built-in default\n"_s));
         return item ? ExitFailure : ExitOk;
     }
-    print(stderr, notSet + u"; this is the default\n"_s);
-    print(stdout, visibleText(shownValue(key, QString::fromUtf8(*value))) + u'\n');
+    printVisible(stderr, notSet + u"; this is the default\n"_s);
+    printVisible(stdout, shownValue(key, QString::fromUtf8(*value)) + u'\n');
     return ExitOk;
 }
 
@@ -94,7 +86,7 @@ int edit(const QString& path, const QString& key, const std::optional<QByteArray
     if (!edited)
         return fail(displayPath(path) + u": "_s + error + u"; the file was not changed"_s);
     if (editor.text() == *contents) {
-        print(stdout,
+        printVisible(stdout,
             displayPath(path) + u": "_s + key + (value ? u" already has this value"_s : u" is not set"_s)
                 + u"; nothing changed\n"_s);
         return ExitOk;
@@ -104,20 +96,20 @@ int edit(const QString& path, const QString& key, const std::optional<QByteArray
         = ConfigLoader::parse(editor.text(), displayPath(path), QFileInfo(path).absolutePath());
     if (!result.ok()) {
         for (const ConfigError& problem : result.errors)
-            print(stderr, problem.toString() + u'\n');
+            printVisible(stderr, problem.toString() + u'\n');
         return fail(u"not changed: with this edit "_s + displayPath(path) + u" would not load (see above)"_s);
     }
     const TrustStore store;
     const bool wasTrusted = store.status(path) == TrustStore::Status::Trusted;
     if (!ConfigFileEditor::writeKeepingBackup(path, editor.text(), &error))
         return fail(error);
-    print(stdout,
+    printVisible(stdout,
         displayPath(path) + u": "_s
             + (value ? QString(key + u" set to "_s + QString::fromUtf8(value->trimmed()))
                      : key + u" removed"_s)
             + u" (previous version: "_s + displayPath(path) + u".bak)\n"_s);
     if (wasTrusted)
-        print(stdout,
+        printVisible(stdout,
             displayPath(path)
                 + u" changed, so it is no longer trusted: FoxReload will not start its server until you run "
                   u"'foxreload trust' again\n"_s);
@@ -145,19 +137,13 @@ int configCommand(const QStringList& arguments)
     parser.addPositionalArgument(u"action"_s, u"get KEY | set KEY VALUE | unset KEY"_s);
     parser.addPositionalArgument(u"key"_s, u"The setting, e.g. watch.debounce_ms."_s);
     parser.addPositionalArgument(u"value"_s, u"For set: the new value, as YAML."_s, u"[value]"_s);
-    if (!parser.parse(arguments)) {
-        print(stderr, u"foxreload config: "_s + parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        print(stdout, commandHelp(parser, arguments));
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandLine(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     const qsizetype wanted = action == u"set" ? 3 : 2;
     if ((action != u"get" && action != u"set" && action != u"unset") || positional.size() != wanted) {
-        print(stderr,
+        printVisible(stderr,
             u"foxreload config: expected 'get KEY', 'set KEY VALUE' or 'unset KEY', got '"_s
                 + positional.join(u' ') + u"' (see foxreload config --help)\n"_s);
         return ExitUsage;
