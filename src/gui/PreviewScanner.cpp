@@ -2,6 +2,7 @@
 
 #include "match/Glob.h"
 #include "match/PathFilter.h"
+#include "watch/TreeWalk.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,23 +18,16 @@ namespace {
 // Counts every file below an excluded directory (they are what the user keeps out).
 void countAll(const QString& dir, PreviewResult* result, qint64* entries, const std::atomic_bool* cancel)
 {
-    QStringList stack { dir };
-    while (!stack.isEmpty()) {
+    walkTree(dir, nullptr, [&](const WalkEntry& entry) {
         if (*entries >= PreviewScanner::kMaxEntries || (cancel && cancel->load())) {
             result->capped = true;
-            return;
+            return WalkStep::Stop;
         }
-        const QFileInfoList children
-            = QDir(stack.takeLast())
-                  .entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-        for (const auto& child : children) {
-            ++*entries;
-            if (child.isDir() && !child.isSymLink())
-                stack.append(child.absoluteFilePath());
-            else if (child.isFile())
-                ++result->excludedFiles;
-        }
-    }
+        ++*entries;
+        if (!entry.isDirectory && QFileInfo(entry.path).isFile())
+            ++result->excludedFiles;
+        return WalkStep::Continue;
+    });
 }
 
 } // namespace
@@ -88,38 +82,33 @@ PreviewResult PreviewScanner::count(const QString& projectRoot, const QStringLis
                 ++result.watchedFiles;
             continue;
         }
-        QStringList stack { path };
-        while (!stack.isEmpty()) {
-            if (entries >= kMaxEntries || (cancel && cancel->load())) {
-                result.capped = true;
-                return result;
+        if (seen.contains(path))
+            continue; // inside a watch path counted before
+        seen.insert(path);
+        const bool complete = walkTree(path, &filter, [&](const WalkEntry& entry) {
+            if (entries >= kMaxEntries || (cancel && cancel->load()))
+                return WalkStep::Stop;
+            ++entries;
+            if (entry.isDirectory && entry.excluded) {
+                ++result.excludedDirectories;
+                countAll(entry.path, &result, &entries, cancel);
+                return result.capped ? WalkStep::Stop : WalkStep::Continue;
             }
-            const QString dir = stack.takeLast();
-            if (seen.contains(dir))
-                continue;
-            seen.insert(dir);
-            const QFileInfoList children = QDir(dir).entryInfoList(
-                QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-            for (const auto& child : children) {
-                ++entries;
-                const QString childPath = QDir::cleanPath(child.absoluteFilePath());
-                if (child.isDir() && !child.isSymLink()) {
-                    if (filter.isExcluded(childPath, true)) {
-                        ++result.excludedDirectories;
-                        countAll(childPath, &result, &entries, cancel);
-                    } else {
-                        stack.append(childPath);
-                    }
-                } else if (child.isFile()) {
-                    if (seen.contains(childPath))
-                        continue;
-                    seen.insert(childPath);
-                    if (filter.isExcluded(childPath, false))
-                        ++result.excludedFiles;
-                    else
-                        ++result.watchedFiles;
-                }
+            if (entry.isDirectory) {
+                if (seen.contains(entry.path))
+                    return WalkStep::Skip; // a watch path of its own, counted before
+                seen.insert(entry.path);
+                return WalkStep::Continue;
             }
+            if (!QFileInfo(entry.path).isFile() || seen.contains(entry.path))
+                return WalkStep::Continue;
+            seen.insert(entry.path);
+            ++(entry.excluded ? result.excludedFiles : result.watchedFiles);
+            return WalkStep::Continue;
+        });
+        if (!complete) {
+            result.capped = true;
+            return result;
         }
     }
     return result;

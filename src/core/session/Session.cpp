@@ -3,8 +3,8 @@
 #include "SessionLog.h"
 #include "config/TrustStore.h"
 #include "store/HistoryStore.h"
+#include "watch/TreeWalk.h"
 
-#include <QDirIterator>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -13,35 +13,28 @@ namespace foxreload {
 
 namespace {
 
-// The files below the watched paths (up to 1 MiB each), pruned by the filter exactly as the
-// watcher prunes; visit returns false to stop. True when the walk was complete.
+// The files below the watched paths (up to 1 MiB each), read and pruned as the watcher reads
+// and prunes the tree (walkTree); visit returns false to stop. True when the walk was complete.
 template<typename Visit>
 bool walkWatchedFiles(const QStringList& paths, const PathFilter& filter, Visit visit)
 {
     for (const auto& root : paths) {
-        const QFileInfo rootInfo(root);
-        if (rootInfo.isFile()) {
+        if (QFileInfo(root).isFile()) {
             if (!visit(root))
                 return false;
             continue;
         }
-        QStringList pendingDirs { root };
-        while (!pendingDirs.isEmpty()) {
-            QDirIterator entries(
-                pendingDirs.takeLast(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-            while (entries.hasNext()) {
-                const QString path = entries.next();
-                const bool isDir = entries.fileInfo().isDir();
-                if (filter.isExcluded(path, isDir))
-                    continue;
-                if (isDir) {
-                    if (!entries.fileInfo().isSymLink())
-                        pendingDirs.append(path);
-                } else if (entries.fileInfo().size() <= 1024 * 1024 && !visit(path)) {
-                    return false;
-                }
-            }
-        }
+        const bool complete = walkTree(root, &filter, [&visit](const WalkEntry& entry) {
+            if (entry.excluded || entry.isDirectory)
+                return WalkStep::Continue;
+            // A regular file (or a link to one): never a FIFO or a device, whose read would block.
+            const QFileInfo file(entry.path);
+            if (!file.isFile() || file.size() > 1024 * 1024)
+                return WalkStep::Continue;
+            return visit(entry.path) ? WalkStep::Continue : WalkStep::Stop;
+        });
+        if (!complete)
+            return false;
     }
     return true;
 }
