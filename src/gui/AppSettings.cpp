@@ -133,4 +133,14 @@ void AppSettings::setSettingsTab(int index)
     m_settings.setValue(u"settings/tab"_s, index);
 }
 
+QString AppSettings::reward(const QString& kind) const
+{
+    return m_settings.value(u"rewards/"_s + kind).toString();
+}
+
+void AppSettings::setReward(const QString& kind, const QString& id)
+{
+    m_settings.setValue(u"rewards/"_s + kind, id);
+}
+
 } // namespace foxreload::gui

@@ -52,6 +52,10 @@ public:
     int settingsTab() const;
     void setSettingsTab(int index);
 
+    // The reward chosen of a kind ("skin", "accent", "title"; RewardChoices): its id, "" for none.
+    QString reward(const QString& kind) const;
+    void setReward(const QString& kind, const QString& id);
+
 private:
     mutable QSettings m_settings;
 };

@@ -68,9 +68,22 @@ QColor outlierColor(const QPalette& palette)
     return isDark(palette) ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x42, 0x42, 0x42);
 }
 
+namespace {
+
+QColor g_accentOnLight(0x8e, 0x24, 0xaa);
+QColor g_accentOnDark(0xce, 0x93, 0xd8);
+
+} // namespace
+
 QColor xpColor(const QPalette& palette)
 {
-    return isDark(palette) ? QColor(0xce, 0x93, 0xd8) : QColor(0x8e, 0x24, 0xaa);
+    return isDark(palette) ? g_accentOnDark : g_accentOnLight;
+}
+
+void setAccent(const QColor& onLight, const QColor& onDark)
+{
+    g_accentOnLight = onLight;
+    g_accentOnDark = onDark;
 }
 
 QString dayMonthFormat()

@@ -20,7 +20,11 @@ void apply(QChart* chart, const QPalette& palette);
 QColor strategyColor(ReloadStrategy strategy, const QPalette& palette);
 QColor failureColor(const QPalette& palette);
 QColor outlierColor(const QPalette& palette);
-QColor xpColor(const QPalette& palette);
+QColor xpColor(const QPalette& palette); // the accent (setAccent), by default a purple
+
+// The dashboard's accent colour (a reward the user chose) on a light and on a dark window.
+// Process-wide, as there is one dashboard; charts read it when their palette changes.
+void setAccent(const QColor& onLight, const QColor& onDark);
 
 // Date formats of the user's locale: the short date without its year ("dd.MM",
 // "M/d"), and the short time ("HH:mm", "h:mm AP").

@@ -1,5 +1,6 @@
 #include "GuiApp.h"
 
+#include "AccentColour.h"
 #include "AppSettings.h"
 #include "BundledExample.h"
 #include "DashboardWindow.h"
@@ -9,6 +10,8 @@
 #include "PreviewScanner.h"
 #include "ProjectController.h"
 #include "ProjectManager.h"
+#include "RewardChoices.h"
+#include "RewardsPicker.h"
 #include "SessionDirectory.h"
 #include "SettingsDialog.h"
 #include "SingleInstance.h"
@@ -136,6 +139,13 @@ bool GuiApp::start()
 
     m_dashboard = std::make_unique<DashboardWindow>(m_projects);
     m_dashboard->setHistory(m_store, m_engine);
+    // The rewards the game unlocked and the user chose: the accent here, skin and title in the tray.
+    m_rewards = new RewardChoices(this);
+    m_rewards->setEngine(m_engine);
+    const auto applyChosenAccent
+        = [this] { applyAccent(m_dashboard.get(), m_rewards->shown(RewardKind::Accent)); };
+    connect(m_rewards, &RewardChoices::changed, this, applyChosenAccent);
+    applyChosenAccent();
     connect(m_dashboard.get(), &DashboardWindow::settingsRequested, this, &GuiApp::openSettings);
     connect(m_dashboard.get(), &DashboardWindow::addProjectRequested, this, &GuiApp::addProjectInteractively);
     connect(m_dashboard.get(), &DashboardWindow::quitRequested, this, &GuiApp::quit);
@@ -150,6 +160,7 @@ bool GuiApp::start()
 
     if (TrayController::isAvailable()) {
         m_tray = new TrayController(m_projects, m_notifier, this);
+        m_tray->setRewards(m_rewards);
         connect(m_tray, &TrayController::dashboardRequested, this, &GuiApp::showDashboard);
         connect(m_tray, &TrayController::settingsRequested, this, &GuiApp::openSettings);
         connect(m_tray, &TrayController::quitRequested, this, &GuiApp::quit);
@@ -284,6 +295,7 @@ void GuiApp::openSettings()
     auto* dialog = new SettingsDialog(
         project->config(), m_dashboard && m_dashboard->isVisible() ? m_dashboard.get() : nullptr);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->rewardsPicker()->setChoices(m_rewards);
     // Over its resource budget, FoxReload does not walk the tree for the preview until it is back.
     const auto deferPreview = [dialog, project] {
         dialog->previewScanner()->setDeferred(project->resources().throttle.throttled);

@@ -21,6 +21,7 @@ class MonitoredSession;
 class Notifier;
 class ProjectController;
 class ProjectManager;
+class RewardChoices;
 class SingleInstance;
 class TrayController;
 
@@ -56,6 +57,7 @@ public:
     Notifier* notifier() const { return m_notifier; }
     HistoryStore* store() const { return m_store; }
     GamificationEngine* engine() const { return m_engine; }
+    RewardChoices* rewards() const { return m_rewards; }
 
     void showDashboard();
     void openSettings();
@@ -86,6 +88,7 @@ private:
     Notifier* m_notifier;
     HistoryStore* m_store = nullptr;
     GamificationEngine* m_engine = nullptr;
+    RewardChoices* m_rewards = nullptr;
     TrayController* m_tray = nullptr;
     SingleInstance* m_instance = nullptr;
     std::unique_ptr<DashboardWindow> m_dashboard;

@@ -4,6 +4,7 @@
 #include "FieldErrorMarker.h"
 #include "MonitoredSession.h"
 #include "PathTester.h"
+#include "RewardsPicker.h"
 #include "RulesDelegate.h"
 #include "RulesModel.h"
 #include "TableKeyboard.h"
@@ -105,6 +106,8 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
     m_ui->pathsList->setMaximumHeight(line * 8);
     m_ui->excludesEdit->setMaximumHeight(line * 7);
     m_ui->pathsRow->setAlignment(m_ui->pathsList, Qt::AlignTop);
+    m_rewardsPicker = new RewardsPicker(m_ui->appTab);
+    m_ui->appForm->addRow(tr("Rewards:"), m_rewardsPicker);
     // Spare height goes below the last row, not between the rows.
     for (auto* form : { m_ui->serverForm, m_ui->watchForm, m_ui->appForm })
         form->addItem(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding));
@@ -468,6 +471,7 @@ bool SettingsDialog::save(QString* errorMessage)
     AppSettings app;
     app.setNotificationLevel(notificationLevel());
     app.setLanguage(language());
+    m_rewardsPicker->apply();
     m_original = *reloaded.config; // a second Save edits what is there now
     Q_EMIT saved(m_original);
     // The login entry is touched only when the box changed: an entry the user keeps by hand stays as it is.

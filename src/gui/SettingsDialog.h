@@ -21,6 +21,7 @@ class SettingsDialog;
 namespace foxreload::gui {
 
 class FieldErrorMarker;
+class RewardsPicker;
 class RulesModel;
 
 // Edits a project's .foxreload.yaml and the app's own preferences. Every edit
@@ -68,6 +69,7 @@ public:
     Ui::SettingsDialog* form() const { return m_ui.get(); }
     RulesModel* rulesModel() const { return m_rules; }
     PreviewScanner* previewScanner() const { return m_scanner; }
+    RewardsPicker* rewardsPicker() const { return m_rewardsPicker; } // Desktop tab; Save applies it
     const std::optional<PreviewResult>& lastPreview() const { return m_preview; }
     QStringList markedFields() const; // objectNames of the error labels now shown
     const QList<SettingsProblem>& problems() const { return m_problems; } // as of the last check
@@ -105,6 +107,7 @@ private:
     std::unique_ptr<FieldErrorMarker> m_marker;
     RulesModel* m_rules;
     PreviewScanner* m_scanner;
+    RewardsPicker* m_rewardsPicker = nullptr;
     std::optional<PreviewResult> m_preview;
     QTimer m_checkTimer;
     bool m_loading = false;

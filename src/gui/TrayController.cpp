@@ -6,6 +6,7 @@
 #include "ProjectController.h"
 #include "ProjectManager.h"
 #include "ResourceText.h"
+#include "RewardChoices.h"
 #include "TrayIcons.h"
 #include "common/DurationText.h"
 
@@ -118,6 +119,20 @@ void TrayController::setDesktopNotifications(DesktopNotifications* desktop)
     connect(m_notifier, &Notifier::notify, m_desktop, &DesktopNotifications::show);
     connect(m_desktop, &DesktopNotifications::fallbackNeeded, this, &TrayController::showBalloon);
     connect(m_desktop, &DesktopNotifications::actionInvoked, this, &TrayController::handleNotificationAction);
+}
+
+void TrayController::setRewards(RewardChoices* rewards)
+{
+    if (m_rewards)
+        disconnect(m_rewards, nullptr, this, nullptr);
+    m_rewards = rewards;
+    const auto redraw = [this] {
+        m_shownStatus = -1; // the same state in another skin
+        updateState();
+    };
+    if (m_rewards)
+        connect(m_rewards, &RewardChoices::changed, this, redraw);
+    redraw();
 }
 
 bool TrayController::showKeepsRunningHint()
@@ -299,6 +314,8 @@ void TrayController::updateState()
     MonitoredSession* current = m_projects->current();
     MonitoredSession::Status shown = current ? current->status() : MonitoredSession::Status::Stopped;
     QStringList lines { tr("FoxReload") };
+    if (m_rewards)
+        lines.first() = tr("FoxReload — %1").arg(rewards::displayName(m_rewards->shown(RewardKind::Title)));
     const auto sessions = m_projects->sessions();
     for (auto* session : sessions) {
         if (urgency(session->status()) > urgency(shown))
@@ -312,7 +329,7 @@ void TrayController::updateState()
     m_tray->setToolTip(lines.join(u'\n'));
     if (int(shown) != m_shownStatus) {
         m_shownStatus = int(shown);
-        m_tray->setIcon(stateIcon(shown));
+        m_tray->setIcon(m_rewards ? stateIcon(shown, m_rewards->shown(RewardKind::Skin)) : stateIcon(shown));
     }
 
     for (const auto& entry : m_entries)

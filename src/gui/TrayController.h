@@ -18,6 +18,7 @@ namespace foxreload::gui {
 class DesktopNotifications;
 class MonitoredSession;
 class ProjectManager;
+class RewardChoices;
 
 // The fox in the tray: its badge says the state (watching, reloading, error,
 // paused), its menu has a status line per project (like Syncthing Tray) and the
@@ -41,6 +42,9 @@ public:
     DesktopNotifications* desktopNotifications() const { return m_desktop; }
     // Another notification service (tests: one on a private bus); the tray takes it over.
     void setDesktopNotifications(DesktopNotifications* desktop);
+
+    // The fox skin and the title (after "FoxReload" in the tooltip) the user chose; follows them.
+    void setRewards(RewardChoices* rewards);
 
     // Once ever (AppSettings): "FoxReload keeps running in the tray". True when shown now.
     // The dashboard calls it when its window is closed.
@@ -87,6 +91,7 @@ private:
     QSystemTrayIcon* m_tray;
     std::unique_ptr<QMenu> m_menu;
     DesktopNotifications* m_desktop = nullptr;
+    QPointer<RewardChoices> m_rewards;
     std::vector<ProjectEntry> m_entries;
     QAction* m_noProject = nullptr;
     QAction* m_addProject = nullptr;
