@@ -49,23 +49,6 @@ QByteArray pingOfSize(const QByteArray& id, qsizetype size)
     return head + QByteArray(size - head.size() - tail.size(), 'p') + tail;
 }
 
-int errorCode(const QJsonObject& answer)
-{
-    return answer.value("error"_L1).toObject().value("code"_L1).toInt();
-}
-
-QString resultText(const QJsonObject& answer)
-{
-    return answer.value("result"_L1)
-        .toObject()
-        .value("content"_L1)
-        .toArray()
-        .first()
-        .toObject()
-        .value("text"_L1)
-        .toString();
-}
-
 // JSON events the proxy printed on stderr (--json); its Qt log lines are skipped.
 QList<QJsonObject> stderrEvents(const ProxyDriver& proxy, const QString& type)
 {

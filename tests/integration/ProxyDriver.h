@@ -173,4 +173,23 @@ private:
     QByteArray m_stderr;
 };
 
+// The text of a tools/call answer's first content item.
+inline QString resultText(const QJsonObject& answer)
+{
+    return answer.value(QLatin1StringView("result"))
+        .toObject()
+        .value(QLatin1StringView("content"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QLatin1StringView("text"))
+        .toString();
+}
+
+// The code of an error answer (0 for a result).
+inline int errorCode(const QJsonObject& answer)
+{
+    return answer.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("code")).toInt();
+}
+
 } // namespace foxreload::test

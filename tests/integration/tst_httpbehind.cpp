@@ -114,18 +114,6 @@ QString serverEverythingPath()
     return QFileInfo::exists(path) && !QStandardPaths::findExecutable(u"node"_s).isEmpty() ? path : QString();
 }
 
-QString resultText(const QJsonObject& answer)
-{
-    return answer.value("result"_L1)
-        .toObject()
-        .value("content"_L1)
-        .toArray()
-        .first()
-        .toObject()
-        .value("text"_L1)
-        .toString();
-}
-
 int toolCount(const QJsonObject& answer)
 {
     return int(answer.value("result"_L1).toObject().value("tools"_L1).toArray().size());

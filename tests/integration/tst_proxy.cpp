@@ -110,23 +110,6 @@ private:
     bool m_ok = false;
 };
 
-QString resultText(const QJsonObject& answer)
-{
-    return answer.value("result"_L1)
-        .toObject()
-        .value("content"_L1)
-        .toArray()
-        .first()
-        .toObject()
-        .value("text"_L1)
-        .toString();
-}
-
-int errorCode(const QJsonObject& answer)
-{
-    return answer.value("error"_L1).toObject().value("code"_L1).toInt();
-}
-
 bool allDead(const QList<qint64>& pids)
 {
     return std::none_of(pids.cbegin(), pids.cend(), [](qint64 pid) { return processAlive(pid); });

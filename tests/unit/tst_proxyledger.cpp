@@ -4,6 +4,7 @@
 #include "proxy/Handshake.h"
 #include "proxy/IdMapper.h"
 #include "proxy/ListChangeTracker.h"
+#include "proxy/ListenStreams.h"
 #include "proxy/RequestLedger.h"
 #include "server/JsonRpc.h"
 #include "server/RawMessage.h"
@@ -83,6 +84,44 @@ private Q_SLOTS:
         QFETCH(QByteArray, b);
         QFETCH(bool, same);
         QCOMPARE(key(a) == key(b), same);
+    }
+
+    // The proxy's own ids (requests "px-", server-to-client "fx-", listen streams "ls-") are
+    // read back by one rule: exactly "<prefix>N" with N all digits, up to 19 of them.
+    void numberedIds_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<quint64>("px");
+        QTest::addColumn<quint64>("fx");
+        QTest::addColumn<quint64>("ls");
+        QTest::newRow("px") << "\"px-12\""_ba << quint64(12) << quint64(0) << quint64(0);
+        QTest::newRow("fx") << "\"fx-3\""_ba << quint64(0) << quint64(3) << quint64(0);
+        QTest::newRow("ls") << "\"ls-4\""_ba << quint64(0) << quint64(0) << quint64(4);
+        QTest::newRow("19 digits") << "\"ls-9999999999999999999\""_ba << quint64(0) << quint64(0)
+                                   << quint64(9999999999999999999ULL);
+        QTest::newRow("20 digits") << "\"ls-10000000000000000000\""_ba << quint64(0) << quint64(0)
+                                   << quint64(0);
+        QTest::newRow("no digits") << "\"fx-\""_ba << quint64(0) << quint64(0) << quint64(0);
+        QTest::newRow("a space") << "\"ls- 5\""_ba << quint64(0) << quint64(0) << quint64(0);
+        QTest::newRow("a sign") << "\"ls-+5\""_ba << quint64(0) << quint64(0) << quint64(0);
+        QTest::newRow("not closed") << "\"px-5"_ba << quint64(0) << quint64(0) << quint64(0);
+        QTest::newRow("a number id") << "5"_ba << quint64(0) << quint64(0) << quint64(0);
+    }
+    void numberedIds()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(quint64, px);
+        QFETCH(quint64, fx);
+        QFETCH(quint64, ls);
+        QCOMPARE(RequestLedger::proxyNumber(raw), px);
+        QCOMPARE(IdMapper::number(raw), fx);
+        QCOMPARE(ListenStreams::number(raw), ls);
+        if (px)
+            QCOMPARE(RequestLedger::proxyIdToken(px), raw);
+        if (fx)
+            QCOMPARE(IdMapper::token(fx), raw);
+        if (ls)
+            QCOMPARE(ListenStreams::token(ls), raw);
     }
 
     void idempotentMethods_data()

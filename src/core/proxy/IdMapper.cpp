@@ -1,5 +1,6 @@
 #include "IdMapper.h"
 
+#include "NumberedId.h"
 #include "server/RawMessage.h"
 
 #include <algorithm>
@@ -12,26 +13,12 @@ constexpr QByteArrayView kPrefix = "\"fx-";
 
 QByteArray IdMapper::token(quint64 outward)
 {
-    QByteArray text = kPrefix.toByteArray();
-    text.append(QByteArray::number(outward));
-    text.append('"');
-    return text;
+    return proxyid::token(kPrefix, outward);
 }
 
 quint64 IdMapper::number(QByteArrayView rawId)
 {
-    if (!rawId.startsWith(kPrefix) || !rawId.endsWith('"'))
-        return 0;
-    const QByteArrayView digits = rawId.sliced(kPrefix.size(), rawId.size() - kPrefix.size() - 1);
-    if (digits.isEmpty() || digits.size() > 19)
-        return 0;
-    quint64 value = 0;
-    for (const char c : digits) {
-        if (c < '0' || c > '9')
-            return 0;
-        value = value * 10 + quint64(c - '0');
-    }
-    return value;
+    return proxyid::number(kPrefix, rawId);
 }
 
 quint64 IdMapper::map(QObject* server, QByteArrayView serverId, const QString& method)

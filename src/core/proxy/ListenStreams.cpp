@@ -1,5 +1,7 @@
 #include "ListenStreams.h"
 
+#include "NumberedId.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -38,19 +40,12 @@ QStringList ListenStreams::Stream::resourceUris() const
 
 QByteArray ListenStreams::token(quint64 number)
 {
-    QByteArray out = kPrefix.toByteArray();
-    out.append(QByteArray::number(number));
-    out.append('"');
-    return out;
+    return proxyid::token(kPrefix, number);
 }
 
 quint64 ListenStreams::number(QByteArrayView rawId)
 {
-    if (!rawId.startsWith(kPrefix) || !rawId.endsWith('"') || rawId.size() > kPrefix.size() + 20)
-        return 0;
-    bool ok = false;
-    const quint64 n = rawId.sliced(kPrefix.size(), rawId.size() - kPrefix.size() - 1).toULongLong(&ok);
-    return ok ? n : 0;
+    return proxyid::number(kPrefix, rawId);
 }
 
 ListenStreams::Stream& ListenStreams::add(const jsonrpc::RawMessage& request)

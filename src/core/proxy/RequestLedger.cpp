@@ -1,5 +1,7 @@
 #include "RequestLedger.h"
 
+#include "NumberedId.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -43,27 +45,12 @@ bool RequestLedger::isIdempotent(const QString& method)
 
 quint64 RequestLedger::proxyNumber(QByteArrayView rawId)
 {
-    if (!rawId.startsWith(kProxyIdPrefix) || !rawId.endsWith('"'))
-        return 0;
-    const QByteArrayView digits
-        = rawId.sliced(kProxyIdPrefix.size(), rawId.size() - kProxyIdPrefix.size() - 1);
-    if (digits.isEmpty() || digits.size() > 19)
-        return 0;
-    quint64 number = 0;
-    for (const char c : digits) {
-        if (c < '0' || c > '9')
-            return 0;
-        number = number * 10 + quint64(c - '0');
-    }
-    return number;
+    return proxyid::number(kProxyIdPrefix, rawId);
 }
 
 QByteArray RequestLedger::proxyIdToken(quint64 number)
 {
-    QByteArray token = kProxyIdPrefix.toByteArray();
-    token.append(QByteArray::number(number));
-    token.append('"');
-    return token;
+    return proxyid::token(kProxyIdPrefix, number);
 }
 
 quint64 RequestLedger::add(Entry entry, QObject* server)

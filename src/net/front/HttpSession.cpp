@@ -17,6 +17,17 @@ QByteArray idKeyOfToken(QByteArrayView rawId)
     return read.messages.front().idKey();
 }
 
+std::optional<jsonrpc::RawMessage> messageToSend(const QByteArray& message, const QString& who)
+{
+    jsonrpc::ReadResult read = jsonrpc::read(message);
+    if (!read.problem.isEmpty() || read.messages.size() != 1 || read.isBatch) {
+        qCWarning(lcHttpFront, "%s: not one JSON-RPC message, not sent: %s", qPrintable(who),
+            qPrintable(read.problem));
+        return std::nullopt;
+    }
+    return std::move(read.messages.front());
+}
+
 HttpSession::HttpSession(QByteArray id, SseStream::Limits limits, QObject* parent)
     : ClientConnection(parent)
     , m_id(std::move(id))
@@ -168,13 +179,10 @@ void HttpSession::send(const QByteArray& message, QByteArrayView relatedRequestI
 {
     if (!m_open)
         return;
-    const jsonrpc::ReadResult read = jsonrpc::read(message);
-    if (!read.problem.isEmpty() || read.messages.size() != 1 || read.isBatch) {
-        qCWarning(lcHttpFront, "%s: not one JSON-RPC message, not sent: %s", qPrintable(describe()),
-            qPrintable(read.problem));
+    const std::optional<jsonrpc::RawMessage> sent = messageToSend(message, describe());
+    if (!sent)
         return;
-    }
-    const jsonrpc::RawMessage& raw = read.messages.front();
+    const jsonrpc::RawMessage& raw = *sent;
     if (raw.isResponse()) {
         const QByteArray key = raw.idKey();
         SseStream* stream = m_requests.take(key);

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QMap>
 
+#include <optional>
+
 namespace foxreload::net {
 
 // One MCP session over Streamable HTTP (revisions up to 2025-11-25, which open with
@@ -63,5 +65,9 @@ private:
 
 // idKey() of a raw JSON id token, as RawMessage computes it for a message's own id.
 QByteArray idKeyOfToken(QByteArrayView rawId);
+
+// The one JSON-RPC message a client connection is handed to send (never a batch), or nullopt
+// after a warning that names the connection (`who`): such bytes are not sent.
+std::optional<jsonrpc::RawMessage> messageToSend(const QByteArray& message, const QString& who);
 
 } // namespace foxreload::net

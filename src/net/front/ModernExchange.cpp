@@ -1,6 +1,7 @@
 #include "ModernExchange.h"
 
 #include "FrontLog.h"
+#include "HttpSession.h"
 #include "McpHttpRules.h"
 
 using namespace Qt::StringLiterals;
@@ -38,13 +39,10 @@ void ModernExchange::send(const QByteArray& message, QByteArrayView relatedReque
     Q_UNUSED(relatedRequestId) // everything here belongs to the one request
     if (!m_open || !m_writer)
         return;
-    const jsonrpc::ReadResult read = jsonrpc::read(message);
-    if (!read.problem.isEmpty() || read.messages.size() != 1 || read.isBatch) {
-        qCWarning(lcHttpFront, "%s: not one JSON-RPC message, not sent: %s", qPrintable(describe()),
-            qPrintable(read.problem));
+    const std::optional<jsonrpc::RawMessage> sent = messageToSend(message, describe());
+    if (!sent)
         return;
-    }
-    const jsonrpc::RawMessage& raw = read.messages.front();
+    const jsonrpc::RawMessage& raw = *sent;
     if (raw.isResponse() && raw.idKey() == m_requestKey) {
         if (m_writer->isEventStream()) {
             m_writer->writeChunk(mcphttp::sseEvent({}, message));

@@ -1,0 +1,29 @@
+#include "NumberedId.h"
+
+namespace foxreload::proxyid {
+
+QByteArray token(QByteArrayView quotedPrefix, quint64 number)
+{
+    QByteArray text = quotedPrefix.toByteArray();
+    text.append(QByteArray::number(number));
+    text.append('"');
+    return text;
+}
+
+quint64 number(QByteArrayView quotedPrefix, QByteArrayView rawId)
+{
+    if (!rawId.startsWith(quotedPrefix) || !rawId.endsWith('"'))
+        return 0;
+    const QByteArrayView digits = rawId.sliced(quotedPrefix.size(), rawId.size() - quotedPrefix.size() - 1);
+    if (digits.isEmpty() || digits.size() > 19) // 19 digits always fit in 64 bits
+        return 0;
+    quint64 value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return 0;
+        value = value * 10 + quint64(c - '0');
+    }
+    return value;
+}
+
+} // namespace foxreload::proxyid
