@@ -158,7 +158,7 @@ QString GamificationPanel::progressText(
         value = m_store ? m_store->succeededReloads() : -1;
         break;
     case AchievementMetric::FastHotReloads:
-        value = m_store ? m_store->fastHotReloads(50) : -1;
+        value = m_store ? m_store->fastHotReloads(achievement.def.limit) : -1; // the rule's own "fast"
         break;
     case AchievementMetric::CompletedChallenges:
         value = m_store ? m_store->completedChallenges() : -1;
