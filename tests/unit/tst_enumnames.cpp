@@ -6,6 +6,7 @@
 #include "common/FileEvent.h"
 #include "common/ReloadResult.h"
 #include "common/ReloadStrategy.h"
+#include "game/GameRules.h"
 #include "metrics/Exposition.h"
 #include "server/ReloadOrchestrator.h"
 
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void orchestratorState();
     void metricType_data();
     void metricType();
+    void noXpReason_data();
+    void noXpReason();
     void unknownNamesAreRejected();
 };
 
@@ -161,6 +164,29 @@ void TestEnumNames::metricType_data()
 void TestEnumNames::metricType()
 {
     checkRoundTrip<metrics::MetricType>(metrics::metricTypeName, metrics::metricTypeFromName);
+}
+
+void TestEnumNames::noXpReason_data()
+{
+    QTest::addColumn<NoXpReason>("value");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("none") << NoXpReason::None << u"none"_s;
+    QTest::newRow("disabled") << NoXpReason::Disabled << u"disabled"_s;
+    QTest::newRow("failed") << NoXpReason::Failed << u"failed"_s;
+    QTest::newRow("content_identical") << NoXpReason::ContentIdentical << u"content_identical"_s;
+    QTest::newRow("crash_restart") << NoXpReason::CrashRestart << u"crash_restart"_s;
+    QTest::newRow("crash_loop") << NoXpReason::CrashLoop << u"crash_loop"_s;
+    QTest::newRow("startup") << NoXpReason::Startup << u"startup"_s;
+    QTest::newRow("no_reload") << NoXpReason::NoReload << u"no_reload"_s;
+    QTest::newRow("minute_cap") << NoXpReason::MinuteCap << u"minute_cap"_s;
+}
+
+void TestEnumNames::noXpReason()
+{
+    // Written to the log only, never parsed back: the name is all there is to check.
+    QFETCH(NoXpReason, value);
+    QFETCH(QString, name);
+    QCOMPARE(noXpReasonName(value), name);
 }
 
 void TestEnumNames::unknownNamesAreRejected()

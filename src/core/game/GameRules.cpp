@@ -6,6 +6,7 @@
 #include "GameRules.h"
 
 #include "common/DurationText.h"
+#include "common/EnumNames.h"
 #include "store/HistoryStore.h"
 
 #include <QSet>
@@ -26,31 +27,23 @@ using S = ReloadStrategy;
 using M = AchievementMetric;
 using C = ChallengeMetric;
 
+constexpr EnumName<NoXpReason> kNoXpReasonNames[] {
+    { NoXpReason::None, u"none" },
+    { NoXpReason::Disabled, u"disabled" },
+    { NoXpReason::Failed, u"failed" },
+    { NoXpReason::ContentIdentical, u"content_identical" },
+    { NoXpReason::CrashRestart, u"crash_restart" },
+    { NoXpReason::CrashLoop, u"crash_loop" },
+    { NoXpReason::Startup, u"startup" },
+    { NoXpReason::NoReload, u"no_reload" },
+    { NoXpReason::MinuteCap, u"minute_cap" },
+};
+
 } // namespace
 
 QString noXpReasonName(NoXpReason reason)
 {
-    switch (reason) {
-    case NoXpReason::None:
-        return u"none"_s;
-    case NoXpReason::Disabled:
-        return u"disabled"_s;
-    case NoXpReason::Failed:
-        return u"failed"_s;
-    case NoXpReason::ContentIdentical:
-        return u"content_identical"_s;
-    case NoXpReason::CrashRestart:
-        return u"crash_restart"_s;
-    case NoXpReason::CrashLoop:
-        return u"crash_loop"_s;
-    case NoXpReason::Startup:
-        return u"startup"_s;
-    case NoXpReason::NoReload:
-        return u"no_reload"_s;
-    case NoXpReason::MinuteCap:
-        return u"minute_cap"_s;
-    }
-    return u"none"_s;
+    return nameOf<NoXpReason>(kNoXpReasonNames, reason);
 }
 
 namespace gamerules {
