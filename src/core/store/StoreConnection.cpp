@@ -49,6 +49,7 @@ StoreConnection::~StoreConnection()
 bool StoreConnection::open(const QString& location, int busyTimeoutMs)
 {
     close();
+    m_lastError.clear();
     m_translations.clear();
     m_tablesWithIdKnown = false;
     if (isDatabaseUrl(location)) {
@@ -71,11 +72,11 @@ bool StoreConnection::openSqlite(const QString& path, int busyTimeoutMs)
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
-        if (!db.open()) {
+        if (!db.open())
             m_lastError = errorText(db.lastError());
-            return false;
-        }
     }
+    if (!QSqlDatabase::database(m_name, false).isOpen())
+        return closeAfterFailedOpen();
     // Reading the schema version is the first real access: it fails on a damaged file.
     QSqlQuery version = select(u"PRAGMA user_version"_s);
     if (!version.next())
@@ -122,11 +123,11 @@ bool StoreConnection::openPostgres(const QString& url, int busyTimeoutMs)
         if (!parsed->options.isEmpty())
             options.append(parsed->options);
         db.setConnectOptions(options.join(u';'));
-        if (!db.open()) {
+        if (!db.open())
             m_lastError = errorText(db.lastError());
-            return false;
-        }
     }
+    if (!QSqlDatabase::database(m_name, false).isOpen())
+        return closeAfterFailedOpen();
     // The server's notices ("… does not exist, skipping" of every migration) are no news.
     if (!execute(u"SET client_min_messages = warning"_s))
         return false;
@@ -136,6 +137,15 @@ bool StoreConnection::openPostgres(const QString& url, int busyTimeoutMs)
             && execute(u"INSERT INTO foxreload_schema(version) SELECT 0"
                        u" WHERE NOT EXISTS (SELECT 1 FROM foxreload_schema)"_s);
     });
+}
+
+bool StoreConnection::closeAfterFailedOpen()
+{
+    // Not connected is not open: nothing may run a statement on it (and overwrite the error).
+    const QString error = m_lastError.isEmpty() ? u"cannot connect"_s : m_lastError;
+    close();
+    m_lastError = error;
+    return false;
 }
 
 void StoreConnection::close()

@@ -68,6 +68,7 @@ public:
 private:
     bool openSqlite(const QString& path, int busyTimeoutMs);
     bool openPostgres(const QString& url, int busyTimeoutMs);
+    bool closeAfterFailedOpen();
     void noteError(const QSqlError& error);
     // The statements `sql` is on this backend (cached).
     const QStringList& translated(const QString& sql) const;
