@@ -52,7 +52,10 @@ QList<LearnedAttempt> StrategyLearner::history(const QString& relativePath) cons
 
 void StrategyLearner::adjust(ReloadPlan& plan)
 {
-    refresh();
+    // A local file is read in well under a millisecond; a database server is not asked while
+    // a reload waits (its memory is read at the start, and kept up to date by this process).
+    if (m_store && !m_store->isShared())
+        refresh();
     bool changed = false;
     for (FileChange& file : plan.files) {
         if (!isLearnable(file))
