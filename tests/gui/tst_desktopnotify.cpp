@@ -429,13 +429,7 @@ void TestDesktopNotify::balloonWithoutAService()
 int main(int argc, char* argv[])
 {
     // dunst draws on X; the test itself runs on the same display.
-    if (!qEnvironmentVariableIsEmpty("DISPLAY")) {
-        qputenv("QT_QPA_PLATFORM", "xcb");
-    } else {
-        g_skipReason
-            = u"no X display: run under Xvfb (tests/gui/run-under-xvfb.sh, or the README's test command)"_s;
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
+    g_skipReason = test::chooseXcbPlatform();
     QApplication app(argc, argv);
     TestDesktopNotify test;
     return QTest::qExec(&test, argc, argv);

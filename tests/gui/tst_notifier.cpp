@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "common/DurationText.h"
 #include "gui/Notifier.h"
 
@@ -49,24 +50,6 @@ const QString kSyntaxTraceback = u"Traceback (most recent call last):\n"
                                  "              ^\n"
                                  "SyntaxError: '(' was never closed\n"_s;
 
-// English plural forms as foxreload_en.qm gives them ("%n tool(s)" → "1 tool", "9 tools"),
-// so that the test does not depend on the integrator's .ts update.
-class EnglishPlurals : public QTranslator
-{
-public:
-    bool isEmpty() const override { return false; }
-    QString translate(
-        const char* context, const char* source, const char* disambiguation, int n) const override
-    {
-        Q_UNUSED(context);
-        Q_UNUSED(disambiguation);
-        const QString text = QString::fromUtf8(source);
-        if (n < 0 || !text.contains(u"(s)"_s))
-            return {};
-        return QString(text).replace(u"(s)"_s, n == 1 ? QString() : u"s"_s);
-    }
-};
-
 enum class Call { LevelUp, LevelUpWithoutXp, Achievement, Problem, Hint };
 
 } // namespace
@@ -91,7 +74,7 @@ private Q_SLOTS:
     void startupIsNoNews();
 
 private:
-    EnglishPlurals m_plurals;
+    test::EnglishPlurals m_plurals;
 };
 
 void TestNotifier::reloadWording_data()

@@ -1,6 +1,7 @@
 // ProjectController with the example server and a real .foxreload.yaml: edits made to the
 // file outside the app are applied once trusted, and never run before.
 
+#include "GuiTestSupport.h"
 #include "common/ExampleProject.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
@@ -33,15 +34,6 @@ QByteArray configText(int debounceMs)
         + "\n"
           "rules:\n"
           "  - {match: \"tools/**/*.py\", strategy: hot_reload}\n";
-}
-bool logContains(const MonitoredSession& session, const QString& text)
-{
-    const EventLogModel* log = session.eventLog();
-    for (int row = 0; row < log->rowCount(); ++row) {
-        if (log->entry(row).summary.contains(text) || log->entry(row).detail.contains(text))
-            return true;
-    }
-    return false;
 }
 } // namespace
 

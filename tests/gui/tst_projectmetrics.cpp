@@ -2,6 +2,7 @@
 // the same address share one endpoint, each under its own project label; applying new settings
 // keeps a project's label; a port that cannot be opened is said in the project's log.
 
+#include "GuiTestSupport.h"
 #include "common/ExampleProject.h"
 #include "gui/ProjectController.h"
 
@@ -42,16 +43,6 @@ QStringList projectsUp(const QByteArray& page)
             projects.append(line.section(u'"', 1, 1));
     }
     return projects;
-}
-
-bool logContains(const MonitoredSession& session, const QString& text)
-{
-    const EventLogModel* log = session.eventLog();
-    for (int row = 0; row < log->rowCount(); ++row) {
-        if (log->entry(row).summary.contains(text) || log->entry(row).detail.contains(text))
-            return true;
-    }
-    return false;
 }
 } // namespace
 

@@ -34,25 +34,6 @@ namespace {
 
 QString g_skipReason;
 
-// English plural forms as foxreload_en.qm gives them ("%n tool(s)" → "1 tool", "9 tools"),
-// so that the test does not depend on the integrator's .ts update.
-class EnglishPlurals : public QTranslator
-{
-public:
-    using QTranslator::QTranslator;
-    bool isEmpty() const override { return false; }
-    QString translate(
-        const char* context, const char* source, const char* disambiguation, int n) const override
-    {
-        Q_UNUSED(context);
-        Q_UNUSED(disambiguation);
-        const QString text = QString::fromUtf8(source);
-        if (n < 0 || !text.contains(u"(s)"_s))
-            return {};
-        return QString(text).replace(u"(s)"_s, n == 1 ? QString() : u"s"_s);
-    }
-};
-
 // A session driven by the test: what the event socket or the orchestrator would report.
 class DrivenSession : public ProxiedSession
 {
@@ -120,7 +101,7 @@ private Q_SLOTS:
 private:
     static QWidget* visibleBalloon();
     QProcess m_trayer;
-    EnglishPlurals m_plurals;
+    test::EnglishPlurals m_plurals;
 };
 
 void TestTray::initTestCase()
@@ -409,13 +390,7 @@ void TestTray::notificationShownOnReload()
 int main(int argc, char* argv[])
 {
     // The tray needs a real X display; the offscreen platform the other tests use has none.
-    if (!qEnvironmentVariableIsEmpty("DISPLAY")) {
-        qputenv("QT_QPA_PLATFORM", "xcb");
-    } else {
-        g_skipReason
-            = u"no X display: run under Xvfb (tests/gui/run-under-xvfb.sh, or the README's test command)"_s;
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
+    g_skipReason = test::chooseXcbPlatform();
     QApplication app(argc, argv);
     TestTray test;
     return QTest::qExec(&test, argc, argv);
