@@ -20,7 +20,8 @@ private Q_SLOTS:
     void skipAndStop();
 
 private:
-    QStringList walk(const PathFilter* filter, const std::function<WalkStep(const WalkEntry&)>& step = {}) const;
+    QStringList walk(
+        const PathFilter* filter, const std::function<WalkStep(const WalkEntry&)>& step = {}) const;
     QTemporaryDir m_dir;
 };
 
@@ -30,7 +31,8 @@ void TestTreeWalk::initTestCase()
     const QDir root(m_dir.path());
     for (const char* dir : { "src/pkg", ".hidden", "build/out", "outside" })
         QVERIFY(root.mkpath(QString::fromLatin1(dir)));
-    for (const char* file : { "src/a.py", "src/pkg/b.py", ".hidden/c.txt", ".env", "build/out/d.o", "outside/e.py" }) {
+    for (const char* file :
+        { "src/a.py", "src/pkg/b.py", ".hidden/c.txt", ".env", "build/out/d.o", "outside/e.py" }) {
         QFile f(root.filePath(QString::fromLatin1(file)));
         QVERIFY(f.open(QIODevice::WriteOnly));
     }
@@ -39,7 +41,8 @@ void TestTreeWalk::initTestCase()
     QVERIFY(QFile::link(root.filePath(u"missing"_s), root.filePath(u"src/broken-link"_s)));
 }
 
-QStringList TestTreeWalk::walk(const PathFilter* filter, const std::function<WalkStep(const WalkEntry&)>& step) const
+QStringList TestTreeWalk::walk(
+    const PathFilter* filter, const std::function<WalkStep(const WalkEntry&)>& step) const
 {
     QStringList seen;
     const QDir root(m_dir.path());
@@ -65,7 +68,8 @@ void TestTreeWalk::walksAsTheWatcherReads_data()
         u"src/pkg/"_s, u"src/pkg/b.py"_s };
     // Hidden entries are listed; links (to a directory, a file, nothing) are entries, never followed.
     QTest::newRow("no excludes") << QStringList {}
-                                 << (QStringList(common) << u"build/"_s << u"build/out/"_s << u"build/out/d.o"_s);
+                                 << (QStringList(common)
+                                        << u"build/"_s << u"build/out/"_s << u"build/out/d.o"_s);
     // An excluded directory is reported as such and not entered.
     QTest::newRow("build excluded") << QStringList { u"build/"_s }
                                     << (QStringList(common) << u"build/ (excluded)"_s);
@@ -89,9 +93,8 @@ void TestTreeWalk::skipAndStop()
     QVERIFY(skipped.contains(u"outside/e.py"_s));
 
     int visited = 0;
-    const bool complete = walkTree(m_dir.path(), nullptr, [&visited](const WalkEntry&) {
-        return ++visited == 3 ? WalkStep::Stop : WalkStep::Continue;
-    });
+    const bool complete = walkTree(m_dir.path(), nullptr,
+        [&visited](const WalkEntry&) { return ++visited == 3 ? WalkStep::Stop : WalkStep::Continue; });
     QVERIFY(!complete);
     QCOMPARE(visited, 3);
     QVERIFY(walkTree(m_dir.path(), nullptr, [](const WalkEntry&) { return WalkStep::Continue; }));
