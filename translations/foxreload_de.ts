@@ -307,6 +307,101 @@
     </message>
 </context>
 <context>
+    <name>Rewards</name>
+    <message>
+        <source>Red Fox</source>
+        <translation>Rotfuchs</translation>
+    </message>
+    <message>
+        <source>Arctic Fox</source>
+        <translation>Polarfuchs</translation>
+    </message>
+    <message>
+        <source>Silver Fox</source>
+        <translation>Silberfuchs</translation>
+    </message>
+    <message>
+        <source>Fennec</source>
+        <translation>Wüstenfuchs</translation>
+    </message>
+    <message>
+        <source>Night Fox</source>
+        <translation>Nachtfuchs</translation>
+    </message>
+    <message>
+        <source>Golden Fox</source>
+        <translation>Goldfuchs</translation>
+    </message>
+    <message>
+        <source>Heather</source>
+        <translation>Heide</translation>
+    </message>
+    <message>
+        <source>Ember</source>
+        <translation>Glut</translation>
+    </message>
+    <message>
+        <source>Forest</source>
+        <translation>Wald</translation>
+    </message>
+    <message>
+        <source>Ocean</source>
+        <translation>Ozean</translation>
+    </message>
+    <message>
+        <source>Rose</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>Welpe</translation>
+    </message>
+    <message>
+        <source>Scout</source>
+        <translation>Kundschafter</translation>
+    </message>
+    <message>
+        <source>Trickster</source>
+        <translation>Schlitzohr</translation>
+    </message>
+    <message>
+        <source>Den Master</source>
+        <translation>Herr des Baus</translation>
+    </message>
+    <message>
+        <source>Fixer</source>
+        <translation>Reparateur</translation>
+    </message>
+    <message>
+        <source>Night Prowler</source>
+        <translation>Nachtschwärmer</translation>
+    </message>
+    <message>
+        <source>Dawn Runner</source>
+        <translation>Morgenläufer</translation>
+    </message>
+    <message>
+        <source>Shapeshifter</source>
+        <translation>Gestaltwandler</translation>
+    </message>
+    <message>
+        <source>Nine-Tailed</source>
+        <translation>Neunschwänziger</translation>
+    </message>
+    <message>
+        <source>Reach level %1.</source>
+        <translation>Erreichen Sie Stufe %1.</translation>
+    </message>
+    <message>
+        <source>Unlock the achievement “%1”: %2</source>
+        <translation>Schalten Sie den Erfolg „%1“ frei: %2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>FoxReload Settings</source>
@@ -451,14 +546,6 @@
     <message>
         <source>&amp;Test a path:</source>
         <translation>Pfad &amp;testen:</translation>
-    </message>
-    <message>
-        <source>Path to test against the rules</source>
-        <translation>Pfad, der gegen die Regeln getestet wird</translation>
-    </message>
-    <message>
-        <source>Which rule matches the tested path</source>
-        <translation>Welche Regel auf den getesteten Pfad passt</translation>
     </message>
     <message>
         <source>R&amp;ules</source>
@@ -879,6 +966,14 @@
         <source>&amp;Close Window</source>
         <translation>Fenster &amp;schließen</translation>
     </message>
+    <message>
+        <source>Learned</source>
+        <translation>Gelernt</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m</source>
+        <translation>Tea&amp;m</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::DesktopNotifications</name>
@@ -1162,6 +1257,53 @@
     </message>
 </context>
 <context>
+    <name>foxreload::gui::LearnedPanel</name>
+    <message>
+        <source>Learned reload strategies</source>
+        <translation>Gelernte Neulade-Strategien</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Rule says</source>
+        <translation>Laut Regel</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Forget selected</source>
+        <translation>Auswahl &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Forget a&amp;ll</source>
+        <translation>A&amp;lle vergessen</translation>
+    </message>
+    <message>
+        <source>Nothing learned yet: every file takes the strategy its rule names. A file whose hot reloads keep failing will take a stronger strategy on its own.</source>
+        <translation>Noch nichts gelernt: Jede Datei nimmt die Strategie, die ihre Regel nennt. Eine Datei, deren Hot-Reloads immer wieder fehlschlagen, erhält von selbst eine stärkere Strategie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.</source>
+        <translation><numerusform>%n Datei gemerkt, %1 eskaliert. Regeln mit fixed: true werden nie geändert.</numerusform><numerusform>%n Dateien gemerkt, %1 eskaliert. Regeln mit fixed: true werden nie geändert.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::MonitoredSession</name>
     <message numerus="yes">
         <source>%n more</source>
@@ -1372,6 +1514,41 @@
     </message>
 </context>
 <context>
+    <name>foxreload::gui::PathTester</name>
+    <message>
+        <source>Path to test against the rules</source>
+        <translation>Pfad, der gegen die Regeln getestet wird</translation>
+    </message>
+    <message>
+        <source>Which rule matches the tested path</source>
+        <translation>Welche Regel auf den getesteten Pfad passt</translation>
+    </message>
+    <message>
+        <source>Type a path to see which rule decides it, e.g. tools/weather.py</source>
+        <translation>Einen Pfad eingeben, um zu sehen, welche Regel über ihn entscheidet, z. B. tools/weather.py</translation>
+    </message>
+    <message>
+        <source>Excluded: changes to %1 are ignored (%2).</source>
+        <translation>Ausgeschlossen: Änderungen an %1 werden ignoriert (%2).</translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2) matches → %3</source>
+        <translation>Regel %1 (%2) passt → %3</translation>
+    </message>
+    <message>
+        <source>[components: %1]</source>
+        <translation>[Komponenten: %1]</translation>
+    </message>
+    <message>
+        <source>No rule matches → default: %1</source>
+        <translation>Keine Regel passt → Standard: %1</translation>
+    </message>
+    <message>
+        <source>Note: this path is not inside any watch path, so it is not watched.</source>
+        <translation>Hinweis: Dieser Pfad liegt in keinem überwachten Pfad und wird daher nicht überwacht.</translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::ProjectController</name>
     <message>
         <source>Settings applied: the session was restarted with the new configuration</source>
@@ -1407,6 +1584,45 @@
     <message>
         <source>%1 (terminal)</source>
         <translation>%1 (Terminal)</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::RewardsPicker</name>
+    <message>
+        <source>Tray fox</source>
+        <translation>Fuchs im Infobereich</translation>
+    </message>
+    <message>
+        <source>Dashboard accent colour</source>
+        <translation>Akzentfarbe des Dashboards</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Tray fox:</source>
+        <translation>Fuchs im Infobereich:</translation>
+    </message>
+    <message>
+        <source>Accent colour:</source>
+        <translation>Akzentfarbe:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>🔒 %1 — %2</source>
+        <translation>🔒 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Next reward: %1 — %2</source>
+        <translation>Nächste Belohnung: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Every reward is unlocked.</source>
+        <translation>Alle Belohnungen sind freigeschaltet.</translation>
     </message>
 </context>
 <context>
@@ -1518,30 +1734,6 @@
         <translation>Nicht gefunden: %1</translation>
     </message>
     <message>
-        <source>Type a path to see which rule decides it, e.g. tools/weather.py</source>
-        <translation>Einen Pfad eingeben, um zu sehen, welche Regel über ihn entscheidet, z. B. tools/weather.py</translation>
-    </message>
-    <message>
-        <source>Excluded: changes to %1 are ignored (%2).</source>
-        <translation>Ausgeschlossen: Änderungen an %1 werden ignoriert (%2).</translation>
-    </message>
-    <message>
-        <source>Rule %1 (%2) matches → %3</source>
-        <translation>Regel %1 (%2) passt → %3</translation>
-    </message>
-    <message>
-        <source>[components: %1]</source>
-        <translation>[Komponenten: %1]</translation>
-    </message>
-    <message>
-        <source>No rule matches → default: %1</source>
-        <translation>Keine Regel passt → Standard: %1</translation>
-    </message>
-    <message>
-        <source>Note: this path is not inside any watch path, so it is not watched.</source>
-        <translation>Hinweis: Dieser Pfad liegt in keinem überwachten Pfad und wird daher nicht überwacht.</translation>
-    </message>
-    <message>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
@@ -1589,6 +1781,10 @@
         <source>Could not change the login entry: %1</source>
         <translation>Der Autostart-Eintrag konnte nicht geändert werden: %1</translation>
     </message>
+    <message>
+        <source>Rewards:</source>
+        <translation>Belohnungen:</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::StreakCalendar</name>
@@ -1599,6 +1795,77 @@
     <message numerus="yes">
         <source>%n reload(s) on %1</source>
         <translation><numerusform>%n Neuladung am %1</numerusform><numerusform>%n Neuladungen am %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::TeamPanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Spieler</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>XP</source>
+        <translation>XP</translation>
+    </message>
+    <message>
+        <source>Streak</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Reloads this week</source>
+        <translation>Neuladungen diese Woche</translation>
+    </message>
+    <message>
+        <source>Fastest hot reload</source>
+        <translation>Schnellstes Hot-Reload</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Bestenliste</translation>
+    </message>
+    <message>
+        <source>Sort b&amp;y:</source>
+        <translation>Sortieren na&amp;ch:</translation>
+    </message>
+    <message>
+        <source>Sort the leaderboard by</source>
+        <translation>Bestenliste sortieren nach</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+    </message>
+    <message>
+        <source>You (gamification.player)</source>
+        <translation>Sie (gamification.player)</translation>
+    </message>
+    <message>
+        <source>Nobody has earned XP in this database yet.</source>
+        <translation>In dieser Datenbank hat noch niemand XP verdient.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s) share this database; you are number %1.</source>
+        <translation><numerusform>%n Spieler teilt diese Datenbank; Sie sind auf Platz %1.</numerusform><numerusform>%n Spieler teilen diese Datenbank; Sie sind auf Platz %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s) share this database.</source>
+        <translation><numerusform>%n Spieler teilt diese Datenbank.</numerusform><numerusform>%n Spieler teilen diese Datenbank.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1959,10 @@
     <message>
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>FoxReload — %1</source>
+        <translation>FoxReload — %1</translation>
     </message>
 </context>
 <context>

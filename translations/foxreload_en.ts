@@ -307,6 +307,101 @@
     </message>
 </context>
 <context>
+    <name>Rewards</name>
+    <message>
+        <source>Red Fox</source>
+        <translation>Red Fox</translation>
+    </message>
+    <message>
+        <source>Arctic Fox</source>
+        <translation>Arctic Fox</translation>
+    </message>
+    <message>
+        <source>Silver Fox</source>
+        <translation>Silver Fox</translation>
+    </message>
+    <message>
+        <source>Fennec</source>
+        <translation>Fennec</translation>
+    </message>
+    <message>
+        <source>Night Fox</source>
+        <translation>Night Fox</translation>
+    </message>
+    <message>
+        <source>Golden Fox</source>
+        <translation>Golden Fox</translation>
+    </message>
+    <message>
+        <source>Heather</source>
+        <translation>Heather</translation>
+    </message>
+    <message>
+        <source>Ember</source>
+        <translation>Ember</translation>
+    </message>
+    <message>
+        <source>Forest</source>
+        <translation>Forest</translation>
+    </message>
+    <message>
+        <source>Ocean</source>
+        <translation>Ocean</translation>
+    </message>
+    <message>
+        <source>Rose</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>Kit</translation>
+    </message>
+    <message>
+        <source>Scout</source>
+        <translation>Scout</translation>
+    </message>
+    <message>
+        <source>Trickster</source>
+        <translation>Trickster</translation>
+    </message>
+    <message>
+        <source>Den Master</source>
+        <translation>Den Master</translation>
+    </message>
+    <message>
+        <source>Fixer</source>
+        <translation>Fixer</translation>
+    </message>
+    <message>
+        <source>Night Prowler</source>
+        <translation>Night Prowler</translation>
+    </message>
+    <message>
+        <source>Dawn Runner</source>
+        <translation>Dawn Runner</translation>
+    </message>
+    <message>
+        <source>Shapeshifter</source>
+        <translation>Shapeshifter</translation>
+    </message>
+    <message>
+        <source>Nine-Tailed</source>
+        <translation>Nine-Tailed</translation>
+    </message>
+    <message>
+        <source>Reach level %1.</source>
+        <translation>Reach level %1.</translation>
+    </message>
+    <message>
+        <source>Unlock the achievement “%1”: %2</source>
+        <translation>Unlock the achievement “%1”: %2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>FoxReload Settings</source>
@@ -451,14 +546,6 @@
     <message>
         <source>&amp;Test a path:</source>
         <translation>&amp;Test a path:</translation>
-    </message>
-    <message>
-        <source>Path to test against the rules</source>
-        <translation>Path to test against the rules</translation>
-    </message>
-    <message>
-        <source>Which rule matches the tested path</source>
-        <translation>Which rule matches the tested path</translation>
     </message>
     <message>
         <source>R&amp;ules</source>
@@ -879,6 +966,14 @@
         <source>&amp;Close Window</source>
         <translation>&amp;Close Window</translation>
     </message>
+    <message>
+        <source>Learned</source>
+        <translation>Learned</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m</source>
+        <translation>Tea&amp;m</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::DesktopNotifications</name>
@@ -1162,6 +1257,53 @@
     </message>
 </context>
 <context>
+    <name>foxreload::gui::LearnedPanel</name>
+    <message>
+        <source>Learned reload strategies</source>
+        <translation>Learned reload strategies</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Rule says</source>
+        <translation>Rule says</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Next change</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>&amp;Forget selected</source>
+        <translation>&amp;Forget selected</translation>
+    </message>
+    <message>
+        <source>Forget a&amp;ll</source>
+        <translation>Forget a&amp;ll</translation>
+    </message>
+    <message>
+        <source>Nothing learned yet: every file takes the strategy its rule names. A file whose hot reloads keep failing will take a stronger strategy on its own.</source>
+        <translation>Nothing learned yet: every file takes the strategy its rule names. A file whose hot reloads keep failing will take a stronger strategy on its own.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.</source>
+        <translation><numerusform>%n file remembered, %1 escalated. Rules marked fixed: true are never changed.</numerusform><numerusform>%n files remembered, %1 escalated. Rules marked fixed: true are never changed.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::MonitoredSession</name>
     <message numerus="yes">
         <source>%n more</source>
@@ -1372,6 +1514,41 @@
     </message>
 </context>
 <context>
+    <name>foxreload::gui::PathTester</name>
+    <message>
+        <source>Path to test against the rules</source>
+        <translation>Path to test against the rules</translation>
+    </message>
+    <message>
+        <source>Which rule matches the tested path</source>
+        <translation>Which rule matches the tested path</translation>
+    </message>
+    <message>
+        <source>Type a path to see which rule decides it, e.g. tools/weather.py</source>
+        <translation>Type a path to see which rule decides it, e.g. tools/weather.py</translation>
+    </message>
+    <message>
+        <source>Excluded: changes to %1 are ignored (%2).</source>
+        <translation>Excluded: changes to %1 are ignored (%2).</translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2) matches → %3</source>
+        <translation>Rule %1 (%2) matches → %3</translation>
+    </message>
+    <message>
+        <source>[components: %1]</source>
+        <translation>[components: %1]</translation>
+    </message>
+    <message>
+        <source>No rule matches → default: %1</source>
+        <translation>No rule matches → default: %1</translation>
+    </message>
+    <message>
+        <source>Note: this path is not inside any watch path, so it is not watched.</source>
+        <translation>Note: this path is not inside any watch path, so it is not watched.</translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::ProjectController</name>
     <message>
         <source>Settings applied: the session was restarted with the new configuration</source>
@@ -1407,6 +1584,45 @@
     <message>
         <source>%1 (terminal)</source>
         <translation>%1 (terminal)</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::RewardsPicker</name>
+    <message>
+        <source>Tray fox</source>
+        <translation>Tray fox</translation>
+    </message>
+    <message>
+        <source>Dashboard accent colour</source>
+        <translation>Dashboard accent colour</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Tray fox:</source>
+        <translation>Tray fox:</translation>
+    </message>
+    <message>
+        <source>Accent colour:</source>
+        <translation>Accent colour:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>🔒 %1 — %2</source>
+        <translation>🔒 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Next reward: %1 — %2</source>
+        <translation>Next reward: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Every reward is unlocked.</source>
+        <translation>Every reward is unlocked.</translation>
     </message>
 </context>
 <context>
@@ -1518,30 +1734,6 @@
         <translation>Not found: %1</translation>
     </message>
     <message>
-        <source>Type a path to see which rule decides it, e.g. tools/weather.py</source>
-        <translation>Type a path to see which rule decides it, e.g. tools/weather.py</translation>
-    </message>
-    <message>
-        <source>Excluded: changes to %1 are ignored (%2).</source>
-        <translation>Excluded: changes to %1 are ignored (%2).</translation>
-    </message>
-    <message>
-        <source>Rule %1 (%2) matches → %3</source>
-        <translation>Rule %1 (%2) matches → %3</translation>
-    </message>
-    <message>
-        <source>[components: %1]</source>
-        <translation>[components: %1]</translation>
-    </message>
-    <message>
-        <source>No rule matches → default: %1</source>
-        <translation>No rule matches → default: %1</translation>
-    </message>
-    <message>
-        <source>Note: this path is not inside any watch path, so it is not watched.</source>
-        <translation>Note: this path is not inside any watch path, so it is not watched.</translation>
-    </message>
-    <message>
         <source>Could not save %1: %2</source>
         <translation>Could not save %1: %2</translation>
     </message>
@@ -1589,6 +1781,10 @@
         <source>Could not change the login entry: %1</source>
         <translation>Could not change the login entry: %1</translation>
     </message>
+    <message>
+        <source>Rewards:</source>
+        <translation>Rewards:</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::StreakCalendar</name>
@@ -1599,6 +1795,77 @@
     <message numerus="yes">
         <source>%n reload(s) on %1</source>
         <translation><numerusform>%n reload on %1</numerusform><numerusform>%n reloads on %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::TeamPanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>XP</source>
+        <translation>XP</translation>
+    </message>
+    <message>
+        <source>Streak</source>
+        <translation>Streak</translation>
+    </message>
+    <message>
+        <source>Reloads this week</source>
+        <translation>Reloads this week</translation>
+    </message>
+    <message>
+        <source>Fastest hot reload</source>
+        <translation>Fastest hot reload</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Leaderboard</translation>
+    </message>
+    <message>
+        <source>Sort b&amp;y:</source>
+        <translation>Sort b&amp;y:</translation>
+    </message>
+    <message>
+        <source>Sort the leaderboard by</source>
+        <translation>Sort the leaderboard by</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message>
+        <source>You (gamification.player)</source>
+        <translation>You (gamification.player)</translation>
+    </message>
+    <message>
+        <source>Nobody has earned XP in this database yet.</source>
+        <translation>Nobody has earned XP in this database yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s) share this database; you are number %1.</source>
+        <translation><numerusform>%n player share this database; you are number %1.</numerusform><numerusform>%n players share this database; you are number %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s) share this database.</source>
+        <translation><numerusform>%n player share this database.</numerusform><numerusform>%n players share this database.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1959,10 @@
     <message>
         <source>%1 failed</source>
         <translation>%1 failed</translation>
+    </message>
+    <message>
+        <source>FoxReload — %1</source>
+        <translation>FoxReload — %1</translation>
     </message>
 </context>
 <context>

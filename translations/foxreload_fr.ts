@@ -307,6 +307,101 @@
     </message>
 </context>
 <context>
+    <name>Rewards</name>
+    <message>
+        <source>Red Fox</source>
+        <translation>Renard roux</translation>
+    </message>
+    <message>
+        <source>Arctic Fox</source>
+        <translation>Renard polaire</translation>
+    </message>
+    <message>
+        <source>Silver Fox</source>
+        <translation>Renard argenté</translation>
+    </message>
+    <message>
+        <source>Fennec</source>
+        <translation>Fennec</translation>
+    </message>
+    <message>
+        <source>Night Fox</source>
+        <translation>Renard de nuit</translation>
+    </message>
+    <message>
+        <source>Golden Fox</source>
+        <translation>Renard doré</translation>
+    </message>
+    <message>
+        <source>Heather</source>
+        <translation>Bruyère</translation>
+    </message>
+    <message>
+        <source>Ember</source>
+        <translation>Braise</translation>
+    </message>
+    <message>
+        <source>Forest</source>
+        <translation>Forêt</translation>
+    </message>
+    <message>
+        <source>Ocean</source>
+        <translation>Océan</translation>
+    </message>
+    <message>
+        <source>Rose</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Or</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>Renardeau</translation>
+    </message>
+    <message>
+        <source>Scout</source>
+        <translation>Éclaireur</translation>
+    </message>
+    <message>
+        <source>Trickster</source>
+        <translation>Filou</translation>
+    </message>
+    <message>
+        <source>Den Master</source>
+        <translation>Maître du terrier</translation>
+    </message>
+    <message>
+        <source>Fixer</source>
+        <translation>Dépanneur</translation>
+    </message>
+    <message>
+        <source>Night Prowler</source>
+        <translation>Rôdeur nocturne</translation>
+    </message>
+    <message>
+        <source>Dawn Runner</source>
+        <translation>Coureur de l'aube</translation>
+    </message>
+    <message>
+        <source>Shapeshifter</source>
+        <translation>Métamorphe</translation>
+    </message>
+    <message>
+        <source>Nine-Tailed</source>
+        <translation>Neuf-Queues</translation>
+    </message>
+    <message>
+        <source>Reach level %1.</source>
+        <translation>Atteignez le niveau %1.</translation>
+    </message>
+    <message>
+        <source>Unlock the achievement “%1”: %2</source>
+        <translation>Débloquez le succès « %1 » : %2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>FoxReload Settings</source>
@@ -451,14 +546,6 @@
     <message>
         <source>&amp;Test a path:</source>
         <translation>&amp;Tester un chemin :</translation>
-    </message>
-    <message>
-        <source>Path to test against the rules</source>
-        <translation>Chemin à tester avec les règles</translation>
-    </message>
-    <message>
-        <source>Which rule matches the tested path</source>
-        <translation>Quelle règle correspond au chemin testé</translation>
     </message>
     <message>
         <source>R&amp;ules</source>
@@ -879,6 +966,14 @@
         <source>&amp;Close Window</source>
         <translation>&amp;Fermer la fenêtre</translation>
     </message>
+    <message>
+        <source>Learned</source>
+        <translation>Appris</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m</source>
+        <translation>É&amp;quipe</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::DesktopNotifications</name>
@@ -1162,6 +1257,53 @@
     </message>
 </context>
 <context>
+    <name>foxreload::gui::LearnedPanel</name>
+    <message>
+        <source>Learned reload strategies</source>
+        <translation>Stratégies de rechargement apprises</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Rule says</source>
+        <translation>Selon la règle</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Prochaine modification</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussis</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoués</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>&amp;Forget selected</source>
+        <translation>&amp;Oublier la sélection</translation>
+    </message>
+    <message>
+        <source>Forget a&amp;ll</source>
+        <translation>Tout oub&amp;lier</translation>
+    </message>
+    <message>
+        <source>Nothing learned yet: every file takes the strategy its rule names. A file whose hot reloads keep failing will take a stronger strategy on its own.</source>
+        <translation>Rien d'appris pour l'instant : chaque fichier suit la stratégie que nomme sa règle. Un fichier dont les rechargements à chaud échouent sans cesse passera de lui-même à une stratégie plus forte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.</source>
+        <translation><numerusform>%n fichier mémorisé, %1 escaladé(s). Les règles marquées fixed: true ne sont jamais modifiées.</numerusform><numerusform>%n fichiers mémorisés, %1 escaladé(s). Les règles marquées fixed: true ne sont jamais modifiées.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::MonitoredSession</name>
     <message numerus="yes">
         <source>%n more</source>
@@ -1372,6 +1514,41 @@
     </message>
 </context>
 <context>
+    <name>foxreload::gui::PathTester</name>
+    <message>
+        <source>Path to test against the rules</source>
+        <translation>Chemin à tester avec les règles</translation>
+    </message>
+    <message>
+        <source>Which rule matches the tested path</source>
+        <translation>Quelle règle correspond au chemin testé</translation>
+    </message>
+    <message>
+        <source>Type a path to see which rule decides it, e.g. tools/weather.py</source>
+        <translation>Saisissez un chemin pour voir quelle règle le décide, par ex. tools/weather.py</translation>
+    </message>
+    <message>
+        <source>Excluded: changes to %1 are ignored (%2).</source>
+        <translation>Exclu : les modifications de %1 sont ignorées (%2).</translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2) matches → %3</source>
+        <translation>La règle %1 (%2) correspond → %3</translation>
+    </message>
+    <message>
+        <source>[components: %1]</source>
+        <translation>[composants : %1]</translation>
+    </message>
+    <message>
+        <source>No rule matches → default: %1</source>
+        <translation>Aucune règle ne correspond → par défaut : %1</translation>
+    </message>
+    <message>
+        <source>Note: this path is not inside any watch path, so it is not watched.</source>
+        <translation>Remarque : ce chemin n'est dans aucun chemin surveillé, il n'est donc pas surveillé.</translation>
+    </message>
+</context>
+<context>
     <name>foxreload::gui::ProjectController</name>
     <message>
         <source>Settings applied: the session was restarted with the new configuration</source>
@@ -1407,6 +1584,45 @@
     <message>
         <source>%1 (terminal)</source>
         <translation>%1 (terminal)</translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::RewardsPicker</name>
+    <message>
+        <source>Tray fox</source>
+        <translation>Renard de la zone de notification</translation>
+    </message>
+    <message>
+        <source>Dashboard accent colour</source>
+        <translation>Couleur d'accent du tableau de bord</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Tray fox:</source>
+        <translation>Renard de la zone de notification :</translation>
+    </message>
+    <message>
+        <source>Accent colour:</source>
+        <translation>Couleur d'accent :</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <source>🔒 %1 — %2</source>
+        <translation>🔒 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Next reward: %1 — %2</source>
+        <translation>Prochaine récompense : %1 — %2</translation>
+    </message>
+    <message>
+        <source>Every reward is unlocked.</source>
+        <translation>Toutes les récompenses sont débloquées.</translation>
     </message>
 </context>
 <context>
@@ -1518,30 +1734,6 @@
         <translation>Introuvable : %1</translation>
     </message>
     <message>
-        <source>Type a path to see which rule decides it, e.g. tools/weather.py</source>
-        <translation>Saisissez un chemin pour voir quelle règle le décide, par ex. tools/weather.py</translation>
-    </message>
-    <message>
-        <source>Excluded: changes to %1 are ignored (%2).</source>
-        <translation>Exclu : les modifications de %1 sont ignorées (%2).</translation>
-    </message>
-    <message>
-        <source>Rule %1 (%2) matches → %3</source>
-        <translation>La règle %1 (%2) correspond → %3</translation>
-    </message>
-    <message>
-        <source>[components: %1]</source>
-        <translation>[composants : %1]</translation>
-    </message>
-    <message>
-        <source>No rule matches → default: %1</source>
-        <translation>Aucune règle ne correspond → par défaut : %1</translation>
-    </message>
-    <message>
-        <source>Note: this path is not inside any watch path, so it is not watched.</source>
-        <translation>Remarque : ce chemin n'est dans aucun chemin surveillé, il n'est donc pas surveillé.</translation>
-    </message>
-    <message>
         <source>Could not save %1: %2</source>
         <translation>Impossible d'enregistrer %1 : %2</translation>
     </message>
@@ -1589,6 +1781,10 @@
         <source>Could not change the login entry: %1</source>
         <translation>Impossible de modifier l’entrée de démarrage automatique : %1</translation>
     </message>
+    <message>
+        <source>Rewards:</source>
+        <translation>Récompenses :</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::StreakCalendar</name>
@@ -1599,6 +1795,77 @@
     <message numerus="yes">
         <source>%n reload(s) on %1</source>
         <translation><numerusform>%n rechargement le %1</numerusform><numerusform>%n rechargements le %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>foxreload::gui::TeamPanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>XP</source>
+        <translation>XP</translation>
+    </message>
+    <message>
+        <source>Streak</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Reloads this week</source>
+        <translation>Rechargements cette semaine</translation>
+    </message>
+    <message>
+        <source>Fastest hot reload</source>
+        <translation>Rechargement à chaud le plus rapide</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
+        <source>Sort b&amp;y:</source>
+        <translation>&amp;Trier par :</translation>
+    </message>
+    <message>
+        <source>Sort the leaderboard by</source>
+        <translation>Trier le classement par</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+    </message>
+    <message>
+        <source>You (gamification.player)</source>
+        <translation>Vous (gamification.player)</translation>
+    </message>
+    <message>
+        <source>Nobody has earned XP in this database yet.</source>
+        <translation>Personne n'a encore gagné d'XP dans cette base de données.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s) share this database; you are number %1.</source>
+        <translation><numerusform>%n joueur partage cette base de données ; vous êtes numéro %1.</numerusform><numerusform>%n joueurs partagent cette base de données ; vous êtes numéro %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s) share this database.</source>
+        <translation><numerusform>%n joueur partage cette base de données.</numerusform><numerusform>%n joueurs partagent cette base de données.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1959,10 @@
     <message>
         <source>%1 failed</source>
         <translation>%1 en échec</translation>
+    </message>
+    <message>
+        <source>FoxReload — %1</source>
+        <translation>FoxReload — %1</translation>
     </message>
 </context>
 <context>
