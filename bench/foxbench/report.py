@@ -58,12 +58,20 @@ def targets(results):
                      _verdict(most <= 3 and missed == 0)))
 
     full50 = _get(reload_, "full_restart", "harness_ms", "p50")
-    cold50 = _get(results, "cold_start", "handshake_ms", "p50")
-    overhead = None if full50 is None or cold50 is None else round(full50 - cold50, 1)
-    rows.append(("full restart overhead beyond the server's cold start (p50)", "≤ 50 ms",
-                 f"{fmt(overhead, 1)} ms (save → ready {fmt(full50, 1)} ms − cold start {fmt(cold50, 1)} ms; "
-                 f"includes the {debounce} ms debounce)",
-                 _verdict(None if overhead is None else overhead <= 50)))
+    interleaved = _get(reload_, "full_restart", "overhead_p50_ms")
+    if interleaved is not None:
+        # The cold starts measured between the restarts saw the same load as the restarts.
+        cold50 = _get(reload_, "full_restart", "cold_start_ms", "p50")
+        overhead, how = interleaved, "p50 of the cold starts interleaved with the restarts"
+    else:
+        cold50 = _get(results, "cold_start", "handshake_ms", "p50")
+        overhead = None if full50 is None or cold50 is None else round(full50 - cold50, 1)
+        how = "cold starts measured before the restarts"
+    detect50 = _get(reload_, "full_restart", "detectToStartMs", "p50")
+    rows.append(("full restart, save → ready, beyond the server's cold start (p50)", "≤ 10 ms (issue 17; was ≤ 50 ms)",
+                 f"{fmt(overhead, 1)} ms (save → ready {fmt(full50, 1)} ms, cold start {fmt(cold50, 1)} ms; {how}; "
+                 f"the batch closed {fmt(detect50, 0)} ms after the save)",
+                 _verdict(None if overhead is None else overhead <= 10)))
 
     idle = fox.get("idle") or {}
     idle_pct = idle.get("cpu_percent_schedstat", idle.get("cpu_percent"))
