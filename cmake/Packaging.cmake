@@ -52,8 +52,9 @@ else()
     endif()
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${foxreload_deb_depends}")
-# The desktop app is fine without these; they make it look native and let the example server run.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3, qt6-gtk-platformtheme")
+# The desktop app is fine without these; they make it look native, let the example server run and
+# keep the history on a shared PostgreSQL server (the QPSQL driver).
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3, qt6-gtk-platformtheme, libqt6sql6-psql")
 
 # --- Windows: NSIS (untested here) --------------------------------------------------------
 set(CPACK_NSIS_PACKAGE_NAME FoxReload)

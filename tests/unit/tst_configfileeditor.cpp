@@ -139,6 +139,8 @@ const QMap<QString, Mutation>& mutations()
             [](Config& c, const QString&) { c.gamification.xpMultiplier = 2.5; } },
         { u"gamification.notifications"_s,
             [](Config& c, const QString&) { c.gamification.notifications = false; } },
+        { u"gamification.player"_s, [](Config& c, const QString&) { c.gamification.player = u"vixen"_s; } },
+        { u"gamification.team"_s, [](Config& c, const QString&) { c.gamification.team = u"den"_s; } },
         { u"history.retention_days"_s, [](Config& c, const QString&) { c.history.retentionDays = 5; } },
         { u"history.max_raw_reloads"_s, [](Config& c, const QString&) { c.history.maxRawReloads = 5000; } },
         { u"proxy.request_grace_ms"_s, [](Config& c, const QString&) { c.proxy.requestGraceMs = 1; } },

@@ -118,7 +118,11 @@ bool StoreConnection::openPostgres(const QString& url, int busyTimeoutMs)
         // Without one, libpq reads PGPASSWORD or ~/.pgpass.
         if (!parsed->password.isEmpty())
             db.setPassword(parsed->password);
+        // A server that stops answering (a dropped network, not a refused connection) must not
+        // hold a write for TCP's own minutes: unacknowledged data gives up after 3 s and the
+        // writes are held like any other outage's.
         QStringList options { u"connect_timeout=%1"_s.arg(std::max(2, (busyTimeoutMs + 999) / 1000)),
+            u"tcp_user_timeout=3000"_s, u"keepalives=1"_s, u"keepalives_idle=30"_s,
             u"application_name=foxreload"_s };
         if (!parsed->options.isEmpty())
             options.append(parsed->options);
