@@ -1867,6 +1867,10 @@
         <source>%n player(s) share this database.</source>
         <translation><numerusform>%n Spieler teilt diese Datenbank.</numerusform><numerusform>%n Spieler teilen diese Datenbank.</numerusform></translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::TrayController</name>

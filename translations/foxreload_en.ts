@@ -1867,6 +1867,10 @@
         <source>%n player(s) share this database.</source>
         <translation><numerusform>%n player share this database.</numerusform><numerusform>%n players share this database.</numerusform></translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::TrayController</name>

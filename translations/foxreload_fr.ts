@@ -1867,6 +1867,10 @@
         <source>%n player(s) share this database.</source>
         <translation><numerusform>%n joueur partage cette base de données.</numerusform><numerusform>%n joueurs partagent cette base de données.</numerusform></translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::TrayController</name>

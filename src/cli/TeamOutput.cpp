@@ -1,6 +1,7 @@
 #include "TeamOutput.h"
 
 #include "common/DurationText.h"
+#include "game/Rewards.h"
 
 #include <QJsonArray>
 
@@ -23,6 +24,13 @@ QString cell(const QString& text, int width)
     return text.size() >= width ? text + u' ' : text.leftJustified(width);
 }
 
+// The title the player's level unlocks (the one they chose is a setting on their own machine).
+QString titleName(const LeaderboardRow& row)
+{
+    const RewardDef* title = rewards::findReward(row.title);
+    return title ? rewards::displayName(*title) : QString();
+}
+
 } // namespace
 
 QJsonObject teamJson(const QString& path, bool exists, const QString& me, const QList<LeaderboardRow>& rows)
@@ -32,8 +40,8 @@ QJsonObject teamJson(const QString& path, bool exists, const QString& me, const 
     for (const LeaderboardRow& row : rows) {
         players.append(QJsonObject { { u"rank"_s, ++rank }, { u"player"_s, row.player },
             { u"team"_s, row.team.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.team) },
-            { u"xp"_s, row.xp }, { u"level"_s, row.level }, { u"streak_days"_s, row.streakDays },
-            { u"reloads_this_week"_s, row.reloads },
+            { u"title"_s, titleName(row) }, { u"xp"_s, row.xp }, { u"level"_s, row.level },
+            { u"streak_days"_s, row.streakDays }, { u"reloads_this_week"_s, row.reloads },
             { u"fastest_hot_reload_ms"_s, fastestJson(row.fastestHotReloadMs) },
             { u"you"_s, row.player == me } });
     }
@@ -48,21 +56,25 @@ QString teamText(const QString& path, bool exists, const QString& me, const QLis
     if (rows.isEmpty())
         return out + u"No players yet: XP earned with this database puts its player here.\n"_s;
     int nameWidth = 6;
+    int titleWidth = 5;
     int teamWidth = 4;
     for (const LeaderboardRow& row : rows) {
         nameWidth = std::max(nameWidth, int(row.player.size()));
+        titleWidth = std::max(titleWidth, int(titleName(row).size()));
         teamWidth = std::max(teamWidth, int(row.team.size()));
     }
     nameWidth = std::min(nameWidth, 24) + 2;
+    titleWidth += 2;
     teamWidth = std::min(teamWidth, 16) + 2;
-    out += u"   #  "_s + cell(u"Player"_s, nameWidth) + cell(u"Team"_s, teamWidth)
-        + u"Level        XP  Streak  Reloads this week  Fastest hot reload\n"_s;
+    out += u"   #  "_s + cell(u"Player"_s, nameWidth) + cell(u"Title"_s, titleWidth)
+        + cell(u"Team"_s, teamWidth) + u"Level        XP  Streak  Reloads this week  Fastest hot reload\n"_s;
     int rank = 0;
     for (const LeaderboardRow& row : rows) {
         const QString fastest = row.fastestHotReloadMs < 0 ? u"—"_s : durationText(row.fastestHotReloadMs);
         // One multi-arg call: a % in a name is not read as a placeholder.
         out += u"%1  %2%3%4 %5 %6 %7  %8%9\n"_s.arg(QString::number(++rank).rightJustified(4),
-            cell(row.player, nameWidth), cell(row.team.isEmpty() ? u"—"_s : row.team, teamWidth),
+            cell(row.player, nameWidth) + cell(titleName(row), titleWidth),
+            cell(row.team.isEmpty() ? u"—"_s : row.team, teamWidth),
             QString::number(row.level).rightJustified(5), QString::number(row.xp).rightJustified(9),
             QString(QString::number(row.streakDays) + u" d"_s).rightJustified(7),
             QString::number(row.reloads).rightJustified(18),

@@ -2,6 +2,7 @@
 
 #include "common/DurationText.h"
 #include "game/GamificationEngine.h"
+#include "game/Rewards.h"
 #include "store/HistoryStore.h"
 
 #include <QComboBox>
@@ -24,6 +25,14 @@ namespace {
 
 constexpr int kSortRole = Qt::UserRole + 1;
 
+// The title the player's level unlocks, in the application's language (their own choice of title
+// is a setting on their machine, not in the shared history).
+QString titleName(const QString& id)
+{
+    const RewardDef* title = rewards::findReward(id);
+    return title ? rewards::displayName(*title) : QString();
+}
+
 QStandardItem* item(const QString& text, const QVariant& sortValue, Qt::Alignment alignment = Qt::AlignLeft)
 {
     auto* cell = new QStandardItem(text);
@@ -43,8 +52,8 @@ TeamPanel::TeamPanel(QWidget* parent)
     , m_sorted(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
 {
-    m_model->setHorizontalHeaderLabels({ tr("Rank"), tr("Player"), tr("Team"), tr("Level"), tr("XP"),
-        tr("Streak"), tr("Reloads this week"), tr("Fastest hot reload") });
+    m_model->setHorizontalHeaderLabels({ tr("Rank"), tr("Player"), tr("Title"), tr("Team"), tr("Level"),
+        tr("XP"), tr("Streak"), tr("Reloads this week"), tr("Fastest hot reload") });
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(kSortRole);
     m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -70,8 +79,8 @@ TeamPanel::TeamPanel(QWidget* parent)
     connect(m_sortChoice, &QComboBox::activated, this, [this](int index) {
         const auto column = Column(m_sortChoice->itemData(index).toInt());
         // Figures read best largest first; names and the rank from the top.
-        const bool descending = column == LevelColumn || column == XpColumn || column == StreakColumn
-            || column == ReloadsColumn;
+        const bool descending = column == TitleColumn || column == LevelColumn || column == XpColumn
+            || column == StreakColumn || column == ReloadsColumn;
         sortBy(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     });
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
@@ -135,6 +144,7 @@ void TeamPanel::fill(const QList<LeaderboardRow>& rows)
         QList<QStandardItem*> cells {
             item(QString::number(rank), rank, Qt::AlignRight),
             item(row.player, row.player.toLower()),
+            item(titleName(row.title), row.level),
             item(row.team.isEmpty() ? tr("—") : row.team, row.team.toLower()),
             item(QString::number(row.level), row.level, Qt::AlignRight),
             item(QLocale().toString(row.xp), row.xp, Qt::AlignRight),

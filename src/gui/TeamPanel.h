@@ -28,6 +28,7 @@ public:
     enum Column {
         RankColumn,
         PlayerColumn,
+        TitleColumn,
         TeamColumn,
         LevelColumn,
         XpColumn,

@@ -4,6 +4,7 @@
 // writes to the database.
 #include "GuiTestSupport.h"
 #include "game/GamificationEngine.h"
+#include "game/Rewards.h"
 #include "gui/DashboardWindow.h"
 #include "gui/ProjectManager.h"
 #include "gui/TeamPanel.h"
@@ -95,6 +96,11 @@ void TestTeamPanel::tabAppearsWhenASecondPlayerWrites()
     QCOMPARE(team->cellText(0, TeamPanel::FastestColumn), u"25 ms"_s);
     QCOMPARE(team->cellText(1, TeamPanel::PlayerColumn), u"alice"_s);
     QCOMPARE(team->cellText(1, TeamPanel::FastestColumn), u"—"_s);
+    for (int row = 0; row < 2; ++row) {
+        const int level = team->cellText(row, TeamPanel::LevelColumn).toInt();
+        QCOMPARE(
+            team->cellText(row, TeamPanel::TitleColumn), rewards::displayName(rewards::levelTitle(level)));
+    }
     // The local player stands out.
     const QModelIndex mine = team->view()->model()->index(1, TeamPanel::PlayerColumn);
     QVERIFY(mine.data(Qt::FontRole).value<QFont>().bold());

@@ -6,6 +6,7 @@
 #include "common/CliProcess.h"
 #include "common/ExampleProject.h"
 #include "common/PostgresServer.h"
+#include "game/Rewards.h"
 #include "store/HistoryStore.h"
 
 #include <QJsonArray>
@@ -145,6 +146,11 @@ private Q_SLOTS:
         QCOMPARE(alice.value(u"you"_s).toBool(), true);
         QVERIFY(alice.value(u"level"_s).toInt() >= 1);
         QVERIFY(bob.value(u"level"_s).toInt() > alice.value(u"level"_s).toInt());
+        // Beside each player the highest title their level unlocks.
+        for (const QJsonObject& player : { alice, bob }) {
+            QCOMPARE(player.value(u"title"_s).toString(),
+                rewards::levelTitle(player.value(u"level"_s).toInt()).name);
+        }
         QCOMPARE(alice.value(u"streak_days"_s).toInt(), 0); // no active day marked
 
         const QString text = QString::fromUtf8(teamStats(project.root()));

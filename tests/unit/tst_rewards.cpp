@@ -20,6 +20,8 @@ private Q_SLOTS:
     void unlockedByAchievement();
     void effectiveChoice_data();
     void effectiveChoice();
+    void levelTitle_data();
+    void levelTitle();
     void nextLocked_data();
     void nextLocked();
     void hint_data();
@@ -136,6 +138,31 @@ void TestRewards::effectiveChoice()
     QFETCH(QString, shown);
     QCOMPARE(
         rewards::effective(RewardKind(kind), chosen, rewards::statusFor(level, QSet<QString> {})).id, shown);
+}
+
+void TestRewards::levelTitle_data()
+{
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("no level yet") << 0 << u"title_kit"_s;
+    QTest::newRow("level 1") << 1 << u"title_kit"_s;
+    QTest::newRow("just below scout") << 2 << u"title_kit"_s;
+    QTest::newRow("scout at 3") << 3 << u"title_scout"_s;
+    QTest::newRow("trickster at 5") << 5 << u"title_trickster"_s;
+    QTest::newRow("trickster at 9") << 9 << u"title_trickster"_s;
+    QTest::newRow("den master at 10") << 10 << u"title_den_master"_s;
+    QTest::newRow("den master far above") << 80 << u"title_den_master"_s;
+}
+
+void TestRewards::levelTitle()
+{
+    // What the leaderboard shows: the highest title a level unlocks, never an achievement's.
+    QFETCH(int, level);
+    QFETCH(QString, id);
+    const RewardDef& title = rewards::levelTitle(level);
+    QCOMPARE(title.id, id);
+    QCOMPARE(title.kind, RewardKind::Title);
+    QVERIFY(title.achievement.isEmpty());
 }
 
 void TestRewards::nextLocked_data()

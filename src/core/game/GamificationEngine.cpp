@@ -4,6 +4,7 @@
 #include "GamificationEngine.h"
 
 #include "GameLog.h"
+#include "Rewards.h"
 #include "store/HistoryStore.h"
 
 #include <QHash>
@@ -144,6 +145,7 @@ QList<LeaderboardRow> GamificationEngine::leaderboard() const
     for (LeaderboardRow& row : rows) {
         row.level = gamerules::levelForXp(row.xp).level;
         row.streakDays = gamerules::computeStreak(row.activeDays, day).days;
+        row.title = rewards::levelTitle(row.level).id;
     }
     return rows;
 }

@@ -95,6 +95,16 @@ const RewardDef& defaultReward(RewardKind kind)
     return rewardDefs().front(); // not reached: every kind has a level-1 row (tst_rewards checks it)
 }
 
+const RewardDef& levelTitle(int level)
+{
+    const RewardDef* best = &defaultReward(RewardKind::Title);
+    for (const auto& def : rewardDefs()) {
+        if (def.kind == RewardKind::Title && def.level > best->level && def.level <= level)
+            best = &def;
+    }
+    return *best;
+}
+
 QString kindName(RewardKind kind)
 {
     switch (kind) {

@@ -54,6 +54,9 @@ QList<RewardStatus> statusFor(int level, const QSet<QString>& achievements);
 QList<RewardStatus> statusFor(int level, const QList<AchievementStatus>& achievements);
 // The reward of `kind` to show: `chosenId` if it is of that kind and unlocked, else the default.
 const RewardDef& effective(RewardKind kind, const QString& chosenId, const QList<RewardStatus>& status);
+// The highest title `level` unlocks by itself: what the leaderboard shows beside a player, whose
+// own choice of title lives on their machine, not in the shared history.
+const RewardDef& levelTitle(int level);
 // The locked reward the player is closest to: the lowest level one, else the first achievement one.
 const RewardStatus* nextLocked(const QList<RewardStatus>& status);
 

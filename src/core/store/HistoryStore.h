@@ -208,6 +208,7 @@ struct LeaderboardRow
     qint64 xp = 0;
     int level = 0; // filled by the game
     int streakDays = 0; // filled by the game
+    QString title; // filled by the game: the id of the highest title the level unlocks
     QList<QDate> activeDays; // ascending, for the streak
     int reloads = 0; // reloads the player caused (file change or by hand) in the week asked for
     qint64 fastestHotReloadMs = -1; // fastest succeeded hot reload of that week; -1: none
