@@ -2,6 +2,7 @@
 // files the patterns match, so that they take their rules' strategies again.
 
 #include "Commands.h"
+#include "common/DatabaseLocation.h"
 #include "common/VisibleText.h"
 #include "config/ConfigLoader.h"
 #include "match/Glob.h"
@@ -41,7 +42,8 @@ int forgetCommand(const QStringList& arguments)
     parser.addPositionalArgument(
         u"PATTERN"_s, u"Paths to forget, e.g. services/cache.py or \"tools/**\"."_s, u"[PATTERN...]"_s);
     const QCommandLineOption all(u"all"_s, u"Forget every remembered path."_s);
-    const QCommandLineOption db(u"db"_s, u"History database file (SQLite)."_s, u"file"_s);
+    const QCommandLineOption db(
+        u"db"_s, u"History database: an SQLite file or a postgresql:// URL."_s, u"file|url"_s);
     parser.addOptions({ all, db });
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -63,7 +65,7 @@ int forgetCommand(const QStringList& arguments)
     configureLogging(false);
 
     QString projectRoot;
-    QString location = HistoryStore::defaultPath();
+    QString location = HistoryStore::resolvePath(QString()); // FOXRELOAD_DATABASE_URL, else the default
     if (const QString configFile = ConfigLoader::findConfigFile(QDir::currentPath()); !configFile.isEmpty()) {
         if (const ConfigLoadResult loaded = ConfigLoader::loadFile(configFile); loaded.ok()) {
             projectRoot = loaded.config->projectRoot;
@@ -71,8 +73,8 @@ int forgetCommand(const QStringList& arguments)
         }
     }
     if (parser.isSet(db))
-        location = QFileInfo(parser.value(db)).absoluteFilePath();
-    if (!QFileInfo::exists(location)) {
+        location = HistoryStore::resolvePath(parser.value(db));
+    if (!isDatabaseUrl(location) && !QFileInfo::exists(location)) {
         std::fputs("Nothing learned yet: there is no history database.\n", stdout);
         return ExitOk;
     }
@@ -80,7 +82,7 @@ int forgetCommand(const QStringList& arguments)
     if (!store.open(location)) {
         printVisible(stderr,
             u"foxreload forget: cannot write the history database %1: %2\n"_s.arg(
-                location, store.lastError()));
+                redactedDatabase(location), store.lastError()));
         return ExitFailure;
     }
     QMap<QString, QSet<QString>> chosen; // project → paths

@@ -236,6 +236,26 @@ private Q_SLOTS:
             QCOMPARE(qint64(player.value(u"xp"_s).toInteger()), store.totalXp());
             QCOMPARE(store.xpCurve(HistoryScope {}).last().total, store.totalXp());
         }
+
+        // `forget` reaches the same database (a file or a postgresql:// URL) and says what it forgot.
+        {
+            HistoryStore store;
+            QVERIFY(store.open(dbPath()));
+            const qsizetype remembered = store.learnedOutcomes(first.root()).size(); // the run's edit
+            store.recordLearnedOutcome({ 0, first.root(), u"tools/weather.py"_s, u"hot_reload"_s, u"failed"_s,
+                QDateTime::currentDateTimeUtc() });
+            QCOMPARE(store.learnedOutcomes(first.root()).size(), remembered + 1);
+        }
+        QProcess forget;
+        forget.setProcessEnvironment(environment());
+        forget.setWorkingDirectory(first.root());
+        forget.start(QStringLiteral(FOXRELOAD_EXECUTABLE), { u"forget"_s, u"--all"_s, u"--db"_s, dbPath() });
+        QVERIFY(forget.waitForFinished(30000));
+        QVERIFY2(forget.exitCode() == 0, forget.readAllStandardError().constData());
+        QVERIFY(forget.readAllStandardOutput().contains("forgot "));
+        HistoryStore after;
+        QVERIFY(after.open(dbPath()));
+        QVERIFY(after.learnedOutcomes(first.root()).isEmpty());
     }
 };
 
