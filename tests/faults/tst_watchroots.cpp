@@ -2,6 +2,7 @@
 // moved away and recreated, or replaced by another directory (what a checkout does) is
 // watched again, and what it holds then is reported as created; a root that does not exist
 // at start is watched once it appears (said once). Real directories, every backend.
+#include "common/WatchBackendRows.h"
 #include "match/PathFilter.h"
 #include "watch/FileWatcher.h"
 
@@ -68,17 +69,6 @@ public:
 class WatchRootsTest : public QObject
 {
     Q_OBJECT
-
-private:
-    static void addBackends()
-    {
-        QTest::addColumn<WatchBackendKind>("backend");
-#ifdef Q_OS_LINUX
-        QTest::newRow("inotify") << WatchBackendKind::Inotify;
-#endif
-        QTest::newRow("qt") << WatchBackendKind::QtFileSystemWatcher;
-        QTest::newRow("polling") << WatchBackendKind::Polling;
-    }
 
 private Q_SLOTS:
     void rootComesBack_data()
@@ -162,7 +152,7 @@ private Q_SLOTS:
 
     void filesOfTheReturnedRootAreReported_data()
     {
-        addBackends();
+        test::addWatchBackendRows();
     }
     void filesOfTheReturnedRootAreReported()
     {
@@ -193,7 +183,7 @@ private Q_SLOTS:
 
     void rootThatAppearsLater_data()
     {
-        addBackends();
+        test::addWatchBackendRows();
     }
     void rootThatAppearsLater()
     {

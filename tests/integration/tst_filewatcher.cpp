@@ -1,4 +1,5 @@
 // The watch stage on real temporary trees, for every backend available here.
+#include "common/WatchBackendRows.h"
 #include "match/PathFilter.h"
 #include "watch/FileWatcher.h"
 
@@ -163,59 +164,48 @@ class TestFileWatcher : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void createFile_data() { addBackends(); }
+    void createFile_data() { test::addWatchBackendRows(); }
     void createFile();
-    void modifyInPlace_data() { addBackends(); }
+    void modifyInPlace_data() { test::addWatchBackendRows(); }
     void modifyInPlace();
-    void append_data() { addBackends(); }
+    void append_data() { test::addWatchBackendRows(); }
     void append();
-    void truncate_data() { addBackends(); }
+    void truncate_data() { test::addWatchBackendRows(); }
     void truncate();
-    void deleteFile_data() { addBackends(); }
+    void deleteFile_data() { test::addWatchBackendRows(); }
     void deleteFile();
-    void renameFile_data() { addBackends(); }
+    void renameFile_data() { test::addWatchBackendRows(); }
     void renameFile();
-    void atomicSave_data() { addBackends(); }
+    void atomicSave_data() { test::addWatchBackendRows(); }
     void atomicSave();
-    void atomicSaveWhileOldInodeHeldOpen_data() { addBackends(); }
+    void atomicSaveWhileOldInodeHeldOpen_data() { test::addWatchBackendRows(); }
     void atomicSaveWhileOldInodeHeldOpen();
-    void newDirectoryWithFiles_data() { addBackends(); }
+    void newDirectoryWithFiles_data() { test::addWatchBackendRows(); }
     void newDirectoryWithFiles();
-    void renameDirectory_data() { addBackends(); }
+    void renameDirectory_data() { test::addWatchBackendRows(); }
     void renameDirectory();
-    void removeDirectoryTree_data() { addBackends(); }
+    void removeDirectoryTree_data() { test::addWatchBackendRows(); }
     void removeDirectoryTree();
-    void excludedDirectoryIsNeitherWalkedNorReported_data() { addBackends(); }
+    void excludedDirectoryIsNeitherWalkedNorReported_data() { test::addWatchBackendRows(); }
     void excludedDirectoryIsNeitherWalkedNorReported();
-    void fileRootReportsOnlyThatFile_data() { addBackends(); }
+    void fileRootReportsOnlyThatFile_data() { test::addWatchBackendRows(); }
     void fileRootReportsOnlyThatFile();
-    void manyFilesAtOnce_data() { addBackends(); }
+    void manyFilesAtOnce_data() { test::addWatchBackendRows(); }
     void manyFilesAtOnce();
-    void missingRootIsNamed_data() { addBackends(); }
+    void missingRootIsNamed_data() { test::addWatchBackendRows(); }
     void missingRootIsNamed();
-    void statsCountTheTree_data() { addBackends(); }
+    void statsCountTheTree_data() { test::addWatchBackendRows(); }
     void statsCountTheTree();
 
     void writerHoldingTheFileOpen();
     void writeCloseFollowsTheLastWrite_data();
     void writeCloseFollowsTheLastWrite();
-    void writeCloseOnlyForFiles_data() { addBackends(); }
+    void writeCloseOnlyForFiles_data() { test::addWatchBackendRows(); }
     void writeCloseOnlyForFiles();
     void overflowRescanReportsWhatChanged();
     void realQueueOverflowIsCaughtUp();
     void watchLimitFallsBackToPolling();
     void backendNames();
-
-private:
-    static void addBackends()
-    {
-        QTest::addColumn<WatchBackendKind>("backend");
-#ifdef Q_OS_LINUX
-        QTest::newRow("inotify") << WatchBackendKind::Inotify;
-#endif
-        QTest::newRow("qt") << WatchBackendKind::QtFileSystemWatcher;
-        QTest::newRow("polling") << WatchBackendKind::Polling;
-    }
 };
 
 void TestFileWatcher::createFile()

@@ -1,3 +1,4 @@
+#include "common/ConfigErrorText.h"
 #include "config/ConfigLoader.h"
 
 #include <QDir>
@@ -117,14 +118,6 @@ QString fieldValue(const Config& c, const QString& name)
     if (name == u"project_root")
         return c.projectRoot;
     return u"<no such field "_s + name + u'>';
-}
-
-QStringList messages(const QList<ConfigError>& errors)
-{
-    QStringList lines;
-    for (const ConfigError& error : errors)
-        lines.append(error.toString());
-    return lines;
 }
 
 } // namespace
@@ -409,7 +402,7 @@ void TestConfig::validConfig()
 
     const ConfigLoadResult result
         = ConfigLoader::parse(substitute(QString::fromUtf8(yaml)).toUtf8(), u".foxreload.yaml"_s, m_root);
-    QVERIFY2(result.ok(), qPrintable(messages(result.errors).join(u'\n')));
+    QVERIFY2(result.ok(), qPrintable(test::configErrorLines(result.errors).join(u'\n')));
     QVERIFY(result.errors.isEmpty());
     for (const QString& expectation : expected) {
         const QString name = expectation.section(u'=', 0, 0);
@@ -820,7 +813,7 @@ void TestConfig::brokenConfig()
     QStringList wanted;
     for (const QString& line : expected)
         wanted.append(substitute(line));
-    QCOMPARE(messages(result.errors), wanted);
+    QCOMPARE(test::configErrorLines(result.errors), wanted);
 }
 
 void TestConfig::invalidPatternsAreReportedWithTheGlobError_data()
@@ -924,11 +917,11 @@ void TestConfig::warnings()
     QFETCH(QStringList, expected);
 
     const ConfigLoadResult result = ConfigLoader::parse(yaml, u".foxreload.yaml"_s, m_root);
-    QVERIFY2(result.ok(), qPrintable(messages(result.errors).join(u'\n')));
+    QVERIFY2(result.ok(), qPrintable(test::configErrorLines(result.errors).join(u'\n')));
     QStringList wanted;
     for (const QString& line : expected)
         wanted.append(substitute(line));
-    QCOMPARE(messages(result.warnings), wanted);
+    QCOMPARE(test::configErrorLines(result.warnings), wanted);
 }
 
 void TestConfig::defaultsWithoutConfigFile()
@@ -972,7 +965,7 @@ void TestConfig::loadFileResolvesAgainstTheFilesDirectory()
 
     // Loaded from elsewhere: the file's directory anchors the paths, not the current directory.
     const ConfigLoadResult result = ConfigLoader::loadFile(path);
-    QVERIFY2(result.ok(), qPrintable(messages(result.errors).join(u'\n')));
+    QVERIFY2(result.ok(), qPrintable(test::configErrorLines(result.errors).join(u'\n')));
     const QString root = QDir::cleanPath(project.path());
     QCOMPARE(result.config->sourceFile, QDir::cleanPath(path));
     QCOMPARE(result.config->projectRoot, root);

@@ -2,6 +2,7 @@
 // by the writer and read back; every plain row's wrong value reported with the table's words; and
 // docs/config.md documenting exactly the table's keys, with their defaults and ranges.
 
+#include "common/ConfigErrorText.h"
 #include "config/ConfigKeys.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigSchema.h"
@@ -16,14 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace foxreload;
 
 namespace {
-
-QString errorText(const ConfigLoadResult& result)
-{
-    QStringList lines;
-    for (const ConfigError& error : result.errors)
-        lines.append(error.toString());
-    return lines.join(u'\n');
-}
 
 // A config with a server command and `path: value`, nested as blocks ("watch.debounce_ms", "60000"
 // -> "...watch:\n  debounce_ms: 60000\n"); the value stands on the last line.
@@ -187,7 +180,8 @@ void TestConfigSchema::checkRoundTrip(const QByteArray& yaml, const Config& load
 {
     const QByteArray written = ConfigWriter::toYaml(loaded);
     const ConfigLoadResult again = load(written);
-    QVERIFY2(again.ok(), qPrintable(errorText(again) + u"\n--- written:\n"_s + QString::fromUtf8(written)));
+    QVERIFY2(again.ok(),
+        qPrintable(test::configErrorText(again) + u"\n--- written:\n"_s + QString::fromUtf8(written)));
     QVERIFY2(*again.config == loaded,
         qPrintable(
             u"--- read:\n"_s + QString::fromUtf8(yaml) + u"--- written:\n"_s + QString::fromUtf8(written)));
@@ -233,7 +227,8 @@ void TestConfigSchema::plainKeyRoundTrips()
         const ConfigLoadResult loaded = load(yaml);
         // A value the rules between keys refuse (max_wait_ms 0 < debounce_ms 50) is said so.
         if (!loaded.ok()) {
-            QVERIFY2(errorText(loaded).contains(u"must be at"_s), qPrintable(errorText(loaded)));
+            QVERIFY2(test::configErrorText(loaded).contains(u"must be at"_s),
+                qPrintable(test::configErrorText(loaded)));
             continue;
         }
         ++accepted;
@@ -296,7 +291,7 @@ void TestConfigSchema::otherKeyRoundTrips()
     QFETCH(QByteArray, yaml);
     QVERIFY2(!yaml.isEmpty(), "this key has no sample in otherKeyRoundTrips_data()");
     const ConfigLoadResult loaded = load(yaml);
-    QVERIFY2(loaded.ok(), qPrintable(errorText(loaded)));
+    QVERIFY2(loaded.ok(), qPrintable(test::configErrorText(loaded)));
     Config plain = Config::defaults(m_root);
     plain.server.command = u"python3"_s;
     QVERIFY2(!(*loaded.config == plain), "the sample sets nothing a config can tell apart from the defaults");
@@ -380,7 +375,7 @@ void TestConfigSchema::constraints()
     QFETCH(QString, error);
     QFETCH(int, settleMs);
     const ConfigLoadResult loaded = load("server: {command: python3}\nwatch: " + watch + '\n');
-    QCOMPARE(errorText(loaded), error);
+    QCOMPARE(test::configErrorText(loaded), error);
     if (error.isEmpty())
         QCOMPARE(loaded.config->watch.settleMs, settleMs);
 }

@@ -1,3 +1,4 @@
+#include "common/ConfigErrorText.h"
 #include "config/ConfigLoader.h"
 
 #include <QDir>
@@ -10,14 +11,6 @@ using namespace Qt::StringLiterals;
 using namespace foxreload;
 
 namespace {
-
-QString errorText(const ConfigLoadResult& result)
-{
-    QStringList lines;
-    for (const ConfigError& error : result.errors)
-        lines.append(error.toString());
-    return lines.join(u'\n');
-}
 
 bool writeText(const QString& path, const QByteArray& contents)
 {
@@ -69,12 +62,13 @@ void TestConfigWriter::checkRoundTrip(const QByteArray& yaml)
     const QString path = m_root + u"/.foxreload.yaml"_s;
     QVERIFY(writeText(path, yaml));
     const ConfigLoadResult first = ConfigLoader::loadFile(path);
-    QVERIFY2(first.ok(), qPrintable(errorText(first)));
+    QVERIFY2(first.ok(), qPrintable(test::configErrorText(first)));
 
     const QByteArray written = ConfigWriter::toYaml(*first.config);
     QVERIFY(writeText(path, written));
     const ConfigLoadResult second = ConfigLoader::loadFile(path);
-    QVERIFY2(second.ok(), qPrintable(errorText(second) + u"\n--- written:\n"_s + QString::fromUtf8(written)));
+    QVERIFY2(second.ok(),
+        qPrintable(test::configErrorText(second) + u"\n--- written:\n"_s + QString::fromUtf8(written)));
     QVERIFY2(*second.config == *first.config, written.constData());
     // Writing is stable: the second generation is byte for byte the first.
     QCOMPARE(ConfigWriter::toYaml(*second.config), written);
@@ -82,7 +76,7 @@ void TestConfigWriter::checkRoundTrip(const QByteArray& yaml)
     // The absolute form (what check-config shows) loads to the same config too.
     QVERIFY(writeText(path, ConfigWriter::toYaml(*first.config, ConfigWriter::PathStyle::Absolute)));
     const ConfigLoadResult third = ConfigLoader::loadFile(path);
-    QVERIFY2(third.ok(), qPrintable(errorText(third)));
+    QVERIFY2(third.ok(), qPrintable(test::configErrorText(third)));
     QVERIFY(*third.config == *first.config);
 }
 
@@ -159,7 +153,7 @@ void TestConfigWriter::relativePathsInTheFile()
     const ConfigLoadResult loaded = ConfigLoader::parse(
         "server: {command: ./serve, cwd: bin}\nwatch: {paths: [tools, .]}\ndatabase: config/h.sqlite\n"_ba,
         m_root + u"/.foxreload.yaml"_s, m_root);
-    QVERIFY2(loaded.ok(), qPrintable(errorText(loaded)));
+    QVERIFY2(loaded.ok(), qPrintable(test::configErrorText(loaded)));
     const QString yaml = QString::fromUtf8(ConfigWriter::toYaml(*loaded.config));
     QVERIFY2(yaml.contains(u"\n  command: ./serve\n"_s), qPrintable(yaml));
     QVERIFY2(yaml.contains(u"\n  cwd: bin\n"_s), qPrintable(yaml));
@@ -172,7 +166,7 @@ void TestConfigWriter::absolutePathStyle()
 {
     const ConfigLoadResult loaded = ConfigLoader::parse(
         "server: {command: python3}\nwatch: {paths: [tools]}\n"_ba, m_root + u"/.foxreload.yaml"_s, m_root);
-    QVERIFY2(loaded.ok(), qPrintable(errorText(loaded)));
+    QVERIFY2(loaded.ok(), qPrintable(test::configErrorText(loaded)));
     const QString yaml
         = QString::fromUtf8(ConfigWriter::toYaml(*loaded.config, ConfigWriter::PathStyle::Absolute));
     QVERIFY2(yaml.contains(u"\n  cwd: "_s + m_root + u'\n'), qPrintable(yaml));
@@ -186,14 +180,14 @@ void TestConfigWriter::writingOutsideTheProjectRootKeepsPathsAbsolute()
 {
     const ConfigLoadResult loaded = ConfigLoader::parse(
         "server: {command: python3}\nwatch: {paths: [tools]}\n"_ba, m_root + u"/.foxreload.yaml"_s, m_root);
-    QVERIFY2(loaded.ok(), qPrintable(errorText(loaded)));
+    QVERIFY2(loaded.ok(), qPrintable(test::configErrorText(loaded)));
     QTemporaryDir other;
     QVERIFY(other.isValid());
     const QString path = other.filePath(u"copy.yaml"_s);
     QString error;
     QVERIFY2(ConfigWriter::writeFile(*loaded.config, path, &error), qPrintable(error));
     const ConfigLoadResult copy = ConfigLoader::loadFile(path);
-    QVERIFY2(copy.ok(), qPrintable(errorText(copy)));
+    QVERIFY2(copy.ok(), qPrintable(test::configErrorText(copy)));
     QCOMPARE(copy.config->watch.paths, loaded.config->watch.paths);
     QCOMPARE(copy.config->server.cwd, loaded.config->server.cwd);
 
@@ -232,7 +226,8 @@ void TestConfigWriter::awkwardStringsSurvive()
 
     const QByteArray yaml = ConfigWriter::toYaml(config);
     const ConfigLoadResult loaded = ConfigLoader::parse(yaml, m_root + u"/.foxreload.yaml"_s, m_root);
-    QVERIFY2(loaded.ok(), qPrintable(errorText(loaded) + u"\n--- written:\n"_s + QString::fromUtf8(yaml)));
+    QVERIFY2(loaded.ok(),
+        qPrintable(test::configErrorText(loaded) + u"\n--- written:\n"_s + QString::fromUtf8(yaml)));
     QCOMPARE(loaded.config->server.args, config.server.args);
     QCOMPARE(loaded.config->server.env.value(u"VALUE"_s), value);
     QVERIFY2(*loaded.config == config, yaml.constData());
@@ -243,7 +238,7 @@ void TestConfigWriter::json()
     const ConfigLoadResult loaded = ConfigLoader::parse(
         "server: {command: python3, env: {A: 1}}\nrules:\n  - {match: main.py, strategy: full_restart}\n"_ba,
         m_root + u"/.foxreload.yaml"_s, m_root);
-    QVERIFY2(loaded.ok(), qPrintable(errorText(loaded)));
+    QVERIFY2(loaded.ok(), qPrintable(test::configErrorText(loaded)));
     const QJsonObject json = ConfigWriter::toJson(*loaded.config);
     QCOMPARE(json.value(u"source_file"_s).toString(), m_root + u"/.foxreload.yaml"_s);
     QCOMPARE(json.value(u"project_root"_s).toString(), m_root);

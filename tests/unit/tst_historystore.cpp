@@ -1,5 +1,6 @@
 #include "common/DatabaseLocation.h"
 #include "common/PostgresServer.h"
+#include "common/RawDatabase.h"
 #include "common/ReadOnlySqliteFile.h"
 #include "store/HistoryStore.h"
 #include "store/StoreSchema.h"
@@ -50,58 +51,7 @@ XpEventRecord xp(const QDateTime& at, int amount)
     return event;
 }
 
-// Runs a raw SQL statement on a file (or a PostgreSQL database) through a private
-// connection (for tests that build or damage a database behind the store's back).
-class RawDb
-{
-public:
-    explicit RawDb(const QString& location)
-        : m_name(u"tst-raw-%1"_s.arg(++s_counter))
-    {
-        if (const auto url = PostgresUrl::parse(location)) {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-            db.setHostName(url->host);
-            db.setPort(url->port);
-            db.setUserName(url->user);
-            db.setDatabaseName(url->database);
-            m_ok = db.open();
-            return;
-        }
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(location);
-        m_ok = db.open();
-    }
-    ~RawDb()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql)) {
-            qWarning() << sql << query.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QVariant value(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql) || !query.next())
-            return {};
-        return query.value(0);
-    }
-    bool ok() const { return m_ok; }
-
-private:
-    static inline int s_counter = 0;
-    QString m_name;
-    bool m_ok = false;
-};
+using test::RawDb;
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // challenges, active days, the anti-farming cap), rows from before players belong to whoever
 // migrates the file, and the leaderboard ranks everyone.
 
+#include "common/RawDatabase.h"
 #include "game/GamificationEngine.h"
 #include "platform/SystemInfo.h"
 #include "store/HistoryStore.h"
@@ -86,47 +87,7 @@ struct Player
     bool ok = false;
 };
 
-class RawDb
-{
-public:
-    explicit RawDb(const QString& path)
-        : m_name(u"tst-players-raw-%1"_s.arg(++s_counter))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-    }
-    ~RawDb()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql)) {
-            qWarning() << sql << query.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QVariant value(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql) || !query.next())
-            return {};
-        return query.value(0);
-    }
-    bool ok() const { return m_ok; }
-
-private:
-    static inline int s_counter = 0;
-    QString m_name;
-    bool m_ok = false;
-};
+using test::RawDb;
 
 const LeaderboardRow* rowOf(const QList<LeaderboardRow>& rows, const QString& player)
 {
