@@ -30,6 +30,9 @@ LearnedPanel::LearnedPanel(QWidget* parent)
     m_view->setAccessibleName(tr("Learned reload strategies"));
     m_view->setHeaderLabels(
         { tr("File"), tr("Rule says"), tr("Next change"), tr("Succeeded"), tr("Failed"), tr("Why") });
+    // Every column as wide as its header and cells (German headers and strategy names are long);
+    // the reason takes what is left.
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
