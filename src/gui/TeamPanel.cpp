@@ -67,7 +67,8 @@ TeamPanel::TeamPanel(QWidget* parent)
     m_view->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move within it
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(PlayerColumn, QHeaderView::ResizeToContents);
+    // Every column as wide as its header and cells ("Reloads this week", German and French headers).
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setAlternatingRowColors(true);
 
     // The header is not reachable by keyboard: the same sort is a list here.
