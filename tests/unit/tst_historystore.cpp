@@ -1,4 +1,5 @@
 #include "common/DatabaseLocation.h"
+#include "common/HeldWrites.h"
 #include "common/PostgresServer.h"
 #include "common/RawDatabase.h"
 #include "common/ReadOnlySqliteFile.h"
@@ -860,14 +861,7 @@ static int runWriter(int argc, char** argv)
         event.reloadRowId = row;
         store.recordXp(event);
     }
-    // Anything held (a lock that outlasted the busy timeout) is written before leaving.
-    QElapsedTimer waited;
-    waited.start();
-    while (store.pendingWrites() > 0 && waited.elapsed() < 60000) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
-    }
-    if (store.pendingWrites() > 0) {
+    if (!test::waitForHeldWrites(store, 60000)) {
         std::fprintf(stderr, "writer %s: %d writes left\n", qPrintable(tag), store.pendingWrites());
         return 1;
     }

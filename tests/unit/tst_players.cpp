@@ -2,6 +2,7 @@
 // challenges, active days, the anti-farming cap), rows from before players belong to whoever
 // migrates the file, and the leaderboard ranks everyone.
 
+#include "common/HeldWrites.h"
 #include "common/RawDatabase.h"
 #include "game/GamificationEngine.h"
 #include "platform/SystemInfo.h"
@@ -447,13 +448,7 @@ static int runWriter(int argc, char** argv)
         event.reloadRowId = row;
         store.recordXp(event);
     }
-    QElapsedTimer waited;
-    waited.start();
-    while (store.pendingWrites() > 0 && waited.elapsed() < 60000) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
-    }
-    if (store.pendingWrites() > 0) {
+    if (!test::waitForHeldWrites(store, 60000)) {
         std::fprintf(stderr, "writer %s: %d writes left\n", qPrintable(player), store.pendingWrites());
         return 1;
     }
