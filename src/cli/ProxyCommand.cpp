@@ -281,7 +281,10 @@ int proxyCommand(const QStringList& arguments)
 
     QObject::connect(&proxy, &McpProxy::startRequested, &session, [&] {
         started = true;
-        if (!session.start())
+        session.start();
+    });
+    QObject::connect(&session, &Session::started, &session, [&reporter](bool watching) {
+        if (!watching)
             reporter.printLine(
                 u"⚠ none of the watch paths could be watched; the server runs without reloads"_s);
     });

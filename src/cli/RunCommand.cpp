@@ -112,11 +112,14 @@ int runCommand(const QStringList& arguments)
                 });
         });
 
-    if (!session.start()) {
+    QObject::connect(&session, &Session::started, &session, [&](bool watching) {
+        if (watching)
+            return;
         reporter.printError(u"foxreload run: none of the watch paths could be watched"_s);
         exitCode = ExitFailure;
         session.shutdown();
-    }
+    });
+    session.start();
     QCoreApplication::exec();
     return exitCode;
 }

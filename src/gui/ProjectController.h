@@ -43,8 +43,8 @@ public:
     Session* session() const { return m_session.get(); }
     bool isRunning() const { return m_session != nullptr; }
 
-    // Starts the session; false when the config is not trusted yet (status Untrusted)
-    // or nothing could be watched.
+    // Starts the session; false when the config is not trusted yet (status Untrusted). What
+    // cannot be watched is a warning of the session.
     bool start();
     // The config the user is asked to trust: a version of the file changed outside the
     // app and not trusted yet, or else the config itself.

@@ -73,7 +73,7 @@ private Q_SLOTS:
         Session session(hotReloadConfig(project));
         QSignalSpy finished(&session.orchestrator(), &ReloadOrchestrator::reloadFinished);
         QSignalSpy planned(&session, &Session::planned);
-        QVERIFY(session.start());
+        session.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kReadyTimeout);
 
         const QString tool = project.path(u"tools/echo.py"_s);
@@ -117,7 +117,7 @@ private Q_SLOTS:
         config.watch.maxWaitMs = 6000;
         Session session(config);
         QSignalSpy finished(&session.orchestrator(), &ReloadOrchestrator::reloadFinished);
-        QVERIFY(session.start());
+        session.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kReadyTimeout);
         QVERIFY(appendToFile(project.path(u"tools/weather.py"_s), "\n# edited\n"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kReadyTimeout);
@@ -135,6 +135,57 @@ private Q_SLOTS:
             QVERIFY2(result.detectToStartMs >= config.watch.debounceMs - 5, qPrintable(waited));
         }
         stop(session);
+    }
+
+    // start() returns at once: the hashes are taken on a thread of their own, and only then
+    // are the watches armed, so a save that changes nothing is known as such from the start.
+    void startHashesBeforeItWatches()
+    {
+        ExampleProject project;
+        QVERIFY(project.isValid());
+        Session session(hotReloadConfig(project));
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy watching(&session, &Session::watching);
+        QSignalSpy planned(&session, &Session::planned);
+        QSignalSpy finished(&session.orchestrator(), &ReloadOrchestrator::reloadFinished);
+        session.start();
+        QCOMPARE(started.size(), 0); // nothing armed before the event loop runs
+        QCOMPARE(watching.size(), 0);
+        QCOMPARE(session.orchestrator().state(), ReloadOrchestrator::State::Stopped);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kReadyTimeout);
+        QCOMPARE(started.first().first().toBool(), true);
+        QCOMPARE(watching.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kReadyTimeout);
+
+        // echo.py saved without an edit, weather.py edited, in one batch: only weather.py counts.
+        const QString echo = project.path(u"tools/echo.py"_s);
+        QVERIFY(writeFile(echo, readFile(echo)));
+        QVERIFY(appendToFile(project.path(u"tools/weather.py"_s), "\n# edited\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(planned.size(), 1, kReadyTimeout);
+        const auto plan = planned.first().first().value<ReloadPlan>();
+        QCOMPARE(plan.reasons.size(), 1);
+        QVERIFY2(plan.reasons.first().contains(u"weather.py modified"_s), qPrintable(plan.reasons.first()));
+        stop(session);
+    }
+
+    void shutdownWhileStartingStartsNoServer()
+    {
+        ExampleProject project;
+        QVERIFY(project.isValid());
+        Session session(hotReloadConfig(project));
+        QSignalSpy started(&session, &Session::started);
+        QSignalSpy created(&session.orchestrator(), &ReloadOrchestrator::serverCreated);
+        QSignalSpy done(&session, &Session::finished);
+        session.start();
+        session.shutdown();
+        session.shutdown(); // a second request changes nothing
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        // The hashing thread ends on its own; what it finds must not arm anything.
+        QTest::qWait(500);
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(created.size(), 0);
+        QCOMPARE(done.size(), 1);
+        QVERIFY(!session.watcher().isActive());
     }
 };
 

@@ -488,7 +488,7 @@ void TestWebhooks::brokenEndpointDoesNotDelayAReload()
             if (!result.succeeded())
                 afterNotifier = clock.nsecsElapsed();
         });
-    QVERIFY(session.start());
+    session.start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeout);
     QVERIFY(finished.last().first().value<ReloadResult>().succeeded());
 

@@ -331,6 +331,18 @@ void ContentHashCache::forget(const QString& absolutePath)
     m_hashes.remove(absolutePath);
 }
 
+void ContentHashCache::adopt(ContentHashCache&& primed)
+{
+    if (m_hashes.isEmpty()) {
+        m_hashes = std::move(primed.m_hashes);
+        return;
+    }
+    for (auto it = primed.m_hashes.cbegin(); it != primed.m_hashes.cend(); ++it) {
+        if (!m_hashes.contains(it.key()))
+            m_hashes.insert(it.key(), it.value());
+    }
+}
+
 bool ContentHashCache::contains(const QString& absolutePath) const
 {
     return m_hashes.contains(absolutePath);

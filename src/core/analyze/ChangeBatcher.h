@@ -88,6 +88,8 @@ public:
     bool updateAndCheckChanged(const QString& absolutePath);
     void prime(const QString& absolutePath); // record without reporting
     void forget(const QString& absolutePath);
+    // Takes the hashes another cache primed (on another thread); what this one recorded since wins.
+    void adopt(ContentHashCache&& primed);
     bool contains(const QString& absolutePath) const;
     qsizetype size() const;
 

@@ -68,6 +68,8 @@ Session::Session(const Config& config, QObject* parent)
 
 Session::~Session()
 {
+    if (m_startup)
+        m_startup->wait();
     if (m_graphBuild)
         m_graphBuild->wait();
 }
@@ -90,15 +92,29 @@ void Session::addOwnFiles(const QStringList& absolutePaths)
     m_filter->addOwnFiles(absolutePaths);
 }
 
-bool Session::start()
+void Session::start()
 {
     for (const auto& message : m_filter->errors() + m_analyzer.errors())
         Q_EMIT warning(message);
 
-    bool walkComplete = false;
-    const QStringList modules = primeContentHashes(&walkComplete);
+    // Until onPrimed() nothing on this thread touches m_filter, which the thread reads.
+    m_startup.reset(QThread::create([this, paths = m_config.watch.paths, filter = m_filter] {
+        m_primed = primeContentHashes(paths, *filter);
+    }));
+    connect(m_startup.get(), &QThread::finished, this, &Session::onPrimed);
+    m_startup->start();
+}
+
+void Session::onPrimed()
+{
+    m_startup->wait(); // finished() comes just before the thread has quite ended
+    m_startup.reset();
+    Primed primed = std::exchange(m_primed, {});
+    if (m_shutdownRequested)
+        return;
+    m_batcher.hashes().adopt(std::move(primed.hashes));
     if (m_config.watch.followImports)
-        startImportGraph(modules, walkComplete);
+        startImportGraph(primed.modules, primed.complete);
 
     QList<WatchRoot> roots;
     for (const auto& path : std::as_const(m_config.watch.paths))
@@ -108,11 +124,17 @@ bool Session::start()
     qCInfo(lcSession) << "watching" << roots.size() << "paths:" << m_watcher.stats().files << "files";
     Q_EMIT this->watching(m_watcher.stats());
     m_orchestrator.start();
-    return watching;
+    Q_EMIT started(watching);
 }
 
 void Session::shutdown()
 {
+    if (m_startup) { // still hashing: no watch is armed and no server runs yet
+        if (!std::exchange(m_shutdownRequested, true))
+            QMetaObject::invokeMethod(this, &Session::finished, Qt::QueuedConnection);
+        return;
+    }
+    m_shutdownRequested = true;
     m_watcher.stop();
     m_orchestrator.shutdown();
 }
@@ -167,18 +189,18 @@ void Session::onBatch(const ChangeBatch& batch)
         m_orchestrator.submit(plan);
 }
 
-QStringList Session::primeContentHashes(bool* complete)
+Session::Primed Session::primeContentHashes(const QStringList& paths, const PathFilter& filter)
 {
-    int primed = 0;
-    QStringList modules;
-    *complete = walkWatchedFiles(m_config.watch.paths, *m_filter, [&](const QString& path) {
-        m_batcher.hashes().prime(path);
+    Primed primed;
+    int files = 0;
+    primed.complete = walkWatchedFiles(paths, filter, [&](const QString& path) {
+        primed.hashes.prime(path);
         if (ImportGraph::isModulePath(path))
-            modules.append(path);
-        return ++primed < kMaxPrimedFiles;
+            primed.modules.append(path);
+        return ++files < kMaxPrimedFiles;
     });
-    qCDebug(lcSession) << "primed content hashes of" << primed << "files";
-    return modules;
+    qCDebug(lcSession) << "primed content hashes of" << files << "files";
+    return primed;
 }
 
 void Session::startImportGraph(const QStringList& modules, bool complete)

@@ -27,8 +27,10 @@ public:
     explicit Session(const Config& config, QObject* parent = nullptr);
     ~Session() override;
 
-    // Arms the watches and starts the server. False when nothing could be watched.
-    bool start();
+    // Hashes the watched files on a thread of its own (so that a GUI stays responsive), then
+    // arms the watches and starts the server; started() follows. The watches wait for the
+    // hashes so that no change can fall between a file's hash and its watch.
+    void start();
     // More of FoxReload's own files that must never count as a change (a log file given on
     // the command line); the database and the trust store are added by the constructor.
     // Before start().
@@ -36,7 +38,7 @@ public:
     // FoxReload's own files for this config: the history database with its -wal, -shm and
     // -journal companions, and the trust store with its lock.
     static QStringList ownFiles(const Config& config);
-    // Stops the server gracefully; finished() follows.
+    // Stops the server gracefully; finished() follows (at once while start() still hashes).
     void shutdown();
 
     // Called with every plan before it is emitted and submitted, to change it by what was
@@ -65,6 +67,9 @@ public:
 
 Q_SIGNALS:
     void watching(const foxreload::WatchStats& stats);
+    // After start(): the watches are armed (watching false: none of the watch paths could be
+    // watched) and the server is starting.
+    void started(bool watching);
     // Every batch with real changes, analysed (strategy may be none).
     void planned(const foxreload::ReloadPlan& plan);
     void pausedChanged(bool paused);
@@ -75,8 +80,15 @@ Q_SIGNALS:
 
 private:
     void onBatch(const ChangeBatch& batch);
-    // Returns the module files it saw, for the import graph; *complete: it saw every file.
-    QStringList primeContentHashes(bool* complete);
+    // Off the session's thread: hashes what the watches will see and lists the modules.
+    struct Primed
+    {
+        ContentHashCache hashes;
+        QStringList modules; // for the import graph
+        bool complete = false; // the walk saw every file
+    };
+    static Primed primeContentHashes(const QStringList& paths, const PathFilter& filter);
+    void onPrimed();
     void startImportGraph(const QStringList& modules, bool complete);
     void onImportGraphBuilt();
     void emitGraphWarnings();
@@ -92,6 +104,9 @@ private:
     std::unique_ptr<ImportGraph> m_graph;
     std::unique_ptr<ImportGraph> m_builtGraph; // written by the build thread, taken when it finishes
     std::unique_ptr<QThread> m_graphBuild;
+    std::unique_ptr<QThread> m_startup; // primes m_primed
+    Primed m_primed;
+    bool m_shutdownRequested = false;
     QList<FileEvent> m_eventsDuringGraphBuild;
     Clock::time_point m_pausedAt;
     bool m_paused = false;
