@@ -12,12 +12,15 @@ namespace foxreload {
 
 namespace {
 
+// What a module says. Most modules of a large tree import nothing of the project's own and
+// parse: those have no record (the index alone knows them), which keeps the graph small.
 struct Module
 {
     QList<ImportSpec> specs; // as last read successfully (or partly, when it never parsed)
     QSet<QString> imports; // resolved
     QString parseError;
-    bool everRead = false;
+
+    bool isEmpty() const { return specs.isEmpty() && imports.isEmpty() && parseError.isEmpty(); }
 };
 
 // The names an import mentions, any of which a new file must carry to change where it leads:
@@ -44,7 +47,7 @@ struct ImportGraph::Private
     QString root;
     ModuleIndex index;
     ModuleResolver resolver;
-    QHash<QString, Module> modules;
+    QHash<QString, Module> modules; // only the modules that say something (see Module)
     QHash<QString, QSet<QString>> importers;
     QHash<QString, QSet<QString>> formerImporters; // of the files the last update removed
     QHash<QString, QSet<QString>> mentioning; // a name → the modules whose imports mention it
@@ -73,9 +76,30 @@ struct ImportGraph::Private
             || path == root + u"/jsconfig.json"_s;
     }
 
+    // The record of a file, made when it is first needed; dropRecordIfEmpty() undoes that.
+    Module* recordOf(const QString& file, bool create)
+    {
+        auto it = modules.find(file);
+        if (it == modules.end()) {
+            if (!create)
+                return nullptr;
+            it = modules.insert(file, {});
+        }
+        return &it.value();
+    }
+
+    void dropRecordIfEmpty(const QString& file)
+    {
+        if (auto it = modules.find(file); it != modules.end() && it->isEmpty())
+            modules.erase(it);
+    }
+
     void setImports(const QString& file, QSet<QString> resolved)
     {
-        Module& module = modules[file];
+        Module* record = recordOf(file, !resolved.isEmpty());
+        if (!record)
+            return;
+        Module& module = *record;
         for (const QString& old : std::as_const(module.imports)) {
             if (!resolved.contains(old)) {
                 importers[old].remove(file);
@@ -89,12 +113,16 @@ struct ImportGraph::Private
             }
         }
         module.imports = std::move(resolved);
+        dropRecordIfEmpty(file);
     }
 
     void resolveModule(const QString& file)
     {
+        const Module* module = recordOf(file, false);
+        if (!module)
+            return; // no specs: it imports nothing, and never did since its last read
         QSet<QString> resolved;
-        for (const ImportSpec& spec : std::as_const(modules[file].specs)) {
+        for (const ImportSpec& spec : std::as_const(module->specs)) {
             for (QString& target : resolver.resolve(file, spec))
                 resolved.insert(std::move(target));
         }
@@ -137,41 +165,39 @@ struct ImportGraph::Private
 
     void setSpecs(const QString& file, QList<ImportSpec> specs)
     {
-        Module& module = modules[file];
-        indexNames(file, module.specs, false);
-        module.specs = std::move(specs);
-        indexNames(file, module.specs, true);
+        Module* module = recordOf(file, !specs.isEmpty());
+        if (!module)
+            return;
+        indexNames(file, module->specs, false);
+        module->specs = std::move(specs);
+        indexNames(file, module->specs, true);
+        dropRecordIfEmpty(file);
     }
 
-    void read(const QString& file)
+    // firstRead: the file was just added, so a read that fails keeps what it could read.
+    void read(const QString& file, bool firstRead)
     {
         ImportScan scan = scanImportsOfFile(file);
-        Module& module = modules[file];
-        const bool firstRead = !std::exchange(module.everRead, true);
+        const QString lastError = modules.value(file).parseError;
         if (scan.ok()) {
-            if (!module.parseError.isEmpty())
+            if (!lastError.isEmpty()) {
                 qCInfo(lcGraph).noquote() << relative(file) << "parses again";
-            module.parseError.clear();
+                modules[file].parseError.clear();
+            }
             setSpecs(file, std::move(scan.imports));
             return;
         }
         if (firstRead)
             setSpecs(file, std::move(scan.imports));
-        if (module.parseError.isEmpty()) {
+        if (lastError.isEmpty()) {
             warnings.append(
                 relative(file) + u": "_s + scan.error + u" — its imports as last read are kept"_s);
             qCWarning(lcGraph).noquote() << warnings.last();
         }
-        module.parseError = scan.error;
+        recordOf(file, true)->parseError = scan.error;
     }
 
-    bool add(const QString& file)
-    {
-        if (!isModulePath(file) || !index.add(file))
-            return false;
-        modules.insert(file, {});
-        return true;
-    }
+    bool add(const QString& file) { return isModulePath(file) && index.add(file); }
 
     bool remove(const QString& file)
     {
@@ -205,11 +231,13 @@ void ImportGraph::build(const QStringList& files)
     d->loadTsConfig();
     for (const QString& file : files)
         d->add(QDir::cleanPath(file));
-    for (auto it = d->modules.keyBegin(); it != d->modules.keyEnd(); ++it)
-        d->read(*it);
-    for (auto it = d->modules.keyBegin(); it != d->modules.keyEnd(); ++it)
-        d->resolveModule(*it);
-    qCDebug(lcGraph) << "import graph:" << d->modules.size() << "modules," << d->edges << "imports";
+    for (const QString& file : d->index.files())
+        d->read(file, true);
+    // Resolving may drop records (imports only of files outside the project): iterate a copy.
+    const QStringList importing(d->modules.keyBegin(), d->modules.keyEnd());
+    for (const QString& file : importing)
+        d->resolveModule(file);
+    qCDebug(lcGraph) << "import graph:" << d->index.files().size() << "modules," << d->edges << "imports";
 }
 
 ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
@@ -218,12 +246,13 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
     d->formerImporters.clear();
     bool resolveAll = false;
     QSet<QString> toRead;
+    QSet<QString> added; // read for the first time
     QSet<QString> toResolve;
 
     auto removePath = [&](const QString& path, bool isDirectory) {
         if (isDirectory) {
             const QString prefix = path + u'/';
-            const QStringList known(d->modules.keyBegin(), d->modules.keyEnd());
+            const QStringList known(d->index.files().cbegin(), d->index.files().cend());
             for (const QString& file : known) {
                 if (file.startsWith(prefix) && d->remove(file)) {
                     ++stats.removed;
@@ -235,6 +264,7 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
             toResolve += d->formerImporters.value(path) + d->modulesMentioning(path);
         }
         toRead.remove(path);
+        added.remove(path);
     };
     auto addPath = [&](const QString& path) {
         if (!isModulePath(path))
@@ -245,6 +275,7 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
         }
         if (d->add(path)) {
             ++stats.added;
+            added.insert(path);
             toResolve += d->modulesMentioning(path);
         }
         toRead.insert(path);
@@ -275,16 +306,16 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
         }
     }
     for (const QString& file : std::as_const(toRead)) {
-        d->read(file);
+        d->read(file, added.contains(file));
         ++stats.reread;
     }
     if (resolveAll) {
-        toResolve = QSet<QString>(d->modules.keyBegin(), d->modules.keyEnd());
+        toResolve = d->index.files();
     } else {
         toResolve += toRead;
     }
     for (const QString& file : std::as_const(toResolve)) {
-        if (!d->modules.contains(file))
+        if (!d->index.hasFile(file))
             continue;
         d->resolveModule(file);
         if (!toRead.contains(file))
@@ -295,7 +326,7 @@ ImportGraph::UpdateStats ImportGraph::update(const QList<FileEvent>& events)
 
 bool ImportGraph::contains(const QString& file) const
 {
-    return d->modules.contains(file);
+    return d->index.hasFile(file);
 }
 
 QStringList ImportGraph::importersOf(const QString& file) const
@@ -322,7 +353,7 @@ QStringList ImportGraph::importsOf(const QString& file) const
 
 qsizetype ImportGraph::moduleCount() const
 {
-    return d->modules.size();
+    return d->index.files().size();
 }
 
 qsizetype ImportGraph::edgeCount() const
