@@ -104,28 +104,48 @@ qsizetype matchingParen(const QString& sql, qsizetype open)
     return -1;
 }
 
-// `sql` split at the commas outside parentheses and literals.
-QStringList splitTopLevel(const QString& sql)
+// Walks `sql` outside string literals and parentheses: visit(index, end, isWord) for each word
+// (end: the index after it) and each other character (end = index + 1) at the top level, until
+// visit returns false. Returns where it stopped, or -1 at the end of `sql`.
+template<typename Visit>
+qsizetype forEachTopLevel(const QString& sql, Visit visit)
 {
-    QStringList parts;
     int depth = 0;
-    qsizetype from = 0;
     for (qsizetype i = 0; i < sql.size();) {
         const QChar c = sql.at(i);
         if (c == u'\'') {
             i = skipLiteral(sql, i);
             continue;
         }
+        qsizetype end = i + 1;
+        const bool isWord = isIdentifierStart(c) && (i == 0 || !isIdentifierChar(sql.at(i - 1)));
+        if (isWord) {
+            while (end < sql.size() && isIdentifierChar(sql.at(end)))
+                ++end;
+        }
         if (c == u'(')
             ++depth;
         else if (c == u')')
             --depth;
-        else if (c == u',' && depth == 0) {
+        else if (depth == 0 && !visit(i, end, isWord))
+            return i;
+        i = end;
+    }
+    return -1;
+}
+
+// `sql` split at the commas outside parentheses and literals.
+QStringList splitTopLevel(const QString& sql)
+{
+    QStringList parts;
+    qsizetype from = 0;
+    forEachTopLevel(sql, [&](qsizetype i, qsizetype, bool) {
+        if (sql.at(i) == u',') {
             parts.append(sql.mid(from, i - from).trimmed());
             from = i + 1;
         }
-        ++i;
-    }
+        return true;
+    });
     parts.append(sql.mid(from).trimmed());
     return parts;
 }
@@ -133,29 +153,9 @@ QStringList splitTopLevel(const QString& sql)
 // Where `word` (upper case) stands outside parentheses and literals, or -1.
 qsizetype topLevelWord(const QString& sql, const QString& word)
 {
-    int depth = 0;
-    for (qsizetype i = 0; i < sql.size();) {
-        const QChar c = sql.at(i);
-        if (c == u'\'') {
-            i = skipLiteral(sql, i);
-            continue;
-        }
-        if (c == u'(')
-            ++depth;
-        else if (c == u')')
-            --depth;
-        else if (depth == 0 && isIdentifierStart(c) && (i == 0 || !isIdentifierChar(sql.at(i - 1)))) {
-            qsizetype end = i;
-            while (end < sql.size() && isIdentifierChar(sql.at(end)))
-                ++end;
-            if (sql.mid(i, end - i).toUpper() == word)
-                return i;
-            i = end;
-            continue;
-        }
-        ++i;
-    }
-    return -1;
+    return forEachTopLevel(sql, [&](qsizetype i, qsizetype end, bool isWord) {
+        return !isWord || sql.mid(i, end - i).toUpper() != word;
+    });
 }
 
 // Whether a comparison operator or a condition word stands outside parentheses and literals.
@@ -163,34 +163,20 @@ bool isTopLevelCondition(const QString& sql)
 {
     static const QSet<QString> kConditionWords { u"IN"_s, u"IS"_s, u"LIKE"_s, u"BETWEEN"_s, u"AND"_s, u"OR"_s,
         u"NOT"_s, u"GLOB"_s };
-    int depth = 0;
-    for (qsizetype i = 0; i < sql.size();) {
-        const QChar c = sql.at(i);
-        if (c == u'\'') {
-            i = skipLiteral(sql, i);
-            continue;
+    bool condition = false;
+    forEachTopLevel(sql, [&](qsizetype i, qsizetype end, bool isWord) {
+        if (!isWord) {
+            const QChar c = sql.at(i);
+            condition = c == u'=' || c == u'<' || c == u'>' || c == u'!';
+            return !condition;
         }
-        if (c == u'(')
-            ++depth;
-        else if (c == u')')
-            --depth;
-        else if (depth == 0 && (c == u'=' || c == u'<' || c == u'>' || c == u'!'))
-            return true;
-        else if (depth == 0 && isIdentifierStart(c) && (i == 0 || !isIdentifierChar(sql.at(i - 1)))) {
-            qsizetype end = i;
-            while (end < sql.size() && isIdentifierChar(sql.at(end)))
-                ++end;
-            const QString word = sql.mid(i, end - i).toUpper();
-            if (word == u"CASE"_s && i == 0)
-                return false;
-            if (kConditionWords.contains(word))
-                return true;
-            i = end;
-            continue;
-        }
-        ++i;
-    }
-    return false;
+        const QString word = sql.mid(i, end - i).toUpper();
+        if (word == u"CASE"_s && i == 0)
+            return false; // a CASE expression: its conditions are its own
+        condition = kConditionWords.contains(word);
+        return !condition;
+    });
+    return condition;
 }
 
 // SQLite's functions and truth values in PostgreSQL's words, in every nested expression:
