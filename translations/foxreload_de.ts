@@ -305,6 +305,10 @@
         <source>FoxReload: %1 % CPU · %2 MB</source>
         <translation>FoxReload: %1 % CPU · %2 MB</translation>
     </message>
+    <message>
+        <source>Of that, drawing the app's windows took %1 % CPU, which does not count against the budget</source>
+        <translation>Davon entfielen %1 % CPU auf das Zeichnen der App-Fenster; das zählt nicht zum Budget</translation>
+    </message>
 </context>
 <context>
     <name>Rewards</name>

@@ -116,7 +116,7 @@ private:
     bool m_rangeFollowsHistory = true;
     QString m_projectRoot;
     std::function<QDateTime()> m_now;
-    QTimer m_reloadTimer;
+    QTimer m_reloadTimer { this };
     bool m_applyingPalette = false;
 
     QComboBox* m_rangeBox = nullptr;

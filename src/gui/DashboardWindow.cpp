@@ -99,6 +99,9 @@ DashboardWindow::DashboardWindow(ProjectManager* projects, QWidget* parent)
     connect(
         m_tabs, &QTabWidget::currentChanged, this, [](int index) { AppSettings().setDashboardTab(index); });
 
+    m_teamCheckSoon.setSingleShot(true);
+    m_teamCheckSoon.setInterval(500);
+    connect(&m_teamCheckSoon, &QTimer::timeout, this, &DashboardWindow::updateTeamTab);
     m_uptimeTimer.setInterval(1000);
     connect(&m_uptimeTimer, &QTimer::timeout, m_header, &DashboardHeader::updateUptime);
     m_uptimeTimer.start();
@@ -224,7 +227,8 @@ void DashboardWindow::setHistory(HistoryStore* store, GamificationEngine* engine
     m_learned->setStore(store);
     m_team->setGame(store, engine);
     if (store)
-        connect(store, &HistoryStore::changed, this, &DashboardWindow::updateTeamTab, Qt::UniqueConnection);
+        connect(store, &HistoryStore::changed, &m_teamCheckSoon, qOverload<>(&QTimer::start),
+            Qt::UniqueConnection);
     reloadHistory();
 }
 
@@ -250,12 +254,12 @@ void DashboardWindow::updateTeamTab()
 {
     const bool shared = TeamPanel::isShared(m_store.data());
     const int index = m_tabs->indexOf(m_team);
-    if (shared && index < 0)
+    if (shared && index < 0) {
         m_tabs->addTab(m_team, tr("Tea&m")); // last: the saved index of the others stays right
-    else if (!shared && index >= 0)
+        m_team->refresh(); // from then on it refreshes itself after writes
+    } else if (!shared && index >= 0) {
         m_tabs->removeTab(index);
-    if (shared)
-        m_team->refresh();
+    }
 }
 
 QString DashboardWindow::headerText() const

@@ -121,7 +121,8 @@ private:
     QAction* m_removeProjectAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_closeAction = nullptr;
-    QTimer m_uptimeTimer;
+    QTimer m_uptimeTimer { this };
+    QTimer m_teamCheckSoon { this }; // store writes come in bursts: one check after them
     QList<QMetaObject::Connection> m_sessionConnections;
 };
 

@@ -1,5 +1,6 @@
 #include "GuiEntry.h"
 
+#include "DesktopApplication.h"
 #include "GuiApp.h"
 #include "platform/ConsoleSignals.h"
 
@@ -46,7 +47,7 @@ void useDarkPalette()
 
 int runGui(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    DesktopApplication app(argc, argv);
     QApplication::setQuitOnLastWindowClosed(false);
     GuiOptions options;
     const QStringList arguments = QApplication::arguments();

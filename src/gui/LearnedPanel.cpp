@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMap>
 #include <QPushButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -19,6 +20,9 @@ namespace foxreload::gui {
 LearnedPanel::LearnedPanel(QWidget* parent)
     : QWidget(parent)
 {
+    m_refreshSoon.setSingleShot(true);
+    m_refreshSoon.setInterval(300);
+    connect(&m_refreshSoon, &QTimer::timeout, this, &LearnedPanel::refresh);
     auto* layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
@@ -68,7 +72,7 @@ void LearnedPanel::setStore(HistoryStore* store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
     if (m_store)
-        connect(m_store, &HistoryStore::changed, this, &LearnedPanel::refresh);
+        connect(m_store, &HistoryStore::changed, &m_refreshSoon, qOverload<>(&QTimer::start));
     refresh();
 }
 
@@ -80,6 +84,10 @@ void LearnedPanel::setProjectScope(const QString& projectRoot)
 
 void LearnedPanel::refresh()
 {
+    m_refreshSoon.stop();
+    QSet<QString> selected;
+    for (const QTreeWidgetItem* item : m_view->selectedItems())
+        selected.insert(item->text(0));
     m_view->clear();
     QMap<QString, QList<LearnedAttempt>> histories;
     if (m_store && !m_projectRoot.isEmpty()) {
@@ -101,6 +109,7 @@ void LearnedPanel::refresh()
         item->setData(4, Qt::DisplayRole, summary.failed);
         item->setText(5, summary.reason);
         item->setToolTip(5, summary.reason);
+        item->setSelected(selected.contains(summary.path));
         if (summary.advice.escalated()) {
             ++escalated;
             QFont bold = item->font(2);

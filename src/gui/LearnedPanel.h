@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -36,6 +37,7 @@ private:
 
     QPointer<HistoryStore> m_store;
     QString m_projectRoot;
+    QTimer m_refreshSoon { this }; // a burst of writes refreshes once; the panel's own work
     QLabel* m_summary;
     QTreeWidget* m_view;
     QPushButton* m_forget;

@@ -1,5 +1,6 @@
 #include "ProjectController.h"
 
+#include "DesktopApplication.h"
 #include "GuiLog.h"
 #include "config/TrustStore.h"
 #include "game/GamificationEngine.h"
@@ -146,6 +147,9 @@ void ProjectController::createSession()
         // what the session adds to the memory the app holds now.
         const double appRss = resources::ResourceSampler().self().rssBytes;
         monitor->setRssBaselineMb(appRss < 0 ? 0.0 : appRss / (1024.0 * 1024.0));
+        // Nor is drawing them: the CPU budget counts what is left of the app's CPU.
+        if (const DesktopApplication* app = DesktopApplication::instance())
+            monitor->setExcludedCpu([app] { return app->windowCpuSeconds(); });
         connect(monitor, &resources::ResourceMonitor::sampled, this,
             [this, monitor](const resources::ResourceSample& sample) {
                 noteResources(sample, monitor->throttle(), monitor->budget());

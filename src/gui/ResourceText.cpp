@@ -37,6 +37,10 @@ QString ResourceText::details(const MonitoredSession::Resources& resources)
                             .arg(cpuText(sample.cpuPercent), mbText(sample.rssMb),
                                 QLocale().toString(resources.budget.maxCpuPercent, 'g', 6),
                                 QLocale().toString(resources.budget.maxRssMb, 'f', 0)) };
+    if (sample.excludedCpuPercent >= 0.05)
+        lines << tr("Of that, drawing the app's windows took %1 % CPU, which does not count against the "
+                    "budget")
+                     .arg(cpuText(sample.excludedCpuPercent));
     if (resources.budget.rssBaselineMb > 0)
         lines << tr("The desktop app's own %1 MB (held when the project started) do not count against the "
                     "budget")

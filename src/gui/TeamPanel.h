@@ -66,7 +66,7 @@ private:
     QStandardItemModel* m_model;
     QSortFilterProxyModel* m_sorted;
     QTableView* m_view;
-    QTimer m_refreshSoon; // many writes in a burst refresh once
+    QTimer m_refreshSoon { this }; // many writes in a burst refresh once
 };
 
 } // namespace foxreload::gui

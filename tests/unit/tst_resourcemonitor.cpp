@@ -185,6 +185,48 @@ private Q_SLOTS:
         QCOMPARE(crossings.last().at(0).value<ThrottleState>().throttled, false);
     }
 
+    // The desktop app's windows: what drawing them cost is shown with the app's CPU but not
+    // counted against the budget; without a figure for them, everything counts.
+    void excludedCpuIsNotCounted_data()
+    {
+        QTest::addColumn<double>("selfSeconds");
+        QTest::addColumn<double>("windowSeconds"); // -1: the source says it does not know
+        QTest::addColumn<int>("expectedExcludedPercent");
+        QTest::addColumn<bool>("expectThrottled");
+        QTest::newRow("mostly drawing") << 0.30 << 0.26 << 13 << false; // counts 2 %
+        QTest::newRow("drawing and watching") << 0.30 << 0.10 << 5 << true; // counts 10 %
+        QTest::newRow("no window figure") << 0.30 << -1.0 << 0 << true;
+        QTest::newRow("idle windows") << 0.04 << 0.0 << 0 << false;
+    }
+    void excludedCpuIsNotCounted()
+    {
+        QFETCH(double, selfSeconds);
+        QFETCH(double, windowSeconds);
+        QFETCH(int, expectedExcludedPercent);
+        QFETCH(bool, expectThrottled);
+        Clock::time_point now = kT0;
+        ProcessTotals self { 10.0, 20.0 * 1024 * 1024, 1 };
+        double windows = windowSeconds < 0 ? -1 : 3.0;
+        ResourceMonitor monitor(ResourceBudget { 5.0, 50.0 });
+        monitor.setClock([&now] { return now; });
+        monitor.setSources([&self] { return self; }, [](qint64) { return ProcessTotals {}; });
+        monitor.setExcludedCpu([&windows] { return windows; });
+        monitor.noteActivity();
+
+        now += 2s;
+        self.cpuSeconds += selfSeconds;
+        if (windowSeconds >= 0)
+            windows += windowSeconds;
+        monitor.sampleNow();
+        QCOMPARE(qRound(monitor.latest().cpuPercent), qRound(selfSeconds * 50)); // all of it is shown
+        QCOMPARE(qRound(monitor.latest().excludedCpuPercent), expectedExcludedPercent);
+        QCOMPARE(monitor.throttle().throttled, expectThrottled);
+        if (expectThrottled)
+            QVERIFY2(monitor.throttle().reason.startsWith(
+                         u"CPU %1"_s.arg((selfSeconds - std::max(windowSeconds, 0.0)) * 50, 0, 'f', 1)),
+                qPrintable(monitor.throttle().reason));
+    }
+
     // A server that changed between two samples has no CPU figure for that interval; a tree
     // whose child exited never shows negative CPU.
     void serverFiguresSurviveChanges()

@@ -22,6 +22,9 @@ T = {
     'FoxReload: over its budget, throttled (%1 % CPU · %2 MB)': (
         'FoxReload: über dem Budget, gedrosselt (%1 % CPU · %2 MB)',
         'FoxReload : budget dépassé, ralenti (%1 % CPU · %2 Mo)'),
+    "Of that, drawing the app's windows took %1 % CPU, which does not count against the budget": (
+        'Davon entfielen %1 % CPU auf das Zeichnen der App-Fenster; das zählt nicht zum Budget',
+        'Dont %1 % de CPU pour dessiner les fenêtres de l’application, qui ne comptent pas dans le budget'),
     "The desktop app's own %1 MB (held when the project started) do not count against the budget": (
         'Die eigenen %1 MB der Desktop-App (beim Start des Projekts belegt) zählen nicht zum Budget',
         'Les %1 Mo propres à l’application (occupés au démarrage du projet) ne comptent pas dans le budget'),

@@ -38,4 +38,7 @@ WallClock wallClockNow();
 double clockTicksPerSecond();
 double memoryPageSize();
 
+// The CPU time the calling thread has used, in seconds (user and system); -1 when unknown.
+double threadCpuSeconds();
+
 } // namespace foxreload::platform

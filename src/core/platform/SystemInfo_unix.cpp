@@ -69,4 +69,12 @@ double memoryPageSize()
     return size > 0 ? double(size) : 4096.0;
 }
 
+double threadCpuSeconds()
+{
+    timespec now {};
+    if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+        return -1;
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 } // namespace foxreload::platform

@@ -106,4 +106,14 @@ double memoryPageSize()
     return info.dwPageSize > 0 ? double(info.dwPageSize) : 4096.0;
 }
 
+double threadCpuSeconds()
+{
+    FILETIME created {}, exited {}, kernel {}, user {};
+    if (!::GetThreadTimes(::GetCurrentThread(), &created, &exited, &kernel, &user))
+        return -1;
+    const auto ticks
+        = [](const FILETIME& time) { return (quint64(time.dwHighDateTime) << 32) | time.dwLowDateTime; };
+    return double(ticks(kernel) + ticks(user)) / 1e7; // 100 ns units
+}
+
 } // namespace foxreload::platform

@@ -13,12 +13,17 @@ double ThrottlePolicy::countedRssMb(const ResourceSample& sample) const
     return sample.rssMb < 0 ? -1 : std::max(sample.rssMb - m_budget.rssBaselineMb, 0.0);
 }
 
+double ThrottlePolicy::countedCpuPercent(const ResourceSample& sample)
+{
+    return sample.cpuPercent < 0 ? -1 : std::max(sample.cpuPercent - sample.excludedCpuPercent, 0.0);
+}
+
 QString ThrottlePolicy::overBudgetReason(const ResourceSample& sample) const
 {
     QStringList reasons;
-    if (sample.cpuPercent >= 0 && sample.cpuPercent > m_budget.maxCpuPercent)
-        reasons << u"CPU %1 % over the %2 % budget"_s.arg(sample.cpuPercent, 0, 'f', 1)
-                       .arg(m_budget.maxCpuPercent, 0, 'g', 6);
+    if (const double cpu = countedCpuPercent(sample); cpu >= 0 && cpu > m_budget.maxCpuPercent)
+        reasons
+            << u"CPU %1 % over the %2 % budget"_s.arg(cpu, 0, 'f', 1).arg(m_budget.maxCpuPercent, 0, 'g', 6);
     if (const double rss = countedRssMb(sample); rss >= 0 && rss > m_budget.maxRssMb)
         reasons
             << u"memory %1 MB over the %2 MB budget"_s.arg(rss, 0, 'f', 1).arg(m_budget.maxRssMb, 0, 'g', 6);
@@ -42,8 +47,8 @@ ThrottlePolicy::Decision ThrottlePolicy::decide(
     if (now - current.since < kMinThrottled)
         return decision;
     // Released only on known figures comfortably under both budgets.
-    const bool cpuLow
-        = sample.cpuPercent >= 0 && sample.cpuPercent < m_budget.maxCpuPercent * kReleaseFraction;
+    const double cpu = countedCpuPercent(sample);
+    const bool cpuLow = cpu >= 0 && cpu < m_budget.maxCpuPercent * kReleaseFraction;
     const double rss = countedRssMb(sample);
     const bool rssLow = rss >= 0 && rss < m_budget.maxRssMb * kReleaseFraction;
     if (cpuLow && rssLow)

@@ -25,6 +25,8 @@ struct ResourceSample
 {
     Clock::time_point at;
     double cpuPercent = -1;
+    // The part of cpuPercent that is not the session's to budget (the desktop app's windows).
+    double excludedCpuPercent = 0;
     double rssMb = -1;
     double serverCpuPercent = -1;
     double serverRssMb = -1;
@@ -69,6 +71,8 @@ public:
     QString overBudgetReason(const ResourceSample& sample) const;
     // The memory the budget counts: above the baseline.
     double countedRssMb(const ResourceSample& sample) const;
+    // The CPU the budget counts: FoxReload's less what is excluded.
+    static double countedCpuPercent(const ResourceSample& sample);
 
 private:
     ResourceBudget m_budget;

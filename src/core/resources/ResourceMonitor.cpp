@@ -77,6 +77,16 @@ void ResourceMonitor::setRssBaselineMb(double mb)
     m_policy = ThrottlePolicy(budget);
 }
 
+void ResourceMonitor::setExcludedCpu(ExcludedCpuSource seconds)
+{
+    m_excluded = std::move(seconds);
+}
+
+double ResourceMonitor::excludedCpuSeconds() const
+{
+    return m_excluded ? m_excluded() : -1;
+}
+
 void ResourceMonitor::setServerPid(qint64 pid)
 {
     m_serverPid = pid;
@@ -99,7 +109,7 @@ void ResourceMonitor::takeBaseline()
     // burst. Start from now; the first tick measures the interval that follows.
     const ProcessTotals self = m_self();
     const ProcessTotals tree = m_tree(m_serverPid);
-    m_previous = { true, m_clock(), self.cpuSeconds, tree.cpuSeconds, m_serverPid };
+    m_previous = { true, m_clock(), self.cpuSeconds, tree.cpuSeconds, excludedCpuSeconds(), m_serverPid };
 }
 
 void ResourceMonitor::onTick()
@@ -123,6 +133,7 @@ void ResourceMonitor::sampleNow()
     const Clock::time_point now = m_clock();
     const ProcessTotals self = m_self();
     const ProcessTotals tree = m_tree(m_serverPid);
+    const double excluded = excludedCpuSeconds();
 
     ResourceSample sample;
     sample.at = now;
@@ -132,10 +143,11 @@ void ResourceMonitor::sampleNow()
     if (m_previous.valid) {
         const double wall = std::chrono::duration<double>(now - m_previous.at).count();
         sample.cpuPercent = percentOf(self.cpuSeconds, m_previous.selfCpuSeconds, wall);
+        sample.excludedCpuPercent = std::max(percentOf(excluded, m_previous.excludedCpuSeconds, wall), 0.0);
         if (m_previous.serverPid == m_serverPid)
             sample.serverCpuPercent = percentOf(tree.cpuSeconds, m_previous.treeCpuSeconds, wall);
     }
-    m_previous = { true, now, self.cpuSeconds, tree.cpuSeconds, m_serverPid };
+    m_previous = { true, now, self.cpuSeconds, tree.cpuSeconds, excluded, m_serverPid };
     m_latest = sample;
     const ThrottlePolicy::Decision decision = m_policy.decide(m_throttle, sample, now);
     m_throttle = decision.state; // before sampled(): listeners read throttle() as of this sample

@@ -30,6 +30,8 @@ public:
     using ClockSource = std::function<Clock::time_point()>;
     using SelfSource = std::function<ProcessTotals()>;
     using TreeSource = std::function<ProcessTotals(qint64 rootPid)>;
+    // CPU seconds used so far that are not the session's to budget; -1 when unknown.
+    using ExcludedCpuSource = std::function<double()>;
 
     explicit ResourceMonitor(const ResourceBudget& budget, QObject* parent = nullptr);
     ~ResourceMonitor() override;
@@ -44,6 +46,9 @@ public:
     void setServerPid(qint64 pid);
     // See ResourceBudget::rssBaselineMb; the desktop app sets it to its own memory.
     void setRssBaselineMb(double mb);
+    // The desktop app's windows: what drawing them costs is not the session's (see
+    // ResourceSample::excludedCpuPercent).
+    void setExcludedCpu(ExcludedCpuSource seconds);
 
     const ResourceBudget& budget() const { return m_policy.budget(); }
     const ResourceSample& latest() const { return m_latest; }
@@ -63,6 +68,7 @@ Q_SIGNALS:
 private:
     void onTick();
     void takeBaseline();
+    double excludedCpuSeconds() const;
 
     struct Previous
     {
@@ -70,6 +76,7 @@ private:
         Clock::time_point at;
         double selfCpuSeconds = -1;
         double treeCpuSeconds = -1;
+        double excludedCpuSeconds = -1;
         qint64 serverPid = 0;
     };
 
@@ -77,6 +84,7 @@ private:
     ClockSource m_clock;
     SelfSource m_self;
     TreeSource m_tree;
+    ExcludedCpuSource m_excluded;
     QTimer m_timer;
     std::chrono::milliseconds m_quietAfter = kDefaultQuietAfter;
     bool m_activity = false; // something happened since the last tick
