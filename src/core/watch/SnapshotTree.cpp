@@ -116,6 +116,10 @@ bool SnapshotTree::addDirectory(const QString& path, const PathFilterPtr& filter
     }
     m_dirs.emplace(path, std::move(dir));
     m_listener->directoryAdded(path);
+    // The listener watches the directory only from now on: a file that arrived after the read
+    // (the rest of a `git checkout`, `mkdir x && cp … x/`) shows in a second look.
+    if (reportFiles)
+        rescan(path);
     for (const auto& subdirectory : subdirectories) {
         if (reportFiles)
             m_listener->report(FileEvent::Kind::Created, subdirectory, {}, true);
