@@ -155,6 +155,10 @@ look() {
   shot "dashboard-progress$suffix.png"
   key "$window" alt+e; sleep 1.5
   [[ -z $suffix ]] && shot dashboard-events.png
+  if [[ -z $suffix ]]; then # the Learned tab, by mouse: the fifth tab
+    xdotool mousemove 394 157 click 1; sleep 1
+    shot dashboard-learned.png
+  fi
   key "$window" alt+o; sleep 0.5
 
   # The tray menu: a right click on the fox, the only icon in trayer's bar at the top right.
