@@ -1306,6 +1306,14 @@
         <source>%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.</source>
         <translation><numerusform>%n Datei gemerkt, %1 eskaliert. Regeln mit fixed: true werden nie geändert.</numerusform><numerusform>%n Dateien gemerkt, %1 eskaliert. Regeln mit fixed: true werden nie geändert.</numerusform></translation>
     </message>
+    <message>
+        <source>%1 is tried again: %2 succeeded the last %3 times</source>
+        <translation>%1 wird wieder versucht: %2 gelang die letzten %3 Male</translation>
+    </message>
+    <message>
+        <source>%1 failed %2 of the last %3 times → %4</source>
+        <translation>%1 schlug bei %2 der letzten %3 Versuche fehl → %4</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::MonitoredSession</name>

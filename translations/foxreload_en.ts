@@ -1306,6 +1306,14 @@
         <source>%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.</source>
         <translation><numerusform>%n file remembered, %1 escalated. Rules marked fixed: true are never changed.</numerusform><numerusform>%n files remembered, %1 escalated. Rules marked fixed: true are never changed.</numerusform></translation>
     </message>
+    <message>
+        <source>%1 is tried again: %2 succeeded the last %3 times</source>
+        <translation>%1 is tried again: %2 succeeded the last %3 times</translation>
+    </message>
+    <message>
+        <source>%1 failed %2 of the last %3 times → %4</source>
+        <translation>%1 failed %2 of the last %3 times → %4</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::MonitoredSession</name>

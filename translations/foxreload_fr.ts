@@ -1306,6 +1306,14 @@
         <source>%n file(s) remembered, %1 escalated. Rules marked fixed: true are never changed.</source>
         <translation><numerusform>%n fichier mémorisé, %1 escaladé(s). Les règles marquées fixed: true ne sont jamais modifiées.</numerusform><numerusform>%n fichiers mémorisés, %1 escaladé(s). Les règles marquées fixed: true ne sont jamais modifiées.</numerusform></translation>
     </message>
+    <message>
+        <source>%1 is tried again: %2 succeeded the last %3 times</source>
+        <translation>%1 est réessayé : %2 a réussi les %3 dernières fois</translation>
+    </message>
+    <message>
+        <source>%1 failed %2 of the last %3 times → %4</source>
+        <translation>%1 : %2 échecs sur les %3 dernières tentatives → %4</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::MonitoredSession</name>

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMap>
 #include <QPushButton>
 #include <QSet>
@@ -82,6 +83,22 @@ void LearnedPanel::setProjectScope(const QString& projectRoot)
     refresh();
 }
 
+QString LearnedPanel::reasonText(const LearnedAdvice& advice)
+{
+    // The core's reason (LearnRules' describe()) is English and names the file, which the row
+    // shows already: the same facts in the user's language.
+    if (advice.retrying)
+        return tr("%1 is tried again: %2 succeeded the last %3 times")
+            .arg(MonitoredSession::strategyText(advice.strategy),
+                MonitoredSession::strategyText(learnrules::nextRung(advice.strategy)),
+                QLocale().toString(advice.successesAbove));
+    if (!advice.escalated())
+        return {};
+    return tr("%1 failed %2 of the last %3 times → %4")
+        .arg(MonitoredSession::strategyText(advice.failedStrategy), QLocale().toString(advice.failed),
+            QLocale().toString(advice.considered), MonitoredSession::strategyText(advice.strategy));
+}
+
 void LearnedPanel::refresh()
 {
     m_refreshSoon.stop();
@@ -107,8 +124,9 @@ void LearnedPanel::refresh()
         item->setText(2, MonitoredSession::strategyText(summary.advice.strategy));
         item->setData(3, Qt::DisplayRole, summary.succeeded);
         item->setData(4, Qt::DisplayRole, summary.failed);
-        item->setText(5, summary.reason);
-        item->setToolTip(5, summary.reason);
+        const QString why = reasonText(summary.advice);
+        item->setText(5, why);
+        item->setToolTip(5, why);
         item->setSelected(selected.contains(summary.path));
         if (summary.advice.escalated()) {
             ++escalated;

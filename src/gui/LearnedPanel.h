@@ -1,5 +1,7 @@
 #pragma once
 
+#include "learn/LearnRules.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -26,6 +28,9 @@ public:
     void setStore(HistoryStore* store);
     void setProjectScope(const QString& projectRoot);
     void refresh();
+    // Why a file's next change takes the strategy it does, in the user's language; empty when
+    // it takes the one its rule names.
+    static QString reasonText(const LearnedAdvice& advice);
 
     QTreeWidget* view() const { return m_view; }
     QPushButton* forgetButton() const { return m_forget; }

@@ -2,12 +2,14 @@
 // project's files, escalated ones marked, and its Forget buttons.
 
 #include "gui/LearnedPanel.h"
+#include "gui/MonitoredSession.h"
 #include "learn/LearnRules.h"
 #include "store/HistoryStore.h"
 
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -66,8 +68,7 @@ private Q_SLOTS:
         QCOMPARE(cache->text(1), u"hot reload"_s);
         QCOMPARE(cache->text(2), u"service restart"_s);
         QVERIFY(cache->font(2).bold());
-        QCOMPARE(cache->text(5),
-            u"learned: 3 of the last 3 hot reloads of services/cache.py failed → service restart"_s);
+        QCOMPARE(cache->text(5), u"hot reload failed 3 of the last 3 times → service restart"_s);
         QTreeWidgetItem* echo = rowOf(panel.view(), u"tools/echo.py"_s);
         QVERIFY(echo);
         QCOMPARE(echo->text(2), u"hot reload"_s);
@@ -89,6 +90,50 @@ private Q_SLOTS:
         QCOMPARE(panel.view()->topLevelItemCount(), 0);
         QVERIFY(store.learnedOutcomes(root).isEmpty());
         QCOMPARE(store.learnedOutcomes(dir.filePath(u"other"_s)).size(), 1); // another project's stays
+    }
+
+    // The row names the file; the reason says the rest in the desktop's language.
+    void reasonIsInTheUsersLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("retrying");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en escalated")
+            << u"en"_s << false << u"hot reload failed 3 of the last 3 times → service restart"_s;
+        QTest::newRow("de escalated")
+            << u"de"_s << false << u"Hot-Reload schlug bei 3 der letzten 3 Versuche fehl → Dienst-Neustart"_s;
+        QTest::newRow("fr escalated")
+            << u"fr"_s << false << u"%1 : 3 échecs sur les 3 dernières tentatives → %2"_s;
+        QTest::newRow("de retrying")
+            << u"de"_s << true
+            << u"Hot-Reload wird wieder versucht: Dienst-Neustart gelang die letzten 5 Male"_s;
+    }
+    void reasonIsInTheUsersLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(bool, retrying);
+        QFETCH(QString, expected);
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/foxreload_%1.qm"_s.arg(language)));
+        QCoreApplication::installTranslator(&translator);
+        LearnedAdvice advice;
+        advice.planned = ReloadStrategy::HotReload;
+        if (retrying) {
+            advice.strategy = ReloadStrategy::HotReload;
+            advice.retrying = true;
+            advice.successesAbove = 5;
+        } else {
+            advice.strategy = ReloadStrategy::ServiceRestart;
+            advice.failedStrategy = ReloadStrategy::HotReload;
+            advice.failed = 3;
+            advice.considered = 3;
+        }
+        QString text = LearnedPanel::reasonText(advice);
+        if (expected.contains(u"%1"_s)) // French strategy names as the app translates them
+            expected = expected.arg(MonitoredSession::strategyText(ReloadStrategy::HotReload),
+                MonitoredSession::strategyText(ReloadStrategy::ServiceRestart));
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(text, expected);
     }
 };
 
