@@ -971,12 +971,12 @@
         <translation>Fenster &amp;schließen</translation>
     </message>
     <message>
-        <source>Learned</source>
-        <translation>Gelernt</translation>
-    </message>
-    <message>
         <source>Tea&amp;m</source>
         <translation>Tea&amp;m</translation>
+    </message>
+    <message>
+        <source>Lear&amp;ned</source>
+        <translation>&amp;Gelernt</translation>
     </message>
 </context>
 <context>

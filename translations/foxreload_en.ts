@@ -971,12 +971,12 @@
         <translation>&amp;Close Window</translation>
     </message>
     <message>
-        <source>Learned</source>
-        <translation>Learned</translation>
-    </message>
-    <message>
         <source>Tea&amp;m</source>
         <translation>Tea&amp;m</translation>
+    </message>
+    <message>
+        <source>Lear&amp;ned</source>
+        <translation>Lear&amp;ned</translation>
     </message>
 </context>
 <context>

@@ -971,12 +971,12 @@
         <translation>&amp;Fermer la fenêtre</translation>
     </message>
     <message>
-        <source>Learned</source>
-        <translation>Appris</translation>
-    </message>
-    <message>
         <source>Tea&amp;m</source>
         <translation>É&amp;quipe</translation>
+    </message>
+    <message>
+        <source>Lear&amp;ned</source>
+        <translation>&amp;Appris</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ DashboardWindow::DashboardWindow(ProjectManager* projects, QWidget* parent)
     m_tabs->addTab(m_events, tr("&Events"));
     m_tabs->addTab(buildOutputTab(), tr("Server o&utput"));
     m_learned = new LearnedPanel(m_tabs);
-    m_tabs->addTab(m_learned, tr("Learned"));
+    m_tabs->addTab(m_learned, tr("Lear&ned"));
     m_team = new TeamPanel(m_tabs); // a tab only while the database is shared (updateTeamTab)
     m_team->hide();
     layout->addWidget(m_tabs, 1);

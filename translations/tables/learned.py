@@ -1,7 +1,7 @@
 # The dashboard's Learned tab (LearnedPanel): what the strategy learner remembers per file.
 # Mnemonics are unique per window in each language (tests/gui/tst_shortcuts.cpp).
 T = {
- 'Learned': ('Gelernt', 'Appris'),
+ 'Lear&ned': ('&Gelernt', '&Appris'),
  'Learned reload strategies': ('Gelernte Neulade-Strategien', 'Stratégies de rechargement apprises'),
  'File': ('Datei', 'Fichier'),
  'Rule says': ('Laut Regel', 'Selon la règle'),
