@@ -1651,6 +1651,14 @@
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
+    <message>
+        <source>Fixed: FoxReload never changes this rule's strategy for what it learned from reloads that kept failing</source>
+        <translation>Fest: FoxReload ändert die Strategie dieser Regel nie aufgrund dessen, was es aus wiederholt fehlgeschlagenem Neuladen gelernt hat</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fest</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::SettingsChecks</name>

@@ -1651,6 +1651,14 @@
         <source>Components</source>
         <translation>Components</translation>
     </message>
+    <message>
+        <source>Fixed: FoxReload never changes this rule's strategy for what it learned from reloads that kept failing</source>
+        <translation>Fixed: FoxReload never changes this rule's strategy for what it learned from reloads that kept failing</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fixed</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::SettingsChecks</name>

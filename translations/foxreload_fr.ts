@@ -1651,6 +1651,14 @@
         <source>Components</source>
         <translation>Composants</translation>
     </message>
+    <message>
+        <source>Fixed: FoxReload never changes this rule's strategy for what it learned from reloads that kept failing</source>
+        <translation>Fixe : FoxReload ne modifie jamais la stratégie de cette règle d'après ce qu'il a appris des rechargements qui échouaient sans cesse</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fixe</translation>
+    </message>
 </context>
 <context>
     <name>foxreload::gui::SettingsChecks</name>

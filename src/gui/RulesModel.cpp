@@ -104,11 +104,18 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
             return rule.components.join(u", "_s);
         }
         break;
+    case Qt::CheckStateRole:
+        if (index.column() == FixedColumn)
+            return rule.fixed ? Qt::Checked : Qt::Unchecked;
+        break;
     case StrategyRole:
         return int(rule.strategy);
     case Qt::ToolTipRole:
         if (m_errors.contains(index.row()))
             return m_errors.value(index.row());
+        if (index.column() == FixedColumn)
+            return tr("Fixed: FoxReload never changes this rule's strategy for what it learned from "
+                      "reloads that kept failing");
         break;
     case Qt::BackgroundRole:
         if (m_errors.contains(index.row()))
@@ -125,9 +132,18 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
 
 bool RulesModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_rules.size())
+    if (!index.isValid() || index.row() >= m_rules.size())
         return false;
     Rule& rule = m_rules[index.row()];
+    if (index.column() == FixedColumn) {
+        if (role != Qt::CheckStateRole)
+            return false;
+        rule.fixed = value.toInt() == Qt::Checked;
+        Q_EMIT dataChanged(index, index, { Qt::CheckStateRole });
+        return true;
+    }
+    if (role != Qt::EditRole)
+        return false;
     switch (index.column()) {
     case PatternColumn:
         rule.match = value.toString().trimmed();
@@ -153,6 +169,8 @@ Qt::ItemFlags RulesModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    if (index.column() == FixedColumn)
+        return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsUserCheckable;
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
 }
 
@@ -169,6 +187,8 @@ QVariant RulesModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Strategy");
     case ComponentsColumn:
         return tr("Components");
+    case FixedColumn:
+        return tr("Fixed");
     }
     return {};
 }

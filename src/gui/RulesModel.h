@@ -14,7 +14,8 @@ class RulesModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PatternColumn, StrategyColumn, ComponentsColumn, ColumnCount };
+    // FixedColumn: a check box (Space or a click), `fixed: true` in the config.
+    enum Column { PatternColumn, StrategyColumn, ComponentsColumn, FixedColumn, ColumnCount };
     enum Role { StrategyRole = Qt::UserRole + 1 };
 
     explicit RulesModel(QObject* parent = nullptr);

@@ -85,6 +85,8 @@ SettingsDialog::SettingsDialog(const Config& config, Mode mode, QWidget* parent)
         RulesModel::PatternColumn, QHeaderView::Stretch);
     m_ui->rulesView->horizontalHeader()->setSectionResizeMode(
         RulesModel::StrategyColumn, QHeaderView::ResizeToContents);
+    m_ui->rulesView->horizontalHeader()->setSectionResizeMode(
+        RulesModel::FixedColumn, QHeaderView::ResizeToContents);
     // Not CurrentChanged: an editor opened by merely arriving on a cell takes the next key as
     // its own (a strategy combo box read a typed letter as a search and changed the rule). Not
     // SelectedClicked: its delayed editor would race the strategy column's click-to-edit.

@@ -74,6 +74,10 @@ private:
     QProcess m_process;
 };
 
+// What the lock tests catch is a reload waiting out the 2 s open timeout; the slowest of a
+// few reloads varies by up to ~700 ms on a loaded two-core machine under the sanitizers.
+constexpr qint64 kLockWaitMargin = 1000;
+
 qint64 countRows(const QString& database, const QString& table)
 {
     QProcess query;
@@ -195,7 +199,7 @@ private Q_SLOTS:
             lockedMs = std::max(lockedMs, ms);
         }
         qInfo("slowest reload, edit to report: %lld ms unlocked, %lld ms while locked", unlockedMs, lockedMs);
-        QVERIFY2(lockedMs <= unlockedMs + 400,
+        QVERIFY2(lockedMs <= unlockedMs + kLockWaitMargin,
             qPrintable(
                 u"a locked database delayed a reload: %1 ms against %2 ms"_s.arg(lockedMs).arg(unlockedMs)));
         // The lock outlasts a second FoxReload's write: the user is told, once, in SQLite's words.
@@ -252,7 +256,7 @@ private Q_SLOTS:
         }
         qInfo("slowest reload, edit to report: %lld ms unlocked, %lld ms locked since the start", unlockedMs,
             lockedMs);
-        QVERIFY2(lockedMs <= unlockedMs + 400,
+        QVERIFY2(lockedMs <= unlockedMs + kLockWaitMargin,
             qPrintable(
                 u"a locked database delayed a reload: %1 ms against %2 ms"_s.arg(lockedMs).arg(unlockedMs)));
         locker.release();

@@ -3,6 +3,7 @@
 #include "common/ExampleProject.h"
 #include "config/ConfigLoader.h"
 #include "config/TrustStore.h"
+#include "gui/RulesModel.h"
 #include "gui/SettingsDialog.h"
 #include "ui_SettingsDialog.h"
 
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void initTestCase();
     void onlyTheEditedValueChanges_data();
     void onlyTheEditedValueChanges();
+    void fixedBoxByKeyboard_data();
+    void fixedBoxByKeyboard();
 };
 
 void TestSettingsSave::initTestCase()
@@ -149,6 +152,71 @@ void TestSettingsSave::onlyTheEditedValueChanges()
     const ConfigLoadResult reread = ConfigLoader::loadFile(file);
     QVERIFY(reread.ok());
     QCOMPARE(saved.at(0).at(0).value<Config>(), *reread.config);
+}
+
+// The rules table's Fixed column: Space on the cell ticks or clears `fixed: true` of that rule,
+// and nothing else in the file changes.
+void TestSettingsSave::fixedBoxByKeyboard_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    const QByteArray head = "server: {command: python3, args: [main.py]}\n"
+                            "watch: {paths: [tools/, main.py]}\n"
+                            "rules:\n"
+                            "  # entry point\n"
+                            "  - {match: main.py, strategy: full_restart}\n";
+    QTest::newRow("tick, flow map") << head + "  - {match: \"tools/**/*.py\", strategy: hot_reload}  # fast\n"
+                                    << 1 << QByteArray("strategy: hot_reload}")
+                                    << QByteArray("strategy: hot_reload, fixed: true}");
+    QTest::newRow("clear, block map")
+        << head + "  - match: \"tools/**/*.py\"\n    strategy: hot_reload\n    fixed: true   # never learn\n"
+        << 1 << QByteArray("    strategy: hot_reload\n    fixed: true   # never learn\n")
+        << QByteArray("    strategy: hot_reload\n");
+}
+
+void TestSettingsSave::fixedBoxByKeyboard()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(int, row);
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QCOMPARE(yaml.count(before), 1);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(test::writeFile(dir.filePath(u"main.py"_s), "print('hi')\n"));
+    QVERIFY(test::writeFile(dir.filePath(u"tools/weather.py"_s), "\n"));
+    const QString file = dir.filePath(u".foxreload.yaml"_s);
+    QVERIFY(test::writeFile(file, yaml));
+    const ConfigLoadResult loaded = ConfigLoader::loadFile(file);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.errors.first().toString()));
+    const bool wasFixed = loaded.config->rules.at(row).fixed;
+
+    SettingsDialog dialog(*loaded.config);
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.form()->tabs->setCurrentWidget(dialog.form()->rulesTab);
+    auto* view = dialog.form()->rulesView;
+    view->setFocus();
+    const QModelIndex fixed = dialog.rulesModel()->index(row, RulesModel::FixedColumn);
+    view->setCurrentIndex(fixed);
+    QTRY_VERIFY(view->hasFocus());
+    QCOMPARE(fixed.data(Qt::CheckStateRole).toInt(), int(wasFixed ? Qt::Checked : Qt::Unchecked));
+    QTest::keyClick(view, Qt::Key_Space);
+    QCOMPARE(fixed.data(Qt::CheckStateRole).toInt(), int(wasFixed ? Qt::Unchecked : Qt::Checked));
+    QTRY_VERIFY(dialog.saveButton()->isEnabled());
+
+    QSignalSpy saved(&dialog, &SettingsDialog::saved);
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QTRY_COMPARE(saved.size(), 1);
+    QByteArray expected = yaml;
+    expected.replace(before, after);
+    QCOMPARE(QString::fromUtf8(test::readFile(file)), QString::fromUtf8(expected));
+    const ConfigLoadResult reread = ConfigLoader::loadFile(file);
+    QVERIFY(reread.ok());
+    QCOMPARE(reread.config->rules.at(row).fixed, !wasFixed);
 }
 
 QTEST_MAIN(TestSettingsSave)

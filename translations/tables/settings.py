@@ -22,6 +22,11 @@ T = {
  'Save is blocked until %n problem(s) are fixed: %1.': (
      ('Speichern ist gesperrt, bis %n Problem behoben ist: %1.', 'Speichern ist gesperrt, bis %n Probleme behoben sind: %1.'),
      ("L'enregistrement est bloqué tant que %n problème n'est pas corrigé : %1.", "L'enregistrement est bloqué tant que %n problèmes ne sont pas corrigés : %1.")),
+ # Rules table
+ 'Fixed': ('Fest', 'Fixe'),
+ "Fixed: FoxReload never changes this rule's strategy for what it learned from reloads that kept failing": (
+     'Fest: FoxReload ändert die Strategie dieser Regel nie aufgrund dessen, was es aus wiederholt fehlgeschlagenem Neuladen gelernt hat',
+     "Fixe : FoxReload ne modifie jamais la stratégie de cette règle d'après ce qu'il a appris des rechargements qui échouaient sans cesse"),
  # New project
  'FoxReload will create %1 in %2 when you press Save.': ('FoxReload legt %1 in %2 an, sobald Sie auf Speichern klicken.', 'FoxReload créera %1 dans %2 lorsque vous cliquerez sur Enregistrer.'),
  'Nothing in this folder says how the server starts: enter its command below.': ('Nichts in diesem Ordner verrät, wie der Server startet: Geben Sie unten seinen Befehl ein.', "Rien dans ce dossier n'indique comment le serveur démarre : saisissez sa commande ci-dessous."),
