@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace foxreload;
 
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void matchesAModelThroughRandomChanges_data();
     void matchesAModelThroughRandomChanges();
     void sortedListsCopyTheirNames();
+    void fillerKeepsEachNameOnce_data();
+    void fillerKeepsEachNameOnce();
+    void prefixNamesAreDistinct();
 };
 
 void TestWatchNames::sharedNamesAreCountedAndDropped()
@@ -145,6 +149,75 @@ void TestWatchNames::sortedListsCopyTheirNames()
     QVERIFY(sorted[0].isDirectory);
     QCOMPARE(sorted[1].name, std::string("b.py"));
     QCOMPARE(sorted[2].name, std::string("c.txt"));
+}
+
+// The filler reads directories one after another, as a walk does: each list must come out as
+// add() would have built it, a name read twice (a directory changed while it was read) once.
+void TestWatchNames::fillerKeepsEachNameOnce_data()
+{
+    QTest::addColumn<std::vector<int>>("sizes"); // entries per directory, in walk order
+    QTest::addColumn<int>("repeatEvery"); // every n-th entry is read a second time; 0: none
+    QTest::newRow("small directories") << std::vector<int> { 3, 0, 7, 1, 12 } << 0;
+    QTest::newRow("a large one, then small ones") << std::vector<int> { 20000, 2, 5, 40, 1 } << 0;
+    QTest::newRow("growing") << std::vector<int> { 10, 100, 1000, 10000 } << 0;
+    QTest::newRow("repeats") << std::vector<int> { 50, 5000, 3 } << 7;
+}
+
+void TestWatchNames::fillerKeepsEachNameOnce()
+{
+    QFETCH(std::vector<int>, sizes);
+    QFETCH(int, repeatEvery);
+    NameTable names;
+    EntryListFiller filler(names);
+    std::vector<EntryList> lists(sizes.size());
+    for (size_t d = 0; d < sizes.size(); ++d) {
+        filler.start(&lists[d]);
+        for (int i = 0; i < sizes[d]; ++i) {
+            const std::string name = "f" + std::to_string(i) + (i % 5 == 0 ? "" : ".py");
+            QVERIFY(filler.add(name, i % 5 == 0));
+            if (repeatEvery > 0 && i % repeatEvery == 0)
+                QVERIFY(!filler.add(name, false));
+        }
+    }
+    for (size_t d = 0; d < sizes.size(); ++d) {
+        std::map<std::string, bool> listed;
+        size_t count = 0;
+        lists[d].forEach(names, [&](std::string_view n, bool dir) {
+            listed[std::string(n)] = dir;
+            ++count;
+        });
+        QCOMPARE(count, size_t(sizes[d]));
+        QCOMPARE(listed.size(), size_t(sizes[d]));
+        for (int i = 0; i < sizes[d]; i += std::max(1, sizes[d] / 50)) {
+            const std::string name = "f" + std::to_string(i) + (i % 5 == 0 ? "" : ".py");
+            QCOMPARE(listed.at(name), i % 5 == 0);
+            QVERIFY(!lists[d].add(names, name, false)); // add() sees what the filler put there
+        }
+    }
+    for (auto& list : lists)
+        list.clear(names);
+    QCOMPARE(names.size(), 0); // a repeat's extra reference was given back
+}
+
+// A name that is the start of another is a different name, whichever is stored first.
+void TestWatchNames::prefixNamesAreDistinct()
+{
+    NameTable names;
+    EntryList list;
+    QVERIFY(list.add(names, "index.ts", false));
+    QVERIFY(list.add(names, "index", true));
+    QVERIFY(list.add(names, "index.tsx", false));
+    QVERIFY(list.add(names, "i", false));
+    QCOMPARE(names.size(), 4);
+    QVERIFY(names.find("index") != names.find("index.ts"));
+    QCOMPARE(names.find("index.t"), NameTable::kNone);
+    QCOMPARE(names.find("index.tsxx"), NameTable::kNone);
+    QCOMPARE(names.find(""), NameTable::kNone);
+    bool isDirectory = false;
+    QVERIFY(list.remove(names, "index", &isDirectory));
+    QVERIFY(isDirectory);
+    QVERIFY(list.contains(names, "index.ts"));
+    QVERIFY(list.contains(names, "index.tsx"));
 }
 
 QTEST_GUILESS_MAIN(TestWatchNames)

@@ -2,8 +2,8 @@
 
 #include "InotifyTiming.h"
 #include "PollingBackend.h"
+#include "TreeArmer.h"
 #include "WatchLog.h"
-#include "platform/DirectoryReader.h"
 
 #include <QFile>
 #include <QSocketNotifier>
@@ -168,17 +168,23 @@ void InotifyBackend::armTree(const QString& path, int target, bool report, Watch
 {
     const PathFilter* filter = m_targets.at(target).filter.get();
     NameTable& names = m_table.names();
-    std::vector<QString> pending { path };
+    EntryListFiller filler(names);
     QString child;
-    while (!pending.empty()) {
-        const QString directory = std::move(pending.back());
-        pending.pop_back();
-        const QByteArray bytes = QFile::encodeName(directory);
-
+    // At start-up the tree may be large, so the watches and reads are spread over threads. A
+    // tree that appears later (a new directory) is armed on this thread: no threads to start
+    // for a directory or two, and the test hook's limit counts the table as it grows.
+    const bool parallel = !report && m_watchLimit < 0;
+    std::function<int(const QByteArray&)> watch = [this](const QByteArray& bytes) { return addWatch(bytes); };
+    if (parallel) // on the workers' threads: the descriptor only, not the table
+        watch = [fd = m_fd](const QByteArray& bytes) {
+            return ::inotify_add_watch(fd, bytes.constData(), kDirectoryMask);
+        };
+    TreeArmer armer(std::move(watch), parallel ? TreeArmer::defaultWorkers() : 0);
+    armer.run(path, [&](const ArmedListing& listing, std::vector<QString>& next) {
+        const QString& directory = listing.path;
         Dir* dir = nullptr;
-        const int wd = addWatch(bytes);
-        if (wd >= 0) {
-            dir = m_table.find(wd);
+        if (listing.wd >= 0) {
+            dir = m_table.find(listing.wd);
             if (dir && dir->path != directory) {
                 // The same inode watched under an old name: a rename we did not see
                 // (the queue overflowed). The old name's files are gone from there.
@@ -187,26 +193,25 @@ void InotifyBackend::armTree(const QString& path, int target, bool report, Watch
             }
             if (dir) {
                 if (dir->onlyNames.isEmpty())
-                    continue; // walked already (overlapping roots)
+                    return; // walked already (overlapping roots)
                 dir->onlyNames.clear(); // a file root's parent is now watched whole
                 dir->target = target;
                 dir->entries.clear(names);
             } else {
-                dir = &m_table.insert(wd, directory, target);
+                dir = &m_table.insert(listing.wd, directory, target);
             }
-        } else if (errno == ENOSPC) {
+        } else if (listing.watchError == ENOSPC) {
             toFallback(directory, target, {}, report);
-        } else if (errno == ENOENT || errno == ENOTDIR) {
-            continue; // gone already: its parent's events say so
+        } else if (listing.watchError == ENOENT || listing.watchError == ENOTDIR) {
+            return; // gone already: its parent's events say so
         } else {
-            Q_EMIT warning(
-                u"cannot watch %1: %2"_s.arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
-            continue;
+            Q_EMIT warning(u"cannot watch %1: %2"_s.arg(
+                directory, QString::fromLocal8Bit(std::strerror(listing.watchError))));
+            return;
         }
 
-        platform::DirectoryReader reader(bytes);
-        if (!reader.isOpen())
-            continue;
+        if (!listing.readable)
+            return;
         if (stats)
             ++stats->directories;
         child = directory;
@@ -215,20 +220,20 @@ void InotifyBackend::armTree(const QString& path, int target, bool report, Watch
         const qsizetype base = child.size();
         // The directory's part of the exclude check once, not for each of its entries.
         const PathFilter::Directory scope = filter ? filter->directory(directory) : PathFilter::Directory();
-        while (reader.next()) {
-            const QByteArrayView name = reader.nameView();
-            const bool isDirectory = reader.isDirectory();
+        if (dir)
+            filler.start(&dir->entries);
+        listing.forEachEntry([&](std::string_view name, bool isDirectory) {
             child.truncate(base);
-            appendName(child, name);
+            appendName(child, QByteArrayView(name.data(), qsizetype(name.size())));
             if (filter && filter->isExcluded(scope, child, isDirectory)) {
                 if (isDirectory && stats)
                     ++stats->prunedTrees;
-                continue;
+                return;
             }
             if (dir) // (a polled directory keeps no snapshot here: the fallback has its own)
-                dir->entries.add(names, std::string_view(name.data(), size_t(name.size())), isDirectory);
+                filler.add(name, isDirectory);
             if (isDirectory) {
-                pending.push_back(child);
+                next.push_back(child);
                 if (report)
                     this->report(FileEvent::Kind::Created, child, {}, true);
             } else {
@@ -237,10 +242,10 @@ void InotifyBackend::armTree(const QString& path, int target, bool report, Watch
                 if (report && dir)
                     this->report(FileEvent::Kind::Created, child);
             }
-        }
+        });
         if (dir)
             dir->entries.squeeze();
-    }
+    });
 }
 
 void InotifyBackend::armFileRoot(const WatchTarget& target, int index, WatchStats* stats)

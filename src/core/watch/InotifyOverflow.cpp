@@ -67,6 +67,8 @@ void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
     }
 
     EntryList now;
+    EntryListFiller filler(names);
+    filler.start(&now);
     QString child = path.endsWith(u'/') ? path : path + u'/';
     const qsizetype base = child.size();
     while (reader.next()) {
@@ -76,7 +78,7 @@ void InotifyBackend::rescanDirectory(int wd, qint64 thresholdNs)
         appendName(child, name);
         if (!isVisible(*dir, child, name.data(), name.size(), isDirectory))
             continue;
-        now.add(names, std::string_view(name.data(), size_t(name.size())), isDirectory);
+        filler.add(std::string_view(name.data(), size_t(name.size())), isDirectory);
     }
 
     const auto oldEntries = dir->entries.sorted(names);

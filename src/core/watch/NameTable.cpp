@@ -17,6 +17,13 @@ size_t hashOf(std::string_view name)
     return qHash(QByteArrayView(name.data(), qsizetype(name.size())), 0);
 }
 
+constexpr size_t kFirstSlots = 64;
+
+size_t homeOf(quint32 id, size_t mask)
+{
+    return size_t(id * 0x9e3779b1u) & mask; // ids are dense: spread neighbours apart
+}
+
 } // namespace
 
 size_t NameTable::slotOf(std::string_view name) const
@@ -24,7 +31,7 @@ size_t NameTable::slotOf(std::string_view name) const
     const size_t mask = m_slots.size() - 1;
     for (size_t slot = hashOf(name) & mask;; slot = (slot + 1) & mask) {
         const quint32 entry = m_slots[slot];
-        if (entry == 0 || this->name(entry - 1) == name)
+        if (entry == 0 || holdsAt(entry - 1, name))
             return slot;
     }
 }
@@ -35,6 +42,13 @@ quint32 NameTable::find(std::string_view name) const
         return kNone;
     const quint32 entry = m_slots[slotOf(name)];
     return entry == 0 ? kNone : entry - 1;
+}
+
+bool NameTable::holdsAt(quint32 id, std::string_view name) const
+{
+    // strncmp stops at the pool's NUL, so a shorter stored name never reads past its end.
+    const char* start = m_pool.data() + m_offset[id];
+    return std::strncmp(start, name.data(), name.size()) == 0 && start[name.size()] == '\0';
 }
 
 std::string_view NameTable::name(quint32 id) const
@@ -159,15 +173,24 @@ size_t EntryList::findId(quint32 id, size_t* end, bool* isDirectory) const
 
 bool EntryList::add(NameTable& names, std::string_view name, bool isDirectory)
 {
-    if (contains(names, name))
+    const quint32 id = names.acquire(name); // one hash lookup, handed back if the list has it
+    size_t end = 0;
+    if (findId(id, &end, nullptr) != std::string::npos) {
+        names.release(id);
         return false;
-    quint32 code = (names.acquire(name) << 1) | (isDirectory ? 1u : 0u);
+    }
+    append(id, isDirectory);
+    return true;
+}
+
+void EntryList::append(quint32 id, bool isDirectory)
+{
+    quint32 code = (id << 1) | (isDirectory ? 1u : 0u);
     while (code >= 0x80) {
         m_bytes.push_back(char((code & 0x7f) | 0x80));
         code >>= 7;
     }
     m_bytes.push_back(char(code));
-    return true;
 }
 
 bool EntryList::remove(NameTable& names, std::string_view name, bool* isDirectory)
@@ -207,6 +230,64 @@ std::vector<EntryList::Entry> EntryList::sorted(const NameTable& names) const
     });
     std::sort(result.begin(), result.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
     return result;
+}
+
+EntryListFiller::EntryListFiller(NameTable& names)
+    : m_names(names)
+{ }
+
+void EntryListFiller::start(EntryList* list)
+{
+    Q_ASSERT(list->isEmpty());
+    m_list = list;
+    // Clearing costs what the last list added, not what the largest one made the set grow to.
+    if (m_count * 4 < m_slots.size())
+        m_slots.assign(std::min<size_t>(m_slots.size(), kFirstSlots), 0);
+    else
+        std::fill(m_slots.begin(), m_slots.end(), 0);
+    m_count = 0;
+}
+
+bool EntryListFiller::add(std::string_view name, bool isDirectory)
+{
+    const quint32 id = m_names.acquire(name);
+    if (!insertId(id)) {
+        m_names.release(id);
+        return false;
+    }
+    m_list->append(id, isDirectory);
+    return true;
+}
+
+bool EntryListFiller::insertId(quint32 id)
+{
+    if ((m_count + 1) * 2 > m_slots.size()) // at most half full: short probes
+        grow();
+    const size_t mask = m_slots.size() - 1;
+    for (size_t slot = homeOf(id, mask);; slot = (slot + 1) & mask) {
+        if (m_slots[slot] == id + 1)
+            return false;
+        if (m_slots[slot] == 0) {
+            m_slots[slot] = id + 1;
+            ++m_count;
+            return true;
+        }
+    }
+}
+
+void EntryListFiller::grow()
+{
+    std::vector<quint32> old = std::move(m_slots);
+    m_slots.assign(std::max<size_t>(kFirstSlots, old.size() * 2), 0);
+    const size_t mask = m_slots.size() - 1;
+    for (const quint32 entry : old) {
+        if (entry == 0)
+            continue;
+        size_t slot = homeOf(entry - 1, mask);
+        while (m_slots[slot] != 0)
+            slot = (slot + 1) & mask;
+        m_slots[slot] = entry;
+    }
 }
 
 } // namespace foxreload

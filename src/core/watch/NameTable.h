@@ -28,6 +28,7 @@ public:
 
 private:
     size_t slotOf(std::string_view name) const; // where `name` is, or the empty slot it would take
+    bool holdsAt(quint32 id, std::string_view name) const;
     void grow();
     void compact();
 
@@ -75,11 +76,35 @@ public:
     std::vector<Entry> sorted(const NameTable& names) const;
 
 private:
+    friend class EntryListFiller;
+    void append(quint32 id, bool isDirectory);
     quint32 decode(size_t* pos) const;
     // Where the entry with this id starts, and where it ends; npos when it is not there.
     size_t findId(quint32 id, size_t* end, bool* isDirectory) const;
 
     std::string m_bytes;
+};
+
+// Fills empty lists, each from one read of its directory. A read names an entry once unless the
+// directory changes while it is read, so a set of the ids added so far finds a repeat in one
+// lookup where EntryList::add() scans the list: quadratic in the directory's size otherwise.
+class EntryListFiller
+{
+public:
+    explicit EntryListFiller(NameTable& names);
+    // The list to fill from now on; it must be empty.
+    void start(EntryList* list);
+    // false when the current list holds that name already.
+    bool add(std::string_view name, bool isDirectory);
+
+private:
+    bool insertId(quint32 id); // false when it is in the set already
+    void grow();
+
+    NameTable& m_names;
+    EntryList* m_list = nullptr;
+    std::vector<quint32> m_slots; // open addressing, linear probing: id + 1, 0 when empty
+    size_t m_count = 0;
 };
 
 } // namespace foxreload
