@@ -77,6 +77,14 @@ private Q_SLOTS:
                                   << "1"_ba << false;
         QTest::newRow("0.1 and 0.10") << "0.1"_ba
                                       << "0.10"_ba << true;
+        QTest::newRow("-12 and -1.20e1 are one id") << "-12"_ba
+                                                    << "-1.20e1"_ba << true;
+        QTest::newRow("123 and 12300e-2 are one id") << "123"_ba
+                                                     << "12300e-2"_ba << true;
+        QTest::newRow("12 and 120e-1 are one id") << "120e-1"_ba
+                                                  << "12"_ba << true;
+        QTest::newRow("12 and 21 differ") << "12"_ba
+                                          << "21"_ba << false;
     }
     void idKeys()
     {

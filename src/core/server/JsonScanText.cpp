@@ -1,6 +1,8 @@
 // The text side of the scanner: what a validated string or number means (JsonScan.h).
 #include "JsonScan.h"
 
+#include <algorithm>
+
 namespace foxreload::jsonscan {
 
 namespace {
@@ -80,6 +82,11 @@ QString decodeString(QByteArrayView raw)
 
 QByteArray numberKey(QByteArrayView number)
 {
+    // The common id, an integer without trailing zeros, is its own key.
+    const qsizetype sign = number.startsWith('-') ? 1 : 0;
+    if (number.size() > sign && number[sign] != '0' && number.back() != '0'
+        && std::all_of(number.begin() + sign, number.end(), [](char c) { return isDigit(uchar(c)); }))
+        return number.toByteArray();
     qsizetype i = 0;
     bool negative = false;
     if (i < number.size() && number[i] == '-') {
