@@ -19,7 +19,7 @@ PROFILES = {
     "full": {"sizes": [1000, 10000, 100000], "edits": 200, "idle_s": 10.0, "excluded_edits": 20,
              "rate_edits": 500, "grace_s": 3.0, "burst_files": 10000, "burst_runs": 3, "reloads": 50,
              "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
-             "proxy_throughput_s": 3.0, "proxy_rounds": 3, "soak": 10000, "idle_settle_s": 9.0},
+             "proxy_throughput_s": 3.0, "proxy_rounds": 5, "soak": 10000, "idle_settle_s": 9.0},
     "quick": {"sizes": [1000], "edits": 30, "idle_s": 1.0, "excluded_edits": 5, "rate_edits": 50,
               "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "cold_starts": 5,
               "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0,

@@ -55,6 +55,14 @@ def _median(values):
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
+def _paired_ratio(baseline_runs, measured_runs, key):
+    """The median of each round's measured ÷ baseline: the two ran back to back, so a round the
+    shared machine slowed down slows both, where a ratio of the two medians takes one from a fast
+    round and the other from a slow one (0.57× to 1.01× for one binary in one hour)."""
+    ratios = [m[key] / b[key] for b, m in zip(baseline_runs, measured_runs) if b.get(key) and m.get(key)]
+    return round(_median(ratios), 3) if ratios else None
+
+
 def _combine(runs):
     """The median of each figure over the rounds (the machine is shared: one round can be unlucky)."""
     if any("error" in r for r in runs):
@@ -113,10 +121,8 @@ def _compare(direct_argv, proxy_argv, cwd, env, method, latency, throughput_s, c
                                                for d, p in zip(runs["direct"], runs["proxy"])]), 3)
         entry["added_p99_ms"] = round(_median([p["p99_ms"] - d["p99_ms"]
                                                for d, p in zip(runs["direct"], runs["proxy"])]), 3)
-        if direct["requests_per_s"]:
-            entry["throughput_ratio"] = round(through["requests_per_s"] / direct["requests_per_s"], 3)
-        if direct.get("sequential_per_s") and through.get("sequential_per_s"):
-            entry["sequential_ratio"] = round(through["sequential_per_s"] / direct["sequential_per_s"], 3)
+        entry["throughput_ratio"] = _paired_ratio(runs["direct"], runs["proxy"], "requests_per_s")
+        entry["sequential_ratio"] = _paired_ratio(runs["direct"], runs["proxy"], "sequential_per_s")
     return entry
 
 
@@ -218,10 +224,8 @@ def measure_http_front(binary, tmp, methods, latency, throughput_s, concurrency,
                                                        for a, b in zip(runs["direct"], runs["front"])]), 3)
                 entry["added_p99_ms"] = round(_median([b["p99_ms"] - a["p99_ms"]
                                                        for a, b in zip(runs["direct"], runs["front"])]), 3)
-                if d["requests_per_s"]:
-                    entry["throughput_ratio"] = round(f["requests_per_s"] / d["requests_per_s"], 3)
-                if d.get("sequential_per_s") and f.get("sequential_per_s"):
-                    entry["sequential_ratio"] = round(f["sequential_per_s"] / d["sequential_per_s"], 3)
+                entry["throughput_ratio"] = _paired_ratio(runs["direct"], runs["front"], "requests_per_s")
+                entry["sequential_ratio"] = _paired_ratio(runs["direct"], runs["front"], "sequential_per_s")
             result[method] = entry
     finally:
         _stop(front)

@@ -353,7 +353,8 @@ def markdown(results):
                        "stdio, straight to the server and through `foxreload proxy`: sequential requests for the "
                        "latency and the sequential throughput, 16 in flight for the other throughput. Direct and "
                        f"proxied runs alternate over {prox.get('rounds', 1)} rounds; each figure is the median over "
-                       "the rounds, the added latency the median of the per-round differences. The server is "
+                       "the rounds, the added latency the median of the per-round differences, a throughput ratio "
+                       "the median of the per-round ratios. The server is "
                        "examples/reynard-server; for \"ping, lean server\" it is bench/node/lean-server.mjs (JSON-RPC "
                        "answered by hand, no SDK), whose own cost does not hide the proxy's.\n")
             rows = []
