@@ -12,18 +12,20 @@ from . import burst, idle, latency, machine, projects, proxy, reload, report, ru
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO_DIR = os.path.dirname(BENCH_DIR)
-PARTS = ("latency", "burst", "reload", "proxy", "idle", "soak")
+PARTS = ("latency", "startup", "burst", "reload", "proxy", "idle", "soak")
 
 # How much of each measurement a run does.
 PROFILES = {
     "full": {"sizes": [1000, 10000, 100000], "edits": 200, "idle_s": 10.0, "excluded_edits": 20,
              "rate_edits": 500, "grace_s": 3.0, "burst_files": 10000, "burst_runs": 3, "reloads": 50,
              "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
-             "proxy_throughput_s": 3.0, "proxy_rounds": 5, "soak": 10000, "idle_settle_s": 9.0},
+             "proxy_throughput_s": 3.0, "proxy_rounds": 5, "soak": 10000, "idle_settle_s": 9.0,
+             "startup_files": 1000000, "startup_rounds": 3},
     "quick": {"sizes": [1000], "edits": 30, "idle_s": 1.0, "excluded_edits": 5, "rate_edits": 50,
               "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "cold_starts": 5,
               "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0,
-              "proxy_rounds": 1, "soak": 0, "idle_settle_s": 9.0},
+              "proxy_rounds": 1, "soak": 0, "idle_settle_s": 9.0,
+              "startup_files": 10000, "startup_rounds": 1},
 }
 
 
@@ -104,6 +106,12 @@ def main(argv):
     try:
         if "latency" in parts:
             results["latency"] = run_latency(binary, tmp, profile, args.seed, results)
+        if "startup" in parts:
+            files = profile["startup_files"]
+            log(f"startup: creating {files:,} files + {files:,} excluded, then {profile['startup_rounds']} "
+                "alternating starts of foxreload watch and inotifywait")
+            results["startup"] = guarded(lambda: watchers.compare_startup(
+                binary, os.path.join(tmp, "trees", f"s{files}"), files, profile["startup_rounds"]))
         if "burst" in parts:
             log(f"burst: git checkout of {profile['burst_files']} files")
             results["burst"] = guarded(lambda: burst.measure(binary, tmp, profile["burst_files"],

@@ -120,6 +120,20 @@ def targets(results):
                  f"`run` watching after {fmt(run.get('watching_after_ms'), 0)} ms",
                  _verdict(None if verified is None or size != 100000 else max(verified, claimed or 0) <= 500)))
 
+    start = results.get("startup") or {}
+    if start:
+        files = start.get("files")
+        sfox = _get(start, "tools", "foxreload watch") or {}
+        sino = _get(start, "tools", "inotifywait") or {}
+        ready, peak = sfox.get("ready_ms"), sfox.get("rss_peak_kib")
+        measured = start.get("error") or sfox.get("error") or (
+            f"{fmt(ready, 0)} ms / {fmt(_mib(sfox.get('rss_kib')), 1)} MiB (peak {fmt(_mib(peak), 1)}), median of "
+            f"{sfox.get('rounds')} (inotifywait {fmt(sino.get('ready_ms'), 0)} ms / "
+            f"{fmt(_mib(sino.get('rss_kib')), 1)} MiB in the same run)")
+        rows.append((f"`watch` at {files or 0:,} files: ready / RSS", "≤ 0.5 s / ≤ 20 MiB (issue 17)", measured,
+                     _verdict(None if ready is None or peak is None or files != 1000000
+                              else ready <= 500 and _mib(peak) <= 20)))
+
     soak = results.get("soak") or {}
     if "reloads" in soak and "failed" in soak:
         bad = soak["failed"] + soak["missed"]
@@ -294,6 +308,33 @@ def markdown(results):
                            f"RSS {fmt(_mib(run.get('rss_foxreload_kib')), 1)} MiB, peak "
                            f"{fmt(_mib(run.get('rss_peak_foxreload_kib')), 1)} MiB (FoxReload's own process)"
                            + (f" — error: {run['error']}" if "error" in run else "") + ".\n")
+
+    start = results.get("startup")
+    if start:
+        if not lat:
+            out.append("## 1. Change detection\n")
+        files = start.get("files") or 0
+        out.append(f"### {files:,} files (+ {files:,} excluded): start-up only\n")
+        if "error" in start:
+            out.append(f"Failed: {start['error']}\n")
+        else:
+            out.append(f"Ready = spawn → the line saying the watches are in place (foxreload's `watching …`, "
+                       f"inotifywait's `Watches established.`); RSS and peak of the process tree 0.5 s later. "
+                       f"{start.get('rounds')} alternating starts per tool on one tree "
+                       f"({fmt(start.get('watched_directories'))} watched directories), medians.\n")
+            tools = start.get("tools") or {}
+            ino_ready = _get(tools, "inotifywait", "ready_ms")
+            rows = []
+            for name, e in tools.items():
+                if "error" in e:
+                    rows.append([name, e["error"], None, None, None, None])
+                    continue
+                rows.append([name, fmt(e.get("ready_ms"), 0), _ratio(e.get("ready_ms"), ino_ready),
+                             fmt(_mib(e.get("rss_kib")), 1), fmt(_mib(e.get("rss_peak_kib")), 1),
+                             ", ".join(fmt(x, 0) for x in e.get("ready_ms_each") or [])])
+            out.append(_table(["tool", "ready ms", "× inotifywait", "RSS MiB", "peak MiB", "each start, ready ms"],
+                              rows))
+            out.append("")
 
     b = results.get("burst")
     if b:

@@ -48,6 +48,14 @@ def make_tree(root, count):
     return Tree(root, files, excluded, dirs)
 
 
+def directory_count(tree):
+    """The directories a watcher of `tree` watches (the excluded tree aside): the root, src/, the
+    groups and the leaves; None for a tree only known by its root."""
+    if not tree.dirs:
+        return None
+    return 2 + len({os.path.dirname(leaf) for leaf in tree.dirs}) + len(tree.dirs)
+
+
 def existing_tree(root):
     """A tree make_tree() built before (kept with --keep, or by hand): only its root and
     excluded root are known, which is all a start-up measurement needs."""

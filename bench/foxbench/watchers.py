@@ -227,15 +227,16 @@ def compare_startup(binary, root, files, rounds=3, make=True):
     for _ in range(rounds):
         for watcher in contenders:
             runs[watcher.name].append(startup(watcher, tree))
-    result = {}
+    result = {"files": files, "rounds": rounds, "watched_directories": trees.directory_count(tree), "tools": {}}
     for name, entries in runs.items():
         good = [e for e in entries if "error" not in e]
         if not good:
-            result[name] = entries[-1]
+            result["tools"][name] = entries[-1]
             continue
-        result[name] = {key: statistics.median(e[key] for e in good)
-                        for key in ("ready_ms", "rss_kib", "rss_peak_kib")}
-        result[name]["rounds"] = len(good)
+        summary = {key: statistics.median(e[key] for e in good) for key in ("ready_ms", "rss_kib", "rss_peak_kib")}
+        summary["ready_ms_each"] = [e["ready_ms"] for e in good]
+        summary["rounds"] = len(good)
+        result["tools"][name] = summary
     return result
 
 
