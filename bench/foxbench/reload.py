@@ -7,7 +7,7 @@ import subprocess
 import time
 
 from . import procs, projects
-from .stats import summary_ms
+from .stats import shift_ms, summary_ms
 
 INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
               "params": {"protocolVersion": "2025-11-25", "capabilities": {},
@@ -105,6 +105,7 @@ def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1):
             if cold:
                 entry["cold_start_ms"] = summary_ms(cold)
                 entry["overhead_p50_ms"] = round(entry["harness_ms"]["p50"] - entry["cold_start_ms"]["p50"], 1)
+                entry["overhead_shift_ms"] = shift_ms(harness, cold)
                 entry["start_to_ready_overhead_p50_ms"] = round(
                     entry["startToReadyMs"]["p50"] - entry["cold_start_ms"]["p50"], 1)
             entry["missed"] = missed

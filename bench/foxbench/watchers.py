@@ -222,6 +222,7 @@ def compare_startup(binary, root, files, rounds=3, make=True):
     from . import trees
 
     tree = trees.make_tree(root, files) if make else trees.existing_tree(root)
+    os.sync()  # the new files' write-back is not to run beside the starts
     contenders = [w for w in (FoxReloadWatch(binary), InotifyWait()) if w.available()]
     runs = {w.name: [] for w in contenders}
     for _ in range(rounds):

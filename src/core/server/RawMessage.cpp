@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace foxreload::jsonrpc {
@@ -214,11 +216,15 @@ ReadResult read(const QByteArray& bytes)
 
 QByteArray withReplaced(const RawMessage& message, Span span, QByteArrayView replacement)
 {
-    QByteArray out;
-    out.reserve(message.bytes.size() - span.size() + replacement.size());
-    out.append(message.bytes.constData(), span.begin);
-    out.append(replacement);
-    out.append(message.bytes.constData() + span.end, message.bytes.size() - span.end);
+    // Three copies into a buffer of the final size: Qt 6.4's append() goes through the general
+    // insert(), which was a twelfth of the proxy's time per forwarded message.
+    const qsizetype tail = message.bytes.size() - span.end;
+    QByteArray out(span.begin + replacement.size() + tail, Qt::Uninitialized);
+    char* at = out.data();
+    std::memcpy(at, message.bytes.constData(), size_t(span.begin));
+    if (!replacement.isEmpty()) // memcpy from a null view's data() is undefined even for 0 bytes
+        std::memcpy(at + span.begin, replacement.data(), size_t(replacement.size()));
+    std::memcpy(at + span.begin + replacement.size(), message.bytes.constData() + span.end, size_t(tail));
     return out;
 }
 
