@@ -41,7 +41,7 @@ def parse_args(argv):
                     "the proxy's added round trip; a soak of 10,000 reloads. It builds nothing: build "
                     "foxreload first (Release). Competitors that are not installed are skipped with a note.")
     parser.add_argument("--quick", action="store_true",
-                        help="a smoke run under a minute: small tree, few edits, no soak")
+                        help="a smoke run of about two minutes: small trees, few edits, no soak")
     parser.add_argument("--binary", default=os.path.join(REPO_DIR, "build", "src", "foxreload"),
                         help="the foxreload binary (default: build/src/foxreload)")
     parser.add_argument("--out", default=None,
