@@ -4,6 +4,8 @@
 #include "common/CliProcess.h"
 #include "common/ExampleProject.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +18,16 @@ constexpr int kTimeout = 30000;
 QString field(const QJsonObject& object, const char* key)
 {
     return object.value(QLatin1StringView(key)).toString();
+}
+
+// The parent of a process, from /proc/<pid>/stat (the field after the state); 0 when gone.
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong();
 }
 
 bool isStartupDone(const QJsonObject& event)
@@ -57,6 +69,11 @@ private Q_SLOTS:
         QCOMPARE(field(startup, "outcome"), u"success"_s);
         const qint64 firstPid = startup.value("pid"_L1).toInteger();
         QVERIFY(firstPid > 0);
+#ifdef Q_OS_LINUX
+        // The server's supervisor is the small program beside the binary, not a second foxreload.
+        const QString supervisor = QFile::symLinkTarget(u"/proc/%1/exe"_s.arg(parentOf(firstPid)));
+        QCOMPARE(QFileInfo(supervisor).fileName(), u"foxreload-supervisor"_s);
+#endif
         const QJsonObject watching = cli.events(u"watching"_s).value(0);
         QVERIFY(watching.value("files"_L1).toInt() > 5);
         QVERIFY(watching.value("prunedTrees"_L1).toInt() >= 1);

@@ -6,6 +6,7 @@
 #include "platform/ProcessSupervisor.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -42,6 +43,60 @@ struct SupervisedChild
     }
 };
 
+// Which program the supervisor runs as, for the objects made while this lives: the small
+// foxreload-supervisor program, or (a path that does not exist) the test's own executable.
+class SupervisorProgram
+{
+public:
+    explicit SupervisorProgram(const QString& program)
+        : m_previous(qgetenv("FOXRELOAD_SUPERVISOR"))
+        , m_wasSet(qEnvironmentVariableIsSet("FOXRELOAD_SUPERVISOR"))
+    {
+        qputenv("FOXRELOAD_SUPERVISOR", QFile::encodeName(program));
+    }
+    ~SupervisorProgram()
+    {
+        if (m_wasSet)
+            qputenv("FOXRELOAD_SUPERVISOR", m_previous);
+        else
+            qunsetenv("FOXRELOAD_SUPERVISOR");
+    }
+    SupervisorProgram(const SupervisorProgram&) = delete;
+    SupervisorProgram& operator=(const SupervisorProgram&) = delete;
+
+private:
+    QByteArray m_previous;
+    bool m_wasSet;
+};
+
+// The two programs the supervisor can run as; each supervisor test runs with both.
+struct SupervisorRow
+{
+    const char* label;
+    QString program; // FOXRELOAD_SUPERVISOR
+    QString executable; // what /proc/<supervisor>/exe then names
+};
+
+QList<SupervisorRow> supervisorRows()
+{
+    QList<SupervisorRow> rows;
+#ifdef FOXRELOAD_SUPERVISOR_PROGRAM
+    const QString helper = QFileInfo(QStringLiteral(FOXRELOAD_SUPERVISOR_PROGRAM)).canonicalFilePath();
+    rows.append({ "program", helper, helper });
+#endif
+    rows.append({ "own executable", u"/nonexistent/foxreload-supervisor"_s,
+        QFileInfo(QCoreApplication::applicationFilePath()).canonicalFilePath() });
+    return rows;
+}
+
+void addSupervisorRows()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("executable");
+    for (const SupervisorRow& row : supervisorRows())
+        QTest::newRow(row.label) << row.program << row.executable;
+}
+
 bool pidGone(qint64 pid)
 {
     // Gone, or a zombie nobody reaps any more.
@@ -61,8 +116,13 @@ private Q_SLOTS:
     void childStdinCarriesLines_data();
     void childStdinCarriesLines();
     void closeWhenWrittenSendsEofAfterTheQueue();
+    void supervisorRunsAsTheProgramFound_data();
+    void supervisorRunsAsTheProgramFound();
+    void exitIsTheServers_data();
+    void exitIsTheServers();
     void terminateGroupThenKillTree_data();
     void terminateGroupThenKillTree();
+    void destroyingTheSupervisorKillsTheTree_data();
     void destroyingTheSupervisorKillsTheTree();
     void consoleSignals_data();
     void consoleSignals();
@@ -121,16 +181,81 @@ void TestPlatformProcess::closeWhenWrittenSendsEofAfterTheQueue()
     QVERIFY(!child.stdinPipe.isOpen());
 }
 
+void TestPlatformProcess::supervisorRunsAsTheProgramFound_data()
+{
+    addSupervisorRows();
+}
+
+void TestPlatformProcess::supervisorRunsAsTheProgramFound()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, executable);
+#ifndef Q_OS_LINUX
+    QSKIP("the supervisor process is Linux's (ProcessSupervisor_mac.cpp uses a process group)");
+#endif
+    const SupervisorProgram use(program);
+    SupervisedChild child;
+    QVERIFY(child.start(u"sleep"_s, { u"300"_s }));
+    const qint64 supervisor = child.process.processId();
+    QVERIFY(child.supervisor->serverPid() != supervisor);
+    QCOMPARE(QFile::symLinkTarget(u"/proc/%1/exe"_s.arg(supervisor)), executable);
+    // It names itself once running (the fallback first loads everything FoxReload links).
+    const auto name = [supervisor] {
+        QFile comm(u"/proc/%1/comm"_s.arg(supervisor));
+        return comm.open(QIODevice::ReadOnly) ? comm.readAll().trimmed() : QByteArray {};
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(name(), QByteArray("foxreload-sv"), 10000);
+    child.supervisor->killTree();
+    QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 10000);
+}
+
+void TestPlatformProcess::exitIsTheServers_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<int>("exitStatus");
+    QTest::addColumn<int>("exitCode");
+    const QList<std::tuple<QString, QString, int, int>> ends {
+        { u"exits 0"_s, u"exit 0"_s, QProcess::NormalExit, 0 },
+        { u"exits 7"_s, u"exit 7"_s, QProcess::NormalExit, 7 },
+        { u"dies of SIGSEGV"_s, u"kill -SEGV $$"_s, QProcess::CrashExit, SIGSEGV },
+    };
+    for (const SupervisorRow& row : supervisorRows()) {
+        for (const auto& [label, script, status, code] : ends)
+            QTest::addRow("%s, %s", row.label, qPrintable(label)) << row.program << script << status << code;
+    }
+}
+
+void TestPlatformProcess::exitIsTheServers()
+{
+    // QProcess waits for the supervisor; what it reports must be what the server did.
+    QFETCH(QString, program);
+    QFETCH(QString, script);
+    QFETCH(int, exitStatus);
+    QFETCH(int, exitCode);
+    const SupervisorProgram use(program);
+    SupervisedChild child;
+    QVERIFY(child.start(u"sh"_s, { u"-c"_s, script }));
+    QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 10000);
+    QCOMPARE(int(child.process.exitStatus()), exitStatus);
+    QCOMPARE(child.process.exitCode(), exitCode);
+}
+
 void TestPlatformProcess::terminateGroupThenKillTree_data()
 {
+    QTest::addColumn<QString>("program");
     QTest::addColumn<bool>("ignoresTerm");
-    QTest::newRow("ends on SIGTERM") << false;
-    QTest::newRow("ignores SIGTERM: killTree") << true;
+    for (const SupervisorRow& row : supervisorRows()) {
+        QTest::addRow("%s, ends on SIGTERM", row.label) << row.program << false;
+        QTest::addRow("%s, ignores SIGTERM: killTree", row.label) << row.program << true;
+    }
 }
 
 void TestPlatformProcess::terminateGroupThenKillTree()
 {
+    QFETCH(QString, program);
     QFETCH(bool, ignoresTerm);
+    const SupervisorProgram use(program);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString pids = dir.filePath(u"pids"_s);
@@ -158,8 +283,15 @@ void TestPlatformProcess::terminateGroupThenKillTree()
     QTRY_VERIFY_WITH_TIMEOUT(pidGone(server) && pidGone(grandchild), 10000);
 }
 
+void TestPlatformProcess::destroyingTheSupervisorKillsTheTree_data()
+{
+    addSupervisorRows();
+}
+
 void TestPlatformProcess::destroyingTheSupervisorKillsTheTree()
 {
+    QFETCH(QString, program);
+    const SupervisorProgram use(program);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString pids = dir.filePath(u"pids"_s);

@@ -129,6 +129,7 @@ void TestPackage::installsItsFiles_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("executable");
     QTest::newRow("program") << u"usr/bin/foxreload"_s << true;
+    QTest::newRow("server supervisor") << u"usr/libexec/foxreload/foxreload-supervisor"_s << true;
     QTest::newRow("GUI module") << u"usr/" FOXRELOAD_INSTALL_LIBDIR "/foxreload/foxreload-gui.so"_s << false;
     QTest::newRow("desktop entry") << u"usr/share/applications/io.github.foxreload.FoxReload.desktop"_s
                                    << false;

@@ -23,8 +23,9 @@ namespace foxreload::platform {
 //
 // Linux (ProcessSupervisor_linux.cpp): QProcess forks a child; the child modifier makes that child
 // fork the server (which then execs the server command with the stdio QProcess prepared) and exec
-// FoxReload's own executable as the supervisor (QProcess forks with vfork semantics: the child
-// must exec before FoxReload goes on). The supervisor only waits. It is a child subreaper, so
+// the supervisor, the small program foxreload-supervisor or else FoxReload's own executable
+// (SupervisorLoop.h; QProcess forks with vfork semantics: the child must exec before FoxReload
+// goes on). The supervisor only waits. It is a child subreaper, so
 // every process of the server's tree that loses its parent — daemons that double-fork and
 // setsid() included — is re-parented to it. It holds the read end of a pipe whose only writer is
 // this object: end-of-file on it (FoxReload exited, crashed or was killed with SIGKILL, or
