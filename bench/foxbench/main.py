@@ -18,11 +18,11 @@ PARTS = ("latency", "burst", "reload", "proxy", "idle", "soak", "startup")
 PROFILES = {
     "full": {"sizes": [1000, 10000, 100000], "edits": 200, "idle_s": 10.0, "excluded_edits": 20,
              "rate_edits": 500, "grace_s": 3.0, "burst_files": 10000, "burst_runs": 3, "reloads": 50,
-             "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
+             "full_restarts": 150, "cold_starts": 20, "proxy_methods": ["ping", "echo"], "proxy_latency": 2000,
              "proxy_throughput_s": 3.0, "proxy_rounds": 5, "soak": 10000, "idle_settle_s": 9.0,
              "startup_files": 1000000, "startup_rounds": 3},
     "quick": {"sizes": [1000], "edits": 30, "idle_s": 1.0, "excluded_edits": 5, "rate_edits": 50,
-              "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "cold_starts": 5,
+              "grace_s": 0.5, "burst_files": 1000, "burst_runs": 1, "reloads": 8, "full_restarts": 8, "cold_starts": 5,
               "proxy_methods": ["ping"], "proxy_latency": 300, "proxy_throughput_s": 1.0,
               "proxy_rounds": 1, "soak": 0, "idle_settle_s": 9.0,
               "startup_files": 10000, "startup_rounds": 1},
@@ -117,8 +117,9 @@ def main(argv):
             log("reload: server cold start")
             server = projects.copy_server(os.path.join(tmp, "coldstart", "reynard"))
             results["cold_start"] = guarded(lambda: reload.cold_start(server, profile["cold_starts"]))
-            log(f"reload: {profile['reloads']} hot reloads and {profile['reloads']} full restarts")
-            results["reload"] = guarded(lambda: reload.end_to_end(binary, tmp, profile["reloads"], 50))
+            log(f"reload: {profile['reloads']} hot reloads and {profile['full_restarts']} full restarts")
+            results["reload"] = guarded(
+                lambda: reload.end_to_end(binary, tmp, profile["reloads"], 50, full_runs=profile["full_restarts"]))
             log(f"reload: {profile['reloads']} hot reloads with settle_ms 0 (the quiet window alone)")
             results["reload_settle_off"] = guarded(
                 lambda: reload.hot_reload_reference(binary, tmp, profile["reloads"], 50))

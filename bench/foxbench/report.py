@@ -366,8 +366,10 @@ def markdown(results):
             out.append(f"Failed: {rl['error']}\n")
         else:
             out.append(f"`foxreload run --json` on a copy of examples/reynard-server with its rules, debounce "
-                       f"{rl['debounce_ms']} ms, no rate limit; {rl['runs']} saves each (in-place rewrite with a "
-                       "new comment line, 100 ms after the previous reload finished). *Harness*: save (after "
+                       f"{rl['debounce_ms']} ms, no rate limit; {rl['runs']} hot reloads and "
+                       f"{rl.get('full_runs', rl['runs'])} full restarts, each a save (in-place rewrite with a "
+                       "new comment line, 100 ms after the previous reload finished; after each full restart the "
+                       "harness starts the same server cold, the reference of the targets row). *Harness*: save (after "
                        "close) → arrival of the `reload_finished` line; *totalMs*: FoxReload's own figure "
                        "(first change detected → server ready).\n")
             rows = []

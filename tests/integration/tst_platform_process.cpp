@@ -120,6 +120,9 @@ private Q_SLOTS:
     void supervisorRunsAsTheProgramFound();
     void exitIsTheServers_data();
     void exitIsTheServers();
+    void serverGetsItsEnvironment_data();
+    void serverGetsItsEnvironment();
+    void programThatCannotRunFailsToStart();
     void terminateGroupThenKillTree_data();
     void terminateGroupThenKillTree();
     void destroyingTheSupervisorKillsTheTree_data();
@@ -239,6 +242,56 @@ void TestPlatformProcess::exitIsTheServers()
     QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 10000);
     QCOMPARE(int(child.process.exitStatus()), exitStatus);
     QCOMPARE(child.process.exitCode(), exitCode);
+}
+
+void TestPlatformProcess::serverGetsItsEnvironment_data()
+{
+    QTest::addColumn<bool>("ownEnvironment");
+    QTest::newRow("set with setProcessEnvironment") << true;
+    QTest::newRow("inherited from FoxReload") << false;
+}
+
+void TestPlatformProcess::serverGetsItsEnvironment()
+{
+    // The server's exec is prepared by ProcessSupervisor, not QProcess: it must see what QProcess
+    // would have given it, arguments with spaces included.
+    QFETCH(bool, ownEnvironment);
+    qputenv("FOXRELOAD_TEST_INHERITED", "from the parent");
+    SupervisedChild child;
+    if (ownEnvironment) {
+        QProcessEnvironment environment;
+        environment.insert(u"FOXRELOAD_TEST_OWN"_s, u"given to the server"_s);
+        environment.insert(u"PATH"_s, qEnvironmentVariable("PATH"));
+        child.process.setProcessEnvironment(environment);
+    }
+    QVERIFY(child.start(u"sh"_s,
+        { u"-c"_s, u"printf '%s|%s|%s' \"$FOXRELOAD_TEST_OWN\" \"$FOXRELOAD_TEST_INHERITED\" \"$0\""_s,
+            u"an argument with spaces"_s }));
+    QTRY_VERIFY_WITH_TIMEOUT(child.process.state() == QProcess::NotRunning, 10000);
+    qunsetenv("FOXRELOAD_TEST_INHERITED");
+    const QByteArray expected = ownEnvironment ? "given to the server||an argument with spaces"
+                                               : "|from the parent|an argument with spaces";
+    QCOMPARE(child.process.readAllStandardOutput(), expected);
+    QCOMPARE(child.process.exitCode(), 0);
+}
+
+void TestPlatformProcess::programThatCannotRunFailsToStart()
+{
+    // Executable, but not a program the kernel can run: QProcess reports it as it always did.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"not-a-program"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\x7f"
+               "ELF this is not an executable\n");
+    file.close();
+    QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeOwner));
+    SupervisedChild child;
+    QSignalSpy errors(&child.process, &QProcess::errorOccurred);
+    QVERIFY(!child.start(path, {}));
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
+    QCOMPARE(errors.first().first().value<QProcess::ProcessError>(), QProcess::FailedToStart);
 }
 
 void TestPlatformProcess::terminateGroupThenKillTree_data()

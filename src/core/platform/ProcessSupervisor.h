@@ -22,7 +22,8 @@ namespace foxreload::platform {
 // later steps (terminateGroup(), then killTree()).
 //
 // Linux (ProcessSupervisor_linux.cpp): QProcess forks a child; the child modifier makes that child
-// fork the server (which then execs the server command with the stdio QProcess prepared) and exec
+// start the server's process (clone(CLONE_VM | CLONE_VFORK), as posix_spawn does; it execs the
+// server command with the stdio QProcess prepared) and exec
 // the supervisor, the small program foxreload-supervisor or else FoxReload's own executable
 // (SupervisorLoop.h; QProcess forks with vfork semantics: the child must exec before FoxReload
 // goes on). The supervisor only waits. It is a child subreaper, so

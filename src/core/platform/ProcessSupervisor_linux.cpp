@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <csignal>
 #include <fcntl.h>
@@ -21,8 +22,9 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
-using namespace Qt::StringLiterals;
+extern char** environ;
 
 namespace foxreload::platform {
 
@@ -81,6 +83,95 @@ QByteArray findSupervisorProgram()
     return {};
 }
 
+// What the server's own process needs to exec it without a fork of FoxReload: its program, argv
+// and environment, prepared in FoxReload beforehand (nothing may be allocated in the child), and a
+// stack of its own. It is started with clone(CLONE_VM | CLONE_VFORK), as posix_spawn does, so it
+// shares memory with the supervisor-to-be, which waits until the server has exec'd. A fork here
+// copied all of FoxReload's page tables while FoxReload waited (1-5 ms on two cores), and then made
+// FoxReload fault on every page it wrote afterwards.
+struct ServerLaunch
+{
+    static constexpr size_t kStackSize = 128 * 1024;
+
+    QByteArray program;
+    QList<QByteArray> strings; // owns what argv and envp point to
+    std::vector<char*> argv;
+    std::vector<char*> envp;
+    bool inheritEnvironment = true;
+    std::unique_ptr<char[]> stack = std::make_unique<char[]>(kStackSize);
+
+    // Set in the child, before the clone
+    pid_t supervisor = 0;
+    sigset_t previousMask {};
+    // Set by the server's process when its exec failed
+    int execError = 0;
+
+    void* stackTop() const
+    {
+        const auto top = reinterpret_cast<quintptr>(stack.get() + kStackSize);
+        return reinterpret_cast<void*>(top & ~quintptr(15));
+    }
+};
+
+// The server's process, on its own stack, sharing memory with its parent until it execs.
+int execServer(void* raw) FOXRELOAD_IN_VFORK_CHILD;
+int execServer(void* raw)
+{
+    auto* launch = static_cast<ServerLaunch*>(raw);
+    // It dies if its supervisor is killed, and gets the signal mask it had.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != launch->supervisor)
+        ::_exit(127);
+    ::sigprocmask(SIG_SETMASK, &launch->previousMask, nullptr);
+    ::execve(launch->program.constData(), launch->argv.data(),
+        launch->inheritEnvironment ? environ : launch->envp.data());
+    launch->execError = errno ? errno : ENOEXEC;
+    ::_exit(127);
+}
+
+// The server's exec as QProcess would do it; nullptr when its program cannot be found here (then
+// the server's process is a fork that returns to QProcess, which reports the failure its way).
+std::unique_ptr<ServerLaunch> prepareLaunch(const QProcess& process)
+{
+    auto launch = std::make_unique<ServerLaunch>();
+    QString program = process.program();
+    if (!program.contains(u'/'))
+        program = QStandardPaths::findExecutable(program);
+    if (program.isEmpty())
+        return nullptr;
+    launch->program = QFile::encodeName(program);
+    launch->strings.append(launch->program);
+    for (const QString& argument : process.arguments())
+        launch->strings.append(argument.toLocal8Bit());
+    const qsizetype argumentCount = launch->strings.size();
+    const QProcessEnvironment environment = process.processEnvironment();
+    launch->inheritEnvironment = environment.isEmpty();
+    if (!launch->inheritEnvironment) {
+        for (const QString& variable : environment.toStringList())
+            launch->strings.append(variable.toLocal8Bit());
+    }
+    for (qsizetype i = 0; i < launch->strings.size(); ++i)
+        (i < argumentCount ? launch->argv : launch->envp).push_back(launch->strings[i].data());
+    launch->argv.push_back(nullptr);
+    launch->envp.push_back(nullptr);
+    return launch;
+}
+
+// Starts the server's process from the supervisor-to-be; its pid once it has exec'd, or -1.
+pid_t launchServer(ServerLaunch* launch) FOXRELOAD_IN_VFORK_CHILD;
+pid_t launchServer(ServerLaunch* launch)
+{
+    if (!launch)
+        return -1;
+    launch->execError = 0;
+    const pid_t server = ::clone(&execServer, launch->stackTop(), CLONE_VM | CLONE_VFORK | SIGCHLD, launch);
+    if (server > 0 && launch->execError != 0) {
+        ::waitpid(server, nullptr, 0);
+        return -1;
+    }
+    return server;
+}
+
 // The fallback entry point: when no foxreload-supervisor program is found, childSetup() execs
 // this executable itself under that name. Running before main() (and before anything of FoxReload's
 // is set up) makes it work for every executable that links the platform layer: foxreload itself
@@ -104,6 +195,7 @@ struct ProcessSupervisor::Tree
     int reportRead = -1; // the supervisor writes the server's pid here
     int reportWrite = -1;
     QByteArray program; // the supervisor's executable; empty: this one (/proc/self/exe)
+    std::unique_ptr<ServerLaunch> launch; // the next server's exec, from prepare()
     qint64 groupId = 0; // the supervisor's pid, which is also the tree's process group
     qint64 serverPid = 0;
     bool supervised = false; // false: the pipes could not be made; plain process group only
@@ -146,7 +238,8 @@ std::function<void()> ProcessSupervisor::Tree::childSetup() const
             ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         };
     }
-    return [controlFd = controlRead, reportFd = reportWrite, program = program]() FOXRELOAD_IN_VFORK_CHILD {
+    return [controlFd = controlRead, reportFd = reportWrite, program = program,
+               launch = launch.get()]() FOXRELOAD_IN_VFORK_CHILD {
         ::setpgid(0, 0); // the tree's group: stop() signals it, a terminal's Ctrl-C does not reach it
         sigset_t all;
         sigset_t previous;
@@ -155,7 +248,13 @@ std::function<void()> ProcessSupervisor::Tree::childSetup() const
         ::sigprocmask(SIG_BLOCK, &all, &previous);
         ::prctl(PR_SET_CHILD_SUBREAPER, 1); // kept across exec as well
         const pid_t supervisor = ::getpid();
-        const pid_t server = forkRaw();
+        if (launch) {
+            launch->supervisor = supervisor;
+            launch->previousMask = previous;
+        }
+        pid_t server = launchServer(launch);
+        if (server < 0)
+            server = forkRaw();
         if (server == 0) {
             // The server: it dies if its supervisor is killed, and gets the signal mask it had.
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -202,6 +301,8 @@ std::function<void()> ProcessSupervisor::Tree::childSetup() const
 
 void ProcessSupervisor::prepare(QProcess& process, qintptr childStdin)
 {
+    if (d->supervised)
+        d->launch = prepareLaunch(process);
     process.setChildProcessModifier(
         [stdinFd = int(childStdin), supervisorSetup = d->childSetup()]() FOXRELOAD_IN_VFORK_CHILD {
             if (stdinFd >= 0)
