@@ -98,7 +98,8 @@ struct ServerLaunch
     std::vector<char*> argv;
     std::vector<char*> envp;
     bool inheritEnvironment = true;
-    std::unique_ptr<char[]> stack = std::make_unique<char[]>(kStackSize);
+    // Not zeroed (make_unique would touch every page): only what the exec uses becomes resident.
+    std::unique_ptr<char[]> stack { new char[kStackSize] };
 
     // Set in the child, before the clone
     pid_t supervisor = 0;
