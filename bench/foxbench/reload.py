@@ -85,15 +85,14 @@ def end_to_end(binary, tmp, runs, debounce_ms, gap_s=0.1, full_runs=None):
                           projects.EXAMPLE_RULES, debounce_ms)
     # The reference server for the interleaved cold starts: a copy of its own, outside the watched tree.
     cold_copy = projects.copy_server(os.path.join(tmp, "reload", "reynard-cold"))
+    full_runs = full_runs or runs
     session = projects.RunSession(binary, project, tmp)
-    result = {"debounce_ms": debounce_ms, "runs": runs, "full_runs": full_runs or runs,
-              "command": " ".join(session.argv)}
+    result = {"debounce_ms": debounce_ms, "runs": runs, "full_runs": full_runs, "command": " ".join(session.argv)}
     try:
         session.wait_started()
-        cases = [("hot_reload", "tools/weather.py"), ("full_restart", "main.py")]
-        for strategy, relative in cases:
+        cases = [("hot_reload", "tools/weather.py", runs), ("full_restart", "main.py", full_runs)]
+        for strategy, relative, count in cases:
             harness, events, missed, cold = [], [], 0, []
-            count = full_runs if strategy == "full_restart" and full_runs else runs
             for i in range(count):
                 took, event = _edit_and_wait(session, os.path.join(project, relative), relative, i, 15)
                 if took is None:

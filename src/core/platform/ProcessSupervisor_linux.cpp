@@ -94,7 +94,8 @@ struct ServerLaunch
     static constexpr size_t kStackSize = 128 * 1024;
 
     QByteArray program;
-    QList<QByteArray> strings; // owns what argv and envp point to
+    QList<QByteArray> arguments; // what argv points to, the program first
+    QList<QByteArray> environment; // what envp points to
     std::vector<char*> argv;
     std::vector<char*> envp;
     bool inheritEnvironment = true;
@@ -141,29 +142,31 @@ std::unique_ptr<ServerLaunch> prepareLaunch(const QProcess& process)
     if (program.isEmpty())
         return nullptr;
     launch->program = QFile::encodeName(program);
-    launch->strings.append(launch->program);
+    launch->arguments.append(launch->program);
     for (const QString& argument : process.arguments())
-        launch->strings.append(argument.toLocal8Bit());
-    const qsizetype argumentCount = launch->strings.size();
+        launch->arguments.append(argument.toLocal8Bit());
     const QProcessEnvironment environment = process.processEnvironment();
     launch->inheritEnvironment = environment.isEmpty();
-    if (!launch->inheritEnvironment) {
-        for (const QString& variable : environment.toStringList())
-            launch->strings.append(variable.toLocal8Bit());
-    }
-    for (qsizetype i = 0; i < launch->strings.size(); ++i)
-        (i < argumentCount ? launch->argv : launch->envp).push_back(launch->strings[i].data());
+    for (const QString& variable : environment.toStringList())
+        launch->environment.append(variable.toLocal8Bit());
+    for (QByteArray& argument : launch->arguments)
+        launch->argv.push_back(argument.data());
+    for (QByteArray& variable : launch->environment)
+        launch->envp.push_back(variable.data());
     launch->argv.push_back(nullptr);
     launch->envp.push_back(nullptr);
     return launch;
 }
 
 // Starts the server's process from the supervisor-to-be; its pid once it has exec'd, or -1.
-pid_t launchServer(ServerLaunch* launch) FOXRELOAD_IN_VFORK_CHILD;
-pid_t launchServer(ServerLaunch* launch)
+pid_t launchServer(
+    ServerLaunch* launch, pid_t supervisor, const sigset_t& previousMask) FOXRELOAD_IN_VFORK_CHILD;
+pid_t launchServer(ServerLaunch* launch, pid_t supervisor, const sigset_t& previousMask)
 {
     if (!launch)
         return -1;
+    launch->supervisor = supervisor;
+    launch->previousMask = previousMask;
     launch->execError = 0;
     const pid_t server = ::clone(&execServer, launch->stackTop(), CLONE_VM | CLONE_VFORK | SIGCHLD, launch);
     if (server > 0 && launch->execError != 0) {
@@ -249,11 +252,7 @@ std::function<void()> ProcessSupervisor::Tree::childSetup() const
         ::sigprocmask(SIG_BLOCK, &all, &previous);
         ::prctl(PR_SET_CHILD_SUBREAPER, 1); // kept across exec as well
         const pid_t supervisor = ::getpid();
-        if (launch) {
-            launch->supervisor = supervisor;
-            launch->previousMask = previous;
-        }
-        pid_t server = launchServer(launch);
+        pid_t server = launchServer(launch, supervisor, previous);
         if (server < 0)
             server = forkRaw();
         if (server == 0) {
@@ -279,10 +278,8 @@ std::function<void()> ProcessSupervisor::Tree::childSetup() const
         char serverText[16];
         formatNumber(controlFd, controlText);
         formatNumber(forkedPid, serverText);
-        char name[sizeof supervisor::kProgramName];
-        for (size_t i = 0; i < sizeof name; ++i)
-            name[i] = supervisor::kProgramName[i];
-        char* arguments[] = { name, controlText, serverText, nullptr };
+        // execve's argv is char* const[] for C's sake; it does not write to the strings.
+        char* arguments[] = { const_cast<char*>(supervisor::kProgramName), controlText, serverText, nullptr };
         char* environment[] = { nullptr };
         if (!program.isEmpty())
             ::execve(program.constData(), arguments, environment);
