@@ -196,6 +196,63 @@ private Q_SLOTS:
         QCOMPARE(next.reasons, plan.reasons);
     }
 
+    // Another process (`foxreload forget`, a second session) writes through a connection of
+    // its own: the learner sees what it learned and what it forgot at the next plan.
+    void learnerSeesWhatAnotherProcessLearnsAndForgets()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"history.sqlite"_s);
+        const QString root = dir.filePath(u"project"_s);
+        HistoryStore mine;
+        QVERIFY(mine.open(file));
+        HistoryStore other;
+        QVERIFY(other.open(file));
+        StrategyLearner learner(root, {}, &mine);
+        const ReloadPlan plan
+            = planFor(root, u"services/cache.py"_s, ReloadStrategy::HotReload, u"services/**"_s);
+        ReloadPlan next = plan;
+        learner.adjust(next);
+        QCOMPARE(next.strategy, ReloadStrategy::HotReload);
+
+        StrategyLearner elsewhere(root, {}, &other);
+        for (int i = 0; i < 3; ++i)
+            elsewhere.recordResult(resultOf(plan, false));
+        next = plan;
+        learner.adjust(next);
+        QCOMPARE(next.strategy, ReloadStrategy::ServiceRestart);
+
+        QCOMPARE(other.forgetLearned(root, { u"services/cache.py"_s }), 3);
+        next = plan;
+        learner.adjust(next);
+        QCOMPARE(next.strategy, ReloadStrategy::HotReload);
+    }
+
+    // What the learner reads again hangs on this mark: it stays put for the store's own
+    // recordLearnedOutcome() (the learner keeps that in memory) and moves for everything else.
+    void learnedOutcomesMarkMovesForWhatTheLearnerDidNotWrite()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"history.sqlite"_s);
+        HistoryStore mine;
+        QCOMPARE(mine.learnedOutcomesMark().dataVersion, -1); // not open
+        QVERIFY(mine.open(file));
+        HistoryStore other;
+        QVERIFY(other.open(file));
+        const LearnedOutcomeRecord outcome { 0, u"/p"_s, u"tools/a.py"_s, u"hot_reload"_s, u"failed"_s,
+            QDateTime::currentDateTimeUtc() };
+        const LearnedOutcomesMark start = mine.learnedOutcomesMark();
+        QVERIFY(start.dataVersion >= 0);
+        mine.recordLearnedOutcome(outcome);
+        QVERIFY(mine.learnedOutcomesMark() == start);
+        other.recordLearnedOutcome(outcome);
+        const LearnedOutcomesMark afterOther = mine.learnedOutcomesMark();
+        QVERIFY(afterOther != start);
+        const LearnedOutcomesMark otherBefore = other.learnedOutcomesMark();
+        QCOMPARE(mine.forgetLearned(u"/p"_s, { u"tools/a.py"_s }), 2);
+        QVERIFY(mine.learnedOutcomesMark() != afterOther);
+        QVERIFY(other.learnedOutcomesMark() != otherBefore);
+    }
+
     void fixedRuleWins()
     {
         QTemporaryDir dir;

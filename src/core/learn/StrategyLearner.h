@@ -4,6 +4,7 @@
 #include "common/ReloadPlan.h"
 #include "common/ReloadResult.h"
 #include "config/Config.h"
+#include "store/LearnedRows.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <QSet>
 
 #include <chrono>
+#include <optional>
 
 namespace foxreload {
 
@@ -46,8 +48,9 @@ private:
     bool isFixed(const FileChange& file) const;
     bool isLearnable(const FileChange& file) const;
     void remember(const QString& relativePath, ReloadStrategy strategy, LearnedOutcome outcome);
-    // Reads the memory again from the store when it holds everything (another process may have
-    // learned or forgotten since); otherwise the memory here stands.
+    // Reads the memory again from the store when it holds everything and another process has
+    // written to it since the last read (it may have learned or forgotten); otherwise the memory
+    // here stands.
     void refresh();
 
     QString m_projectRoot;
@@ -55,6 +58,7 @@ private:
     QPointer<HistoryStore> m_store;
     LearnPolicy m_policy;
     QHash<QString, QList<LearnedAttempt>> m_history;
+    std::optional<LearnedOutcomesMark> m_readAt; // the store's mark when m_history was read from it
 
     struct Success
     {

@@ -69,6 +69,7 @@ bool HistoryStore::open(const QString& path)
         return false;
     }
     m_available = true;
+    ++m_learnedLocalChanges; // another file, or the same one changed while it was closed
     Q_EMIT availabilityChanged(true);
     maybeApplyRetention(QDateTime::currentDateTimeUtc());
     return true;

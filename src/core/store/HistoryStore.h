@@ -366,6 +366,7 @@ public:
     // Deletes what was learned about these paths of the project; returns the rows deleted
     // (0 when the deletes are held until the database can be written).
     int forgetLearned(const QString& projectRoot, const QStringList& paths);
+    LearnedOutcomesMark learnedOutcomesMark() const; // a PRAGMA: cheap beside reading the rows
 
 Q_SIGNALS:
     // Said once per outage: names the file and what is wrong.
@@ -433,6 +434,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_externalTimer;
     qint64 m_dataVersion = -1;
+    quint64 m_learnedLocalChanges = 0; // forgetLearned() calls and opens (LearnedOutcomesMark)
     QDate m_lastRetentionDay;
     int m_droppedWrites = 0; // held writes dropped because too many were held
 

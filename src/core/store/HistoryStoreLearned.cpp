@@ -47,6 +47,7 @@ QList<LearnedOutcomeRecord> HistoryStore::learnedOutcomes(const QString& project
 
 int HistoryStore::forgetLearned(const QString& projectRoot, const QStringList& paths)
 {
+    ++m_learnedLocalChanges;
     int forgotten = 0;
     for (const QString& path : paths) {
         forgotten += int(writeOrHold(u"forget learned"_s,
@@ -55,6 +56,11 @@ int HistoryStore::forgetLearned(const QString& projectRoot, const QStringList& p
             WriteResult::RowsAffected));
     }
     return forgotten;
+}
+
+LearnedOutcomesMark HistoryStore::learnedOutcomesMark() const
+{
+    return { m_available ? m_db.dataVersion() : -1, m_learnedLocalChanges };
 }
 
 } // namespace foxreload

@@ -20,4 +20,16 @@ struct LearnedOutcomeRecord
     static constexpr int kKeptPerPath = 20;
 };
 
+// Moves whenever the learned outcomes may have changed other than by a recordLearnedOutcome()
+// of the store that gave it: another connection committed (another process: `foxreload
+// forget`, a second session), forgetLearned() was called on it, or it opened a database.
+// A reader that keeps what it recorded itself reads the rows again only when the mark moved.
+struct LearnedOutcomesMark
+{
+    qint64 dataVersion = -1; // the connection's PRAGMA data_version; -1 while unavailable
+    quint64 localChanges = 0;
+
+    friend bool operator==(const LearnedOutcomesMark&, const LearnedOutcomesMark&) = default;
+};
+
 } // namespace foxreload
