@@ -366,7 +366,9 @@ ChangeBatcher::ChangeBatcher(
         const QFileInfo info(path);
         return !info.isSymLink() && info.isFile();
     });
-    connect(&m_timer, &platform::DeadlineTimer::timeout, this, &ChangeBatcher::onTimeout);
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &ChangeBatcher::onTimeout);
 }
 
 void ChangeBatcher::setContentHashing(bool enabled)
@@ -434,13 +436,8 @@ void ChangeBatcher::rearm()
         m_timer.stop();
         return;
     }
-    // In a stream every event moves the deadline a little later. A timer already set for an
-    // earlier one is left as it is: it fires, finds the batch not due and is set again. That is
-    // one timer call per window instead of one per event.
-    if (m_timer.isActive() && m_armedFor <= *deadline)
-        return;
-    m_armedFor = *deadline;
-    m_timer.start(*deadline);
+    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now());
+    m_timer.start(std::max(wait, std::chrono::milliseconds(0)));
 }
 
 void ChangeBatcher::emitBatch(ChangeBatch batch)

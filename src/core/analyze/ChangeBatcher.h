@@ -1,11 +1,11 @@
 #pragma once
 
 #include "common/ReloadPlan.h"
-#include "platform/DeadlineTimer.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -149,8 +149,7 @@ private:
     std::chrono::milliseconds m_configuredQuiet;
     std::chrono::milliseconds m_settle { 0 };
     bool m_writeClosesReported = false;
-    platform::DeadlineTimer m_timer; // to the microsecond: a 5 ms settle time must not become 6
-    Clock::time_point m_armedFor; // the deadline m_timer is set for, while it is active
+    QTimer m_timer;
 };
 
 } // namespace foxreload
