@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -50,6 +51,32 @@ for line in sys.stdin:
         print(json.dumps({"jsonrpc": "2.0", "id": msg["id"], "result": {"tools": []}}), flush=True)
         print("flaky: giving up", file=sys.stderr, flush=True)
         sys.exit(4)
+)PY";
+
+// A server whose tools/list names its tool after how often it was asked ("listed_1", ...), and
+// whose foxreload/reload answers per scope what argv[1] says: {"tools": false} puts
+// "toolsChanged": false in the answer to scope "tools"; a scope it does not name gets no field.
+const QByteArray kCountsToolLists = R"PY(
+import json, sys
+answers = json.loads(sys.argv[1])
+listed = 0
+for line in sys.stdin:
+    msg = json.loads(line)
+    method, ident = msg.get("method"), msg.get("id")
+    if method == "initialize":
+        result = {"protocolVersion": msg["params"]["protocolVersion"], "capabilities": {"tools": {}},
+                  "serverInfo": {"name": "counting", "version": "1"}}
+    elif method == "tools/list":
+        listed += 1
+        result = {"tools": [{"name": "listed_%d" % listed, "inputSchema": {"type": "object"}}]}
+    elif method == "foxreload/reload":
+        scope = msg["params"]["scope"]
+        result = {"reloaded": [scope]}
+        if scope in answers:
+            result["toolsChanged"] = answers[scope]
+    else:
+        continue
+    print(json.dumps({"jsonrpc": "2.0", "id": ident, "result": result}), flush=True)
 )PY";
 } // namespace
 
@@ -111,6 +138,63 @@ private Q_SLOTS:
         QCOMPARE(result.toolsAdded, QStringList { u"echo_twice"_s });
         QVERIFY(orchestrator.server()->toolNames().contains(u"echo_twice"_s));
         QVERIFY(orchestrator.hotReloadSupported());
+    }
+
+    void hotReloadListsToolsOnlyWhenTheyMayHaveChanged_data()
+    {
+        QTest::addColumn<QByteArray>("answers");
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QString>("toolAfter");
+        const QStringList tool { u"tools/a.py"_s };
+        const QStringList serviceAndTool { u"services/cache.py"_s, u"tools/a.py"_s };
+        QTest::newRow("tools unchanged") << QByteArray(R"({"tools": false})") << tool << u"listed_1"_s;
+        QTest::newRow("tools changed") << QByteArray(R"({"tools": true})") << tool << u"listed_2"_s;
+        QTest::newRow("nothing said") << QByteArray("{}") << tool << u"listed_2"_s;
+        QTest::newRow("two scopes, both unchanged")
+            << QByteArray(R"({"services": false, "tools": false})") << serviceAndTool << u"listed_1"_s;
+        QTest::newRow("two scopes, one says nothing")
+            << QByteArray(R"({"tools": false})") << serviceAndTool << u"listed_2"_s;
+    }
+
+    void hotReloadListsToolsOnlyWhenTheyMayHaveChanged()
+    {
+        QFETCH(QByteArray, answers);
+        QFETCH(QStringList, files);
+        QFETCH(QString, toolAfter);
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(u"counting.py"_s), kCountsToolLists));
+        Config config = Config::defaults(dir.path());
+        config.server.command = u"python3"_s;
+        config.server.args = { dir.filePath(u"counting.py"_s), QString::fromUtf8(answers) };
+        config.server.cwd = dir.path();
+        ReloadOrchestrator orchestrator(config);
+        QSignalSpy finished(&orchestrator, &ReloadOrchestrator::reloadFinished);
+        orchestrator.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kReadyTimeout);
+        QCOMPARE(orchestrator.server()->toolNames(), QStringList { u"listed_1"_s });
+
+        ReloadPlan plan;
+        for (const QString& relative : files) {
+            FileChange change;
+            change.path = dir.filePath(relative);
+            change.relativePath = relative;
+            change.kind = FileEvent::Kind::Modified;
+            change.strategy = relative.startsWith(u"services/"_s) ? ReloadStrategy::ServiceRestart
+                                                                  : ReloadStrategy::HotReload;
+            plan.files.append(change);
+        }
+        plan.reduceFromFiles(); // a service file makes it a service restart: two scopes
+        plan.detectedAt = Clock::now();
+        orchestrator.submit(plan);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kReadyTimeout);
+        const ReloadResult result = lastResult(finished);
+        QVERIFY2(result.succeeded(), qPrintable(result.error + u'\n' + result.errorDetail));
+        QCOMPARE(result.performed, plan.strategy);
+        QCOMPARE(orchestrator.server()->toolNames(), QStringList { toolAfter });
+        const bool listedAgain = toolAfter != u"listed_1"_s;
+        QCOMPARE(result.toolsAdded, listedAgain ? QStringList { toolAfter } : QStringList {});
+        QCOMPARE(result.toolsRemoved, listedAgain ? QStringList { u"listed_1"_s } : QStringList {});
+        QCOMPARE(result.toolCount, 1);
     }
 
     void serviceRestartKeepsThePid()

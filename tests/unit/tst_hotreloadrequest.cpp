@@ -3,6 +3,7 @@
 #include "server/HotReloadRequest.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace foxreload;
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void params();
     void errorDetail_data();
     void errorDetail();
+    void saysToolsUnchanged_data();
+    void saysToolsUnchanged();
 };
 
 void TestHotReloadRequest::scopes_data()
@@ -123,6 +126,36 @@ void TestHotReloadRequest::errorDetail()
     reply.errorMessage = u"reload failed"_s;
     reply.errorData = data;
     QCOMPARE(hotreload::errorDetail(reply), detail);
+}
+
+void TestHotReloadRequest::saysToolsUnchanged_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<bool>("unchanged");
+    // The example server's answer, and what a server that says nothing about its tools sends.
+    QTest::newRow("false") << QByteArray(R"({"result": {"reloaded": ["tools.echo"], "toolsChanged": false}})")
+                           << true;
+    QTest::newRow("true") << QByteArray(R"({"result": {"toolsChanged": true}})") << false;
+    QTest::newRow("left out (the TypeScript adapter)")
+        << QByteArray(R"({"result": {"reloaded": ["src/tools/a.ts"], "generation": 2}})") << false;
+    QTest::newRow("not a boolean") << QByteArray(R"({"result": {"toolsChanged": "false"}})") << false;
+    QTest::newRow("zero") << QByteArray(R"({"result": {"toolsChanged": 0}})") << false;
+    QTest::newRow("null") << QByteArray(R"({"result": {"toolsChanged": null}})") << false;
+    QTest::newRow("a result that is no object") << QByteArray(R"({"result": [false]})") << false;
+    QTest::newRow("an error, whatever its data says")
+        << QByteArray(R"({"error": {"code": -32000, "message": "x", "data": {"toolsChanged": false}}})")
+        << false;
+}
+
+void TestHotReloadRequest::saysToolsUnchanged()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(bool, unchanged);
+    QJsonObject message = QJsonDocument::fromJson(answer).object();
+    QVERIFY(!message.isEmpty());
+    message.insert("jsonrpc"_L1, u"2.0"_s);
+    message.insert("id"_L1, 7);
+    QCOMPARE(hotreload::saysToolsUnchanged(jsonrpc::Reply::fromMessage(message)), unchanged);
 }
 
 QTEST_GUILESS_MAIN(TestHotReloadRequest)

@@ -41,6 +41,12 @@ QJsonObject params(const ReloadPlan& plan, const QString& scope)
         { "components"_L1, QJsonArray::fromStringList(components) } };
 }
 
+bool saysToolsUnchanged(const jsonrpc::Reply& reply)
+{
+    const QJsonValue changed = reply.result.toObject().value("toolsChanged"_L1);
+    return reply.ok() && changed.isBool() && !changed.toBool();
+}
+
 QString errorDetail(const jsonrpc::Reply& reply)
 {
     if (reply.errorData.isObject()) {

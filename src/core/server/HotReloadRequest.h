@@ -18,6 +18,11 @@ QStringList scopes(const ReloadPlan& plan, ReloadStrategy requested);
 // The request's params for one scope: {"scope", "files", "components"}.
 QJsonObject params(const ReloadPlan& plan, const QString& scope);
 
+// Whether the server's answer says that its tools, names and definitions, are as they were before
+// the reload: `"toolsChanged": false` in the result. Then FoxReload does not ask for tools/list
+// again. Anything else, the field left out included, says nothing.
+bool saysToolsUnchanged(const jsonrpc::Reply& reply);
+
 // What the server said about the error in the user's code: a string `data`, or its "traceback"
 // (else "detail") when `data` is an object.
 QString errorDetail(const jsonrpc::Reply& reply);

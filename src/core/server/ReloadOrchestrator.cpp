@@ -237,6 +237,7 @@ void ReloadOrchestrator::proceed()
             return;
         }
         m_job->pendingScopes = hotreload::scopes(m_job->plan, requested);
+        m_job->toolsMayHaveChanged = false; // until an answer does not say otherwise
         runHotReloadStep();
         return;
     }
@@ -253,6 +254,12 @@ void ReloadOrchestrator::escalateToFullRestart(const QString& reason)
 void ReloadOrchestrator::runHotReloadStep()
 {
     if (m_job->pendingScopes.isEmpty()) {
+        if (!m_job->toolsMayHaveChanged) {
+            // Every answer said the tools are as they were: the list FoxReload has is the
+            // server's, and a round trip (two wake-ups) less stands between a save and its reload.
+            finishJob(ReloadOutcome::Success);
+            return;
+        }
         m_current->refreshTools([this, server = m_current](const QString& error) {
             if (!m_job || server != m_current)
                 return;
@@ -270,6 +277,8 @@ void ReloadOrchestrator::runHotReloadStep()
             if (!m_job || server != m_current)
                 return;
             if (reply.ok()) {
+                m_job->toolsMayHaveChanged
+                    = m_job->toolsMayHaveChanged || !hotreload::saysToolsUnchanged(reply);
                 runHotReloadStep();
                 return;
             }

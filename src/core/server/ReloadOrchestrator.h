@@ -116,6 +116,7 @@ private:
         qint64 previousPid = 0;
         QStringList toolsBefore;
         QStringList pendingScopes; // hot reload: scopes still to ask for
+        bool toolsMayHaveChanged = true; // false: every hot reload answer said "toolsChanged": false
         QString hotReloadError; // a failed hot reload's text, kept if the fallback also fails
         bool built = false; // server.build succeeded for this job
         bool building = false; // a build run is in progress
