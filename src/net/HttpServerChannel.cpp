@@ -169,7 +169,7 @@ void HttpServerChannel::writeMessage(const QByteArray& message)
     outgoing.body = message;
     const jsonrpc::ReadResult read = jsonrpc::read(message);
     if (read.messages.size() == 1) {
-        const jsonrpc::RawMessage& parsed = read.messages.constFirst();
+        const jsonrpc::RawMessage& parsed = read.messages.front();
         outgoing.isRequest = parsed.isRequest();
         if (outgoing.isRequest) {
             outgoing.rawId = parsed.rawId().toByteArray();
@@ -357,8 +357,8 @@ void HttpServerChannel::onPostFinished(Post* post)
     // An HTTP error. Servers often put a JSON-RPC error in the body: that is the answer.
     const jsonrpc::ReadResult read = jsonrpc::read(rest);
     if (post->message.isRequest && read.problem.isEmpty() && read.messages.size() == 1
-        && read.messages.constFirst().isResponse()
-        && read.messages.constFirst().rawId() == QByteArrayView(post->message.rawId)) {
+        && read.messages.front().isResponse()
+        && read.messages.front().rawId() == QByteArrayView(post->message.rawId)) {
         deliver(oneLine(rest));
         done();
         return;

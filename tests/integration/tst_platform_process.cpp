@@ -1,8 +1,9 @@
 // The Unix implementation of the platform layer's process pieces with real processes:
-// ChildStdin (the server's stdin pipe), ProcessSupervisor (the tree and its stop order) and
-// ConsoleSignals (SIGINT/SIGTERM/SIGHUP on the event loop).
+// ChildStdin (the server's stdin pipe) and OutputBurst (its lines written together), ProcessSupervisor
+// (the tree and its stop order) and ConsoleSignals (SIGINT/SIGTERM/SIGHUP on the event loop).
 #include "platform/ChildStdin.h"
 #include "platform/ConsoleSignals.h"
+#include "platform/OutputBurst.h"
 #include "platform/ProcessSupervisor.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@
 
 #include <csignal>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -107,6 +109,16 @@ bool pidGone(qint64 pid)
     const qsizetype close = text.lastIndexOf(')');
     return close > 0 && text.mid(close + 2, 1) == "Z";
 }
+
+// What `cat` echoed of `expected`, read without the event loop: only what was really written to
+// its stdin can come back.
+QByteArray echoedWithoutEventLoop(QProcess& cat, qsizetype expected, int timeoutMs)
+{
+    QByteArray echoed;
+    while (echoed.size() < expected && cat.waitForReadyRead(timeoutMs))
+        echoed += cat.readAllStandardOutput();
+    return echoed;
+}
 } // namespace
 
 class TestPlatformProcess : public QObject
@@ -115,6 +127,9 @@ class TestPlatformProcess : public QObject
 private Q_SLOTS:
     void childStdinCarriesLines_data();
     void childStdinCarriesLines();
+    void lineOutsideABurstIsWrittenAtOnce();
+    void burstWritesItsLinesWhenTheOutermostEnds();
+    void burstOutlivesAPipeDestroyedInIt();
     void closeWhenWrittenSendsEofAfterTheQueue();
     void supervisorRunsAsTheProgramFound_data();
     void supervisorRunsAsTheProgramFound();
@@ -135,23 +150,33 @@ void TestPlatformProcess::childStdinCarriesLines_data()
 {
     QTest::addColumn<int>("lines");
     QTest::addColumn<int>("lineSize");
-    QTest::newRow("one short line") << 1 << 10;
-    QTest::newRow("many lines") << 2000 << 100;
-    QTest::newRow("lines larger than the pipe (queued)") << 8 << 300000;
+    QTest::addColumn<bool>("inBurst");
+    for (const bool inBurst : { false, true }) {
+        const char* how = inBurst ? "in a burst" : "one by one";
+        QTest::addRow("one short line, %s", how) << 1 << 10 << inBurst;
+        QTest::addRow("many lines, %s", how) << 2000 << 100 << inBurst;
+        QTest::addRow("lines larger than the pipe (queued), %s", how) << 8 << 300000 << inBurst;
+    }
 }
 
 void TestPlatformProcess::childStdinCarriesLines()
 {
     QFETCH(int, lines);
     QFETCH(int, lineSize);
+    QFETCH(bool, inBurst);
     SupervisedChild child;
     QVERIFY(child.start(u"cat"_s, {}));
     QVERIFY(child.stdinPipe.isOpen());
     QByteArray expected;
-    for (int i = 0; i < lines; ++i) {
-        const QByteArray line = QByteArray::number(i).leftJustified(lineSize, 'x');
-        child.stdinPipe.writeLine(line);
-        expected += line + '\n';
+    {
+        std::optional<OutputBurst> burst;
+        if (inBurst)
+            burst.emplace();
+        for (int i = 0; i < lines; ++i) {
+            const QByteArray line = QByteArray::number(i).leftJustified(lineSize, 'x');
+            child.stdinPipe.writeLine(line);
+            expected += line + '\n';
+        }
     }
     child.stdinPipe.closeWhenWritten();
     QByteArray echoed;
@@ -163,6 +188,54 @@ void TestPlatformProcess::childStdinCarriesLines()
     QVERIFY(echoed == expected); // in order, nothing lost or doubled
     QCOMPARE(child.process.exitCode(), 0); // cat saw EOF: the stdin closed once written
     QVERIFY(!child.stdinPipe.isOpen());
+}
+
+void TestPlatformProcess::lineOutsideABurstIsWrittenAtOnce()
+{
+    // Nothing runs the event loop here: the line must be in the pipe when writeLine() returns.
+    SupervisedChild child;
+    QVERIFY(child.start(u"cat"_s, {}));
+    QVERIFY(!OutputBurst::isOpen());
+    child.stdinPipe.writeLine("alone");
+    QCOMPARE(echoedWithoutEventLoop(child.process, 6, 10000), "alone\n"_ba);
+}
+
+void TestPlatformProcess::burstWritesItsLinesWhenTheOutermostEnds()
+{
+    SupervisedChild child;
+    QVERIFY(child.start(u"cat"_s, {}));
+    const QByteArray expected = "one\ntwo\nthree\n"_ba;
+    {
+        const OutputBurst outer;
+        {
+            const OutputBurst inner;
+            QVERIFY(OutputBurst::isOpen());
+            child.stdinPipe.writeLine("one");
+            child.stdinPipe.writeLine("two");
+        }
+        QVERIFY(OutputBurst::isOpen()); // the inner end is not the burst's end
+        child.stdinPipe.writeLine("three");
+        // Not one byte reached the pipe yet, so cat has nothing to echo.
+        QVERIFY(echoedWithoutEventLoop(child.process, 1, 300).isEmpty());
+    }
+    QVERIFY(!OutputBurst::isOpen());
+    QCOMPARE(echoedWithoutEventLoop(child.process, expected.size(), 10000), expected);
+}
+
+void TestPlatformProcess::burstOutlivesAPipeDestroyedInIt()
+{
+    // A server that exits during a burst takes its pipe with it; the burst's end must not touch it.
+    auto doomed = std::make_unique<SupervisedChild>();
+    SupervisedChild survivor;
+    QVERIFY(doomed->start(u"cat"_s, {}));
+    QVERIFY(survivor.start(u"cat"_s, {}));
+    {
+        const OutputBurst burst;
+        doomed->stdinPipe.writeLine("lost");
+        survivor.stdinPipe.writeLine("kept");
+        doomed.reset();
+    }
+    QCOMPARE(echoedWithoutEventLoop(survivor.process, 5, 10000), "kept\n"_ba);
 }
 
 void TestPlatformProcess::closeWhenWrittenSendsEofAfterTheQueue()

@@ -284,6 +284,19 @@ private Q_SLOTS:
         QTest::newRow("escaped method and keys")
             << "{\"\\u006aSONrpc\":\"x\",\"jsonrpc\":\"2\\u002e0\",\"\\u0069d\":2,\"method\":\"a\\/b\"}"_ba
             << request << "2"_ba << u"a/b"_s << ""_ba;
+        // Names of the common methods are shared, not decoded: each spelling still reads as decoded.
+        const auto requestFor = [](const QByteArray& rawMethod) -> QByteArray {
+            return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + rawMethod + "\"}";
+        };
+        QTest::newRow("escaped common method")
+            << requestFor("pi\\u006eg") << request << "1"_ba << u"ping"_s << ""_ba;
+        QTest::newRow("a common method's prefix")
+            << requestFor("tools/cal") << request << "1"_ba << u"tools/cal"_s << ""_ba;
+        QTest::newRow("UTF-8 method as long as a common one")
+            << requestFor("tools/l\xc3\xa9t") << request << "1"_ba << u"tools/l\u00e9t"_s << ""_ba;
+        QTest::newRow("common notification")
+            << "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\"}"_ba << notification << ""_ba
+            << u"notifications/progress"_s << ""_ba;
         QTest::newRow("duplicate id: the last")
             << "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"m\"}"_ba << request << "2"_ba << u"m"_s
             << ""_ba;

@@ -12,7 +12,7 @@ namespace {
 constexpr qsizetype kLimit = 16;
 
 // What a framer reports, one entry per line: the text, or "<oversized N>".
-QList<QByteArray> describe(const QList<LineFramer::Line>& lines)
+QList<QByteArray> describe(const LineFramer::Lines& lines)
 {
     QList<QByteArray> out;
     for (const auto& line : lines) {
@@ -69,6 +69,11 @@ private Q_SLOTS:
                 + '\n' << QList<QByteArray> { "<oversized 17>", atLimit };
         QTest::newRow("empty lines pass")
             << QByteArray("\n\n") << QList<QByteArray> { QByteArray(), QByteArray() };
+        QTest::newRow("a lone CR is an empty line")
+            << QByteArray("\r\n") << QList<QByteArray> { QByteArray() };
+        QTest::newRow("CRLF and LF lines in one read")
+            << QByteArray("a\r\nb\nc\r\n") << QList<QByteArray> { "a", "b", "c" };
+        QTest::newRow("a CR inside a line stays") << QByteArray("a\rb\n") << QList<QByteArray> { "a\rb" };
     }
 
     // The same stream, read at once and in every chunk size a pipe might deliver.

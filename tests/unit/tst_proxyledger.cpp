@@ -177,7 +177,7 @@ private Q_SLOTS:
 
         const auto answered = ledger.take(p1);
         QVERIFY(answered);
-        QCOMPARE(answered->clientId, "7"_ba);
+        QCOMPARE(answered->clientId().toByteArray(), "7"_ba);
         QCOMPARE(answered->attempts, 1);
         QVERIFY(!ledger.take(p1)); // exactly once
         QVERIFY(!ledger.findByClientKey(key("7")));

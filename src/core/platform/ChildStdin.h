@@ -32,8 +32,8 @@ public:
     void releaseChildEnd();
 
     bool isOpen() const;
-    // Writes `message` and a newline, behind whatever is still queued. Unix: the lines of one
-    // event-loop pass go out together in one write() when the loop next handles its queued events.
+    // Writes `message` and a newline, behind whatever is still queued. Unix: the lines written during
+    // an OutputBurst go out together in one write() when it ends; outside one, each at once.
     void writeLine(const QByteArray& message);
     // EOF for the server once what was written reached the pipe (MCP's stdio shutdown).
     void closeWhenWritten();
@@ -41,6 +41,7 @@ public:
     void close();
 
 private:
+    friend class OutputBurst;
     void flushBatch();
     bool write(QByteArrayView first, QByteArrayView second);
     void onWritable();

@@ -1,7 +1,7 @@
 #include "ChildStdin.h"
+#include "OutputBurst.h"
 #include "PlatformLog.h"
 
-#include <QMetaObject>
 #include <QProcess>
 #include <QSocketNotifier>
 
@@ -21,7 +21,7 @@ struct ChildStdin::Pipe
     int fd = -1; // our end (non-blocking)
     int childFd = -1; // the server's end until it has it
     QByteArray pending; // what the pipe did not take yet
-    QByteArray batch; // lines written since the event loop last got round to flushBatch()
+    QByteArray batch; // lines written during the current OutputBurst
     std::unique_ptr<QSocketNotifier> notifier;
     bool closeWhenWritten = false;
 };
@@ -101,15 +101,15 @@ void ChildStdin::writeLine(const QByteArray& message)
         d->pending.append('\n');
         return;
     }
-    if (message.size() >= kDirectWriteBytes) {
+    if (message.size() >= kDirectWriteBytes || !OutputBurst::isOpen()) {
         flushBatch(); // keep the order
         write(message, "\n");
         return;
     }
-    // The lines of one event-loop pass (a burst of requests read from the client at once) go out in
-    // one write() when the loop gets back to its queue: one wake-up of the server, not one per line.
+    // A burst (the requests of one read from the client): one write() and one wake-up of the
+    // server when it ends, not one per line.
     if (d->batch.isEmpty())
-        QMetaObject::invokeMethod(this, &ChildStdin::flushBatch, Qt::QueuedConnection);
+        OutputBurst::flushAtEnd(this);
     d->batch.append(message);
     d->batch.append('\n');
     if (d->batch.size() >= kDirectWriteBytes)
@@ -125,8 +125,12 @@ void ChildStdin::flushBatch()
         d->batch.resize(0);
         return;
     }
-    const QByteArray lines = std::exchange(d->batch, {});
+    // Taken out first: a failed write closes the pipe, and close() flushes what is batched.
+    QByteArray lines = std::exchange(d->batch, {});
     write(lines, {});
+    lines.resize(0);
+    if (d->batch.isEmpty())
+        d->batch = std::move(lines); // keeps its capacity: no allocation per burst
 }
 
 // Writes as much as the pipe takes now; the rest waits for it to become writable.

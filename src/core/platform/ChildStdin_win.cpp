@@ -60,6 +60,9 @@ bool ChildStdin::write(QByteArrayView first, QByteArrayView second)
 
 void ChildStdin::onWritable() { }
 
+// QProcess's write channel collects what is written before the loop runs again.
+void ChildStdin::flushBatch() { }
+
 void ChildStdin::closeWhenWritten()
 {
     // QProcess closes the channel once everything queued is written.

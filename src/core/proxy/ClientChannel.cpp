@@ -2,6 +2,7 @@
 
 #include "ProxyLog.h"
 #include "platform/ConsoleIo.h"
+#include "platform/OutputBurst.h"
 #include "server/JsonRpc.h"
 
 #include <QAbstractEventDispatcher>
@@ -58,6 +59,7 @@ void ClientChannel::onEnded()
 
 void ClientChannel::onReceived(const QByteArray& bytes)
 {
+    const platform::OutputBurst burst; // the requests of one read reach each server in one write
     const auto lines = m_framer.feed(bytes);
     for (const auto& line : lines) {
         if (m_closed)
@@ -84,7 +86,7 @@ void ClientChannel::handleLine(const QByteArray& line)
     if (read.isBatch)
         Q_EMIT batchReceived(read);
     else
-        Q_EMIT messageReceived(read.messages.constFirst());
+        Q_EMIT messageReceived(read.messages.front());
 }
 
 bool ClientChannel::send(const QByteArray& message)

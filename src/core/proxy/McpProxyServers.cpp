@@ -190,9 +190,9 @@ void McpProxy::onServerAnswer(ServerInstance* server, const jsonrpc::RawMessage&
     if (message.kind == jsonrpc::MessageKind::Response && isBridged(server)) {
         const jsonrpc::RawMessage completed = jsonrpc::message(
             mcpera::withModernResult(message.bytes, mcpera::isCacheableMethod(taken->method)));
-        writeToClient(jsonrpc::withId(completed, taken->clientId));
+        writeToClient(jsonrpc::withId(completed, taken->clientId()));
     } else {
-        writeToClient(jsonrpc::withId(message, taken->clientId));
+        writeToClient(jsonrpc::withId(message, taken->clientId()));
     }
     if (!m_drains.isEmpty() && m_drains.isDraining(server) && m_ledger.countOn(server) == 0)
         m_drains.finish(server);
@@ -386,7 +386,7 @@ void McpProxy::answerInterrupted(const RequestLedger::Entry& entry, const QStrin
         ? u"FoxReload stopped the MCP server while %1 was in flight"_s.arg(entry.method)
         : u"the MCP server was reloaded while %1 was in flight and did not answer within %2 ms"_s.arg(
             entry.method, QString::number(m_settings.requestGraceMs));
-    respondError(entry.clientId, jsonrpc::RequestInterrupted, message,
+    respondError(entry.clientId(), jsonrpc::RequestInterrupted, message,
         { { "reason"_L1, u"interrupted"_s }, { "interruptedBy"_L1, cause }, { "method"_L1, entry.method },
             { "retried"_L1, false } });
 }

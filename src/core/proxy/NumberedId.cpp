@@ -1,6 +1,7 @@
 #include "NumberedId.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace foxreload::proxyid {
 
@@ -8,9 +9,13 @@ QByteArray token(QByteArrayView quotedPrefix, quint64 number)
 {
     char digits[20]; // 2^64 has 20 digits
     const char* end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    QByteArray text; // one allocation: this runs for every forwarded request
-    text.reserve(quotedPrefix.size() + (end - digits) + 1);
-    text.append(quotedPrefix).append(digits, end - digits).append('"');
+    // One allocation at the final size: this runs for every forwarded request.
+    const qsizetype length = end - digits;
+    QByteArray text(quotedPrefix.size() + length + 1, Qt::Uninitialized);
+    char* at = text.data();
+    std::memcpy(at, quotedPrefix.data(), size_t(quotedPrefix.size()));
+    std::memcpy(at + quotedPrefix.size(), digits, size_t(length));
+    at[quotedPrefix.size() + length] = '"';
     return text;
 }
 

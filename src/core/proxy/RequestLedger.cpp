@@ -24,7 +24,6 @@ RequestLedger::Entry RequestLedger::entryFor(quint64 seq, const jsonrpc::RawMess
 {
     Entry entry;
     entry.seq = seq;
-    entry.clientId = message.rawId().toByteArray();
     entry.clientKey = message.idKey();
     entry.method = message.method;
     entry.message = message;

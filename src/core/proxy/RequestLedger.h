@@ -27,8 +27,7 @@ public:
     struct Entry
     {
         quint64 seq = 0; // arrival order at the proxy (retries keep their place)
-        QByteArray clientId; // the id token exactly as the client sent it
-        QByteArray clientKey; // jsonrpc::tokenKey(clientId)
+        QByteArray clientKey; // jsonrpc::tokenKey(clientId())
         quint64 proxyNumber = 0; // N of "px-N"
         QString method;
         jsonrpc::RawMessage message; // as the client sent it
@@ -36,6 +35,8 @@ public:
         QPointer<QObject> server; // the server it was sent to
         int attempts = 0; // how many servers it was sent to
 
+        // The id token exactly as the client sent it.
+        QByteArrayView clientId() const { return message.rawId(); }
         QByteArray proxyId() const { return proxyIdToken(proxyNumber); }
     };
 

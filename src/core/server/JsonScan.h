@@ -71,7 +71,7 @@ Value member(QByteArrayView text, const Value& object, QByteArrayView key, int* 
 // The text of a validated string's raw content (without its quotes).
 QString decodeString(QByteArrayView rawContent);
 // A spelling-independent key for a validated number: 1, 1.0, 10e-1 and 1E+0 give the same key;
-// every digit counts (no rounding to double).
-QByteArray numberKey(QByteArrayView number);
+// every digit counts (no rounding to double). The key is written after `prefix`.
+QByteArray numberKey(QByteArrayView number, QByteArrayView prefix = {});
 
 } // namespace foxreload::jsonscan

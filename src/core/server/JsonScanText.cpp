@@ -2,6 +2,7 @@
 #include "JsonScan.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace foxreload::jsonscan {
 
@@ -80,13 +81,18 @@ QString decodeString(QByteArrayView raw)
     return result;
 }
 
-QByteArray numberKey(QByteArrayView number)
+QByteArray numberKey(QByteArrayView number, QByteArrayView prefix)
 {
-    // The common id, an integer without trailing zeros, is its own key.
+    // The common id, an integer without trailing zeros, is its own key: one allocation, one copy.
     const qsizetype sign = number.startsWith('-') ? 1 : 0;
     if (number.size() > sign && number[sign] != '0' && number.back() != '0'
-        && std::all_of(number.begin() + sign, number.end(), [](char c) { return isDigit(uchar(c)); }))
-        return number.toByteArray();
+        && std::all_of(number.begin() + sign, number.end(), [](char c) { return isDigit(uchar(c)); })) {
+        QByteArray key(prefix.size() + number.size(), Qt::Uninitialized);
+        if (!prefix.isEmpty()) // memcpy from a null view's data() is undefined even for 0 bytes
+            std::memcpy(key.data(), prefix.data(), size_t(prefix.size()));
+        std::memcpy(key.data() + prefix.size(), number.data(), size_t(number.size()));
+        return key;
+    }
     qsizetype i = 0;
     bool negative = false;
     if (i < number.size() && number[i] == '-') {
@@ -123,14 +129,15 @@ QByteArray numberKey(QByteArrayView number)
     while (first < digits.size() && digits[first] == '0')
         ++first;
     if (first == digits.size())
-        return QByteArrayLiteral("0");
+        return prefix.toByteArray() + '0';
     qsizetype last = digits.size();
     while (digits[last - 1] == '0') {
         --last;
         ++exponent;
     }
     QByteArray key;
-    key.reserve(last - first + 24);
+    key.reserve(prefix.size() + last - first + 24);
+    key.append(prefix);
     if (negative)
         key.append('-');
     key.append(digits.constData() + first, last - first);

@@ -6,15 +6,22 @@ LineFramer::LineFramer(qsizetype maxLineBytes)
     : m_max(maxLineBytes)
 { }
 
-QList<LineFramer::Line> LineFramer::feed(const QByteArray& data)
+LineFramer::Lines LineFramer::feed(const QByteArray& data)
 {
-    QList<Line> lines;
+    Lines lines;
     qsizetype start = 0;
     while (start < data.size()) {
         const qsizetype newline = data.indexOf('\n', start);
         const qsizetype end = newline < 0 ? data.size() : newline;
         const qsizetype chunk = end - start;
 
+        if (newline >= 0 && m_buffer.isEmpty() && !m_skipping && chunk <= m_max) {
+            // The usual line, begun and ended in this read: copied once, at its final size.
+            const qsizetype size = chunk > 0 && data[end - 1] == '\r' ? chunk - 1 : chunk;
+            lines.append({ QByteArray(data.constData() + start, size), false, size });
+            start = newline + 1;
+            continue;
+        }
         if (m_skipping) {
             m_skipped += chunk;
         } else if (m_buffer.size() + chunk > m_max) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QByteArray>
-#include <QList>
+#include <QVarLengthArray>
 
 namespace foxreload {
 
@@ -19,10 +19,13 @@ public:
         qsizetype size = 0;
     };
 
+    // The lines of one read: a burst of a few fits without an allocation of its own.
+    using Lines = QVarLengthArray<Line, 16>;
+
     explicit LineFramer(qsizetype maxLineBytes = 64 * 1024 * 1024);
 
     // Appends data and returns the lines it completed, in order.
-    QList<Line> feed(const QByteArray& data);
+    Lines feed(const QByteArray& data);
     // What is left without a newline (for a stream that ended mid-line).
     QByteArray takeRemainder();
     qsizetype maxLineBytes() const { return m_max; }

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <array>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -12,6 +13,21 @@ using namespace Qt::StringLiterals;
 namespace foxreload::jsonrpc {
 
 namespace {
+
+// The methods of nearly every message, handed out shared (Qt's literals are never copied) instead
+// of decoded: decoding cost a request an allocation on the proxy's hottest path.
+QString methodName(QByteArrayView rawContent)
+{
+    static const std::array kKnown { u"ping"_s, u"tools/call"_s, u"tools/list"_s, u"notifications/progress"_s,
+        u"notifications/cancelled"_s, u"resources/read"_s, u"resources/list"_s, u"prompts/get"_s,
+        u"prompts/list"_s, u"completion/complete"_s, u"notifications/message"_s, u"initialize"_s,
+        u"notifications/initialized"_s, u"notifications/tools/list_changed"_s };
+    for (const QString& name : kKnown) {
+        if (name.size() == rawContent.size() && QLatin1StringView(rawContent) == name)
+            return name;
+    }
+    return jsonscan::decodeString(rawContent);
+}
 
 Span spanOf(const jsonscan::Value& value)
 {
@@ -92,8 +108,7 @@ RawMessage fromObject(QByteArray bytes, const jsonscan::Value& object)
         if (method.type != jsonscan::Type::String) {
             message.kind = MessageKind::Invalid;
         } else {
-            message.method
-                = jsonscan::decodeString(text.sliced(method.begin + 1, method.end - method.begin - 2));
+            message.method = methodName(text.sliced(method.begin + 1, method.end - method.begin - 2));
             message.kind = hasId ? MessageKind::Request : MessageKind::Notification;
         }
     } else if (!hasId) {
@@ -145,7 +160,7 @@ QByteArray tokenKey(QByteArrayView raw)
         return key;
     }
     if (raw.front() == '-' || (raw.front() >= '0' && raw.front() <= '9'))
-        return "n:" + jsonscan::numberKey(raw);
+        return jsonscan::numberKey(raw, "n:");
     return "?:" + raw.toByteArray(); // null, true, an object: no valid MCP id, but a key all the same
 }
 

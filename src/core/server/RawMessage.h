@@ -5,8 +5,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
-#include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <initializer_list>
 
@@ -71,7 +71,8 @@ RawMessage message(const QByteArray& bytes);
 // (-32700) or valid JSON that is no message (-32600).
 struct ReadResult
 {
-    QList<RawMessage> messages;
+    // One message (all but a batch) without an allocation of its own.
+    QVarLengthArray<RawMessage, 1> messages;
     bool isBatch = false;
     qsizetype batchSize = 0; // elements, objects or not
     QString problem; // empty when the bytes were read

@@ -1,6 +1,7 @@
 #include "McpHttpRules.h"
 
 #include "server/JsonScan.h"
+#include "server/RawMessage.h"
 
 #include <QUrl>
 
@@ -37,14 +38,9 @@ QString stringOf(QByteArrayView text, const jsonscan::Value& value)
 // Ids and tokens meet under one key whatever their spelling (1 and 1.0 are one number).
 QByteArray tokenKey(QByteArrayView text, const jsonscan::Value& value)
 {
-    if (!value.isValid())
+    if (!value.isValid() || (value.type != jsonscan::Type::Number && value.type != jsonscan::Type::String))
         return {};
-    const QByteArrayView raw = text.sliced(value.begin, value.end - value.begin);
-    if (value.type == jsonscan::Type::Number)
-        return "n:" + jsonscan::numberKey(raw);
-    if (value.type == jsonscan::Type::String)
-        return "s:" + jsonscan::decodeString(raw.sliced(1, raw.size() - 2)).toUtf8();
-    return {};
+    return jsonrpc::tokenKey(text.sliced(value.begin, value.end - value.begin));
 }
 
 bool isLoopbackName(QStringView host)
